@@ -1,0 +1,58 @@
+/*
+ * A string table: interns byte strings and gives each distinct one a dense
+ * id (0, 1, 2, ... in order of first appearance), so callers keep counts or
+ * other data in plain arrays indexed by id.  Open addressing with linear
+ * probing; every key is stored once, NUL-terminated, in one growing arena.
+ * Memory grows with the number and size of distinct keys only.
+ */
+#ifndef SP_HASH_H
+#define SP_HASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define STRTAB_NONE UINT32_MAX
+
+struct strtab_entry {
+	size_t off;		/* key's offset in the arena */
+	uint32_t len;
+	uint32_t hash;
+};
+
+struct strtab {
+	uint32_t *slots;	/* id + 1, or 0 for an empty slot */
+	size_t mask;		/* slot count - 1 (a power of two) */
+	struct strtab_entry *entries;
+	uint32_t n, entcap;
+	char *arena;
+	size_t arenalen, arenacap;
+};
+
+void strtab_init(struct strtab *t);
+void strtab_free(struct strtab *t);
+
+uint32_t strtab_hash(const char *s, size_t len);
+
+/* The id of s[0..len), adding it if new (and setting *added if not NULL). */
+uint32_t strtab_intern(struct strtab *t, const char *s, size_t len,
+    int *added);
+
+/* The id of s[0..len), or STRTAB_NONE. */
+uint32_t strtab_find(const struct strtab *t, const char *s, size_t len);
+
+static inline const char *
+strtab_key(const struct strtab *t, uint32_t id)
+{
+	return t->arena + t->entries[id].off;
+}
+
+static inline size_t
+strtab_len(const struct strtab *t, uint32_t id)
+{
+	return t->entries[id].len;
+}
+
+/* Compare keys a and b bytewise, shorter first on a common prefix. */
+int strtab_cmp(const struct strtab *t, uint32_t a, uint32_t b);
+
+#endif

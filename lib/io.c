@@ -1,0 +1,283 @@
+/*
+ * Line reader and checked, buffered writer; see io.h for what they promise.
+ * Reading uses read(2) into a growing buffer and memchr to find line ends,
+ * so the cost per line is a few library calls however long the line is.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "io.h"
+#include "utf8.h"
+
+enum { READ_CHUNK = 1 << 17, WRITE_BUF = 1 << 16 };
+
+struct writer sp_out;
+
+int
+reader_open(struct reader *r, const char *path)
+{
+	struct stat st;
+
+	memset(r, 0, sizeof(*r));
+	if (strcmp(path, "-") == 0) {
+		r->fd = 0;
+		r->name = "(standard input)";
+	} else {
+		r->name = path;
+		if ((r->fd = open(path, O_RDONLY)) < 0) {
+			sp_warn("%s: %s", path, strerror(errno));
+			return -1;
+		}
+	}
+	if (fstat(r->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		sp_warn("%s: is a directory", r->name);
+		if (r->fd != 0)
+			close(r->fd);
+		return -1;
+	}
+	r->cap = READ_CHUNK;
+	r->buf = xmalloc(r->cap);
+	return 0;
+}
+
+/* Make room for at least one more chunk after the unread bytes. */
+static void
+reader_room(struct reader *r)
+{
+	if (r->start > 0) {
+		memmove(r->buf, r->buf + r->start, r->end - r->start);
+		r->end -= r->start;
+		r->start = 0;
+	}
+	if (r->cap - r->end < READ_CHUNK) {
+		r->cap = r->cap * 2 > r->end + READ_CHUNK ? r->cap * 2 :
+		    r->end + READ_CHUNK;
+		r->buf = xrealloc(r->buf, r->cap);
+	}
+}
+
+static int
+reader_fill(struct reader *r)
+{
+	ssize_t n;
+
+	reader_room(r);
+	do
+		n = read(r->fd, r->buf + r->end, r->cap - r->end);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		sp_warn("%s: %s", r->name, strerror(errno));
+		r->failed = 1;
+		return -1;
+	}
+	if (n == 0)
+		r->eof = 1;
+	r->end += (size_t)n;
+	return 0;
+}
+
+/* Whether s[0..n) is all ASCII, a word at a time. */
+static int
+all_ascii(const char *s, size_t n)
+{
+	uint64_t acc = 0, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++)
+		acc |= (unsigned char)s[i];
+	return (acc & 0x8080808080808080ull) == 0;
+}
+
+int
+reader_next(struct reader *r, char **line, size_t *len)
+{
+	char *nl, *s;
+	size_t n, scanned = 0, bad;
+
+	if (r->failed)
+		return -1;
+	for (;;) {
+		nl = memchr(r->buf + r->start + scanned, '\n',
+		    r->end - r->start - scanned);
+		if (nl != NULL || r->eof)
+			break;
+		scanned = r->end - r->start;
+		if (reader_fill(r) < 0)
+			return -1;
+	}
+	if (nl == NULL && r->start == r->end)
+		return 0;
+	s = r->buf + r->start;
+	n = nl ? (size_t)(nl - s) : r->end - r->start;
+	r->start += n + (nl != NULL);
+	r->lineno++;
+	if (r->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		s += 3;
+		n -= 3;
+	}
+	if (n > 0 && s[n - 1] == '\r')
+		n--;
+	if (memchr(s, '\0', n) != NULL) {
+		sp_warn_at(r->name, r->lineno,
+		    "NUL byte: not a text file; rest of file skipped");
+		r->failed = 1;
+		return -1;
+	}
+	if (!all_ascii(s, n) && utf8_first_invalid(s, n) < n) {
+		if (r->fixcap < 3 * n + 1) {
+			r->fixcap = 3 * n + 1;
+			free(r->fix);
+			r->fix = xmalloc(r->fixcap);
+		}
+		bad = 0;
+		n = utf8_sanitize(s, n, r->fix, &bad);
+		r->bad_utf8 += bad;
+		s = r->fix;
+	}
+	*line = s;
+	*len = n;
+	return 1;
+}
+
+int
+reader_close(struct reader *r)
+{
+	if (r->bad_utf8 > 0)
+		sp_warn("%s: %zu invalid UTF-8 sequence%s replaced by U+FFFD",
+		    r->name, r->bad_utf8, r->bad_utf8 == 1 ? "" : "s");
+	if (r->fd > 0)
+		close(r->fd);
+	free(r->buf);
+	free(r->fix);
+	r->buf = r->fix = NULL;
+	return r->failed ? -1 : 0;
+}
+
+void
+writer_init(struct writer *w, int fd, const char *name)
+{
+	w->fd = fd;
+	w->name = name;
+	w->cap = WRITE_BUF;
+	w->len = 0;
+	w->buf = xmalloc(w->cap);
+}
+
+void
+writer_open(struct writer *w, const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+
+	if (fd < 0)
+		sp_die("%s: %s", path, strerror(errno));
+	writer_init(w, fd, path);
+}
+
+static void
+write_all(struct writer *w, const char *p, size_t n)
+{
+	ssize_t k;
+
+	while (n > 0) {
+		k = write(w->fd, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0 && errno == EPIPE)
+			exit(2);	/* reader went away: quietly */
+		if (k < 0)
+			sp_die("%s: write error: %s", w->name,
+			    strerror(errno));
+		p += k;
+		n -= (size_t)k;
+	}
+}
+
+void
+writer_flush(struct writer *w)
+{
+	if (w->len > 0)
+		write_all(w, w->buf, w->len);
+	w->len = 0;
+}
+
+void
+writer_slow(struct writer *w, const void *p, size_t n)
+{
+	writer_flush(w);
+	if (n >= w->cap)
+		write_all(w, p, n);
+	else {
+		memcpy(w->buf, p, n);
+		w->len = n;
+	}
+}
+
+void
+writer_close(struct writer *w)
+{
+	writer_flush(w);
+	if (w->fd > 2 && close(w->fd) < 0)
+		sp_die("%s: write error: %s", w->name, strerror(errno));
+	free(w->buf);
+	w->buf = NULL;
+	w->cap = 0;
+}
+
+void
+writer_printf(struct writer *w, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(w->buf + w->len, w->cap - w->len, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		sp_die("%s: output error", w->name);
+	if ((size_t)n < w->cap - w->len) {
+		w->len += (size_t)n;
+		return;
+	}
+	writer_flush(w);
+	if ((size_t)n >= w->cap) {
+		w->cap = (size_t)n + 1;
+		w->buf = xrealloc(w->buf, w->cap);
+	}
+	va_start(ap, fmt);
+	vsnprintf(w->buf, w->cap, fmt, ap);
+	va_end(ap);
+	w->len = (size_t)n;
+}
+
+void
+writer_u64(struct writer *w, uint64_t v)
+{
+	char tmp[20];
+	size_t i = sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	writer_write(w, tmp + i, sizeof(tmp) - i);
+}
+
+void
+sp_exit(int status)
+{
+	if (sp_out.buf != NULL)
+		writer_close(&sp_out);
+	if (fflush(stdout) == EOF || ferror(stdout))
+		sp_die("write error: %s", strerror(errno));
+	exit(status);
+}

@@ -1,0 +1,104 @@
+/*
+ * Line input and buffered output for the sp tools.
+ *
+ * A reader delivers one line at a time, without its LF, from a file or
+ * standard input, in a buffer that grows with the longest line (no fixed
+ * limit, no allocation per line).  On the way it drops a UTF-8 byte order
+ * mark at the start of the file and the CR of a CRLF line end, and replaces
+ * invalid UTF-8 with U+FFFD, counting the replacements so that
+ * reader_close can warn once per file.  A NUL byte means the input is not
+ * text: the reader reports it with file and line and stops reading that
+ * file, so the caller can go on with the next one.
+ *
+ * A writer buffers output for a file descriptor and checks every write: a
+ * closed pipe ends the program quietly, any other failure (a full disk,
+ * /dev/full) is an error with exit status 2.
+ */
+#ifndef SP_IO_H
+#define SP_IO_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+struct reader {
+	int fd;
+	const char *name;	/* for messages: the path or "(standard input)" */
+	char *buf;
+	size_t cap, start, end;
+	int eof;
+	unsigned long long lineno;
+	char *fix;		/* a line with invalid UTF-8 replaced */
+	size_t fixcap;
+	size_t bad_utf8;	/* replacements made so far in this file */
+	int failed;		/* a read error or a NUL byte was reported */
+};
+
+/*
+ * Open path ("-" is standard input).  On failure report it (a missing or
+ * unreadable file, a directory) and return -1.
+ */
+int reader_open(struct reader *r, const char *path);
+
+/*
+ * Next line: 1 with *line and *len set (valid UTF-8, no LF, no final CR), 0
+ * at the end of the input, -1 after an error that was already reported.
+ * The line stays valid until the next call.
+ */
+int reader_next(struct reader *r, char **line, size_t *len);
+
+/* Close; warn about replaced UTF-8; return -1 if the file had an error. */
+int reader_close(struct reader *r);
+
+struct writer {
+	int fd;
+	const char *name;
+	char *buf;
+	size_t len, cap;
+};
+
+extern struct writer sp_out;	/* standard output */
+
+void writer_init(struct writer *w, int fd, const char *name);
+/* Open path for writing (create or truncate); exit 2 if that fails. */
+void writer_open(struct writer *w, const char *path);
+void writer_flush(struct writer *w);
+/* Flush and close (standard output is flushed, not closed); exit 2 on error. */
+void writer_close(struct writer *w);
+
+void writer_printf(struct writer *w, const char *fmt, ...);
+void writer_u64(struct writer *w, uint64_t v);
+void writer_slow(struct writer *w, const void *p, size_t n);
+
+static inline void
+writer_write(struct writer *w, const void *p, size_t n)
+{
+	if (w->cap - w->len < n) {
+		writer_slow(w, p, n);
+		return;
+	}
+	memcpy(w->buf + w->len, p, n);
+	w->len += n;
+}
+
+static inline void
+writer_byte(struct writer *w, char c)
+{
+	if (w->len == w->cap)
+		writer_flush(w);
+	w->buf[w->len++] = c;
+}
+
+static inline void
+writer_str(struct writer *w, const char *s)
+{
+	writer_write(w, s, strlen(s));
+}
+
+/*
+ * The usual ending of main: flush and check standard output, then exit with
+ * status.
+ */
+_Noreturn void sp_exit(int status);
+
+#endif

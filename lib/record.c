@@ -1,0 +1,69 @@
+/*
+ * Splitting a line into key and payload; see record.h.
+ */
+#include <stdlib.h>
+
+#include "record.h"
+
+void
+record_split(struct record *rec, const char *line, size_t len)
+{
+	const char *p = line + len;
+
+	while (p > line && p[-1] != '\t')
+		p--;
+	if (p == line) {
+		rec->key = line;
+		rec->keylen = 0;
+		rec->haskey = 0;
+	} else {
+		rec->key = line;
+		rec->keylen = (size_t)(p - 1 - line);
+		rec->haskey = 1;
+	}
+	rec->payload = p;
+	rec->len = (size_t)(line + len - p);
+}
+
+size_t
+record_key_fields(const struct record *rec)
+{
+	size_t n = 1, i;
+
+	if (!rec->haskey)
+		return 0;
+	for (i = 0; i < rec->keylen; i++)
+		n += rec->key[i] == '\t';
+	return n;
+}
+
+size_t
+record_key_prefix(const struct record *rec, size_t n)
+{
+	size_t i, seen = 0;
+
+	if (!rec->haskey || n == 0)
+		return n == 0 ? 0 : (size_t)-1;
+	for (i = 0; i < rec->keylen; i++)
+		if (rec->key[i] == '\t' && ++seen == n)
+			return i;
+	return seen + 1 == n ? rec->keylen : (size_t)-1;
+}
+
+size_t
+record_parse_by(const char *s)
+{
+	char *end;
+	long v;
+
+	if (strcmp(s, "doc") == 0)
+		return 1;
+	if (strcmp(s, "para") == 0)
+		return 2;
+	if (strcmp(s, "sent") == 0)
+		return 3;
+	v = strtol(s, &end, 10);
+	if (*s < '0' || *s > '9' || *end != '\0' || v < 1 || v > 1000)
+		return 0;
+	return (size_t)v;
+}

@@ -1,0 +1,40 @@
+/*
+ * The record format shared by every sp tool (README.md, "Record format"):
+ * one record per line, fields separated by TAB, no header, no quoting.  The
+ * last field is the payload (a sentence, a token, an item) and the fields
+ * before it are the key (document, paragraph, sentence, or whatever a user's
+ * TSV has).  A line with no TAB is a payload with an empty key.
+ */
+#ifndef SP_RECORD_H
+#define SP_RECORD_H
+
+#include <stddef.h>
+#include <string.h>
+
+struct record {
+	const char *key;	/* the fields before the payload, TABs kept */
+	size_t keylen;		/* 0 and haskey 0 when the line has no TAB */
+	int haskey;
+	const char *payload;
+	size_t len;
+};
+
+/* Split a line at its last TAB. */
+void record_split(struct record *rec, const char *line, size_t len);
+
+/* Number of key fields (0 when there is no key). */
+size_t record_key_fields(const struct record *rec);
+
+/*
+ * Length of the first n fields of the key (without the TAB after them), or
+ * (size_t)-1 if the key has fewer than n fields.
+ */
+size_t record_key_prefix(const struct record *rec, size_t n);
+
+/*
+ * Parse a --by value: "doc", "para", "sent" (1, 2, 3 key fields) or a whole
+ * number of key fields from 1 to 1000; return 0 if it is none of these.
+ */
+size_t record_parse_by(const char *s);
+
+#endif

@@ -1,0 +1,196 @@
+/*
+ * Unit tests of the foundation: UTF-8 decoding and repair, record
+ * splitting, the string table and option parsing.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "opt.h"
+#include "record.h"
+#include "unit.h"
+#include "utf8.h"
+
+static void
+test_utf8_decode(void)
+{
+	uint32_t cp;
+
+	CHECK_INT(utf8_decode((const unsigned char *)"A", 1, &cp), 1);
+	CHECK_INT(cp, 'A');
+	CHECK_INT(utf8_decode((const unsigned char *)"\xC3\xAB", 2, &cp), 2);
+	CHECK_INT(cp, 0xEB);	/* ë */
+	CHECK_INT(utf8_decode((const unsigned char *)"\xE2\x80\x99", 3, &cp),
+	    3);
+	CHECK_INT(cp, 0x2019);	/* ’ */
+	CHECK_INT(utf8_decode((const unsigned char *)"\xF0\x9F\x98\x80", 4,
+	    &cp), 4);
+	CHECK_INT(cp, 0x1F600);
+	/* Lone continuation byte, overlong forms, surrogates, truncation. */
+	CHECK_INT(utf8_decode((const unsigned char *)"\x80", 1, &cp), 1);
+	CHECK_INT(cp, UTF8_REPLACEMENT);
+	CHECK_INT(utf8_decode((const unsigned char *)"\xC0\xAF", 2, &cp), 1);
+	CHECK_INT(cp, UTF8_REPLACEMENT);
+	CHECK_INT(utf8_decode((const unsigned char *)"\xE0\x80\xAF", 3, &cp),
+	    1);
+	CHECK_INT(utf8_decode((const unsigned char *)"\xED\xA0\x80", 3, &cp),
+	    1);
+	CHECK_INT(cp, UTF8_REPLACEMENT);
+	CHECK_INT(utf8_decode((const unsigned char *)"\xE2\x80", 2, &cp), 1);
+	CHECK_INT(utf8_decode((const unsigned char *)"\xF4\x90\x80\x80", 4,
+	    &cp), 1);
+	CHECK_INT(utf8_decode((const unsigned char *)"\xFF", 1, &cp), 1);
+}
+
+static void
+test_utf8_encode_roundtrip(void)
+{
+	uint32_t cps[] = { 0, 0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0x10000,
+	    0x10FFFF };
+	char buf[4];
+	uint32_t cp;
+	size_t i, n;
+
+	for (i = 0; i < sizeof(cps) / sizeof(cps[0]); i++) {
+		n = utf8_encode(cps[i], buf);
+		CHECK_INT(utf8_decode((unsigned char *)buf, n, &cp), n);
+		CHECK_INT(cp, cps[i]);
+	}
+	CHECK_INT(utf8_encode(0xD800, buf), 3);	/* surrogate: U+FFFD */
+	CHECK(memcmp(buf, "\xEF\xBF\xBD", 3) == 0);
+}
+
+static void
+test_utf8_sanitize(void)
+{
+	char out[64];
+	size_t bad = 0, n;
+
+	n = utf8_sanitize("ok", 2, out, &bad);
+	CHECK_INT(n, 2);
+	CHECK_INT(bad, 0);
+	n = utf8_sanitize("a\xFF" "b\xC3", 4, out, &bad);
+	out[n] = '\0';
+	CHECK_STR(out, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+	CHECK_INT(bad, 2);
+	CHECK_INT(utf8_first_invalid("Zo\xC3\xAB", 4), 4);
+	CHECK_INT(utf8_first_invalid("Zo\xC3", 3), 2);
+}
+
+static void
+test_record_split(void)
+{
+	struct record r;
+	const char *line = "javid\t3\t4\tthreat";
+
+	record_split(&r, line, strlen(line));
+	CHECK(r.haskey);
+	CHECK_INT(r.keylen, 9);
+	CHECK(memcmp(r.payload, "threat", 6) == 0);
+	CHECK_INT(r.len, 6);
+	CHECK_INT(record_key_fields(&r), 3);
+	CHECK_INT(record_key_prefix(&r, 1), 5);
+	CHECK_INT(record_key_prefix(&r, 2), 7);
+	CHECK_INT(record_key_prefix(&r, 3), 9);
+	CHECK(record_key_prefix(&r, 4) == (size_t)-1);
+
+	record_split(&r, "plain line", 10);
+	CHECK(!r.haskey);
+	CHECK_INT(r.len, 10);
+	CHECK_INT(record_key_fields(&r), 0);
+	CHECK(record_key_prefix(&r, 1) == (size_t)-1);
+
+	/* A record with only a key: the payload is empty. */
+	record_split(&r, "doc\t", 4);
+	CHECK(r.haskey);
+	CHECK_INT(r.keylen, 3);
+	CHECK_INT(r.len, 0);
+
+	CHECK_INT(record_parse_by("doc"), 1);
+	CHECK_INT(record_parse_by("para"), 2);
+	CHECK_INT(record_parse_by("sent"), 3);
+	CHECK_INT(record_parse_by("4"), 4);
+	CHECK_INT(record_parse_by("0"), 0);
+	CHECK_INT(record_parse_by("x"), 0);
+	CHECK_INT(record_parse_by("2x"), 0);
+}
+
+static void
+test_strtab(void)
+{
+	struct strtab t;
+	char key[32];
+	uint32_t i, id;
+	int added;
+
+	strtab_init(&t);
+	CHECK_INT(strtab_intern(&t, "the", 3, &added), 0);
+	CHECK(added);
+	CHECK_INT(strtab_intern(&t, "of", 2, &added), 1);
+	CHECK_INT(strtab_intern(&t, "the", 3, &added), 0);
+	CHECK(!added);
+	CHECK_INT(strtab_find(&t, "of", 2), 1);
+	CHECK(strtab_find(&t, "o", 1) == STRTAB_NONE);
+	CHECK_STR(strtab_key(&t, 0), "the");
+	/* Keys with NUL-free binary content and growth past many rehashes. */
+	for (i = 0; i < 100000; i++) {
+		snprintf(key, sizeof(key), "w%u", i);
+		id = strtab_intern(&t, key, strlen(key), &added);
+		if (id != i + 2 || !added)
+			break;
+	}
+	CHECK_INT(i, 100000);
+	CHECK_INT(strtab_find(&t, "w77777", 6), 77779);
+	CHECK_INT(strtab_len(&t, 77779), 6);
+	CHECK(strtab_cmp(&t, 0, 1) > 0);	/* "the" > "of" */
+	id = strtab_intern(&t, "th", 2, NULL);
+	CHECK(strtab_cmp(&t, id, 0) < 0);	/* prefix sorts first */
+	strtab_free(&t);
+}
+
+static void
+test_opt(void)
+{
+	static const struct opt_spec specs[] = {
+		{ 1, 'c', "count", OPT_NONE },
+		{ 2, 'n', "top", OPT_REQUIRED },
+		{ 3, 0, "stop", OPT_OPTIONAL },
+		{ 0, 0, NULL, 0 }
+	};
+	char *argv[] = { "sp-x", "-cn5", "file1", "--top=7", "--stop",
+	    "--stop=list", "-n", "9", "--", "-c", NULL };
+	struct opt o;
+	char *arg;
+
+	opt_init(&o, 10, argv, specs, "usage: sp-x\n");
+	CHECK_INT(opt_next(&o, &arg), 1);
+	CHECK_INT(opt_next(&o, &arg), 2);
+	CHECK_STR(arg, "5");
+	CHECK_INT(opt_next(&o, &arg), 2);
+	CHECK_STR(arg, "7");
+	CHECK_INT(opt_next(&o, &arg), 3);
+	CHECK(arg == NULL);
+	CHECK_INT(opt_next(&o, &arg), 3);
+	CHECK_STR(arg, "list");
+	CHECK_INT(opt_next(&o, &arg), 2);
+	CHECK_STR(arg, "9");
+	CHECK_INT(opt_next(&o, &arg), 0);
+	CHECK_INT(o.noperands, 2);
+	CHECK_STR(o.operands[0], "file1");
+	CHECK_STR(o.operands[1], "-c");
+	CHECK_INT(opt_number(&o, "42", 1, 100), 42);
+	free(o.operands);
+}
+
+int
+main(void)
+{
+	test_utf8_decode();
+	test_utf8_encode_roundtrip();
+	test_utf8_sanitize();
+	test_record_split();
+	test_strtab();
+	test_opt();
+	UNIT_DONE();
+}
