@@ -98,7 +98,9 @@ long_option(struct opt *o, const char *word, char **arg)
 	}
 	if (matches > 1)
 		opt_usage_error(o, "ambiguous option '--%.*s'", (int)n, word);
-	o->name = found->longname;
+	snprintf(o->namebuf, sizeof(o->namebuf), "--%s",
+	    found->longname);
+	o->name = o->namebuf;
 	if (found->arg == OPT_NONE && eq != NULL)
 		opt_usage_error(o, "option '--%s' takes no value",
 		    found->longname);

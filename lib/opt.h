@@ -28,7 +28,7 @@ struct opt {
 	int noperands;
 	char **operands;	/* the operands, in order */
 	int done;		/* "--" seen */
-	char namebuf[3];	/* "-x" for messages about short options */
+	char namebuf[64];	/* "-x" or "--name" for messages */
 	const char *name;	/* how the last option was spelled */
 };
 
