@@ -1,0 +1,310 @@
+/*
+ * sp-tokens: write one token record (KEY TAB TOKEN) per word of the last
+ * field of every input record, in order, keeping the record's key.  The
+ * word rules are lib/token.c's; this file adds the filters (numbers,
+ * minimum length, stop words), the stemmer and n-grams.  It streams: memory
+ * is bounded by the longest record.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "hash.h"
+#include "io.h"
+#include "opt.h"
+#include "record.h"
+#include "stem.h"
+#include "stopwords.h"
+#include "token.h"
+
+static const char help[] =
+    "usage: sp-tokens [--keep-case] [--no-numbers] [--min-len n] [--punct]\n"
+    "                 [--stop[=file]] [--stem] [--ngrams n[-m]] [file ...]\n"
+    "\n"
+    "Write one token record, KEY TAB TOKEN, per word of each record's last\n"
+    "field.\n"
+    "\n"
+    "      --keep-case     do not fold tokens to lower case\n"
+    "      --no-numbers    drop tokens made of digits only (1.9, 7/7)\n"
+    "      --min-len=N     drop tokens shorter than N characters\n"
+    "      --punct         keep punctuation marks and symbols as tokens\n"
+    "      --stop[=FILE]   drop the built-in English stop words, or the\n"
+    "                      words in FILE (one a line, # comments)\n"
+    "      --print-stop    print the built-in stop-word list and exit\n"
+    "      --stem          apply the Snowball English (Porter2) stemmer\n"
+    "      --ngrams=N[-M]  write n-grams of N (to M) consecutive tokens\n"
+    "      --help          print this help and exit\n"
+    "      --version       print the version and exit\n";
+
+enum {
+	OPT_KEEP_CASE = 1, OPT_NO_NUMBERS, OPT_MIN_LEN, OPT_PUNCT, OPT_STOP,
+	OPT_PRINT_STOP, OPT_STEM, OPT_NGRAMS
+};
+
+static const struct opt_spec specs[] = {
+	{ OPT_KEEP_CASE, 0, "keep-case", OPT_NONE },
+	{ OPT_MIN_LEN, 0, "min-len", OPT_REQUIRED },
+	{ OPT_NGRAMS, 0, "ngrams", OPT_REQUIRED },
+	{ OPT_NO_NUMBERS, 0, "no-numbers", OPT_NONE },
+	{ OPT_PRINT_STOP, 0, "print-stop", OPT_NONE },
+	{ OPT_PUNCT, 0, "punct", OPT_NONE },
+	{ OPT_STEM, 0, "stem", OPT_NONE },
+	{ OPT_STOP, 0, "stop", OPT_OPTIONAL },
+	{ 0, 0, NULL, 0 }
+};
+
+static struct tokenizer tokenizer;
+static int no_numbers, stemming, use_stop;
+static size_t min_len = 1, ngram_min = 1, ngram_max = 1;
+static struct strtab stopwords;
+static char *folded;		/* scratch: a token folded for stop words */
+static size_t foldedcap;
+
+/* The tokens of one record, kept only when n-grams need them. */
+static char *kept;
+static size_t keptlen, keptcap;
+static size_t *starts;		/* offset of each kept token in kept */
+static size_t nkept, startcap;
+
+static void
+add_stopword(const char *w, size_t n)
+{
+	char *f = xmalloc(2 * n + 1);
+
+	strtab_intern(&stopwords, f, tok_fold(w, n, f), NULL);
+	free(f);
+}
+
+static void
+read_stopwords(const char *path)
+{
+	struct reader r;
+	char *line;
+	size_t n, i, j;
+	int got;
+
+	if (reader_open(&r, path) < 0)
+		exit(2);
+	while ((got = reader_next(&r, &line, &n)) > 0) {
+		for (i = 0; i < n && (line[i] == ' ' || line[i] == '\t'); i++)
+			;
+		for (j = n; j > i && (line[j - 1] == ' ' ||
+		    line[j - 1] == '\t'); j--)
+			;
+		if (j > i && line[i] != '#')
+			add_stopword(line + i, j - i);
+	}
+	if (got < 0 || reader_close(&r) < 0)
+		exit(2);
+}
+
+/* The token folded into the scratch buffer (its length in tok->len). */
+static char *
+fold_scratch(struct token *tok)
+{
+	if (foldedcap < 2 * tok->len + 1) {
+		foldedcap = 2 * tok->len + 1;
+		folded = xrealloc(folded, foldedcap);
+	}
+	tok->len = tok_fold(tok->text, tok->len, folded);
+	return folded;
+}
+
+static size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t i, chars = 0;
+
+	for (i = 0; i < n; i++)
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return chars;
+}
+
+static int
+is_stopword(const struct token *tok)
+{
+	struct token f = *tok;
+
+	if (!tokenizer.opts.keep_case)
+		return strtab_find(&stopwords, tok->text, tok->len) !=
+		    STRTAB_NONE;
+	fold_scratch(&f);
+	return strtab_find(&stopwords, folded, f.len) != STRTAB_NONE;
+}
+
+static void
+write_token(const struct record *rec, const char *s, size_t n)
+{
+	if (rec->haskey) {
+		writer_write(&sp_out, rec->key, rec->keylen);
+		writer_byte(&sp_out, '\t');
+	}
+	writer_write(&sp_out, s, n);
+	writer_byte(&sp_out, '\n');
+}
+
+static void
+keep_token(const char *s, size_t n)
+{
+	if (keptcap - keptlen < n + 1) {
+		keptcap = (keptcap + n + 1) * 2;
+		kept = xrealloc(kept, keptcap);
+	}
+	if (nkept == startcap) {
+		startcap = startcap ? startcap * 2 : 64;
+		starts = xreallocarray(starts, startcap + 1, sizeof(*starts));
+	}
+	starts[nkept++] = keptlen;
+	memcpy(kept + keptlen, s, n);
+	keptlen += n;
+	kept[keptlen++] = ' ';
+}
+
+/* All n-grams of the record's kept tokens, grouped by n, in order. */
+static void
+write_ngrams(const struct record *rec)
+{
+	size_t n, i;
+
+	starts[nkept] = keptlen;
+	for (n = ngram_min; n <= ngram_max; n++)
+		for (i = 0; i + n <= nkept; i++)
+			write_token(rec, kept + starts[i],
+			    starts[i + n] - starts[i] - 1);
+}
+
+static void
+tokenize_record(const char *line, size_t len)
+{
+	struct record rec;
+	struct token tok;
+	char *w;
+	size_t n;
+
+	record_split(&rec, line, len);
+	tok_start(&tokenizer, rec.payload, rec.len);
+	keptlen = nkept = 0;
+	while (tok_next(&tokenizer, &tok)) {
+		if (no_numbers && tok.kind == TOK_NUMBER)
+			continue;
+		if (use_stop && is_stopword(&tok))
+			continue;
+		if (stemming && tok.kind == TOK_WORD) {
+			/* The stemmer works on folded words. */
+			w = (char *)tok.text;
+			if (tokenizer.opts.keep_case) {
+				w = fold_scratch(&tok);
+				tok.chars = utf8_chars(w, tok.len);
+			}
+			n = stem_english(w, tok.len);
+			tok.chars -= tok.len - n;	/* it drops ASCII */
+			tok.len = n;
+			tok.text = w;
+		}
+		if (tok.chars < min_len)
+			continue;
+		if (ngram_max > 1)
+			keep_token(tok.text, tok.len);
+		else
+			write_token(&rec, tok.text, tok.len);
+	}
+	if (ngram_max > 1)
+		write_ngrams(&rec);
+}
+
+static void
+parse_ngrams(const struct opt *o, char *arg)
+{
+	char *dash = strchr(arg, '-');
+
+	if (dash == NULL) {
+		ngram_min = ngram_max = (size_t)opt_number(o, arg, 1, 100);
+		return;
+	}
+	*dash = '\0';
+	ngram_min = (size_t)opt_number(o, arg, 1, 100);
+	ngram_max = (size_t)opt_number(o, dash + 1, 1, 100);
+	if (ngram_min > ngram_max)
+		opt_usage_error(o, "--ngrams: %zu-%zu is an empty range",
+		    ngram_min, ngram_max);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct tok_opts topts = { 0, 0 };
+	struct opt o;
+	struct reader r;
+	char *arg, *line, *dash[] = { "-" }, **files;
+	size_t n, i;
+	int id, got, nfiles, status = 0, print_stop = 0;
+
+	strtab_init(&stopwords);
+	opt_init(&o, argc, argv, specs, help);
+	while ((id = opt_next(&o, &arg)) != 0) {
+		switch (id) {
+		case OPT_KEEP_CASE:
+			topts.keep_case = 1;
+			break;
+		case OPT_MIN_LEN:
+			min_len = (size_t)opt_number(&o, arg, 1, 1000000);
+			break;
+		case OPT_NGRAMS:
+			parse_ngrams(&o, arg);
+			break;
+		case OPT_NO_NUMBERS:
+			no_numbers = 1;
+			break;
+		case OPT_PRINT_STOP:
+			print_stop = 1;
+			break;
+		case OPT_PUNCT:
+			topts.punct = 1;
+			break;
+		case OPT_STEM:
+			stemming = 1;
+			break;
+		case OPT_STOP:
+			use_stop = 1;
+			if (arg != NULL)
+				read_stopwords(arg);
+			break;
+		}
+	}
+	writer_init(&sp_out, 1, "(standard output)");
+	if (print_stop) {
+		for (i = 0; i < sp_stopwords_en_count; i++) {
+			writer_str(&sp_out, sp_stopwords_en[i]);
+			writer_byte(&sp_out, '\n');
+		}
+		sp_exit(0);
+	}
+	if (use_stop && stopwords.n == 0)
+		for (i = 0; i < sp_stopwords_en_count; i++)
+			add_stopword(sp_stopwords_en[i],
+			    strlen(sp_stopwords_en[i]));
+	files = o.noperands > 0 ? o.operands : dash;
+	nfiles = o.noperands > 0 ? o.noperands : 1;
+
+	tok_init(&tokenizer, &topts);
+	for (i = 0; i < (size_t)nfiles; i++) {
+		if (reader_open(&r, files[i]) < 0) {
+			status = 2;
+			continue;
+		}
+		while ((got = reader_next(&r, &line, &n)) > 0)
+			tokenize_record(line, n);
+		if (got < 0)
+			status = 2;
+		if (reader_close(&r) < 0)
+			status = 2;
+	}
+	tok_free(&tokenizer);
+	strtab_free(&stopwords);
+	free(folded);
+	free(kept);
+	free(starts);
+	free(o.operands);
+	sp_exit(status);
+}

@@ -1,0 +1,509 @@
+/*
+ * The word tokenizer of token.h.  It walks the text once, byte by byte for
+ * ASCII (a table lookup per byte) and by code point otherwise, and writes
+ * each token's normalised text into one growing buffer, so there is no
+ * allocation per token.  A mark joins a word (an apostrophe, a hyphen, the
+ * dot of 1.9) only when the characters on both sides allow it, which is
+ * decided by looking one code point ahead.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "token.h"
+#include "unicode.h"
+#include "utf8.h"
+
+/* What an ASCII byte is to the tokenizer. */
+enum {
+	A_SEP,		/* white space, controls: separates, never a token */
+	A_LETTER,
+	A_DIGIT,
+	A_MARK,		/* punctuation or symbol */
+	A_HIGH		/* first byte of a multibyte sequence (or invalid) */
+};
+
+/* What a code point is to the tokenizer. */
+enum { C_SEP, C_LETTER, C_DIGIT, C_MARK, C_INVISIBLE };
+
+static unsigned char ascii_kind[256];
+static char ascii_lower[128];
+static int tables_ready;
+
+static void
+init_tables(void)
+{
+	int c, k;
+
+	for (c = 0; c < 256; c++) {
+		if (c >= 0x80) {
+			ascii_kind[c] = A_HIGH;
+			continue;
+		}
+		ascii_lower[c] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		k = uc_ascii_class[c];
+		if (k == UC_LETTER)
+			ascii_kind[c] = A_LETTER;
+		else if (k == UC_DIGIT)
+			ascii_kind[c] = A_DIGIT;
+		else if (k == UC_PUNCT || k == UC_SYMBOL)
+			ascii_kind[c] = A_MARK;
+		else
+			ascii_kind[c] = A_SEP;
+	}
+	tables_ready = 1;
+}
+
+static int
+cp_kind(uint32_t cp)
+{
+	switch (uc_class(cp)) {
+	case UC_LETTER:
+	case UC_MARK:
+		return C_LETTER;
+	case UC_DIGIT:
+	case UC_NUMBER:
+		return C_DIGIT;
+	case UC_PUNCT:
+	case UC_SYMBOL:
+		return C_MARK;
+	case UC_FORMAT:
+		return C_INVISIBLE;
+	default:
+		return C_SEP;
+	}
+}
+
+/* Decode the code point at t->src[i] into *cp; return its length. */
+static inline size_t
+peek(const struct tokenizer *t, size_t i, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)t->src + i;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	return utf8_decode(s, t->srclen - i, cp);
+}
+
+/* The kind of the next visible code point at or after i (C_SEP at end). */
+static int
+kind_after(const struct tokenizer *t, size_t i)
+{
+	uint32_t cp;
+	int k;
+
+	while (i < t->srclen) {
+		i += peek(t, i, &cp);
+		if ((k = cp_kind(cp)) != C_INVISIBLE)
+			return k;
+	}
+	return C_SEP;
+}
+
+void
+tok_init(struct tokenizer *t, const struct tok_opts *opts)
+{
+	if (!tables_ready)
+		init_tables();
+	memset(t, 0, sizeof(*t));
+	if (opts != NULL)
+		t->opts = *opts;
+	t->cap = 256;
+	t->buf = xmalloc(t->cap);
+}
+
+void
+tok_free(struct tokenizer *t)
+{
+	free(t->buf);
+	free(t->cps);
+	free(t->nfc);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Whether s[0..n) contains needle, ignoring ASCII case. */
+static int
+has_ascii_ci(const char *s, size_t n, const char *needle)
+{
+	size_t m = strlen(needle), i, j;
+
+	for (i = 0; i + m <= n; i++) {
+		for (j = 0; j < m; j++)
+			if (ascii_lower[(unsigned char)s[i + j] & 0x7F] !=
+			    needle[j] || (unsigned char)s[i + j] >= 0x80)
+				break;
+		if (j == m)
+			return 1;
+	}
+	return 0;
+}
+
+void
+tok_start(struct tokenizer *t, const char *text, size_t len)
+{
+	t->src = text;
+	t->srclen = len;
+	t->pos = 0;
+	t->has_at = memchr(text, '@', len) != NULL;
+	t->has_url = memchr(text, '/', len) != NULL ||
+	    has_ascii_ci(text, len, "www.");
+}
+
+static inline void
+room(struct tokenizer *t, size_t len, size_t more)
+{
+	if (t->cap - len < more + 1) {
+		while (t->cap - len < more + 1)
+			t->cap *= 2;
+		t->buf = xrealloc(t->buf, t->cap);
+	}
+}
+
+/* Whether the text at i starts with prefix (lower-case ASCII), any case. */
+static int
+starts_ci(const struct tokenizer *t, size_t i, const char *prefix)
+{
+	size_t m = strlen(prefix), j;
+
+	if (t->srclen - i < m)
+		return 0;
+	for (j = 0; j < m; j++) {
+		unsigned char c = (unsigned char)t->src[i + j];
+
+		if (c >= 0x80 || ascii_lower[c] != prefix[j])
+			return 0;
+	}
+	return 1;
+}
+
+/* Length of a URL starting at i, or 0. */
+static size_t
+url_length(const struct tokenizer *t, size_t i)
+{
+	static const char *const starts[] = { "https://", "http://",
+	    "ftp://", "www." };
+	size_t k, end, open = 0, close = 0, n;
+	uint32_t cp;
+	int cls;
+
+	for (k = 0; k < sizeof(starts) / sizeof(starts[0]); k++)
+		if (starts_ci(t, i, starts[k]))
+			break;
+	if (k == sizeof(starts) / sizeof(starts[0]))
+		return 0;
+	for (end = i; end < t->srclen; end += n) {
+		n = peek(t, end, &cp);
+		cls = uc_class(cp);
+		if (cls == UC_SPACE || cls == UC_CONTROL || cp == '<' ||
+		    cp == '>' || cp == '"' || cp == 0x201C || cp == 0x201D ||
+		    cp == 0x2018 || cp == 0x2019)
+			break;
+		open += cp == '(';
+		close += cp == ')';
+	}
+	/* Trailing punctuation belongs to the sentence, not the URL. */
+	while (end > i) {
+		unsigned char c = (unsigned char)t->src[end - 1];
+
+		if (c == ')' && close > open) {
+			close--;
+			end--;
+		} else if (strchr(".,;:!?'*]}", c) != NULL && c != '\0')
+			end--;
+		else
+			break;
+	}
+	return end - i > strlen(starts[k]) ? end - i : 0;
+}
+
+static int
+email_local(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '%' ||
+	    c == '+' || c == '-';
+}
+
+static int
+email_domain(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '-';
+}
+
+/* Length of an e-mail address starting at i, or 0. */
+static size_t
+email_length(const struct tokenizer *t, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)t->src;
+	size_t j = i, at, lastdot = 0, end;
+
+	while (j < t->srclen && email_local(s[j]))
+		j++;
+	if (j == i || j >= t->srclen || s[j] != '@')
+		return 0;
+	at = j++;
+	end = j;
+	while (j < t->srclen) {
+		if (email_domain(s[j]))
+			j++;
+		else if (s[j] == '.' && j > at + 1 && s[j - 1] != '.' &&
+		    j + 1 < t->srclen && email_domain(s[j + 1])) {
+			lastdot = j;
+			j++;
+		} else
+			break;
+		end = j;
+	}
+	/* A domain needs a dot and a top-level part of two letters or more. */
+	if (lastdot == 0 || end - lastdot < 3)
+		return 0;
+	return end - i;
+}
+
+/* Copy src[i..i+n) into the token buffer as it is (URLs, e-mail). */
+static void
+literal_token(struct tokenizer *t, struct token *tok, size_t i, size_t n,
+    int kind)
+{
+	size_t k;
+
+	room(t, 0, n);
+	memcpy(t->buf, t->src + i, n);
+	t->buf[n] = '\0';
+	tok->text = t->buf;
+	tok->len = n;
+	tok->chars = 0;
+	for (k = 0; k < n; k++)
+		tok->chars += ((unsigned char)t->src[i + k] & 0xC0) != 0x80;
+	tok->start = i;
+	tok->end = i + n;
+	tok->kind = kind;
+	t->pos = i + n;
+}
+
+/* Put the token buffer into NFC (only called when it may not be). */
+static size_t
+normalise(struct tokenizer *t, size_t len)
+{
+	size_t n = 0, i = 0, m, o = 0;
+
+	if (t->cpcap < len) {
+		t->cpcap = len;
+		t->cps = xreallocarray(t->cps, len, sizeof(*t->cps));
+		t->nfc = xreallocarray(t->nfc, len * UC_NFC_GROWTH,
+		    sizeof(*t->nfc));
+	}
+	while (i < len)
+		i += utf8_decode((unsigned char *)t->buf + i, len - i,
+		    &t->cps[n++]);
+	m = uc_nfc(t->cps, n, t->nfc);
+	room(t, 0, 4 * m);
+	for (i = 0; i < m; i++)
+		o += utf8_encode(t->nfc[i], t->buf + o);
+	return o;
+}
+
+/* Append code point cp (a word character) to the token, folded. */
+static inline size_t
+append(struct tokenizer *t, size_t len, uint32_t cp)
+{
+	if (!t->opts.keep_case)
+		cp = uc_fold(cp);
+	room(t, len, 4);
+	return len + utf8_encode(cp, t->buf + len);
+}
+
+/*
+ * Whether a joining mark cp, met inside a word after a character of kind
+ * prev, joins the word to what follows (of kind next).
+ */
+static int
+joins(uint32_t cp, int prev, int next)
+{
+	switch (cp) {
+	case '\'':
+	case 0x2019:
+		return prev != C_SEP && (next == C_LETTER || next == C_DIGIT);
+	case '-':
+	case 0x2010:
+	case 0x2011:
+		return (prev == C_LETTER && (next == C_LETTER ||
+		    next == C_DIGIT)) || (prev == C_DIGIT && next == C_LETTER);
+	case '.':
+		return (prev == C_LETTER && next == C_LETTER) ||
+		    (prev == C_DIGIT && next == C_DIGIT);
+	case ',':
+	case ':':
+	case '/':
+		return prev == C_DIGIT && next == C_DIGIT;
+	default:
+		return 0;
+	}
+}
+
+/* The mark written in the token for joining mark cp. */
+static uint32_t
+joined_as(uint32_t cp)
+{
+	if (cp == 0x2019)
+		return '\'';
+	if (cp == 0x2010 || cp == 0x2011)
+		return '-';
+	return cp;
+}
+
+/* Scan a word starting at i. */
+static void
+word_token(struct tokenizer *t, struct token *tok, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)t->src;
+	size_t len = 0, chars = 0, n, end = i;
+	uint32_t cp;
+	int k, prev = C_SEP, letter = 0, inert = 1;
+
+	tok->start = i;
+	while (i < t->srclen) {
+		if (s[i] < 0x80) {
+			switch (ascii_kind[s[i]]) {
+			case A_LETTER:
+				room(t, len, 1);
+				t->buf[len++] = t->opts.keep_case ? (char)s[i] :
+				    ascii_lower[s[i]];
+				letter = 1;
+				prev = C_LETTER;
+				chars++;
+				end = ++i;
+				continue;
+			case A_DIGIT:
+				room(t, len, 1);
+				t->buf[len++] = (char)s[i];
+				prev = C_DIGIT;
+				chars++;
+				end = ++i;
+				continue;
+			case A_MARK:
+				if (!joins(s[i], prev, kind_after(t, i + 1)))
+					goto done;
+				room(t, len, 1);
+				t->buf[len++] = (char)s[i];
+				prev = C_MARK;
+				chars++;
+				i++;
+				continue;
+			default:
+				goto done;
+			}
+		}
+		n = utf8_decode(s + i, t->srclen - i, &cp);
+		k = cp_kind(cp);
+		if (k == C_LETTER || k == C_DIGIT) {
+			len = append(t, len, cp);
+			inert &= uc_nfc_inert(cp);
+			letter |= k == C_LETTER;
+			prev = k;
+			chars++;
+			end = i += n;
+		} else if (k == C_INVISIBLE) {
+			k = kind_after(t, i + n);
+			if (k != C_LETTER && k != C_DIGIT && k != C_MARK)
+				goto done;
+			i += n;	/* dropped, word goes on */
+		} else if (k == C_MARK && joins(cp, prev,
+		    kind_after(t, i + n))) {
+			len = append(t, len, joined_as(cp));
+			prev = C_MARK;
+			chars++;
+			i += n;
+		} else
+			goto done;
+	}
+done:
+	/* A joining mark always has a word character after it. */
+	if (!inert) {
+		len = normalise(t, len);
+		for (chars = 0, n = 0; n < len; n++)
+			chars += ((unsigned char)t->buf[n] & 0xC0) != 0x80;
+	}
+	t->buf[len] = '\0';
+	tok->text = t->buf;
+	tok->len = len;
+	tok->chars = chars;
+	tok->end = end;
+	tok->kind = letter ? TOK_WORD : TOK_NUMBER;
+	t->pos = end;
+}
+
+int
+tok_next(struct tokenizer *t, struct token *tok)
+{
+	const unsigned char *s = (const unsigned char *)t->src;
+	size_t i = t->pos, n, m;
+	uint32_t cp;
+	int k;
+
+	while (i < t->srclen) {
+		if (s[i] < 0x80) {
+			k = ascii_kind[s[i]];
+			if (k == A_LETTER || k == A_DIGIT)
+				break;
+			if (k == A_MARK && t->opts.punct) {
+				/* A run of one ASCII mark is one token. */
+				for (m = i + 1; m < t->srclen && s[m] == s[i];
+				    m++)
+					;
+				literal_token(t, tok, i, m - i, TOK_PUNCT);
+				return 1;
+			}
+			i++;
+			continue;
+		}
+		n = utf8_decode(s + i, t->srclen - i, &cp);
+		k = cp_kind(cp);
+		if (k == C_LETTER || k == C_DIGIT)
+			break;
+		if (k == C_MARK && t->opts.punct) {
+			literal_token(t, tok, i, n, TOK_PUNCT);
+			return 1;
+		}
+		i += n;
+	}
+	if (i >= t->srclen) {
+		t->pos = i;
+		return 0;
+	}
+	if (t->has_url && (s[i] == 'h' || s[i] == 'H' || s[i] == 'f' ||
+	    s[i] == 'F' || s[i] == 'w' || s[i] == 'W') &&
+	    (n = url_length(t, i)) > 0) {
+		literal_token(t, tok, i, n, TOK_URL);
+		return 1;
+	}
+	if (t->has_at && s[i] < 0x80 && (n = email_length(t, i)) > 0) {
+		literal_token(t, tok, i, n, TOK_EMAIL);
+		return 1;
+	}
+	word_token(t, tok, i);
+	return 1;
+}
+
+size_t
+tok_fold(const char *s, size_t n, char *out)
+{
+	size_t i = 0, o = 0;
+	uint32_t cp;
+
+	if (!tables_ready)
+		init_tables();
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			out[o++] = ascii_lower[(unsigned char)s[i++]];
+			continue;
+		}
+		i += utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		o += utf8_encode(cp == 0x2019 ? '\'' : uc_fold(cp), out + o);
+	}
+	out[o] = '\0';
+	return o;
+}

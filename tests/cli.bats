@@ -1,0 +1,170 @@
+#!/usr/bin/env bats
+# What every sp tool does the same way: --help and --version, usage errors,
+# bad files among good ones, write errors and closed pipes.  Each test runs
+# over every tool built in $SP_BIN; args_for gives the arguments that make a
+# tool read a file of segment records.
+
+load helper
+
+TOOLS="sp-split sp-tokens sp-count sp-grep sp-topics"
+
+args_for() {
+	case $1 in
+	sp-grep) echo "-e the" ;;
+	sp-topics) echo "-k 2 -n 5" ;;
+	*) echo "" ;;
+	esac
+}
+
+tools() {
+	local t
+	for t in $TOOLS; do
+		[ -x "$SP_BIN/$t" ] && echo "$t"
+	done
+}
+
+good_input() {
+	printf 'd\t1\t1\tThe threat from terrorism is real.\n' > good.txt
+	printf 'd\t1\t2\tThe police respond to the threat.\n' >> good.txt
+	printf 'e\t1\t1\tCommunities help the police to prevent harm.\n' >> good.txt
+}
+
+@test "every tool prints its usage with --help and exits 0" {
+	for t in $(tools); do
+		run --separate-stderr "$t" --help
+		[ "$status" -eq 0 ] || { echo "$t: status $status"; return 1; }
+		[[ "${lines[0]}" == "usage: $t "* ]] || { echo "$t: ${lines[0]}"; return 1; }
+		[ -z "$stderr" ]
+	done
+}
+
+@test "every tool's usage line is its man page's synopsis" {
+	command -v man >/dev/null || skip "man is not installed"
+	for t in $(tools); do
+		syn=$(MANWIDTH=200 man -l "$SP_ROOT/cmd/$t.1" 2>/dev/null |
+		    awk '/^SYNOPSIS/ { on = 1; next } /^[A-Z]/ { on = 0 } on' |
+		    tr -s ' \n' '  ' | sed 's/^ //; s/ $//')
+		use=$("$t" --help | sed '/^$/q' | tr -s ' \n' '  ' |
+		    sed 's/^usage: //; s/ $//')
+		expect_eq "$use" "$syn" || { echo "$t"; return 1; }
+	done
+}
+
+@test "every tool prints its version with --version" {
+	for t in $(tools); do
+		run --separate-stderr "$t" --version
+		[ "$status" -eq 0 ]
+		[[ "$output" == "$t (sp) "[0-9]* ]] || { echo "$output"; return 1; }
+	done
+}
+
+@test "an unknown option is a usage error with status 2" {
+	for t in $(tools); do
+		run --separate-stderr "$t" --no-such-option
+		[ "$status" -eq 2 ] || { echo "$t: $status"; return 1; }
+		[ "${stderr_lines[0]}" = "$t: unknown option '--no-such-option'" ]
+		[[ "${stderr_lines[1]}" == "usage: $t "* ]]
+		[ -z "$output" ]
+	done
+}
+
+@test "a missing file is reported, the others are still read, status 2" {
+	good_input
+	for t in $(tools); do
+		run --separate-stderr "$t" $(args_for "$t") good.txt missing.txt
+		[ "$status" -eq 2 ] || { echo "$t: $status"; return 1; }
+		[ "$stderr" = "$t: missing.txt: No such file or directory" ] ||
+			{ echo "$t: $stderr"; return 1; }
+		[ -n "$output" ] || { echo "$t: no output"; return 1; }
+	done
+}
+
+@test "a directory among the inputs is reported, status 2" {
+	good_input
+	mkdir adir
+	for t in $(tools); do
+		run --separate-stderr "$t" $(args_for "$t") adir good.txt
+		[ "$status" -eq 2 ] || { echo "$t: $status"; return 1; }
+		[ "$stderr" = "$t: adir: is a directory" ] || { echo "$t: $stderr"; return 1; }
+		[ -n "$output" ]
+	done
+}
+
+@test "an unreadable file is reported, status 2" {
+	good_input
+	cp good.txt secret.txt
+	chmod 000 secret.txt
+	as_user=""
+	if [ "$(id -u)" -eq 0 ]; then
+		# Root reads anything: run the tools as nobody instead.
+		command -v setpriv >/dev/null || skip "root, and no setpriv"
+		chmod 755 "$BATS_TEST_TMPDIR"
+		chmod 644 good.txt
+		as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+		$as_user "$SP_BIN/sp-split" --version >/dev/null 2>&1 &&
+			$as_user cat good.txt >/dev/null 2>&1 ||
+			skip "nobody cannot run the tools from here"
+	fi
+	for t in $(tools); do
+		run --separate-stderr $as_user "$SP_BIN/$t" $(args_for "$t") secret.txt good.txt
+		[ "$status" -eq 2 ] || { echo "$t: $status $stderr"; return 1; }
+		[ "$stderr" = "$t: secret.txt: Permission denied" ] || { echo "$t: $stderr"; return 1; }
+		[ -n "$output" ]
+	done
+}
+
+@test "a NUL byte is an error naming file and line; other files go on" {
+	good_input
+	printf 'd\t1\t1\tfine line\nd\t1\t2\tbad\000line\n' > nul.txt
+	for t in $(tools); do
+		run --separate-stderr "$t" $(args_for "$t") nul.txt good.txt
+		[ "$status" -eq 2 ] || { echo "$t: $status"; return 1; }
+		[ "$stderr" = "$t: nul.txt:2: NUL byte: not a text file; rest of file skipped" ] ||
+			{ echo "$t: $stderr"; return 1; }
+		[ -n "$output" ]
+	done
+}
+
+@test "a write error (/dev/full) is reported with status 2" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	good_input
+	for t in $(tools); do
+		run --separate-stderr sh -c "$t $(args_for "$t") good.txt > /dev/full"
+		[ "$status" -eq 2 ] || { echo "$t: $status"; return 1; }
+		[ "$stderr" = "$t: (standard output): write error: No space left on device" ] ||
+			{ echo "$t: $stderr"; return 1; }
+	done
+}
+
+@test "a closed pipe ends a tool quietly" {
+	for i in $(seq 3000); do
+		printf 'd\t1\t%d\tThe threat from terrorism is real and the police respond.\n' "$i"
+	done > many.txt
+	for t in $(tools); do
+		run --separate-stderr sh -c "$t $(args_for "$t") many.txt | head -1"
+		[ "$status" -eq 0 ]
+		[ -z "$stderr" ] || { echo "$t: $stderr"; return 1; }
+		[ "${#lines[@]}" -eq 1 ]
+	done
+}
+
+@test "invalid UTF-8 gives one warning per file with the count, status 0" {
+	printf 'd\t1\t1\tbad \200 byte and \300\257 overlong\n' > bad.txt
+	printf 'd\t1\t2\tsurrogate \355\240\200 and cut \342\202' >> bad.txt
+	for t in $(tools); do
+		run --separate-stderr "$t" $(args_for "$t") bad.txt
+		[ "$status" -eq 0 ] || { echo "$t: $status $stderr"; return 1; }
+		[ "$stderr" = "$t: bad.txt: 8 invalid UTF-8 sequences replaced by U+FFFD" ] ||
+			{ echo "$t: $stderr"; return 1; }
+	done
+}
+
+@test "output never depends on the locale" {
+	good_input
+	for t in $(tools); do
+		a=$(LC_ALL=C "$t" $(args_for "$t") good.txt)
+		b=$(LC_ALL=C.UTF-8 "$t" $(args_for "$t") good.txt)
+		c=$(LC_ALL=tr_TR.UTF-8 LANG=fr_FR.UTF-8 "$t" $(args_for "$t") good.txt 2>/dev/null)
+		[ "$a" = "$b" ] && [ "$a" = "$c" ] || { echo "$t"; return 1; }
+	done
+}
