@@ -101,7 +101,7 @@ good_input() {
 		chmod 755 "$BATS_TEST_TMPDIR"
 		chmod 644 good.txt
 		as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
-		$as_user "$SP_BIN/sp-split" --version >/dev/null 2>&1 &&
+		$as_user "$SP_BIN/$(tools | head -n 1)" --version >/dev/null 2>&1 &&
 			$as_user cat good.txt >/dev/null 2>&1 ||
 			skip "nobody cannot run the tools from here"
 	fi
