@@ -1,0 +1,308 @@
+/*
+ * sp-split: turn plain-text documents into segment records, one sentence
+ * (or, with --paragraphs, one paragraph) per line:
+ *
+ *	DOC TAB PARA TAB SENT TAB TEXT
+ *
+ * Paragraphs are blocks of lines separated by blank lines (or single lines
+ * with --lines).  The sentence rules live in lib/sentence.c.  A paragraph
+ * is held back until the next one is read, because a stray blank line may
+ * split a sentence in two: then the two paragraphs are one.  Memory is thus
+ * bounded by the two longest consecutive paragraphs, never by the file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "io.h"
+#include "opt.h"
+#include "sentence.h"
+#include "unicode.h"
+#include "utf8.h"
+
+static const char help[] =
+    "usage: sp-split [-a file] [--id id] [--lines] [--paragraphs] "
+    "[file ...]\n"
+    "\n"
+    "Write the sentences of each document as segment records:\n"
+    "DOC TAB PARA TAB SENT TAB TEXT.\n"
+    "\n"
+    "  -a, --abbrevs=FILE  also treat the words in FILE (one a line) as\n"
+    "                      abbreviations\n"
+    "      --id=ID         document id for standard input (default -)\n"
+    "      --lines         every non-blank line is a paragraph\n"
+    "      --paragraphs    one record per paragraph, not per sentence\n"
+    "      --help          print this help and exit\n"
+    "      --version       print the version and exit\n";
+
+enum { OPT_ABBREVS = 1, OPT_ID, OPT_LINES, OPT_PARAGRAPHS };
+
+static const struct opt_spec specs[] = {
+	{ OPT_ABBREVS, 'a', "abbrevs", OPT_REQUIRED },
+	{ OPT_ID, 0, "id", OPT_REQUIRED },
+	{ OPT_LINES, 0, "lines", OPT_NONE },
+	{ OPT_PARAGRAPHS, 0, "paragraphs", OPT_NONE },
+	{ 0, 0, NULL, 0 }
+};
+
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+/* The state of the document being split. */
+struct doc {
+	const char *id;
+	size_t idlen;
+	unsigned long long para, sent;
+	struct buf pending;	/* the last paragraph read, not yet written */
+	struct buf current;	/* the paragraph being read */
+	struct buf normal;	/* scratch for --paragraphs */
+};
+
+static struct sent_abbrevs *abbrevs;
+static int lines_mode, paragraphs_mode;
+
+static void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->cap - b->len < n) {
+		b->cap = b->cap * 2 > b->len + n ? b->cap * 2 : b->len + n;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+}
+
+/* Whether a line holds nothing but white space and invisible characters. */
+static int
+is_blank(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint32_t cp;
+	int c;
+
+	while (i < n) {
+		i += utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		c = uc_class(cp);
+		if (c != UC_SPACE && c != UC_FORMAT)
+			return 0;
+	}
+	return 1;
+}
+
+static void
+write_record(struct doc *d, unsigned long long sent, const char *text,
+    size_t n)
+{
+	writer_write(&sp_out, d->id, d->idlen);
+	writer_byte(&sp_out, '\t');
+	writer_u64(&sp_out, d->para);
+	writer_byte(&sp_out, '\t');
+	writer_u64(&sp_out, sent);
+	writer_byte(&sp_out, '\t');
+	writer_write(&sp_out, text, n);
+	writer_byte(&sp_out, '\n');
+}
+
+static void
+emit_sentence(void *arg, const char *s, size_t n)
+{
+	struct doc *d = arg;
+
+	d->sent++;
+	write_record(d, d->sent, s, n);
+}
+
+/*
+ * In --paragraphs mode the sentences are joined back, one space apart, and
+ * still counted, so that the record can carry the number of the
+ * paragraph's first sentence.
+ */
+static void
+collect_sentence(void *arg, const char *s, size_t n)
+{
+	struct doc *d = arg;
+
+	d->sent++;
+	if (d->normal.len > 0)
+		buf_add(&d->normal, " ", 1);
+	buf_add(&d->normal, s, n);
+}
+
+static void
+write_paragraph(struct doc *d, struct buf *p)
+{
+	unsigned long long first;
+
+	if (p->len == 0)
+		return;
+	d->para++;
+	if (!paragraphs_mode) {
+		sent_split(abbrevs, p->s, p->len, emit_sentence, d);
+		return;
+	}
+	d->normal.len = 0;
+	first = d->sent + 1;
+	sent_split(abbrevs, p->s, p->len, collect_sentence, d);
+	if (d->normal.len > 0)
+		write_record(d, first, d->normal.s, d->normal.len);
+}
+
+/* A paragraph is complete: write the one held back, or join it. */
+static void
+end_paragraph(struct doc *d)
+{
+	struct buf tmp;
+
+	if (d->current.len == 0)
+		return;
+	if (d->pending.len > 0 && !lines_mode &&
+	    sent_para_continues(d->pending.s, d->pending.len, d->current.s,
+	    d->current.len)) {
+		buf_add(&d->pending, "\n", 1);
+		buf_add(&d->pending, d->current.s, d->current.len);
+	} else {
+		write_paragraph(d, &d->pending);
+		tmp = d->pending;
+		d->pending = d->current;
+		d->current = tmp;
+	}
+	d->current.len = 0;
+}
+
+static void
+add_line(struct doc *d, char *line, size_t n)
+{
+	size_t i;
+
+	if (is_blank(line, n)) {
+		end_paragraph(d);
+		return;
+	}
+	/* A CR left inside a line (old Mac line ends) is a line break. */
+	for (i = 0; i < n; i++)
+		if (line[i] == '\r')
+			line[i] = '\n';
+	if (d->current.len > 0)
+		buf_add(&d->current, "\n", 1);
+	buf_add(&d->current, line, n);
+	if (lines_mode)
+		end_paragraph(d);
+}
+
+/* The document id of a path: its last component without the extension. */
+static char *
+doc_id(const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+	char *id, *p;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (dot == NULL || dot == base)
+		dot = base + strlen(base);
+	id = xmemdup(base, (size_t)(dot - base));
+	for (p = id; *p; p++)
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			*p = '_';
+	return id;
+}
+
+static int
+split_file(const char *path, const char *stdin_id, struct doc *d)
+{
+	struct reader r;
+	char *line, *id;
+	size_t n;
+	int got, status = 0;
+
+	if (reader_open(&r, path) < 0)
+		return 2;
+	id = strcmp(path, "-") == 0 ? xstrdup(stdin_id) : doc_id(path);
+	d->id = id;
+	d->idlen = strlen(id);
+	d->para = d->sent = 0;
+	d->pending.len = d->current.len = 0;
+	while ((got = reader_next(&r, &line, &n)) > 0)
+		add_line(d, line, n);
+	if (got < 0)
+		status = 2;
+	end_paragraph(d);
+	write_paragraph(d, &d->pending);
+	d->pending.len = 0;
+	if (reader_close(&r) < 0)
+		status = 2;
+	free(id);
+	return status;
+}
+
+static void
+read_abbrevs(const char *path)
+{
+	struct reader r;
+	char *line;
+	size_t n, i, j;
+	int got;
+
+	if (reader_open(&r, path) < 0)
+		exit(2);
+	while ((got = reader_next(&r, &line, &n)) > 0) {
+		for (i = 0; i < n && (line[i] == ' ' || line[i] == '\t'); i++)
+			;
+		for (j = n; j > i && (line[j - 1] == ' ' ||
+		    line[j - 1] == '\t'); j--)
+			;
+		if (j > i && line[i] != '#')
+			sent_abbrevs_add(abbrevs, line + i, j - i);
+	}
+	if (got < 0 || reader_close(&r) < 0)
+		exit(2);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opt o;
+	struct doc d;
+	const char *stdin_id = "-";
+	char *arg, *dash[] = { "-" }, **files;
+	int id, i, nfiles, status = 0;
+
+	abbrevs = sent_abbrevs_new();
+	opt_init(&o, argc, argv, specs, help);
+	while ((id = opt_next(&o, &arg)) != 0) {
+		switch (id) {
+		case OPT_ABBREVS:
+			read_abbrevs(arg);
+			break;
+		case OPT_ID:
+			if (*arg == '\0' || strpbrk(arg, "\t\n\r") != NULL)
+				opt_usage_error(&o, "--id: '%s' is not a valid "
+				    "document id", arg);
+			stdin_id = arg;
+			break;
+		case OPT_LINES:
+			lines_mode = 1;
+			break;
+		case OPT_PARAGRAPHS:
+			paragraphs_mode = 1;
+			break;
+		}
+	}
+	files = o.noperands > 0 ? o.operands : dash;
+	nfiles = o.noperands > 0 ? o.noperands : 1;
+
+	writer_init(&sp_out, 1, "(standard output)");
+	memset(&d, 0, sizeof(d));
+	for (i = 0; i < nfiles; i++)
+		if (split_file(files[i], stdin_id, &d) != 0)
+			status = 2;
+	free(d.pending.s);
+	free(d.current.s);
+	free(d.normal.s);
+	free(o.operands);
+	sent_abbrevs_free(abbrevs);
+	sp_exit(status);
+}

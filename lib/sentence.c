@@ -1,0 +1,1094 @@
+/*
+ * Sentence boundaries for sp-split (sentence.h).  A paragraph is cut into
+ * words at white space; a boundary can fall only between two words (or
+ * inside a word after an ellipsis, "brand.....What"), and these rules decide
+ * where:
+ *
+ * - A word ending in ! or ? (or a run such as ?! or !!), possibly followed
+ *   by closing quotes or brackets, ends a sentence unless the next word
+ *   starts with a lower-case letter ("Why?" she asked) or with punctuation
+ *   that continues a sentence (, ; : ) and the like).  Dashes standing
+ *   alone are looked past: "plaudits! - but" does not split.
+ * - An ellipsis (… or two or more dots) ends a sentence only when the next
+ *   word starts with an upper-case letter or an uncased letter.
+ * - A single dot ends a sentence unless the next word starts with a
+ *   lower-case letter or continuing punctuation, or the word before it is
+ *   an abbreviation.  Abbreviations come in three kinds (see the table
+ *   below): titles and the like, which never end a sentence (Mr. Smith,
+ *   e.g. London); words like etc. and Ltd., which end one before an upper-case
+ *   word but not before a digit; and words like No. and Fig., which are
+ *   abbreviations only before a digit (No. 10, but "said No. Then").
+ *   A dot after a number ends a sentence before a digit ("in 2017. 25
+ *   people"); a dot after any abbreviation does not.
+ * - A single upper-case letter with a dot is an initial (J. K. Rowling,
+ *   George W. Bush), and a word of single letters joined by dots is an
+ *   acronym (U.K., U.S.A.): neither ends a sentence before an upper-case
+ *   word unless that word is a common sentence opener such as The, We, It,
+ *   In, But (the list is in this file) that is not itself an initial.  So
+ *   "in the U.K. The next" splits and "the U.S. Government" does not.
+ * - Dots, colons and other marks inside a word never split it, so decimal
+ *   numbers (1.9, £2.5bn), times (20:25, 8.30pm), URLs, e-mail addresses,
+ *   file names and version numbers stay whole; a dot at the end of such a
+ *   word is an ordinary full stop.
+ * - Closing quotes and brackets after the terminal mark stay with the
+ *   sentence they close (.” ?" .) .’ !”); an opening quote or bracket goes
+ *   with the sentence it opens.  A colon never ends a sentence.
+ * - A line that starts with a bullet (• · ▪ ◦ ‣ ● ○ ■ □ ► ➢ ✓ or a lone *)
+ *   starts a new sentence.  So does a line starting with a lone dash
+ *   (- – —) or a list marker (1. 1) (1) (a) a) a. i. (iv)), unless the
+ *   line break before it looks like the wrapping of running text: it must
+ *   follow a line ending in a terminal mark, colon or semicolon, or a line
+ *   that itself starts with a marker, or a deliberate line break (below).
+ * - Otherwise a line break is white space like any other, except that a
+ *   deliberate line break before a line starting with an upper-case letter
+ *   or a digit ends a sentence when the line before it has no terminal mark
+ *   and does not end in , ; : & / ( or a dash or a title ("Home Office" /
+ *   "The Rt Hon Sajid Javid MP"; a heading line above its text).  A line
+ *   break is deliberate when the next line's first word would have fitted
+ *   on the line before it (measured against the paragraph's longest line),
+ *   and that line is less than three quarters as long as the longest one;
+ *   or when the paragraph has two or more lines and none longer than 40
+ *   characters (an address, a signature, a list without markers).
+ * - A paragraph without any terminal mark is one sentence (a heading) save
+ *   for the line rules above.
+ *
+ * Paragraphs broken by a stray blank line are joined by the caller with
+ * sent_para_continues (its rules are in sentence.h).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "hash.h"
+#include "sentence.h"
+#include "unicode.h"
+#include "utf8.h"
+
+/*
+ * The built-in abbreviations, without their final dot, sorted by strcmp
+ * (bytewise, so capitals first).  An entry all in lower case also matches
+ * with a capital first letter ("etc" matches "Etc.").  Kinds:
+ *
+ * SENT_ABBR_NEVER_ENDS: titles, and Latin and other abbreviations that
+ *   introduce something (e.g., i.e., cf., vs.); never a boundary.  "Co" is
+ *   here for "Co. Durham"; "St" is taken as Saint, not Street.
+ * SENT_ABBR_MAY_END: a boundary before an upper-case word only.
+ * SENT_ABBR_BEFORE_NUMBER: an abbreviation only before a digit; before an
+ *   upper-case word the dot ends a sentence.
+ *
+ * MP, QC, Sir and the like are not here: they are not written with a dot,
+ * and "MP." ends a sentence.
+ */
+static const struct sent_abbrev builtin[] = {
+	{ "Adm", SENT_ABBR_NEVER_ENDS },
+	{ "Apr", SENT_ABBR_BEFORE_NUMBER },
+	{ "Art", SENT_ABBR_BEFORE_NUMBER },
+	{ "Aug", SENT_ABBR_BEFORE_NUMBER },
+	{ "Brig", SENT_ABBR_NEVER_ENDS },
+	{ "Bros", SENT_ABBR_MAY_END },
+	{ "Capt", SENT_ABBR_NEVER_ENDS },
+	{ "Cdr", SENT_ABBR_NEVER_ENDS },
+	{ "Ch", SENT_ABBR_BEFORE_NUMBER },
+	{ "Cllr", SENT_ABBR_NEVER_ENDS },
+	{ "Cmdr", SENT_ABBR_NEVER_ENDS },
+	{ "Co", SENT_ABBR_NEVER_ENDS },
+	{ "Col", SENT_ABBR_NEVER_ENDS },
+	{ "Corp", SENT_ABBR_MAY_END },
+	{ "Cpl", SENT_ABBR_NEVER_ENDS },
+	{ "Dec", SENT_ABBR_BEFORE_NUMBER },
+	{ "Dept", SENT_ABBR_NEVER_ENDS },
+	{ "Det", SENT_ABBR_NEVER_ENDS },
+	{ "Dr", SENT_ABBR_NEVER_ENDS },
+	{ "Feb", SENT_ABBR_BEFORE_NUMBER },
+	{ "Fig", SENT_ABBR_BEFORE_NUMBER },
+	{ "Figs", SENT_ABBR_BEFORE_NUMBER },
+	{ "Fr", SENT_ABBR_NEVER_ENDS },
+	{ "Fri", SENT_ABBR_BEFORE_NUMBER },
+	{ "Gen", SENT_ABBR_NEVER_ENDS },
+	{ "Gov", SENT_ABBR_NEVER_ENDS },
+	{ "Hon", SENT_ABBR_NEVER_ENDS },
+	{ "Inc", SENT_ABBR_MAY_END },
+	{ "Insp", SENT_ABBR_NEVER_ENDS },
+	{ "Jan", SENT_ABBR_BEFORE_NUMBER },
+	{ "Jr", SENT_ABBR_MAY_END },
+	{ "Jul", SENT_ABBR_BEFORE_NUMBER },
+	{ "Jun", SENT_ABBR_BEFORE_NUMBER },
+	{ "Lt", SENT_ABBR_NEVER_ENDS },
+	{ "Ltd", SENT_ABBR_MAY_END },
+	{ "Maj", SENT_ABBR_NEVER_ENDS },
+	{ "Mar", SENT_ABBR_BEFORE_NUMBER },
+	{ "Messrs", SENT_ABBR_NEVER_ENDS },
+	{ "Mlle", SENT_ABBR_NEVER_ENDS },
+	{ "Mme", SENT_ABBR_NEVER_ENDS },
+	{ "Mon", SENT_ABBR_BEFORE_NUMBER },
+	{ "Mr", SENT_ABBR_NEVER_ENDS },
+	{ "Mrs", SENT_ABBR_NEVER_ENDS },
+	{ "Ms", SENT_ABBR_NEVER_ENDS },
+	{ "Mt", SENT_ABBR_NEVER_ENDS },
+	{ "No", SENT_ABBR_BEFORE_NUMBER },
+	{ "Nos", SENT_ABBR_BEFORE_NUMBER },
+	{ "Nov", SENT_ABBR_BEFORE_NUMBER },
+	{ "Oct", SENT_ABBR_BEFORE_NUMBER },
+	{ "Plc", SENT_ABBR_MAY_END },
+	{ "Pres", SENT_ABBR_NEVER_ENDS },
+	{ "Prof", SENT_ABBR_NEVER_ENDS },
+	{ "Pte", SENT_ABBR_NEVER_ENDS },
+	{ "Rep", SENT_ABBR_NEVER_ENDS },
+	{ "Rev", SENT_ABBR_NEVER_ENDS },
+	{ "Revd", SENT_ABBR_NEVER_ENDS },
+	{ "Rt", SENT_ABBR_NEVER_ENDS },
+	{ "Sen", SENT_ABBR_NEVER_ENDS },
+	{ "Sep", SENT_ABBR_BEFORE_NUMBER },
+	{ "Sept", SENT_ABBR_BEFORE_NUMBER },
+	{ "Sgt", SENT_ABBR_NEVER_ENDS },
+	{ "Sr", SENT_ABBR_MAY_END },
+	{ "St", SENT_ABBR_NEVER_ENDS },
+	{ "Supt", SENT_ABBR_NEVER_ENDS },
+	{ "Thu", SENT_ABBR_BEFORE_NUMBER },
+	{ "Thur", SENT_ABBR_BEFORE_NUMBER },
+	{ "Thurs", SENT_ABBR_BEFORE_NUMBER },
+	{ "Tue", SENT_ABBR_BEFORE_NUMBER },
+	{ "Tues", SENT_ABBR_BEFORE_NUMBER },
+	{ "Vol", SENT_ABBR_BEFORE_NUMBER },
+	{ "Wed", SENT_ABBR_BEFORE_NUMBER },
+	{ "a.m", SENT_ABBR_MAY_END },
+	{ "al", SENT_ABBR_MAY_END },
+	{ "approx", SENT_ABBR_NEVER_ENDS },
+	{ "art", SENT_ABBR_BEFORE_NUMBER },
+	{ "c", SENT_ABBR_BEFORE_NUMBER },
+	{ "ca", SENT_ABBR_BEFORE_NUMBER },
+	{ "cf", SENT_ABBR_NEVER_ENDS },
+	{ "ch", SENT_ABBR_BEFORE_NUMBER },
+	{ "e.g", SENT_ABBR_NEVER_ENDS },
+	{ "eg", SENT_ABBR_NEVER_ENDS },
+	{ "esp", SENT_ABBR_NEVER_ENDS },
+	{ "est", SENT_ABBR_BEFORE_NUMBER },
+	{ "etc", SENT_ABBR_MAY_END },
+	{ "ext", SENT_ABBR_BEFORE_NUMBER },
+	{ "fig", SENT_ABBR_BEFORE_NUMBER },
+	{ "i.e", SENT_ABBR_NEVER_ENDS },
+	{ "ie", SENT_ABBR_NEVER_ENDS },
+	{ "incl", SENT_ABBR_NEVER_ENDS },
+	{ "no", SENT_ABBR_BEFORE_NUMBER },
+	{ "nos", SENT_ABBR_BEFORE_NUMBER },
+	{ "p", SENT_ABBR_BEFORE_NUMBER },
+	{ "p.m", SENT_ABBR_MAY_END },
+	{ "para", SENT_ABBR_BEFORE_NUMBER },
+	{ "paras", SENT_ABBR_BEFORE_NUMBER },
+	{ "pp", SENT_ABBR_BEFORE_NUMBER },
+	{ "ref", SENT_ABBR_BEFORE_NUMBER },
+	{ "sec", SENT_ABBR_BEFORE_NUMBER },
+	{ "tel", SENT_ABBR_BEFORE_NUMBER },
+	{ "v", SENT_ABBR_NEVER_ENDS },
+	{ "viz", SENT_ABBR_NEVER_ENDS },
+	{ "vol", SENT_ABBR_BEFORE_NUMBER },
+	{ "vs", SENT_ABBR_NEVER_ENDS },
+};
+
+#define NBUILTIN (sizeof(builtin) / sizeof(builtin[0]))
+
+/*
+ * Words that commonly open a sentence, sorted by strcmp.  After an initial
+ * or a dotted acronym, an upper-case word ends the sentence only if it is
+ * one of these.  Words that are also common names (Will, May, Mark, Bill)
+ * are left out on purpose.
+ */
+static const char *const openers[] = {
+	"A", "After", "Again", "All", "Also", "Although", "An", "And", "Any",
+	"Are", "As", "At", "Because", "Before", "Both", "But", "By", "Can",
+	"Could", "Despite", "Did", "Do", "Does", "During", "Each", "Even",
+	"Every", "Finally", "First", "For", "From", "Further", "Furthermore",
+	"Had", "Has", "Have", "He", "Her", "Here", "His", "How", "However", "I",
+	"If", "In", "Indeed", "Instead", "Is", "It", "Its", "Just", "Last",
+	"Let", "Many", "Meanwhile", "Moreover", "Most", "Much", "My", "Neither",
+	"Never", "Next", "No", "Nor", "Not", "Now", "Of", "On", "Once", "One",
+	"Only", "Or", "Our", "Over", "Perhaps", "Please", "Second", "She",
+	"Should", "Since", "So", "Some", "Such", "Still", "Thank", "That", "The",
+	"Their", "Then", "There", "These", "They", "This", "Those", "Though",
+	"Thus", "To", "Today", "Tomorrow", "Tonight", "Under", "Unless", "Until",
+	"Was", "We", "Were", "What", "When", "Where", "Whether", "Which",
+	"While", "Who", "Why", "With", "Without", "Would", "Yes", "Yesterday",
+	"Yet", "You", "Your",
+};
+
+#define NOPENERS (sizeof(openers) / sizeof(openers[0]))
+
+/* Lines no longer than this, all of them, make a line-structured block. */
+enum { SHORT_LINE = 40 };
+
+/* At most this many lone dashes are looked past to find the next word. */
+enum { MAX_SKIP = 4 };
+
+struct sent_abbrevs {
+	struct strtab user;
+};
+
+/* What starts the word after a possible boundary. */
+enum next_kind {
+	NEXT_NONE,	/* the end of the paragraph */
+	NEXT_LOWER,	/* a lower-case letter */
+	NEXT_UPPER,	/* an upper-case letter */
+	NEXT_UNCASED,	/* a letter without case (CJK, Arabic, ...) */
+	NEXT_DIGIT,
+	NEXT_CONTINUES,	/* punctuation that cannot start a sentence */
+	NEXT_OTHER	/* a symbol such as £ or # */
+};
+
+struct word {
+	size_t start, end;	/* bytes of text */
+	int line_start;		/* first word of a line other than the first */
+	int forced;		/* cut from the word before it after an ellipsis */
+};
+
+struct scanner {
+	const char *text;
+	size_t len, pos;
+	int forced;		/* the next word was cut off by an ellipsis */
+};
+
+struct sbuf {
+	char *s;
+	size_t len, cap;
+};
+
+const struct sent_abbrev *
+sent_abbrev_builtin(size_t i)
+{
+	return i < NBUILTIN ? &builtin[i] : NULL;
+}
+
+struct sent_abbrevs *
+sent_abbrevs_new(void)
+{
+	struct sent_abbrevs *ab = xmalloc(sizeof(*ab));
+
+	strtab_init(&ab->user);
+	return ab;
+}
+
+static int
+is_space_byte(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
+	    c == '\r';
+}
+
+void
+sent_abbrevs_add(struct sent_abbrevs *ab, const char *word, size_t len)
+{
+	while (len > 0 && is_space_byte((unsigned char)word[0])) {
+		word++;
+		len--;
+	}
+	while (len > 0 && is_space_byte((unsigned char)word[len - 1]))
+		len--;
+	if (len > 0 && word[len - 1] == '.')
+		len--;
+	if (len > 0)
+		strtab_intern(&ab->user, word, len, NULL);
+}
+
+void
+sent_abbrevs_free(struct sent_abbrevs *ab)
+{
+	if (ab == NULL)
+		return;
+	strtab_free(&ab->user);
+	free(ab);
+}
+
+/* Compare s[0..n) with the NUL-terminated w as strcmp would. */
+static int
+cmp_counted(const char *s, size_t n, const char *w)
+{
+	size_t wn = strlen(w);
+	int c = memcmp(s, w, n < wn ? n : wn);
+
+	if (c != 0)
+		return c;
+	return n < wn ? -1 : n > wn;
+}
+
+static int
+lookup_exact(const struct sent_abbrevs *ab, const char *s, size_t n,
+    int lowered)
+{
+	size_t lo = 0, hi = NBUILTIN, mid, i;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = cmp_counted(s, n, builtin[mid].word);
+		if (c == 0) {
+			if (!lowered)
+				return builtin[mid].kind;
+			/* A capitalised form matches lower-case entries only. */
+			for (i = 0; builtin[mid].word[i] != '\0'; i++)
+				if (builtin[mid].word[i] >= 'A' &&
+				    builtin[mid].word[i] <= 'Z')
+					break;
+			if (builtin[mid].word[i] == '\0')
+				return builtin[mid].kind;
+			break;
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (ab != NULL && strtab_find(&ab->user, s, n) != STRTAB_NONE) {
+		if (!lowered)
+			return SENT_ABBR_NEVER_ENDS;
+		for (i = 0; i < n; i++)
+			if (s[i] >= 'A' && s[i] <= 'Z')
+				return 0;
+		return SENT_ABBR_NEVER_ENDS;
+	}
+	return 0;
+}
+
+/* The kind of abbreviation s[0..n) is, or 0. */
+static int
+abbrev_kind(const struct sent_abbrevs *ab, const char *s, size_t n)
+{
+	char low[32];
+	int kind;
+
+	if (n == 0)
+		return 0;
+	kind = lookup_exact(ab, s, n, 0);
+	if (kind != 0 || n > sizeof(low) || s[0] < 'A' || s[0] > 'Z')
+		return kind;
+	memcpy(low, s, n);
+	low[0] = (char)(low[0] - 'A' + 'a');
+	return lookup_exact(ab, low, n, 1);
+}
+
+static int
+is_opener_word(const char *s, size_t n)
+{
+	size_t lo = 0, hi = NOPENERS, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = cmp_counted(s, n, openers[mid]);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+static uint32_t
+decode_at(const char *text, size_t len, size_t i, size_t *n)
+{
+	uint32_t cp;
+
+	*n = utf8_decode((const unsigned char *)text + i, len - i, &cp);
+	return cp;
+}
+
+/* The start of the code point that ends at text[end). */
+static size_t
+back_one(const char *text, size_t start, size_t end)
+{
+	size_t i = end - 1;
+
+	while (i > start && ((unsigned char)text[i] & 0xC0) == 0x80 &&
+	    end - i < 4)
+		i--;
+	return i;
+}
+
+static uint32_t
+decode_before(const char *text, size_t start, size_t end, size_t *at)
+{
+	size_t n;
+	uint32_t cp;
+
+	*at = back_one(text, start, end);
+	cp = decode_at(text, end, *at, &n);
+	if (*at + n != end) {
+		/* Not a whole sequence: take the last byte alone. */
+		*at = end - 1;
+		cp = UTF8_REPLACEMENT;
+	}
+	return cp;
+}
+
+static int
+is_space_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return is_space_byte((unsigned char)cp);
+	return cp == 0x85 || uc_class(cp) == UC_SPACE;
+}
+
+static int
+is_line_break_cp(uint32_t cp)
+{
+	return cp == '\n' || cp == '\v' || cp == '\f' || cp == '\r' ||
+	    cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
+
+/* Sentence-final marks other than the dot. */
+static int
+is_qe(uint32_t cp)
+{
+	return cp == '!' || cp == '?' || cp == 0x203C || cp == 0x203D ||
+	    cp == 0x2047 || cp == 0x2048 || cp == 0x2049 || cp == 0xFF01 ||
+	    cp == 0xFF1F;
+}
+
+static int
+is_terminal(uint32_t cp)
+{
+	return cp == '.' || cp == 0x2026 || cp == 0x3002 || cp == 0xFF0E ||
+	    is_qe(cp);
+}
+
+/* Closing quotes and brackets that may follow a terminal mark. */
+static int
+is_closer(uint32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
+	    cp == '}' || cp == 0x2019 || cp == 0x201D || cp == 0x00BB ||
+	    cp == 0x203A || cp == 0x300D || cp == 0x300F;
+}
+
+/* Opening quotes and brackets that may start a sentence. */
+static int
+is_opener(uint32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == '(' || cp == '[' ||
+	    cp == '{' || cp == 0x2018 || cp == 0x201C || cp == 0x201A ||
+	    cp == 0x201E || cp == 0x00AB || cp == 0x2039 || cp == 0x00BF ||
+	    cp == 0x00A1 || cp == 0x300C || cp == 0x300E;
+}
+
+static int
+is_dash(uint32_t cp)
+{
+	return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
+}
+
+/* Punctuation that continues a sentence when it starts the next word. */
+static int
+is_continuing(uint32_t cp)
+{
+	return cp == ',' || cp == ';' || cp == ':' || cp == ')' || cp == ']' ||
+	    cp == '}' || cp == '%' || cp == 0x2019 || cp == 0x201D ||
+	    cp == 0x00BB || is_terminal(cp);
+}
+
+static int
+is_bullet(uint32_t cp)
+{
+	switch (cp) {
+	case 0x2022:	/* BULLET */
+	case 0x00B7:	/* MIDDLE DOT */
+	case 0x2023:	/* TRIANGULAR BULLET */
+	case 0x2043:	/* HYPHEN BULLET */
+	case 0x25AA: case 0x25AB: case 0x25A0: case 0x25A1:
+	case 0x25CF: case 0x25CB: case 0x25E6: case 0x25B8:
+	case 0x25BA: case 0x25B6: case 0x25C6: case 0x25C7:
+	case 0x2666: case 0x27A2: case 0x27A4: case 0x2713:
+	case 0x2714: case 0x2717: case 0x2219:
+		return 1;
+	}
+	return 0;
+}
+
+/* Code points in text[start..end). */
+static size_t
+count_cps(const char *text, size_t start, size_t end)
+{
+	size_t i, n = 0;
+
+	for (i = start; i < end; i++)
+		if (((unsigned char)text[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * Where an ellipsis inside word[start..end) is directly followed (after
+ * closing and opening quotes) by a capitalised word, "brand.....What": the
+ * offset where the next sentence starts, or 0.
+ */
+static size_t
+ellipsis_cut(const char *text, size_t start, size_t end)
+{
+	size_t i = start, n, run_end, j, k;
+	uint32_t cp, c2;
+	int dots, ellipses;
+
+	while (i < end) {
+		cp = decode_at(text, end, i, &n);
+		if (cp != '.' && cp != 0x2026) {
+			i += n;
+			continue;
+		}
+		dots = ellipses = 0;
+		run_end = i;
+		while (run_end < end) {
+			cp = decode_at(text, end, run_end, &n);
+			if (cp == '.')
+				dots++;
+			else if (cp == 0x2026)
+				ellipses++;
+			else
+				break;
+			run_end += n;
+		}
+		if ((dots >= 3 || ellipses > 0) && i > start) {
+			/*
+			 * Closing marks stay with the ellipsis, except straight
+			 * quotes, which are taken to open the next sentence.
+			 */
+			j = run_end;
+			while (j < end) {
+				cp = decode_at(text, end, j, &n);
+				if (!is_closer(cp) || cp == '"' || cp == '\'')
+					break;
+				j += n;
+			}
+			k = j;
+			while (k < end) {
+				cp = decode_at(text, end, k, &n);
+				if (!is_opener(cp))
+					break;
+				k += n;
+			}
+			if (k < end) {
+				cp = decode_at(text, end, k, &n);
+				if (uc_is_upper(cp) && k + n < end) {
+					c2 = decode_at(text, end, k + n, &n);
+					if (uc_is_lower(c2))
+						return j;
+				}
+			}
+		}
+		i = run_end;
+	}
+	return 0;
+}
+
+/* The next word, or 0 at the end of the text. */
+static int
+scan_word(struct scanner *sc, struct word *w)
+{
+	const char *t = sc->text;
+	size_t i = sc->pos, n, cut;
+	uint32_t cp;
+	int newline = 0;
+
+	while (i < sc->len) {
+		if ((unsigned char)t[i] < 0x80) {
+			if (!is_space_byte((unsigned char)t[i]))
+				break;
+			if (is_line_break_cp((unsigned char)t[i]))
+				newline = 1;
+			i++;
+			continue;
+		}
+		cp = decode_at(t, sc->len, i, &n);
+		if (!is_space_cp(cp))
+			break;
+		if (is_line_break_cp(cp))
+			newline = 1;
+		i += n;
+	}
+	if (i >= sc->len) {
+		sc->pos = i;
+		return 0;
+	}
+	w->start = i;
+	w->line_start = newline && sc->pos > 0 && !sc->forced;
+	w->forced = sc->forced;
+	sc->forced = 0;
+	while (i < sc->len) {
+		if ((unsigned char)t[i] < 0x80) {
+			if (is_space_byte((unsigned char)t[i]))
+				break;
+			i++;
+			continue;
+		}
+		cp = decode_at(t, sc->len, i, &n);
+		if (is_space_cp(cp))
+			break;
+		i += n;
+	}
+	w->end = i;
+	cut = ellipsis_cut(t, w->start, w->end);
+	if (cut > 0) {
+		w->end = cut;
+		sc->forced = 1;
+	}
+	sc->pos = w->end;
+	return 1;
+}
+
+/* Whether word w is only dashes ("-", "–", "--"). */
+static int
+is_dash_word(const char *text, const struct word *w)
+{
+	size_t i, n;
+
+	for (i = w->start; i < w->end; i += n)
+		if (!is_dash(decode_at(text, w->end, i, &n)))
+			return 0;
+	return 1;
+}
+
+/* Whether the letters of word[s..e) are single letters joined by dots. */
+static int
+is_dotted_acronym(const char *text, size_t s, size_t e)
+{
+	size_t i = s, n;
+	int letters = 0;
+	uint32_t cp;
+
+	while (i < e) {
+		cp = decode_at(text, e, i, &n);
+		if (uc_class(cp) != UC_LETTER)
+			return 0;
+		letters++;
+		i += n;
+		if (i == e)
+			break;
+		if (text[i] != '.')
+			return 0;
+		i++;
+	}
+	return letters >= 2 && text[e - 1] != '.';
+}
+
+enum marker_kind { MARKER_NONE, MARKER_WEAK, MARKER_STRONG };
+
+static int
+is_roman(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 5)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (strchr("ivxlc", s[i]) == NULL || s[i] == '\0')
+			return 0;
+	return 1;
+}
+
+/* Whether word w is a bullet or list marker. */
+static int
+list_marker(const char *text, const struct word *w)
+{
+	const char *s = text + w->start;
+	size_t n = w->end - w->start, len, i;
+	uint32_t cp = decode_at(text, w->end, w->start, &len);
+
+	if (is_bullet(cp) || (n == 1 && (s[0] == '*' || s[0] == '+')))
+		return MARKER_STRONG;
+	if (is_dash_word(text, w) && n <= 3)
+		return MARKER_WEAK;
+	if (n < 2 || (s[n - 1] != '.' && s[n - 1] != ')'))
+		return MARKER_NONE;
+	if (s[0] == '(') {
+		/* (1) (a) (iv) */
+		if (s[n - 1] != ')' || n < 3 || n > 6)
+			return MARKER_NONE;
+		for (i = 1; i < n - 1; i++)
+			if (!((s[i] >= '0' && s[i] <= '9') ||
+			    (s[i] >= 'a' && s[i] <= 'z') ||
+			    (s[i] >= 'A' && s[i] <= 'Z')))
+				return MARKER_NONE;
+		return MARKER_WEAK;
+	}
+	/* 1. 12) */
+	for (i = 0; i < n - 1 && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	if (i == n - 1)
+		return i <= 3 ? MARKER_WEAK : MARKER_NONE;
+	/* a) a. A) but not A., which is an initial. */
+	if (n == 2 && s[0] >= 'a' && s[0] <= 'z')
+		return MARKER_WEAK;
+	if (n == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] == ')')
+		return MARKER_WEAK;
+	if (is_roman(s, n - 1))
+		return MARKER_WEAK;
+	return MARKER_NONE;
+}
+
+/* What the next word starts with, and the word itself for openers. */
+struct next_info {
+	int kind;
+	size_t start, end;	/* its letters, for is_opener_word */
+	int is_initial;		/* the word is a single letter and a dot */
+};
+
+static void
+next_info(const char *text, struct scanner sc, const struct word *first,
+    struct next_info *ni)
+{
+	struct word w = *first;
+	size_t i, n, e;
+	uint32_t cp;
+	int skipped = 0;
+
+	memset(ni, 0, sizeof(*ni));
+	ni->kind = NEXT_NONE;
+	for (;;) {
+		if (!is_dash_word(text, &w) || skipped >= MAX_SKIP)
+			break;
+		if (!scan_word(&sc, &w))
+			return;
+		skipped++;
+	}
+	i = w.start;
+	for (;;) {
+		cp = decode_at(text, w.end, i, &n);
+		if (!is_opener(cp) || i + n >= w.end)
+			break;
+		i += n;
+	}
+	if (uc_is_lower(cp))
+		ni->kind = NEXT_LOWER;
+	else if (uc_is_upper(cp))
+		ni->kind = NEXT_UPPER;
+	else if (uc_class(cp) == UC_LETTER)
+		ni->kind = NEXT_UNCASED;
+	else if (uc_class(cp) == UC_DIGIT)
+		ni->kind = NEXT_DIGIT;
+	else if (is_continuing(cp))
+		ni->kind = NEXT_CONTINUES;
+	else
+		ni->kind = NEXT_OTHER;
+	ni->start = i;
+	for (e = i; e < w.end; e += n) {
+		cp = decode_at(text, w.end, e, &n);
+		if (uc_class(cp) != UC_LETTER)
+			break;
+	}
+	ni->end = e;
+	ni->is_initial = count_cps(text, i, e) == 1 && e < w.end &&
+	    text[e] == '.';
+}
+
+/* How the end of a word looks to the rules. */
+struct word_end {
+	int terminal;		/* 0, '.', '!' (for ! ? and the like), '…' */
+	size_t core_start, core_end;	/* the word without openers or marks */
+	uint32_t last;		/* the last code point before closers */
+};
+
+static void
+analyse_end(const char *text, const struct word *w, struct word_end *we)
+{
+	size_t e = w->end, at, n, s;
+	uint32_t cp;
+	int dots = 0, ellipses = 0, qe = 0;
+
+	memset(we, 0, sizeof(*we));
+	while (e > w->start) {
+		cp = decode_before(text, w->start, e, &at);
+		if (!is_closer(cp) || at == w->start)
+			break;
+		e = at;
+	}
+	we->last = e > w->start ? decode_before(text, w->start, e, &at) : 0;
+	while (e > w->start) {
+		cp = decode_before(text, w->start, e, &at);
+		if (cp == '.' || cp == 0xFF0E || cp == 0x3002)
+			dots++;
+		else if (cp == 0x2026)
+			ellipses++;
+		else if (is_qe(cp))
+			qe++;
+		else
+			break;
+		e = at;
+	}
+	if (qe > 0)
+		we->terminal = '!';
+	else if (ellipses > 0 || dots >= 2)
+		we->terminal = 0x2026;
+	else if (dots == 1)
+		we->terminal = '.';
+	s = w->start;
+	while (s < e) {
+		cp = decode_at(text, e, s, &n);
+		if (!is_opener(cp))
+			break;
+		s += n;
+	}
+	we->core_start = s;
+	we->core_end = e;
+}
+
+/*
+ * Whether the punctuation at the end of word w ends a sentence, given what
+ * the next word starts with.
+ */
+static int
+ends_sentence(const struct sent_abbrevs *ab, const char *text,
+    const struct word_end *we, const struct next_info *ni)
+{
+	const char *core = text + we->core_start;
+	size_t n = we->core_end - we->core_start, len;
+	int kind;
+	uint32_t cp;
+
+	if (we->terminal == 0 || ni->kind == NEXT_NONE)
+		return 0;
+	if (ni->kind == NEXT_LOWER || ni->kind == NEXT_CONTINUES)
+		return 0;
+	if (we->terminal == '!')
+		return 1;
+	if (we->terminal == 0x2026)
+		return ni->kind == NEXT_UPPER || ni->kind == NEXT_UNCASED;
+	kind = abbrev_kind(ab, core, n);
+	if (ni->kind == NEXT_DIGIT)
+		return kind == 0;
+	switch (kind) {
+	case SENT_ABBR_NEVER_ENDS:
+		return 0;
+	case SENT_ABBR_MAY_END:
+	case SENT_ABBR_BEFORE_NUMBER:
+		return 1;
+	}
+	if (n > 0) {
+		cp = decode_at(text, we->core_end, we->core_start, &len);
+		if ((len == n && uc_is_upper(cp)) ||
+		    is_dotted_acronym(text, we->core_start, we->core_end))
+			return !ni->is_initial && is_opener_word(text +
+			    ni->start, ni->end - ni->start);
+	}
+	return 1;
+}
+
+static void
+sbuf_add(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->cap - b->len < n + 1) {
+		while (b->cap - b->len < n + 1)
+			b->cap = b->cap ? b->cap * 2 : 256;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+}
+
+/* Facts about the paragraph's lines, for the line-break rules. */
+struct line_facts {
+	size_t longest;		/* code points in the longest line, trimmed */
+	int structured;		/* two or more lines, all short */
+};
+
+static void
+measure_lines(const char *text, size_t len, struct line_facts *lf)
+{
+	struct scanner sc = { text, len, 0, 0 };
+	struct word w;
+	size_t line_start = 0, line_end = 0, lines = 0, cps;
+	int any = 0;
+
+	lf->longest = 0;
+	while (scan_word(&sc, &w)) {
+		if (any && w.line_start) {
+			cps = count_cps(text, line_start, line_end);
+			if (cps > lf->longest)
+				lf->longest = cps;
+			lines++;
+			line_start = w.start;
+		} else if (!any)
+			line_start = w.start;
+		any = 1;
+		line_end = w.end;
+	}
+	if (any) {
+		cps = count_cps(text, line_start, line_end);
+		if (cps > lf->longest)
+			lf->longest = cps;
+		lines++;
+	}
+	lf->structured = lines >= 2 && lf->longest <= SHORT_LINE;
+}
+
+/*
+ * Whether the line break before word next is deliberate rather than the
+ * wrapping of running text: see the rules at the top.
+ */
+static int
+deliberate_break(const struct line_facts *lf, size_t prev_cps,
+    size_t next_word_cps)
+{
+	if (lf->structured)
+		return 1;
+	return prev_cps + 1 + next_word_cps <= lf->longest &&
+	    4 * prev_cps < 3 * lf->longest;
+}
+
+/* Whether a line ending in code point c wants its sentence to go on. */
+static int
+ends_open(uint32_t c)
+{
+	return c == ',' || c == ';' || c == ':' || c == '&' || c == '/' ||
+	    c == '(' || c == '+' || is_dash(c);
+}
+
+void
+sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
+    void (*emit)(void *arg, const char *s, size_t n), void *arg)
+{
+	struct scanner sc = { text, len, 0, 0 };
+	struct sbuf sb = { NULL, 0, 0 };
+	struct line_facts lf;
+	struct word cur, nxt;
+	struct word_end we;
+	struct next_info ni;
+	size_t line_start;
+	int have_next, boundary, marker, prev_line_marked, line_marked;
+	int cur_first = 1;	/* cur is the first word of its line */
+
+	measure_lines(text, len, &lf);
+	if (!scan_word(&sc, &cur))
+		return;
+	line_start = cur.start;
+	line_marked = list_marker(text, &cur) != MARKER_NONE;
+	prev_line_marked = 0;
+	do {
+		have_next = scan_word(&sc, &nxt);
+		if (sb.len > 0)
+			sbuf_add(&sb, " ", 1);
+		sbuf_add(&sb, text + cur.start, cur.end - cur.start);
+		if (!have_next)
+			break;
+		analyse_end(text, &cur, &we);
+		next_info(text, sc, &nxt, &ni);
+		/* The dot of "1." at the start of a line ends nothing. */
+		boundary = nxt.forced || (!(cur_first && line_marked) &&
+		    ends_sentence(ab, text, &we, &ni));
+		cur_first = 0;
+		if (nxt.line_start) {
+			size_t prev_cps = count_cps(text, line_start, cur.end);
+			size_t word_cps = count_cps(text, nxt.start, nxt.end);
+			int deliberate = deliberate_break(&lf, prev_cps,
+			    word_cps);
+			const char *core = text + we.core_start;
+			size_t corelen = we.core_end - we.core_start;
+
+			prev_line_marked = line_marked;
+			marker = list_marker(text, &nxt);
+			if (marker == MARKER_WEAK && !deliberate &&
+			    !prev_line_marked && we.terminal == 0 &&
+			    we.last != ':' && we.last != ';')
+				marker = MARKER_NONE;	/* wrapped text */
+			line_marked = marker != MARKER_NONE;
+			if (line_marked)
+				boundary = 1;
+			else if (marker == MARKER_NONE && deliberate &&
+			    we.terminal == 0 && !ends_open(we.last) &&
+			    abbrev_kind(ab, core, corelen) == 0 &&
+			    (ni.kind == NEXT_UPPER || ni.kind == NEXT_DIGIT ||
+			    ni.kind == NEXT_UNCASED))
+				boundary = 1;
+			line_start = nxt.start;
+			cur_first = 1;
+		}
+		if (boundary) {
+			emit(arg, sb.s, sb.len);
+			sb.len = 0;
+		}
+		cur = nxt;
+	} while (have_next);
+	if (sb.len > 0)
+		emit(arg, sb.s, sb.len);
+	free(sb.s);
+}
+
+/* Whether the one-line paragraph s[0..n) looks like a heading. */
+static int
+heading_like(const char *s, size_t n)
+{
+	size_t i = 0, len, letters, lower_words = 0, capital_words = 0;
+	size_t cased = 0, upper = 0;
+	uint32_t cp, first;
+
+	cp = decode_at(s, n, 0, &len);
+	first = cp;
+	if (first == '[' || first == '(') {
+		cp = decode_before(s, 0, n, &i);
+		if (cp == ']' || cp == ')')
+			return 1;
+		i = 0;
+	}
+	while (i < n) {
+		while (i < n && is_space_cp(decode_at(s, n, i, &len)))
+			i += len;
+		letters = 0;
+		first = 0;
+		while (i < n && !is_space_cp(cp = decode_at(s, n, i, &len))) {
+			if (uc_class(cp) == UC_LETTER) {
+				if (letters++ == 0)
+					first = cp;
+				if (uc_is_upper(cp))
+					upper++;
+				if (uc_is_upper(cp) || uc_is_lower(cp))
+					cased++;
+			}
+			i += len;
+		}
+		if (letters >= 4 && uc_is_lower(first))
+			lower_words++;
+		else if (letters >= 4 && uc_is_upper(first))
+			capital_words++;
+	}
+	return (lower_words == 0 && capital_words > 0) ||
+	    (cased > 0 && upper == cased);
+}
+
+int
+sent_para_continues(const char *prev, size_t plen, const char *next,
+    size_t nlen)
+{
+	size_t i = 0, e = plen, at, n;
+	uint32_t cp;
+	struct word w;
+	struct scanner sc = { next, nlen, 0, 0 };
+
+	/* Next must start with a lower-case letter, not a list marker. */
+	if (!scan_word(&sc, &w) || list_marker(next, &w) != MARKER_NONE)
+		return 0;
+	i = w.start;
+	for (;;) {
+		cp = decode_at(next, nlen, i, &n);
+		if (!is_opener(cp) || i + n >= w.end)
+			break;
+		i += n;
+	}
+	if (!uc_is_lower(cp))
+		return 0;
+
+	/* Prev must end without a terminal mark or colon. */
+	while (e > 0 && is_space_cp(decode_before(prev, 0, e, &at)))
+		e = at;
+	if (e == 0)
+		return 0;
+	while (e > 0) {
+		cp = decode_before(prev, 0, e, &at);
+		if (!is_closer(cp) || at == 0)
+			break;
+		e = at;
+	}
+	cp = decode_before(prev, 0, e, &at);
+	if (is_terminal(cp) || cp == ':')
+		return 0;
+	if (memchr(prev, '\n', e) == NULL && heading_like(prev, e))
+		return 0;
+	return 1;
+}
