@@ -33,8 +33,9 @@
  * - Closing quotes and brackets after the terminal mark stay with the
  *   sentence they close (.” ?" .) .’ !”); an opening quote or bracket goes
  *   with the sentence it opens.  A colon never ends a sentence.
- * - A line that starts with a bullet (• · ▪ ◦ ‣ ● ○ ■ □ ► ➢ ✓ or a lone *)
- *   starts a new sentence.  So does a line starting with a lone dash
+ * - A line that starts with a bullet (• · ▪ ◦ ‣ ● ○ ■ □ ► ➢ ✓ or a lone *
+ *   or +) starts a new sentence; the marker stays at the start of it, and
+ *   the dot of a marker such as "1." ends nothing.  So does a line starting with a lone dash
  *   (- – —) or a list marker (1. 1) (1) (a) a) a. i. (iv)), unless the
  *   line break before it looks like the wrapping of running text: it must
  *   follow a line ending in a terminal mark, colon or semicolon, or a line
@@ -195,21 +196,22 @@ static const struct sent_abbrev builtin[] = {
  * are left out on purpose.
  */
 static const char *const openers[] = {
-	"A", "After", "Again", "All", "Also", "Although", "An", "And", "Any",
-	"Are", "As", "At", "Because", "Before", "Both", "But", "By", "Can",
-	"Could", "Despite", "Did", "Do", "Does", "During", "Each", "Even",
-	"Every", "Finally", "First", "For", "From", "Further", "Furthermore",
-	"Had", "Has", "Have", "He", "Her", "Here", "His", "How", "However", "I",
-	"If", "In", "Indeed", "Instead", "Is", "It", "Its", "Just", "Last",
-	"Let", "Many", "Meanwhile", "Moreover", "Most", "Much", "My", "Neither",
-	"Never", "Next", "No", "Nor", "Not", "Now", "Of", "On", "Once", "One",
-	"Only", "Or", "Our", "Over", "Perhaps", "Please", "Second", "She",
-	"Should", "Since", "So", "Some", "Such", "Still", "Thank", "That", "The",
-	"Their", "Then", "There", "These", "They", "This", "Those", "Though",
-	"Thus", "To", "Today", "Tomorrow", "Tonight", "Under", "Unless", "Until",
-	"Was", "We", "Were", "What", "When", "Where", "Whether", "Which",
-	"While", "Who", "Why", "With", "Without", "Would", "Yes", "Yesterday",
-	"Yet", "You", "Your",
+	"A", "After", "Again", "All", "Also", "Although", "An", "And",
+	"Any", "Are", "As", "At", "Because", "Before", "Both", "But", "By",
+	"Can", "Could", "Despite", "Did", "Do", "Does", "During", "Each",
+	"Even", "Every", "Finally", "First", "For", "From", "Further",
+	"Furthermore", "Had", "Has", "Have", "He", "Her", "Here", "His",
+	"How", "However", "I", "If", "In", "Indeed", "Instead", "Is", "It",
+	"Its", "Just", "Last", "Let", "Many", "Meanwhile", "Moreover",
+	"Most", "Much", "My", "Neither", "Never", "Next", "No", "Nor", "Not",
+	"Now", "Of", "On", "Once", "One", "Only", "Or", "Our", "Over",
+	"Perhaps", "Please", "Second", "She", "Should", "Since", "So",
+	"Some", "Such", "Still", "Thank", "That", "The", "Their", "Then",
+	"There", "These", "They", "This", "Those", "Though", "Thus", "To",
+	"Today", "Tomorrow", "Tonight", "Under", "Unless", "Until", "Was",
+	"We", "Were", "What", "When", "Where", "Whether", "Which", "While",
+	"Who", "Why", "With", "Without", "Would", "Yes", "Yesterday", "Yet",
+	"You", "Your",
 };
 
 #define NOPENERS (sizeof(openers) / sizeof(openers[0]))
@@ -238,7 +240,7 @@ enum next_kind {
 struct word {
 	size_t start, end;	/* bytes of text */
 	int line_start;		/* first word of a line other than the first */
-	int forced;		/* cut from the word before it after an ellipsis */
+	int forced;		/* cut off the word before, after an ellipsis */
 };
 
 struct scanner {
@@ -323,7 +325,7 @@ lookup_exact(const struct sent_abbrevs *ab, const char *s, size_t n,
 		if (c == 0) {
 			if (!lowered)
 				return builtin[mid].kind;
-			/* A capitalised form matches lower-case entries only. */
+			/* A capitalised form matches lower-case entries. */
 			for (i = 0; builtin[mid].word[i] != '\0'; i++)
 				if (builtin[mid].word[i] >= 'A' &&
 				    builtin[mid].word[i] <= 'Z')

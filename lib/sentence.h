@@ -17,7 +17,7 @@ struct sent_abbrevs;
 enum sent_abbr_kind {
 	SENT_ABBR_NEVER_ENDS = 1,	/* never a boundary: Mr. e.g. */
 	SENT_ABBR_MAY_END,		/* a boundary before A-Z only: etc. */
-	SENT_ABBR_BEFORE_NUMBER		/* an abbreviation before 0-9 only: No. */
+	SENT_ABBR_BEFORE_NUMBER		/* only before 0-9: No. 10 */
 };
 
 struct sent_abbrev {
@@ -65,11 +65,12 @@ void sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
  * Whether paragraph next continues the last sentence of paragraph prev, so
  * that the blank line between them is stray: prev ends without terminal
  * punctuation (. ! ? or an ellipsis, possibly followed by closing quotes or
- * brackets) and without a colon, is not heading-like (a single line in
- * Title Case or capitals, or wholly in brackets), and its last line is not
- * a list item; and next starts with a lower-case letter (after any opening
- * quotes or brackets) that does not begin a list marker such as "a)".
- * Both are paragraphs as given to sent_split.
+ * brackets) and without a colon, and is not heading-like (a single line in
+ * Title Case or in capitals, or wholly in brackets); and next starts with a
+ * lower-case letter (after any opening quotes or brackets) that does not
+ * begin a list marker such as "a)" or "i.".  A line ending in a comma
+ * followed by a capitalised paragraph is not joined.  Both are paragraphs
+ * as given to sent_split; the caller joins them with '\n'.
  */
 int sent_para_continues(const char *prev, size_t plen, const char *next,
     size_t nlen);

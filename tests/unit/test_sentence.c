@@ -123,7 +123,8 @@ static const struct split_case cases[] = {
 	{ "It ended at 5 P.M. on the day.", "It ended at 5 P.M. on the day." },
 	{ "He joined Acme Ltd. The firm grew.",
 	  "He joined Acme Ltd.|The firm grew." },
-	{ "Acme Inc. and Acme Ltd. merged.", "Acme Inc. and Acme Ltd. merged." },
+	{ "Acme Inc. and Acme Ltd. merged.",
+	  "Acme Inc. and Acme Ltd. merged." },
 	{ "He works for Acme Corp. Our rival.",
 	  "He works for Acme Corp.|Our rival." },
 	{ "Smith et al. Their study was wrong.",
@@ -173,7 +174,8 @@ static const struct split_case cases[] = {
 	/* Numbers, times, money. */
 	{ "It rose 1.9 per cent. It fell.", "It rose 1.9 per cent.|It fell." },
 	{ "It cost £2.5bn. Too much.", "It cost £2.5bn.|Too much." },
-	{ "At 20:25 BST. Then 8.30pm came.", "At 20:25 BST.|Then 8.30pm came." },
+	{ "At 20:25 BST. Then 8.30pm came.",
+	  "At 20:25 BST.|Then 8.30pm came." },
 	{ "Pi is 3.14159 roughly.", "Pi is 3.14159 roughly." },
 	{ "Version 2.0.1 is out. Upgrade.", "Version 2.0.1 is out.|Upgrade." },
 	{ "We have 1,900 staff. Good.", "We have 1,900 staff.|Good." },
@@ -181,7 +183,8 @@ static const struct split_case cases[] = {
 	{ "Up 22%. Down 3.5%. Flat.", "Up 22%.|Down 3.5%.|Flat." },
 	{ "It is .5 of it.", "It is .5 of it." },
 	/* URLs, e-mail, file names. */
-	{ "See www.gov.uk/contest for more.", "See www.gov.uk/contest for more." },
+	{ "See www.gov.uk/contest for more.",
+	  "See www.gov.uk/contest for more." },
 	{ "Visit www.gov.uk. Then apply.", "Visit www.gov.uk.|Then apply." },
 	{ "Go to https://example.org/a.b?c=D.E today.",
 	  "Go to https://example.org/a.b?c=D.E today." },
@@ -200,7 +203,8 @@ static const struct split_case cases[] = {
 	{ "Wait... what? No... Yes.", "Wait... what?|No...|Yes." },
 	{ "And so on . . . and on.", "And so on . . . and on." },
 	{ "why it had happened …", "why it had happened …" },
-	{ "why it had happened … And then.", "why it had happened …|And then." },
+	{ "why it had happened … And then.",
+	  "why it had happened …|And then." },
 	{ "… and so it went.", "… and so it went." },
 	{ "Count 1, 2 … 10 slowly.", "Count 1, 2 … 10 slowly." },
 	{ "about PREVENT as a brand.....What I can say is this.",
@@ -238,7 +242,8 @@ static const struct split_case cases[] = {
 	{ "Steps:\na) pursue\nb) protect", "Steps:|a) pursue|b) protect" },
 	{ "Steps:\ni. pursue\nii. protect\niii. prevent",
 	  "Steps:|i. pursue|ii. protect|iii. prevent" },
-	{ "Steps:\n(iv) pursue\n(v) protect", "Steps:|(iv) pursue|(v) protect" },
+	{ "Steps:\n(iv) pursue\n(v) protect",
+	  "Steps:|(iv) pursue|(v) protect" },
 	{ "We must act\n• now\n• together", "We must act|• now|• together" },
 	{ "1. First point.\n2. Second point.",
 	  "1. First point.|2. Second point." },
@@ -382,7 +387,7 @@ struct collected {
 	char buf[4096];
 	size_t len;
 	int sentences;
-	int bad;	/* an empty sentence, or a space, TAB or LF in the wrong place */
+	int bad;	/* an empty sentence, or stray white space */
 };
 
 static void
