@@ -44,9 +44,22 @@ strtab_hash(const char *s, size_t len)
 		s += 8;
 		len -= 8;
 	}
-	if (len > 0) {
-		w = 0;
-		memcpy(&w, s, len);
+	/*
+	 * The last 1 to 7 bytes are gathered with fixed-size loads (two
+	 * overlapping ones when there are 4 or more), since copying a
+	 * variable number of bytes into a word stalls on store forwarding.
+	 */
+	if (len >= 4) {
+		uint32_t lo, hi;
+
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + len - 4, 4);
+		w = (uint64_t)hi << 32 | lo;
+		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+	} else if (len > 0) {
+		w = (uint64_t)(unsigned char)s[0] << 16 |
+		    (uint64_t)(unsigned char)s[len / 2] << 8 |
+		    (unsigned char)s[len - 1];
 		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
 	}
 	h ^= h >> 33;

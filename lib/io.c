@@ -98,11 +98,48 @@ all_ascii(const char *s, size_t n)
 	return (acc & 0x8080808080808080ull) == 0;
 }
 
+/* Drop a final CR, refuse NUL bytes and repair UTF-8 in *line. */
+static int
+check_line(struct reader *r, char **line, size_t *len)
+{
+	char *s = *line;
+	size_t n = *len, bad;
+
+	if (n > 0 && s[n - 1] == '\r')
+		n--;
+	if (memchr(s, '\0', n) != NULL) {
+		sp_warn_at(r->name, r->lineno,
+		    "NUL byte: not a text file; rest of file skipped");
+		r->failed = 1;
+		return -1;
+	}
+	if (!all_ascii(s, n) && utf8_first_invalid(s, n) < n) {
+		if (r->fixcap < 3 * n + 1) {
+			r->fixcap = 3 * n + 1;
+			free(r->fix);
+			r->fix = xmalloc(r->fixcap);
+		}
+		bad = 0;
+		n = utf8_sanitize(s, n, r->fix, &bad);
+		r->bad_utf8 += bad;
+		s = r->fix;
+	}
+	*line = s;
+	*len = n;
+	return 1;
+}
+
+int
+reader_check_line(struct reader *r, char **line, size_t *len)
+{
+	return check_line(r, line, len);
+}
+
 int
 reader_next(struct reader *r, char **line, size_t *len)
 {
 	char *nl, *s;
-	size_t n, scanned = 0, bad;
+	size_t n, scanned = 0;
 
 	if (r->failed)
 		return -1;
@@ -125,27 +162,41 @@ reader_next(struct reader *r, char **line, size_t *len)
 		s += 3;
 		n -= 3;
 	}
-	if (n > 0 && s[n - 1] == '\r')
-		n--;
-	if (memchr(s, '\0', n) != NULL) {
-		sp_warn_at(r->name, r->lineno,
-		    "NUL byte: not a text file; rest of file skipped");
-		r->failed = 1;
-		return -1;
-	}
-	if (!all_ascii(s, n) && utf8_first_invalid(s, n) < n) {
-		if (r->fixcap < 3 * n + 1) {
-			r->fixcap = 3 * n + 1;
-			free(r->fix);
-			r->fix = xmalloc(r->fixcap);
-		}
-		bad = 0;
-		n = utf8_sanitize(s, n, r->fix, &bad);
-		r->bad_utf8 += bad;
-		s = r->fix;
-	}
 	*line = s;
 	*len = n;
+	return check_line(r, line, len);
+}
+
+int
+reader_chunk(struct reader *r, char **buf, size_t *len)
+{
+	size_t i, scanned = 0;
+	int first = r->start == 0 && r->end == 0 && !r->eof;
+
+	if (r->failed)
+		return -1;
+	for (;;) {
+		/* Look back from the end for the last LF, once per byte. */
+		for (i = r->end; i > r->start + scanned; i--)
+			if (r->buf[i - 1] == '\n')
+				break;
+		if (i > r->start + scanned || r->eof)
+			break;
+		scanned = r->end - r->start;
+		if (reader_fill(r) < 0)
+			return -1;
+	}
+	if (r->eof && r->start == r->end)
+		return 0;
+	if (r->eof && i <= r->start + scanned)
+		i = r->end;	/* a last line with no LF */
+	*buf = r->buf + r->start;
+	*len = i - r->start;
+	r->start = i;
+	if (first && *len >= 3 && memcmp(*buf, "\xEF\xBB\xBF", 3) == 0) {
+		*buf += 3;
+		*len -= 3;
+	}
 	return 1;
 }
 

@@ -47,6 +47,26 @@ int reader_open(struct reader *r, const char *path);
  */
 int reader_next(struct reader *r, char **line, size_t *len);
 
+/*
+ * For searches that look at the whole input before its lines (sp-grep -F):
+ * the next block of complete lines as read, in *buf and *len, ending just
+ * after a LF or at the end of the input.  A byte order mark at the start
+ * of the file is dropped, but nothing else is checked or changed: the
+ * caller finds the lines it wants and gives each to reader_check_line.
+ * r->lineno is not advanced; a caller that reports line numbers counts
+ * the lines itself.  Return 1, 0 at the end of the input, or -1 after a
+ * read error (reported).  Do not mix with reader_next on one reader.
+ */
+int reader_chunk(struct reader *r, char **buf, size_t *len);
+
+/*
+ * Do to one raw line (no LF) what reader_next does, as line r->lineno:
+ * drop a final CR, report a NUL byte (return -1 and mark the reader
+ * failed), replace invalid UTF-8 (counted for reader_close).  Return 1
+ * with *line and *len set; the line stays valid until the next call.
+ */
+int reader_check_line(struct reader *r, char **line, size_t *len);
+
 /* Close; warn about replaced UTF-8; return -1 if the file had an error. */
 int reader_close(struct reader *r);
 
