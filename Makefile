@@ -68,6 +68,95 @@ $(O)/bin/%: $(O)/cmd/%.o $(O)/libsp.a
 	@mkdir -p $(O)/bin
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libsp.a $(LDLIBS)
 
+# make report: the main job.  Every table in $(OUT)/ is built from the one
+# before it by the sp programs, so "make -j2 report" runs independent steps
+# in parallel and a second "make report" does nothing.  CORPUS=dir analyses
+# another folder of .txt files (with its own INDEX.tsv, or none).
+CORPUS = corpus
+OUT = out
+TOPICS = 6
+DOCS = $(sort $(wildcard $(CORPUS)/*.txt))
+INDEX = $(wildcard $(CORPUS)/INDEX.tsv)
+KEYTERMS = prevent* extrem* terror* communit*
+R = lib/report
+
+report: $(OUT)/report.html $(OUT)/summary.txt
+
+$(OUT)/segments.tsv: $(DOCS) bin/sp-split
+	@mkdir -p $(OUT)
+	bin/sp-split $(DOCS) > $@.tmp && mv $@.tmp $@
+
+$(OUT)/tokens.tsv: $(OUT)/segments.tsv bin/sp-tokens
+	bin/sp-tokens $(OUT)/segments.tsv > $@.tmp && mv $@.tmp $@
+
+# Content words: no stop words, no bare numbers, two letters or more.  The
+# stop list is the built-in one plus the words of $(R)/speech-stop.txt,
+# which are frequent in speeches whatever their subject ("will", "us").
+$(OUT)/stop.txt: bin/sp-tokens $(R)/speech-stop.txt
+	@mkdir -p $(OUT)
+	{ bin/sp-tokens --print-stop; cat $(R)/speech-stop.txt; } > $@
+
+$(OUT)/content.tsv: $(OUT)/segments.tsv $(OUT)/stop.txt bin/sp-tokens
+	bin/sp-tokens --stop=$(OUT)/stop.txt --no-numbers --min-len 2 \
+	    $(OUT)/segments.tsv > $@.tmp && mv $@.tmp $@
+
+$(OUT)/sizes.tsv: $(OUT)/segments.tsv $(OUT)/tokens.tsv
+	sh $(R)/sizes.sh $(OUT)/segments.tsv $(OUT)/tokens.tsv > $@.tmp && \
+	    mv $@.tmp $@
+
+$(OUT)/freq.tsv: $(OUT)/tokens.tsv bin/sp-count
+	bin/sp-count --by doc --rel $(OUT)/tokens.tsv > $@.tmp && mv $@.tmp $@
+
+# Count tables by document and by speaker; keyness is computed from them.
+$(OUT)/counts-doc.tsv: $(OUT)/content.tsv bin/sp-count
+	bin/sp-count --by doc $(OUT)/content.tsv > $@.tmp && mv $@.tmp $@
+
+$(OUT)/counts-speaker.tsv: $(OUT)/content.tsv $(INDEX) bin/sp-count
+	sh $(R)/by-speaker.sh "$(INDEX)" $(OUT)/content.tsv | \
+	    bin/sp-count --by doc > $@.tmp && mv $@.tmp $@
+
+$(OUT)/keyness-doc.tsv: $(OUT)/counts-doc.tsv bin/sp-count
+	sh $(R)/keyness.sh $(OUT)/counts-doc.tsv > $@.tmp && mv $@.tmp $@
+
+$(OUT)/keyness-speaker.tsv: $(OUT)/counts-speaker.tsv bin/sp-count
+	sh $(R)/keyness.sh $(OUT)/counts-speaker.tsv > $@.tmp && mv $@.tmp $@
+
+$(OUT)/colloc.tsv: $(OUT)/content.tsv bin/sp-count
+	bin/sp-count --colloc --min 3 -n 100 $(OUT)/content.tsv > $@.tmp && \
+	    mv $@.tmp $@
+
+$(OUT)/kwic.tsv: $(OUT)/segments.tsv bin/sp-grep
+	bin/sp-grep --kwic=50 $(KEYTERMS:%=-e '%') $(OUT)/segments.tsv \
+	    > $@.tmp; test $$? -le 1 && mv $@.tmp $@
+
+$(OUT)/keyterms.tsv: $(OUT)/segments.tsv bin/sp-grep
+	sh $(R)/keyterms.sh $(OUT)/segments.tsv $(KEYTERMS) > $@.tmp && \
+	    mv $@.tmp $@
+
+# Topics are fitted on paragraphs; each document's mix is then inferred
+# with the saved model.
+$(OUT)/topics.txt: $(OUT)/content.tsv bin/sp-topics
+	bin/sp-topics -k $(TOPICS) -n 500 --by para --top 10 \
+	    --save $(OUT)/topics.model $(OUT)/content.tsv > $@.tmp && \
+	    mv $@.tmp $@
+
+$(OUT)/doc-topics.tsv: $(OUT)/topics.txt $(OUT)/content.tsv
+	bin/sp-topics --infer $(OUT)/topics.model --by doc \
+	    --doc-topics $@.tmp $(OUT)/content.tsv > /dev/null && \
+	    mv $@.tmp $@
+
+REPORT_TABLES = $(OUT)/sizes.tsv $(OUT)/keyness-doc.tsv \
+	$(OUT)/keyness-speaker.tsv $(OUT)/topics.txt $(OUT)/doc-topics.tsv \
+	$(OUT)/keyterms.tsv $(OUT)/colloc.tsv $(OUT)/kwic.tsv $(OUT)/freq.tsv
+
+$(OUT)/summary.txt: $(REPORT_TABLES) $(R)/summary.sh
+	sh $(R)/summary.sh "$(OUT)" "$(INDEX)" > $@.tmp && mv $@.tmp $@
+	@cat $@
+
+$(OUT)/report.html: $(REPORT_TABLES) $(R)/html.sh $(R)/html.awk
+	CORPUS="$(CORPUS)" sh $(R)/html.sh "$(OUT)" "$(INDEX)" > $@.tmp && \
+	    mv $@.tmp $@
+
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1
 	cp -f $(PROGS) $(DESTDIR)$(PREFIX)/bin/
@@ -80,5 +169,5 @@ uninstall:
 clean:
 	rm -rf bin build out
 
-.PHONY: all check units sanbins install uninstall clean
+.PHONY: all check units sanbins install uninstall clean report
 .SECONDARY:
