@@ -104,6 +104,7 @@ END {
 	print "td.n { text-align: right; font-variant-numeric: tabular-nums; }"
 	print "td.l { text-align: right; color: #555; }"
 	print "td.m { font-weight: 600; } td.r { color: #555; }"
+	print "td.d { white-space: nowrap; }"
 	print "svg { display: block; margin: 0.5em 0 1em; }"
 	print "svg text { font: 12px system-ui, sans-serif; fill: #222; }"
 	print ".note { color: #666; font-size: 90%; }"
@@ -117,7 +118,7 @@ END {
 	    "<th>paragraphs</th><th>sentences</th><th>tokens</th></tr>"
 	for (i = 1; i <= ndocs; i++) {
 		d = docs[i]
-		printf "<tr><td>%s</td><td>%s</td><td>%s</td>", esc(d),
+		printf "<tr><td>%s</td><td>%s</td><td class=\"d\">%s</td>", esc(d),
 		    esc(d in speaker ? speaker[d] : ""), esc(d in date ? date[d] : "")
 		printf "<td class=\"n\">%d</td><td class=\"n\">%d</td>" \
 		    "<td class=\"n\">%d</td></tr>\n", paras[d], sents[d], toks[d]
