@@ -1,0 +1,789 @@
+/*
+ * sp-count: count the items of token records (the last field of each
+ * line) and write count tables, per group with --by, with keyness
+ * (--keyness) or collocation (--colloc) statistics.  With --merge the
+ * operands are count tables written by sp-count itself, added up exactly,
+ * so counting the parts of a split input and merging them gives the same
+ * bytes as counting the whole.  The counting lives in lib/count.c and the
+ * formulas in lib/stats.c; this file reads, checks and writes.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "count.h"
+#include "err.h"
+#include "io.h"
+#include "opt.h"
+#include "record.h"
+#include "stats.h"
+
+static const char help[] =
+    "usage: sp-count [-m] [-b level] [-k target | --colloc | --pairs] "
+    "[-n count]\n"
+    "                [-s key] [-w width] [--df] [--min count] [--negative] "
+    "[--rel]\n"
+    "                [--tfidf] [file ...]\n"
+    "\n"
+    "Count the items (the last field of each record) and write a count\n"
+    "table, ITEM TAB COUNT (GROUP TAB ITEM TAB COUNT with --by), sorted by\n"
+    "group, then count descending, then item.\n"
+    "\n"
+    "  -b, --by=LEVEL        one table per group: doc, para, sent or N (the\n"
+    "                        first N key fields)\n"
+    "  -m, --merge           the operands are count tables written by\n"
+    "                        sp-count: add them up (also --from-counts)\n"
+    "  -k, --keyness=TARGET  items that distinguish the records whose first\n"
+    "                        key field is TARGET (or is listed in @FILE)\n"
+    "                        from the others: ITEM TAB TARGET TAB REFERENCE\n"
+    "                        TAB G2 TAB CHI2 TAB LOG-RATIO\n"
+    "      --colloc          pairs of tokens of one record run, with\n"
+    "                        W1 TAB W2 TAB COUNT TAB PMI TAB T TAB G2\n"
+    "      --pairs           the pair count table W1 TAB W2 TAB COUNT\n"
+    "  -w, --window=W        pair a token with the next W tokens (default 1)\n"
+    "  -n, --top=N           write the first N rows (of each group)\n"
+    "      --min=N           drop items (pairs) counted fewer than N times\n"
+    "      --rel             add a column: count per 10,000 tokens of the\n"
+    "                        group\n"
+    "      --df              add a column: number of groups with the item\n"
+    "      --tfidf           add a column: count * log10(groups / df)\n"
+    "      --negative        with --keyness, also write the items that are\n"
+    "                        relatively more frequent in the reference\n"
+    "  -s, --sort=KEY        order by KEY: count or tfidf; g2 or lr with\n"
+    "                        --keyness; g2, pmi, t or count with --colloc\n"
+    "      --help            print this help and exit\n"
+    "      --version         print the version and exit\n";
+
+enum {
+	OPT_BY = 1, OPT_COLLOC, OPT_DF, OPT_KEYNESS, OPT_MERGE, OPT_MIN,
+	OPT_NEGATIVE, OPT_PAIRS, OPT_REL, OPT_SORT, OPT_TFIDF, OPT_TOP,
+	OPT_WINDOW
+};
+
+static const struct opt_spec specs[] = {
+	{ OPT_BY, 'b', "by", OPT_REQUIRED },
+	{ OPT_COLLOC, 0, "colloc", OPT_NONE },
+	{ OPT_DF, 0, "df", OPT_NONE },
+	{ OPT_MERGE, 0, "from-counts", OPT_NONE },
+	{ OPT_KEYNESS, 'k', "keyness", OPT_REQUIRED },
+	{ OPT_MERGE, 'm', "merge", OPT_NONE },
+	{ OPT_MIN, 0, "min", OPT_REQUIRED },
+	{ OPT_NEGATIVE, 0, "negative", OPT_NONE },
+	{ OPT_PAIRS, 0, "pairs", OPT_NONE },
+	{ OPT_REL, 0, "rel", OPT_NONE },
+	{ OPT_SORT, 's', "sort", OPT_REQUIRED },
+	{ OPT_TFIDF, 0, "tfidf", OPT_NONE },
+	{ OPT_TOP, 'n', "top", OPT_REQUIRED },
+	{ OPT_WINDOW, 'w', "window", OPT_REQUIRED },
+	{ 0, 0, NULL, 0 }
+};
+
+enum mode { MODE_TABLE, MODE_KEYNESS, MODE_COLLOC, MODE_PAIRS };
+
+/* What to order rows by, after the group; counts are compared exactly. */
+enum sort_key { SORT_COUNT, SORT_TFIDF, SORT_G2, SORT_LR, SORT_PMI, SORT_T };
+
+static const char *const sort_names[] = {
+	"count", "tfidf", "g2", "lr", "pmi", "t"
+};
+
+static struct {
+	enum mode mode;
+	int merge;
+	size_t by;		/* key fields in a group; 0: no groups */
+	const char *by_arg;	/* as the user wrote it, for messages */
+	uint64_t top, min;	/* top 0: no limit */
+	int rel, df, tfidf, negative;
+	size_t window;
+	enum sort_key sort;
+	int sort_given;
+	char **targets;
+	size_t ntargets;
+} cf = { .min = 1, .window = 1 };
+
+static struct count_table table;
+
+/*
+ * The plain count (no groups, no pairs) is the hot path: it counts in an
+ * array indexed by item id, and moves the counts to the table at the end.
+ */
+static uint64_t *item_counts;
+static size_t item_counts_cap;
+
+/* The run of records with one key that --colloc forms pairs in. */
+static struct {
+	char *key;
+	size_t keylen, keycap;
+	int haskey;
+	uint32_t *recent;	/* the last cf.window items, a ring */
+	uint64_t len;		/* items in the run so far */
+} run;
+
+static void
+add_target(const char *s, size_t n, const struct opt *o)
+{
+	if (n == 0 || memchr(s, '\t', n) != NULL)
+		opt_usage_error(o, "--keyness: '%.*s' is not a key field",
+		    (int)n, s);
+	cf.targets = xreallocarray(cf.targets, cf.ntargets + 1,
+	    sizeof(*cf.targets));
+	cf.targets[cf.ntargets++] = xmemdup(s, n);
+}
+
+/* --keyness @FILE: one target a line; blank lines are ignored. */
+static void
+read_targets(const char *path, const struct opt *o)
+{
+	struct reader r;
+	char *line;
+	size_t n, before = cf.ntargets;
+	int got;
+
+	if (reader_open(&r, path) < 0)
+		exit(2);
+	while ((got = reader_next(&r, &line, &n)) > 0)
+		if (n > 0)
+			add_target(line, n, o);
+	if (reader_close(&r) < 0 || got < 0)
+		exit(2);
+	if (cf.ntargets == before)
+		sp_die("%s: no keyness target in the file", path);
+}
+
+static void
+parse_sort(const char *s, const struct opt *o)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(sort_names) / sizeof(*sort_names); i++)
+		if (strcmp(s, sort_names[i]) == 0) {
+			cf.sort = (enum sort_key)i;
+			cf.sort_given = 1;
+			return;
+		}
+	opt_usage_error(o, "--sort: '%s' is not count, tfidf, g2, lr, pmi "
+	    "or t", s);
+}
+
+/* Refuse combinations that have no meaning, and pick the default order. */
+static void
+check_options(const struct opt *o)
+{
+	int measures = cf.rel || cf.df || cf.tfidf;
+	enum sort_key s = cf.sort;
+
+	if (cf.mode != MODE_TABLE && (cf.by > 0 || measures))
+		opt_usage_error(o, "--by, --rel, --df and --tfidf apply to "
+		    "count tables, not to --keyness, --colloc or --pairs");
+	if (cf.mode == MODE_PAIRS && cf.merge)
+		opt_usage_error(o, "--pairs counts tokens; merge pair tables "
+		    "with --merge alone");
+	if (cf.window != 1 && cf.mode != MODE_COLLOC && cf.mode != MODE_PAIRS)
+		opt_usage_error(o, "--window applies to --colloc and --pairs");
+	if (cf.window != 1 && cf.merge)
+		opt_usage_error(o, "--window applies when counting tokens, "
+		    "not to count tables");
+	if (cf.negative && cf.mode != MODE_KEYNESS)
+		opt_usage_error(o, "--negative applies to --keyness");
+	if ((cf.df || cf.tfidf) && cf.by == 0 && !cf.merge)
+		opt_usage_error(o, "--df and --tfidf need groups: use --by");
+	if (!cf.sort_given)
+		cf.sort = cf.mode == MODE_KEYNESS || cf.mode == MODE_COLLOC ?
+		    SORT_G2 : SORT_COUNT;
+	else if ((cf.mode == MODE_TABLE && s != SORT_COUNT &&
+	    !(s == SORT_TFIDF && cf.tfidf)) ||
+	    (cf.mode == MODE_PAIRS && s != SORT_COUNT) ||
+	    (cf.mode == MODE_KEYNESS && s != SORT_G2 && s != SORT_LR) ||
+	    (cf.mode == MODE_COLLOC && s != SORT_COUNT && s != SORT_G2 &&
+	    s != SORT_PMI && s != SORT_T))
+		opt_usage_error(o, "--sort: '%s' is not a column of this "
+		    "table", sort_names[s]);
+}
+
+/*
+ * --colloc and --pairs: pair the item with the items before it in the run
+ * of records with the same key, then remember it.
+ */
+static void
+add_to_run(const struct record *rec, uint32_t item)
+{
+	uint64_t j;
+
+	if (run.len > 0 && (rec->haskey != run.haskey ||
+	    rec->keylen != run.keylen ||
+	    memcmp(rec->key, run.key, rec->keylen) != 0))
+		run.len = 0;
+	if (run.len == 0) {
+		if (run.keycap < rec->keylen) {
+			run.keycap = rec->keylen * 2;
+			run.key = xrealloc(run.key, run.keycap);
+		}
+		memcpy(run.key, rec->key, rec->keylen);
+		run.keylen = rec->keylen;
+		run.haskey = rec->haskey;
+	}
+	for (j = 1; j <= cf.window && j <= run.len; j++)
+		count_cell(&table, run.recent[(run.len - j) % cf.window],
+		    item)->count++;
+	run.recent[run.len % cf.window] = item;
+	run.len++;
+}
+
+static void
+grow_item_counts(uint32_t item)
+{
+	size_t cap = item_counts_cap ? item_counts_cap : 1024;
+
+	while (cap <= item)
+		cap *= 2;
+	item_counts = xreallocarray(item_counts, cap, sizeof(*item_counts));
+	memset(item_counts + item_counts_cap, 0,
+	    (cap - item_counts_cap) * sizeof(*item_counts));
+	item_counts_cap = cap;
+}
+
+/*
+ * Count the records of one file.  A record with fewer key fields than
+ * --by asks for ends the file: its counts so far are kept.
+ */
+static int
+count_file(const char *path)
+{
+	struct reader r;
+	struct record rec;
+	char *line;
+	size_t n, glen;
+	uint32_t item, group = COUNT_NOGROUP;
+	int got, status = 0;
+
+	if (reader_open(&r, path) < 0)
+		return 2;
+	run.len = 0;
+	while ((got = reader_next(&r, &line, &n)) > 0) {
+		record_split(&rec, line, n);
+		if (rec.len == 0) {
+			run.len = 0;
+			continue;
+		}
+		item = strtab_intern(&table.items, rec.payload, rec.len, NULL);
+		if (cf.mode == MODE_TABLE && cf.by == 0) {
+			if (item >= item_counts_cap)
+				grow_item_counts(item);
+			item_counts[item]++;
+			continue;
+		}
+		if (cf.mode == MODE_COLLOC || cf.mode == MODE_PAIRS) {
+			add_to_run(&rec, item);
+			continue;
+		}
+		if (cf.by > 0) {
+			glen = record_key_prefix(&rec, cf.by);
+			if (glen == (size_t)-1) {
+				sp_warn_at(r.name, r.lineno, "--by %s needs "
+				    "%zu key field%s, the record has %zu",
+				    cf.by_arg, cf.by, cf.by == 1 ? "" : "s",
+				    record_key_fields(&rec));
+				status = 2;
+				break;
+			}
+			group = count_group(&table, rec.key, glen);
+		} else if (cf.mode == MODE_KEYNESS)
+			group = rec.haskey ? count_group(&table, rec.key,
+			    record_key_prefix(&rec, 1)) : COUNT_NOGROUP;
+		count_cell(&table, group, item)->count++;
+	}
+	if (got < 0 || reader_close(&r) < 0)
+		status = 2;
+	return status;
+}
+
+static const char *
+row_problem(enum count_row_status s)
+{
+	switch (s) {
+	case COUNT_ROW_MISSING_FIELD:
+		return "missing field: a count table row is [GROUP TAB] ITEM "
+		    "TAB COUNT";
+	case COUNT_ROW_EMPTY_ITEM:
+		return "empty item";
+	case COUNT_ROW_NOT_NUMBER:
+		return "is not a whole number";
+	case COUNT_ROW_NEGATIVE:
+		return "is negative";
+	case COUNT_ROW_TOO_LARGE:
+		return "does not fit in 64 bits";
+	default:
+		return NULL;
+	}
+}
+
+/* The group of a count-table row under the options, or -1 if it has none. */
+static int
+row_group(const struct count_row *row, const char *name,
+    unsigned long long lineno, uint32_t *group)
+{
+	struct record g = { row->group, row->grouplen, row->hasgroup, "", 0 };
+	size_t len = row->grouplen, need = cf.by;
+
+	if (cf.mode == MODE_KEYNESS) {
+		*group = row->hasgroup ? count_group(&table, row->group,
+		    record_key_prefix(&g, 1)) : COUNT_NOGROUP;
+		return 0;
+	}
+	if (cf.mode == MODE_COLLOC && (!row->hasgroup ||
+	    record_key_fields(&g) != 1)) {
+		sp_warn_at(name, lineno, "--colloc reads pair tables: a row "
+		    "is W1 TAB W2 TAB COUNT");
+		return -1;
+	}
+	if (need > 0 && (len = record_key_prefix(&g, need)) == (size_t)-1) {
+		sp_warn_at(name, lineno, "--by %s needs %zu group field%s, "
+		    "the row has %zu", cf.by_arg, need, need == 1 ? "" : "s",
+		    record_key_fields(&g));
+		return -1;
+	}
+	*group = row->hasgroup ? count_group(&table, row->group, len) :
+	    COUNT_NOGROUP;
+	return 0;
+}
+
+/*
+ * Add up the rows of one count table.  A malformed row ends the file, so
+ * that a damaged table is never half believed without a message.
+ */
+static int
+merge_file(const char *path)
+{
+	struct reader r;
+	struct count_row row;
+	enum count_row_status s;
+	struct cell *c;
+	char *line;
+	size_t n;
+	uint32_t group;
+	int got, status = 0;
+
+	if (reader_open(&r, path) < 0)
+		return 2;
+	while ((got = reader_next(&r, &line, &n)) > 0) {
+		s = count_parse_row(&row, line, n);
+		if (s == COUNT_ROW_MISSING_FIELD || s == COUNT_ROW_EMPTY_ITEM) {
+			sp_warn_at(r.name, r.lineno, "%s", row_problem(s));
+			status = 2;
+			break;
+		}
+		if (s != COUNT_ROW_OK) {
+			sp_warn_at(r.name, r.lineno, "count '%.*s' %s",
+			    (int)row.countlen, row.counttext, row_problem(s));
+			status = 2;
+			break;
+		}
+		if (row.count == 0)
+			continue;
+		if (row_group(&row, r.name, r.lineno, &group) < 0) {
+			status = 2;
+			break;
+		}
+		c = count_cell(&table, group, strtab_intern(&table.items,
+		    row.item, row.itemlen, NULL));
+		if (count_add(&c->count, row.count) < 0) {
+			sp_warn_at(r.name, r.lineno, "the count of '%.*s' "
+			    "overflows 64 bits", (int)row.itemlen, row.item);
+			status = 2;
+			break;
+		}
+	}
+	if (got < 0 || reader_close(&r) < 0)
+		status = 2;
+	return status;
+}
+
+/* One row of output, with what it is sorted by. */
+struct row {
+	uint32_t group, item;
+	uint32_t grank, w1rank, irank;
+	uint64_t count;
+	double key;		/* the --sort measure, or 0 to sort by count */
+	double x[3];		/* the measures written after the counts */
+};
+
+static int
+cmp_rows(const void *pa, const void *pb)
+{
+	const struct row *a = pa, *b = pb;
+
+	if (a->grank != b->grank)
+		return a->grank < b->grank ? -1 : 1;
+	if (a->key != b->key)
+		return a->key > b->key ? -1 : 1;
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	if (a->w1rank != b->w1rank)
+		return a->w1rank < b->w1rank ? -1 : 1;
+	return (a->irank > b->irank) - (a->irank < b->irank);
+}
+
+/* A measure with four decimals, never "-0.0000". */
+static void
+put_real(double x)
+{
+	if (fabs(x) < 0.00005)
+		x = 0;
+	writer_printf(&sp_out, "\t%.4f", x);
+}
+
+static void
+put_key(const struct strtab *t, uint32_t id)
+{
+	writer_write(&sp_out, strtab_key(t, id), strtab_len(t, id));
+}
+
+static uint64_t
+checked_sum(uint64_t total, uint64_t n)
+{
+	if (count_add(&total, n) < 0)
+		sp_die("a total count overflows 64 bits");
+	return total;
+}
+
+/*
+ * Count tables (and --pairs tables): rows ordered by group, then by count
+ * (or tf-idf) descending, then by item; --min and -n applied per group.
+ * Groups are numbered by name for the arrays, the table's absence of a
+ * group (COUNT_NOGROUP) taking the last index and the first rank.
+ */
+static void
+write_table(const struct strtab *gnames)
+{
+	struct cell *cells;
+	struct row *rows;
+	uint32_t *grank = count_ranks(gnames), *irank;
+	uint64_t *totals, *df, kept = 0;
+	size_t ncells, nrows = 0, i, g, ng = gnames->n;
+	double ngroups = 0;
+
+	irank = count_ranks(&table.items);
+	cells = count_cells(&table, &ncells);
+	totals = xcalloc(ng + 1, sizeof(*totals));
+	df = xcalloc(table.items.n + 1, sizeof(*df));
+	for (i = 0; i < ncells; i++) {
+		g = cells[i].group == COUNT_NOGROUP ? ng : cells[i].group;
+		if (totals[g] == 0)
+			ngroups++;
+		totals[g] = checked_sum(totals[g], cells[i].count);
+		df[cells[i].item]++;
+	}
+	rows = xreallocarray(NULL, ncells + 1, sizeof(*rows));
+	for (i = 0; i < ncells; i++) {
+		struct row *r = &rows[nrows];
+
+		if (cells[i].count < cf.min)
+			continue;
+		nrows++;
+		g = cells[i].group == COUNT_NOGROUP ? ng : cells[i].group;
+		r->group = cells[i].group;
+		r->item = cells[i].item;
+		r->grank = g == ng ? 0 : grank[g] + 1;
+		r->w1rank = 0;
+		r->irank = irank[cells[i].item];
+		r->count = cells[i].count;
+		r->x[0] = stats_per_10k((double)r->count, (double)totals[g]);
+		r->x[1] = (double)df[r->item];
+		r->x[2] = stats_tfidf((double)r->count, ngroups, r->x[1]);
+		r->key = cf.sort == SORT_TFIDF ? r->x[2] : 0;
+	}
+	qsort(rows, nrows, sizeof(*rows), cmp_rows);
+	for (i = 0; i < nrows; i++) {
+		if (i > 0 && rows[i].group != rows[i - 1].group)
+			kept = 0;
+		if (cf.top > 0 && kept++ >= cf.top)
+			continue;
+		if (rows[i].group != COUNT_NOGROUP) {
+			put_key(gnames, rows[i].group);
+			writer_byte(&sp_out, '\t');
+		}
+		put_key(&table.items, rows[i].item);
+		writer_byte(&sp_out, '\t');
+		writer_u64(&sp_out, rows[i].count);
+		if (cf.rel)
+			put_real(rows[i].x[0]);
+		if (cf.df) {
+			writer_byte(&sp_out, '\t');
+			writer_u64(&sp_out, df[rows[i].item]);
+		}
+		if (cf.tfidf)
+			put_real(rows[i].x[2]);
+		writer_byte(&sp_out, '\n');
+	}
+	free(rows);
+	free(df);
+	free(totals);
+	free(cells);
+	free(irank);
+	free(grank);
+}
+
+/*
+ * --keyness: every item's count in the target groups against its count in
+ * all the others.  A target that no record has is an error, since it is
+ * most likely a typing mistake that would otherwise give an empty table.
+ */
+static int
+write_keyness(void)
+{
+	struct cell *cells;
+	struct row *rows;
+	struct keyness k;
+	char *istarget = xcalloc(table.groups.n + 1, 1);
+	uint32_t *irank, id;
+	uint64_t *a, *b, c = 0, d = 0, top = 0;
+	size_t ncells, nrows = 0, i, nitems = table.items.n;
+	int missing = 0;
+
+	for (i = 0; i < cf.ntargets; i++) {
+		id = strtab_find(&table.groups, cf.targets[i],
+		    strlen(cf.targets[i]));
+		if (id == STRTAB_NONE) {
+			sp_warn("--keyness: no record has the first key field "
+			    "'%s'", cf.targets[i]);
+			missing = 1;
+		} else
+			istarget[id] = 1;
+	}
+	if (missing) {
+		free(istarget);
+		return 2;
+	}
+	a = xcalloc(nitems + 1, sizeof(*a));
+	b = xcalloc(nitems + 1, sizeof(*b));
+	cells = count_cells(&table, &ncells);
+	for (i = 0; i < ncells; i++) {
+		if (cells[i].group != COUNT_NOGROUP &&
+		    istarget[cells[i].group]) {
+			a[cells[i].item] = checked_sum(a[cells[i].item],
+			    cells[i].count);
+			c = checked_sum(c, cells[i].count);
+		} else {
+			b[cells[i].item] = checked_sum(b[cells[i].item],
+			    cells[i].count);
+			d = checked_sum(d, cells[i].count);
+		}
+	}
+	if (d == 0)
+		sp_die("--keyness: no reference: every record belongs to the "
+		    "target");
+	irank = count_ranks(&table.items);
+	rows = xreallocarray(NULL, nitems + 1, sizeof(*rows));
+	for (i = 0; i < nitems; i++) {
+		struct row *r = &rows[nrows];
+
+		if (a[i] < cf.min && b[i] < cf.min - a[i])
+			continue;
+		if (!cf.negative && !((double)a[i] * (double)d >
+		    (double)b[i] * (double)c))
+			continue;
+		stats_keyness((double)a[i], (double)b[i], (double)c,
+		    (double)d, &k);
+		nrows++;
+		memset(r, 0, sizeof(*r));
+		r->item = (uint32_t)i;
+		r->irank = irank[i];
+		r->count = 0;	/* ties on the measure go by item */
+		r->x[0] = k.g2;
+		r->x[1] = k.chi2;
+		r->x[2] = k.log_ratio;
+		r->key = cf.sort == SORT_LR ? k.log_ratio : k.g2;
+	}
+	qsort(rows, nrows, sizeof(*rows), cmp_rows);
+	for (i = 0; i < nrows && (cf.top == 0 || top < cf.top); i++, top++) {
+		put_key(&table.items, rows[i].item);
+		writer_byte(&sp_out, '\t');
+		writer_u64(&sp_out, a[rows[i].item]);
+		writer_byte(&sp_out, '\t');
+		writer_u64(&sp_out, b[rows[i].item]);
+		put_real(rows[i].x[0]);
+		put_real(rows[i].x[1]);
+		put_real(rows[i].x[2]);
+		writer_byte(&sp_out, '\n');
+	}
+	free(rows);
+	free(irank);
+	free(cells);
+	free(b);
+	free(a);
+	free(istarget);
+	return 0;
+}
+
+/*
+ * --colloc: the association of each pair, from the 2x2 table of all pairs
+ * by "first is W1" and "second is W2", so that the statistics of merged
+ * pair tables are the statistics of the whole.
+ */
+static void
+write_colloc(const struct strtab *gnames)
+{
+	struct cell *cells;
+	struct row *rows;
+	struct assoc s;
+	uint32_t *w1rank = count_ranks(gnames), *irank;
+	uint64_t *first, *second, n = 0, top = 0;
+	size_t ncells, nrows = 0, i;
+
+	irank = count_ranks(&table.items);
+	cells = count_cells(&table, &ncells);
+	first = xcalloc(gnames->n + 1, sizeof(*first));
+	second = xcalloc(table.items.n + 1, sizeof(*second));
+	for (i = 0; i < ncells; i++) {
+		first[cells[i].group] = checked_sum(first[cells[i].group],
+		    cells[i].count);
+		second[cells[i].item] = checked_sum(second[cells[i].item],
+		    cells[i].count);
+		n = checked_sum(n, cells[i].count);
+	}
+	rows = xreallocarray(NULL, ncells + 1, sizeof(*rows));
+	for (i = 0; i < ncells; i++) {
+		struct row *r = &rows[nrows];
+
+		if (cells[i].count < cf.min)
+			continue;
+		nrows++;
+		stats_assoc((double)cells[i].count,
+		    (double)first[cells[i].group],
+		    (double)second[cells[i].item], (double)n, &s);
+		r->group = cells[i].group;
+		r->item = cells[i].item;
+		r->grank = 0;
+		r->w1rank = w1rank[cells[i].group];
+		r->irank = irank[cells[i].item];
+		r->count = cells[i].count;
+		r->x[0] = s.pmi;
+		r->x[1] = s.t;
+		r->x[2] = s.g2;
+		r->key = cf.sort == SORT_PMI ? s.pmi : cf.sort == SORT_T ?
+		    s.t : cf.sort == SORT_G2 ? s.g2 : 0;
+	}
+	qsort(rows, nrows, sizeof(*rows), cmp_rows);
+	for (i = 0; i < nrows && (cf.top == 0 || top < cf.top); i++, top++) {
+		put_key(gnames, rows[i].group);
+		writer_byte(&sp_out, '\t');
+		put_key(&table.items, rows[i].item);
+		writer_byte(&sp_out, '\t');
+		writer_u64(&sp_out, rows[i].count);
+		put_real(rows[i].x[0]);
+		put_real(rows[i].x[1]);
+		put_real(rows[i].x[2]);
+		writer_byte(&sp_out, '\n');
+	}
+	free(rows);
+	free(second);
+	free(first);
+	free(cells);
+	free(irank);
+	free(w1rank);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opt o;
+	const struct strtab *gnames;
+	char *arg, *dash[] = { "-" }, **files;
+	int id, i, nfiles, status = 0;
+	size_t k;
+
+	opt_init(&o, argc, argv, specs, help);
+	while ((id = opt_next(&o, &arg)) != 0) {
+		switch (id) {
+		case OPT_BY:
+			if ((cf.by = record_parse_by(arg)) == 0)
+				opt_usage_error(&o, "--by: '%s' is not doc, "
+				    "para, sent or a number from 1 to 1000",
+				    arg);
+			cf.by_arg = arg;
+			break;
+		case OPT_COLLOC:
+		case OPT_KEYNESS:
+		case OPT_PAIRS:
+			if (cf.mode != MODE_TABLE && (id != OPT_KEYNESS ||
+			    cf.mode != MODE_KEYNESS))
+				opt_usage_error(&o, "--keyness, --colloc and "
+				    "--pairs exclude each other");
+			cf.mode = id == OPT_COLLOC ? MODE_COLLOC :
+			    id == OPT_PAIRS ? MODE_PAIRS : MODE_KEYNESS;
+			if (id == OPT_KEYNESS && arg[0] == '@')
+				read_targets(arg + 1, &o);
+			else if (id == OPT_KEYNESS)
+				add_target(arg, strlen(arg), &o);
+			break;
+		case OPT_DF:
+			cf.df = 1;
+			break;
+		case OPT_MERGE:
+			cf.merge = 1;
+			break;
+		case OPT_MIN:
+			cf.min = (uint64_t)opt_number(&o, arg, 1, LLONG_MAX);
+			break;
+		case OPT_NEGATIVE:
+			cf.negative = 1;
+			break;
+		case OPT_REL:
+			cf.rel = 1;
+			break;
+		case OPT_SORT:
+			parse_sort(arg, &o);
+			break;
+		case OPT_TFIDF:
+			cf.tfidf = 1;
+			break;
+		case OPT_TOP:
+			cf.top = (uint64_t)opt_number(&o, arg, 1, LLONG_MAX);
+			break;
+		case OPT_WINDOW:
+			cf.window = (size_t)opt_number(&o, arg, 1, 1000);
+			break;
+		}
+	}
+	check_options(&o);
+	files = o.noperands > 0 ? o.operands : dash;
+	nfiles = o.noperands > 0 ? o.noperands : 1;
+
+	writer_init(&sp_out, 1, "(standard output)");
+	count_init(&table);
+	run.recent = xreallocarray(NULL, cf.window, sizeof(*run.recent));
+	run.keycap = 64;
+	run.key = xmalloc(run.keycap);
+	for (i = 0; i < nfiles; i++)
+		if ((cf.merge ? merge_file(files[i]) : count_file(files[i])) !=
+		    0)
+			status = 2;
+
+	for (k = 0; k < item_counts_cap; k++)
+		if (item_counts[k] > 0)
+			count_cell(&table, COUNT_NOGROUP, (uint32_t)k)->count =
+			    item_counts[k];
+	free(item_counts);
+
+	/* Pairs counted from tokens name their first word by item id. */
+	gnames = !cf.merge && (cf.mode == MODE_COLLOC ||
+	    cf.mode == MODE_PAIRS) ? &table.items : &table.groups;
+	if (cf.mode == MODE_KEYNESS) {
+		if (write_keyness() != 0)
+			status = 2;
+	} else if (cf.mode == MODE_COLLOC)
+		write_colloc(gnames);
+	else
+		write_table(gnames);
+
+	for (k = 0; k < cf.ntargets; k++)
+		free(cf.targets[k]);
+	free(cf.targets);
+	free(run.recent);
+	free(run.key);
+	count_free(&table);
+	free(o.operands);
+	sp_exit(status);
+}

@@ -1,0 +1,92 @@
+/*
+ * Count tables: how many times each item occurs in each group.  Groups and
+ * items are interned in two string tables (hash.h); the counts live in one
+ * open-addressing table keyed by the pair (group id, item id), so counting
+ * a record costs two string lookups and one integer lookup, and memory
+ * grows with the number of distinct cells, never with the input.
+ *
+ * The same module reads the text form of a table, one row a line:
+ *
+ *	[GROUP TAB ...] ITEM TAB COUNT
+ *
+ * which is what sp-count writes and reads back with --merge.
+ */
+#ifndef SP_COUNT_H
+#define SP_COUNT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hash.h"
+
+/* The group of cells in a table without groups. */
+#define COUNT_NOGROUP UINT32_MAX
+
+struct cell {
+	uint32_t group, item;	/* item is UINT32_MAX in an empty slot */
+	uint64_t count;
+};
+
+struct count_table {
+	struct strtab groups, items;
+	struct cell *slots;
+	size_t mask;		/* slot count - 1 (a power of two) */
+	size_t ncells;
+	uint32_t lastgroup;	/* the group interned last, or COUNT_NOGROUP */
+};
+
+void count_init(struct count_table *t);
+void count_free(struct count_table *t);
+
+/*
+ * The id of group s[0..len), adding it if new.  Records come in runs of
+ * one group, so the last group is checked first.
+ */
+uint32_t count_group(struct count_table *t, const char *s, size_t len);
+
+/*
+ * The cell (group, item), added with count 0 if new.  The pointer stays
+ * valid until the next call.
+ */
+struct cell *count_cell(struct count_table *t, uint32_t group, uint32_t item);
+
+/* Add n to *total; return -1, leaving it unchanged, if the sum overflows. */
+int count_add(uint64_t *total, uint64_t n);
+
+/*
+ * The cells that are not empty, in an array of *n the caller frees; the
+ * table must not change while it is used.
+ */
+struct cell *count_cells(const struct count_table *t, size_t *n);
+
+/*
+ * The position of every key of t in bytewise order, indexed by id, so that
+ * sorting cells compares integers, not strings.  The caller frees it.
+ */
+uint32_t *count_ranks(const struct strtab *t);
+
+enum count_row_status {
+	COUNT_ROW_OK,
+	COUNT_ROW_MISSING_FIELD,	/* no TAB: no ITEM before the COUNT */
+	COUNT_ROW_EMPTY_ITEM,
+	COUNT_ROW_NOT_NUMBER,
+	COUNT_ROW_NEGATIVE,
+	COUNT_ROW_TOO_LARGE		/* does not fit in 64 bits */
+};
+
+struct count_row {
+	const char *group;	/* the fields before ITEM, TABs kept */
+	size_t grouplen;
+	int hasgroup;		/* 0 for a row "ITEM TAB COUNT" */
+	const char *item;
+	size_t itemlen;
+	const char *counttext;	/* the COUNT field as written */
+	size_t countlen;
+	uint64_t count;
+};
+
+/* Split and check one row of a count table. */
+enum count_row_status count_parse_row(struct count_row *row,
+    const char *line, size_t len);
+
+#endif

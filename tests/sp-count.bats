@@ -1,0 +1,382 @@
+#!/usr/bin/env bats
+# sp-count: count tables, groups, measures, keyness, collocations, merging,
+# and the README recipes.  The expected tables in tests/fixtures/sp-count/
+# were computed by hand; the working is in tests/fixtures/sp-count/README.
+
+load helper
+
+F=$BATS_TEST_DIRNAME/fixtures/sp-count
+
+# Token records of the bundled corpus, from sp-split and sp-tokens when they
+# are built, else from the text with awk (one "file TAB token" a line).
+corpus_tokens() {
+	if [ -x "$SP_BIN/sp-split" ] && [ -x "$SP_BIN/sp-tokens" ]; then
+		sp-split "$CORPUS"/*.txt | sp-tokens
+	else
+		for f in "$CORPUS"/*.txt; do
+			tr -cs 'A-Za-z' '\n' <"$f" |
+			    awk -v d="$(basename "$f" .txt)" 'NF { print d "\t" tolower($0) }'
+		done
+	fi
+}
+
+@test "counts items over the whole input, most frequent first" {
+	run --separate-stderr sp-count "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	expect_file "$F/count.out"
+}
+
+@test "reads standard input when there is no operand or -" {
+	run --separate-stderr sh -c 'sp-count <"$1" && sp-count - <"$1"' sh \
+	    "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "$(cat "$F/count.out" "$F/count.out")"
+}
+
+@test "--by doc writes one table per document, groups sorted" {
+	run --separate-stderr sp-count --by doc "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	expect_file "$F/by-doc.out"
+}
+
+@test "--by sent groups by the first three key fields" {
+	run --separate-stderr sp-count -b 3 "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "$(printf '%s\n' \
+	    "a${TAB}1${TAB}1${TAB}cat${TAB}1" "a${TAB}1${TAB}1${TAB}sat${TAB}1" \
+	    "a${TAB}1${TAB}1${TAB}the${TAB}1" "a${TAB}1${TAB}2${TAB}cat${TAB}1" \
+	    "a${TAB}1${TAB}2${TAB}the${TAB}1" "a${TAB}2${TAB}3${TAB}ran${TAB}1" \
+	    "b${TAB}1${TAB}1${TAB}dog${TAB}1" "b${TAB}1${TAB}1${TAB}sat${TAB}1" \
+	    "b${TAB}1${TAB}1${TAB}the${TAB}1" "b${TAB}1${TAB}2${TAB}dog${TAB}1" \
+	    "b${TAB}1${TAB}2${TAB}the${TAB}1")"
+}
+
+@test "--rel, --df and --tfidf add columns in that order" {
+	run --separate-stderr sp-count --tfidf --df --by doc --rel \
+	    "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	expect_file "$F/by-doc-measures.out"
+}
+
+@test "--sort tfidf and -n keep the most distinctive items per group" {
+	run --separate-stderr sp-count --by doc --tfidf -s tfidf -n 2 \
+	    "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "$(printf '%s\n' "a${TAB}cat${TAB}2${TAB}0.6021" \
+	    "a${TAB}ran${TAB}1${TAB}0.3010" "b${TAB}dog${TAB}2${TAB}0.6021" \
+	    "b${TAB}the${TAB}2${TAB}0.0000")"
+}
+
+@test "--min drops rare items and -n keeps the top rows" {
+	run --separate-stderr sp-count --min 2 -n 3 "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "$(printf '%s\n' "the${TAB}4" "cat${TAB}2" \
+	    "dog${TAB}2")"
+}
+
+@test "plain lines count whole, blank lines are skipped" {
+	printf 'b\n\na\nb\n\n' >in
+	run --separate-stderr sp-count in
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "$(printf '%s\n' "b${TAB}2" "a${TAB}1")"
+}
+
+@test "empty input gives an empty table" {
+	run --separate-stderr sp-count /dev/null
+	[ "$status" -eq 0 ]
+	[ "$output" = "" ]
+	[ "$stderr" = "" ]
+}
+
+@test "a record with too few key fields for --by is an error" {
+	printf 'd\t1\tx\nd\ty\n' >in
+	run --separate-stderr sp-count --by para in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: in:2: --by para needs 2 key fields, the record has 1"
+	expect_eq "$output" "d${TAB}1${TAB}x${TAB}1"
+}
+
+@test "--keyness lists what is relatively more frequent in the target" {
+	run --separate-stderr sp-count --keyness a "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	expect_file "$F/keyness-a.out"
+}
+
+@test "--keyness --negative also lists what the reference prefers" {
+	run --separate-stderr sp-count -k a --negative "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	expect_file "$F/keyness-a-negative.out"
+}
+
+@test "--keyness @FILE takes the targets from a file" {
+	printf 'a\n\n' >targets
+	run --separate-stderr sp-count -k @targets "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	expect_file "$F/keyness-a.out"
+}
+
+@test "--keyness --sort lr and --min" {
+	run --separate-stderr sp-count -k b --sort lr --min 2 "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "dog${TAB}2${TAB}0${TAB}3.1538${TAB}2.9333${TAB}2.2630
+sat${TAB}1${TAB}1${TAB}0.0166${TAB}0.0204${TAB}0.2630
+the${TAB}2${TAB}2${TAB}0.0332${TAB}0.0524${TAB}0.2630"
+}
+
+@test "--keyness with an unknown target is an error" {
+	run --separate-stderr sp-count -k nosuch -k a "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	expect_eq "$stderr" "sp-count: --keyness: no record has the first key field 'nosuch'"
+}
+
+@test "--keyness with no reference is an error" {
+	run --separate-stderr sp-count -k a -k b "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: --keyness: no reference: every record belongs to the target"
+}
+
+@test "--keyness from a merged --by table equals keyness from tokens" {
+	sp-count --by sent "$F/tokens.tsv" >sent.cnt
+	run --separate-stderr sp-count --from-counts -k a --negative sent.cnt
+	[ "$status" -eq 0 ]
+	expect_file "$F/keyness-a-negative.out"
+}
+
+@test "--colloc: adjacent pairs within a run of one key" {
+	run --separate-stderr sp-count --colloc "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	expect_file "$F/colloc.out"
+}
+
+@test "--colloc --sort count, --min and -n" {
+	run --separate-stderr sp-count --colloc --sort count --min 2 -n 1 \
+	    "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "the${TAB}cat${TAB}2${TAB}0.5850${TAB}0.4714${TAB}2.0930"
+}
+
+@test "--pairs writes the mergeable pair table; -w widens the window" {
+	run --separate-stderr sp-count --pairs "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	expect_file "$F/pairs.out"
+	run --separate-stderr sp-count --pairs -w 2 "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	expect_file "$F/pairs-w2.out"
+}
+
+@test "pairs never cross a change of key, a blank line or a file" {
+	printf 'x\ny\n\nz\n' >plain
+	printf 'k\tw\n' >one
+	run --separate-stderr sp-count --pairs plain one
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "x${TAB}y${TAB}1"
+}
+
+@test "--colloc from merged pair tables equals --colloc from tokens" {
+	head -n 5 "$F/tokens.tsv" | sp-count --pairs >p1
+	tail -n +6 "$F/tokens.tsv" | sp-count --pairs >p2
+	run --separate-stderr sp-count --merge --colloc p1 p2
+	[ "$status" -eq 0 ]
+	expect_file "$F/colloc.out"
+}
+
+@test "--merge adds count tables exactly, with or without groups" {
+	head -n 4 "$F/tokens.tsv" | sp-count >c1
+	tail -n +5 "$F/tokens.tsv" | sp-count >c2
+	run --separate-stderr sp-count --merge c1 c2
+	[ "$status" -eq 0 ]
+	expect_file "$F/count.out"
+	head -n 7 "$F/tokens.tsv" | sp-count --by doc >d1
+	tail -n +8 "$F/tokens.tsv" | sp-count --by doc >d2
+	run --separate-stderr sp-count -m d2 d1
+	[ "$status" -eq 0 ]
+	expect_file "$F/by-doc.out"
+}
+
+@test "--merge --by regroups a finer table" {
+	sp-count --by sent "$F/tokens.tsv" >sent.cnt
+	run --separate-stderr sp-count --merge --by doc sent.cnt
+	[ "$status" -eq 0 ]
+	expect_file "$F/by-doc.out"
+}
+
+@test "--merge adds up to the largest 64-bit count, and no further" {
+	printf 'w\t18446744073709551614\n' >big
+	printf 'w\t1\n' >one
+	run --separate-stderr sp-count --merge big one
+	[ "$status" -eq 0 ]
+	[ "$output" = "w${TAB}18446744073709551615" ]
+	run --separate-stderr sp-count --merge big one one
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: one:1: the count of 'w' overflows 64 bits"
+}
+
+@test "malformed count tables are errors with file and line" {
+	printf 'a\t1\nb\n' >missing
+	printf 'a\t1\nb\tx2\n' >notnum
+	printf 'a\t-3\n' >negative
+	printf 'a\t18446744073709551616\n' >huge
+	printf '\t4\n' >noitem
+	printf 'a\t2.5000\n' >real
+	run --separate-stderr sp-count --merge missing notnum negative huge \
+	    noitem real
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: missing:2: missing field: a count table row is [GROUP TAB] ITEM TAB COUNT
+sp-count: notnum:2: count 'x2' is not a whole number
+sp-count: negative:1: count '-3' is negative
+sp-count: huge:1: count '18446744073709551616' does not fit in 64 bits
+sp-count: noitem:1: empty item
+sp-count: real:1: count '2.5000' is not a whole number"
+	expect_eq "$output" "a${TAB}2"
+}
+
+@test "--colloc needs pair tables when reading counts" {
+	sp-count --by sent "$F/tokens.tsv" >sent.cnt
+	run --separate-stderr sp-count --merge --colloc sent.cnt
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: sent.cnt:1: --colloc reads pair tables: a row is W1 TAB W2 TAB COUNT"
+}
+
+@test "split, count each part, merge: byte-identical to counting the whole" {
+	corpus_tokens >tokens
+	[ "$(wc -l <tokens)" -gt 5000 ]
+	split -l 1000 tokens part.
+	for opts in "" "--by doc" "--by sent"; do
+		sp-count $opts tokens >whole
+		for p in part.*; do sp-count $opts "$p" >"$p.cnt"; done
+		sp-count --merge part.*.cnt >merged
+		cmp whole merged
+		rm part.*.cnt
+	done
+	sp-count --by doc tokens >doc.cnt
+	for p in part.*; do sp-count --by doc "$p" >"$p.cnt"; done
+	sp-count --merge part.*.cnt | sp-count --from-counts \
+	    -k javid-2018-06-04 >from-counts
+	sp-count -k javid-2018-06-04 tokens >direct
+	cmp direct from-counts
+	[ -s direct ]
+}
+
+@test "GNU parallel --pipe: the merged count is the whole count" {
+	command -v parallel >/dev/null || skip "GNU parallel is not installed"
+	corpus_tokens >tokens
+	sp-count --by doc tokens >whole
+	parallel --will-cite --pipe --block 20k sp-count --by doc <tokens |
+	    sp-count --merge >merged
+	cmp whole merged
+	parallel --will-cite --pipe --block 20k -S : sp-count <tokens |
+	    sp-count --merge >merged
+	sp-count tokens | cmp - merged
+}
+
+@test "Hadoop Streaming, simulated: map, shuffle with sort, reduce" {
+	corpus_tokens >tokens
+	split -l 2000 tokens split.
+	for s in split.*; do sp-count --by doc "$s" >"$s.map"; done
+	cat split.*.map | LC_ALL=C sort -t "$TAB" -k1,1 | sp-count --merge >reduced
+	sp-count --by doc tokens | cmp - reduced
+}
+
+@test "README: most frequent words per speech" {
+	[ -x "$SP_BIN/sp-split" ] && [ -x "$SP_BIN/sp-tokens" ] ||
+	    skip "sp-split and sp-tokens are not built"
+	cd "$SP_ROOT"
+	run --separate-stderr sh -c 'sp-split corpus/*.txt | sp-tokens --stop | sp-count --by doc -n 10'
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 50 ]
+	[ "$(cut -f1 <<<"$output" | uniq | wc -l)" -eq 5 ]
+}
+
+@test "README: what distinguishes one speaker from the rest" {
+	[ -x "$SP_BIN/sp-split" ] && [ -x "$SP_BIN/sp-tokens" ] ||
+	    skip "sp-split and sp-tokens are not built"
+	cd "$SP_ROOT"
+	run --separate-stderr sh -c 'awk -F "\t" '\''$2 == "Sadiq Khan" { print $1 }'\'' corpus/INDEX.tsv >"$1/khan.ids" &&
+	    sp-split corpus/*.txt | sp-tokens | sp-count --keyness @"$1/khan.ids" -n 20' sh "$BATS_TEST_TMPDIR"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 20 ]
+	[ "$(awk -F '\t' '$4 <= 0' <<<"$output")" = "" ]
+}
+
+@test "README: the strongest collocations" {
+	[ -x "$SP_BIN/sp-split" ] && [ -x "$SP_BIN/sp-tokens" ] ||
+	    skip "sp-split and sp-tokens are not built"
+	cd "$SP_ROOT"
+	run --separate-stderr sh -c 'sp-split corpus/*.txt | sp-tokens | sp-count --colloc --min 3 -n 20'
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 20 ]
+	# Six columns, count at least 3, G2 descending.
+	[ "$(awk -F '\t' 'NF != 6 || $3 < 3 || (NR > 1 && $6 > g) { print }
+	    { g = $6 }' <<<"$output")" = "" ]
+}
+
+@test "README: pairs counted in parallel from sentences merge exactly" {
+	[ -x "$SP_BIN/sp-split" ] && [ -x "$SP_BIN/sp-tokens" ] ||
+	    skip "sp-split and sp-tokens are not built"
+	command -v parallel >/dev/null || skip "GNU parallel is not installed"
+	sp-split "$CORPUS"/*.txt >segments
+	sp-tokens segments | sp-count --pairs >whole
+	parallel --will-cite --pipe --block 10k 'sp-tokens | sp-count --pairs' \
+	    <segments | sp-count --merge >merged
+	cmp whole merged
+}
+
+@test "option errors print the usage and exit 2" {
+	run --separate-stderr sp-count --by word "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --by: 'word' is not doc, para, sent or a number from 1 to 1000"
+	run --separate-stderr sp-count --colloc --keyness a "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --keyness, --colloc and --pairs exclude each other"
+	run --separate-stderr sp-count --tfidf "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --df and --tfidf need groups: use --by"
+	run --separate-stderr sp-count --sort pmi "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --sort: 'pmi' is not a column of this table"
+	run --separate-stderr sp-count -n 0 "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: -n: '0' is not a whole number from 1 to 9223372036854775807"
+}
+
+@test "--help starts with the usage line of the manual; --version" {
+	run --separate-stderr sp-count --help
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "usage: sp-count [-m] [-b level] [-k target | --colloc | --pairs] [-n count]" ]
+	run --separate-stderr sp-count --version
+	[ "$status" -eq 0 ]
+	[[ "$output" == "sp-count (sp) "* ]]
+}
+
+@test "a missing file among valid ones is reported, the others counted" {
+	run --separate-stderr sp-count "$F/tokens.tsv" nosuch "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: nosuch: No such file or directory"
+	expect_eq "$output" "$(printf '%s\n' "the${TAB}8" "cat${TAB}4" \
+	    "dog${TAB}4" "sat${TAB}4" "ran${TAB}2")"
+}
+
+@test "a directory is an error" {
+	mkdir dir
+	run --separate-stderr sp-count dir
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: dir: is a directory"
+	[ "$output" = "" ]
+}
+
+@test "a failed write is an error" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	run --separate-stderr sh -c 'sp-count "$1" >/dev/full' sh "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: (standard output): write error: No space left on device"
+}
+
+@test "a closed pipe ends quietly" {
+	corpus_tokens >tokens
+	run --separate-stderr sh -c 'sp-count --by sent tokens | head -n 1'
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "${#lines[@]}" -eq 1 ]
+}
