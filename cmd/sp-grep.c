@@ -1,0 +1,921 @@
+/*
+ * sp-grep: search the payload (last field) of records for word patterns,
+ * fixed strings or regular expressions, and print the matching records, a
+ * keyword-in-context concordance, the matches, counts per document (or
+ * --by group), or the documents that match.  The matchers live in
+ * lib/search.c; this file reads the input, keeps the counts and writes
+ * the layouts.  Fixed-string searches that print what matches scan each
+ * block of input for the pattern first and look only at the lines around
+ * the hits, as grep does; everything else goes record by record.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "hash.h"
+#include "io.h"
+#include "opt.h"
+#include "record.h"
+#include "search.h"
+#include "token.h"
+#include "utf8.h"
+
+static const char help[] =
+    "usage: sp-grep [options] pattern [file ...]\n"
+    "       sp-grep [options] -e pattern ... [file ...]\n"
+    "\n"
+    "Search the last field of records for word patterns (terror*,\n"
+    "\"no safe spaces\"), fixed strings (-F) or regular expressions (-E).\n"
+    "\n"
+    "Patterns:\n"
+    "  -e, --regexp=PATTERN  search for PATTERN (may be repeated)\n"
+    "  -f, --file=FILE       search for the patterns in FILE, one a line\n"
+    "      --dict=FILE       search for the patterns of a dictionary\n"
+    "                        (lines CATEGORY TAB pattern)\n"
+    "  -F, --fixed-strings   patterns are fixed strings\n"
+    "  -E, --extended-regexp patterns are POSIX extended regular "
+    "expressions\n"
+    "  -w, --word-regexp     -F and -E matches must be whole words\n"
+    "  -i, --ignore-case     ignore case (the default for word patterns)\n"
+    "      --case            word patterns: do not ignore case\n"
+    "\n"
+    "Output (default: the matching records):\n"
+    "  -v, --invert-match    select the records that do not match\n"
+    "  -c, --count           number of matches per document (or group)\n"
+    "      --by=BY           group for -c and -l: doc, para, sent or N\n"
+    "                        key fields (default doc)\n"
+    "  -o, --only-matching   each match: KEY TAB MATCH\n"
+    "  -l, --files-with-matches  the documents (or groups) that match\n"
+    "      --kwic[=WIDTH]    concordance: KEY TAB LEFT TAB MATCH TAB RIGHT,\n"
+    "                        contexts of WIDTH characters (default 40)\n"
+    "      --align           pad the concordance into columns (the default\n"
+    "                        on a terminal)\n"
+    "      --sort=KEY        sort the concordance by left, right or match\n"
+    "  -q, --quiet           no output; exit 0 at the first match\n"
+    "      --help            print this help and exit\n"
+    "      --version         print the version and exit\n";
+
+enum {
+	OPT_ALIGN = 1, OPT_BY, OPT_CASE, OPT_COUNT, OPT_DICT, OPT_EXTENDED,
+	OPT_FILE, OPT_FIXED, OPT_ICASE, OPT_INVERT, OPT_KWIC, OPT_LIST,
+	OPT_ONLY, OPT_QUIET, OPT_REGEXP, OPT_SORT, OPT_WORD
+};
+
+static const struct opt_spec specs[] = {
+	{ OPT_ALIGN, 0, "align", OPT_NONE },
+	{ OPT_BY, 0, "by", OPT_REQUIRED },
+	{ OPT_CASE, 0, "case", OPT_NONE },
+	{ OPT_COUNT, 'c', "count", OPT_NONE },
+	{ OPT_DICT, 0, "dict", OPT_REQUIRED },
+	{ OPT_EXTENDED, 'E', "extended-regexp", OPT_NONE },
+	{ OPT_FILE, 'f', "file", OPT_REQUIRED },
+	{ OPT_FIXED, 'F', "fixed-strings", OPT_NONE },
+	{ OPT_ICASE, 'i', "ignore-case", OPT_NONE },
+	{ OPT_INVERT, 'v', "invert-match", OPT_NONE },
+	{ OPT_KWIC, 0, "kwic", OPT_OPTIONAL },
+	{ OPT_LIST, 'l', "files-with-matches", OPT_NONE },
+	{ OPT_ONLY, 'o', "only-matching", OPT_NONE },
+	{ OPT_QUIET, 'q', "quiet", OPT_NONE },
+	{ OPT_REGEXP, 'e', "regexp", OPT_REQUIRED },
+	{ OPT_SORT, 0, "sort", OPT_REQUIRED },
+	{ OPT_WORD, 'w', "word-regexp", OPT_NONE },
+	{ 0, 0, NULL, 0 }
+};
+
+enum mode { MODE_RECORDS, MODE_COUNT, MODE_ONLY, MODE_KWIC, MODE_LIST,
+	MODE_QUIET };
+enum sort { SORT_NONE, SORT_LEFT, SORT_RIGHT, SORT_MATCH };
+
+/* Words of context that --sort compares (L1..L8 or R1..R8). */
+#define SORT_WORDS 8
+
+/* A concordance line held back for --align or --sort. */
+struct kwic_line {
+	size_t key, keylen;	/* offsets into the arena */
+	size_t left, leftlen, match, matchlen, right, rightlen;
+	size_t sortkey, sortlen;
+	unsigned cat;
+	int haskey;
+	size_t order;
+};
+
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+static enum mode mode = MODE_RECORDS;
+static int invert, dict, align, sorting;
+static size_t by = 1;		/* key fields that make a group */
+static int by_given;
+static size_t width = 40;
+
+static struct search *search;
+static struct strtab categories;	/* dictionary categories, by group */
+static struct strtab groups;		/* -c: groups in order of first sight */
+static uint64_t *counts;		/* -c: groups x columns */
+static size_t countcap;
+static struct strtab listed;		/* -l: groups printed */
+static int selected_any;
+
+static struct kwic_line *kwic;
+static size_t nkwic, kwiccap;
+static struct buf arena, scratch;
+static struct tokenizer sorttok;
+static unsigned char *catseen;
+
+static void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->cap - b->len < n) {
+		b->cap = b->cap * 2 > b->len + n ? b->cap * 2 : b->len + n;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+}
+
+static void
+add_pattern(const char *pat, unsigned group, const char *file,
+    unsigned long long line)
+{
+	const char *why = search_add(search, pat, group);
+
+	if (why == NULL)
+		return;
+	if (file != NULL)
+		sp_die_at(file, line, "pattern '%s' %s", pat, why);
+	sp_die("pattern '%s' %s", pat, why);
+}
+
+/* -f FILE: every non-empty line is a pattern. */
+static void
+read_patterns(const char *path)
+{
+	struct reader r;
+	char *line, *pat;
+	size_t n;
+	int got;
+
+	if (reader_open(&r, path) < 0)
+		exit(2);
+	while ((got = reader_next(&r, &line, &n)) > 0) {
+		if (n == 0)
+			continue;
+		pat = xmemdup(line, n);
+		add_pattern(pat, 0, path, r.lineno);
+		free(pat);
+	}
+	if (got < 0 || reader_close(&r) < 0)
+		exit(2);
+}
+
+/*
+ * --dict FILE: lines "CATEGORY TAB pattern"; blank lines and lines whose
+ * first character is # are skipped.  Each category is a group.
+ */
+static void
+read_dict(const char *path)
+{
+	struct reader r;
+	char *line, *tab, *pat;
+	size_t n, catlen;
+	uint32_t cat;
+	int got;
+
+	if (reader_open(&r, path) < 0)
+		exit(2);
+	while ((got = reader_next(&r, &line, &n)) > 0) {
+		if (n == 0 || line[0] == '#')
+			continue;
+		if ((tab = memchr(line, '\t', n)) == NULL)
+			sp_die_at(path, r.lineno, "no TAB between category "
+			    "and pattern");
+		catlen = (size_t)(tab - line);
+		if (catlen == 0)
+			sp_die_at(path, r.lineno, "empty category");
+		cat = strtab_intern(&categories, line, catlen, NULL);
+		pat = xmemdup(tab + 1, n - catlen - 1);
+		add_pattern(pat, cat, path, r.lineno);
+		free(pat);
+	}
+	if (got < 0 || reader_close(&r) < 0)
+		exit(2);
+	if (categories.n == 0)
+		sp_die("%s: no patterns", path);
+}
+
+static void
+write_key(const struct record *rec)
+{
+	if (rec->haskey) {
+		writer_write(&sp_out, rec->key, rec->keylen);
+		writer_byte(&sp_out, '\t');
+	}
+}
+
+static void
+write_category(unsigned cat)
+{
+	writer_write(&sp_out, strtab_key(&categories, cat),
+	    strtab_len(&categories, cat));
+	writer_byte(&sp_out, '\t');
+}
+
+/*
+ * The group of a record for -c and -l: its first `by` key fields.  A line
+ * with no key is in the group with the empty name unless --by asked for
+ * key fields.  Return 0, or report a record with too few key fields and
+ * return 2.
+ */
+static int
+group_of(const struct record *rec, const char *file, unsigned long long line,
+    size_t *len)
+{
+	size_t k;
+
+	if (!rec->haskey && !by_given) {
+		*len = 0;
+		return 0;
+	}
+	if ((k = record_key_prefix(rec, by)) == (size_t)-1) {
+		sp_warn_at(file, line, "record has %zu key field%s; --by "
+		    "needs %zu", record_key_fields(rec),
+		    record_key_fields(rec) == 1 ? "" : "s", by);
+		return 2;
+	}
+	*len = k;
+	return 0;
+}
+
+static size_t
+count_columns(void)
+{
+	return dict && !invert ? categories.n : 1;
+}
+
+static int
+count_record(const struct record *rec, const char *file,
+    unsigned long long line, const struct search_match *m, size_t nm,
+    int selected)
+{
+	size_t len, cols = count_columns(), i;
+	uint32_t id;
+
+	if (group_of(rec, file, line, &len) != 0)
+		return 2;
+	id = strtab_intern(&groups, rec->key, len, NULL);
+	if ((id + 1) * cols > countcap) {
+		size_t old = countcap;
+
+		countcap = 2 * (id + 1) * cols;
+		counts = xreallocarray(counts, countcap, sizeof(*counts));
+		memset(counts + old, 0, (countcap - old) * sizeof(*counts));
+	}
+	if (invert) {
+		counts[id * cols] += (uint64_t)selected;
+		return 0;
+	}
+	for (i = 0; i < nm; i++)
+		if (m[i].end > m[i].start)
+			counts[id * cols + (dict ? m[i].group : 0)]++;
+	return 0;
+}
+
+static int
+list_record(const struct record *rec, const char *file,
+    unsigned long long line)
+{
+	const char *name = rec->key;
+	size_t len;
+	int added;
+
+	if (group_of(rec, file, line, &len) != 0)
+		return 2;
+	if (len == 0 && !rec->haskey) {
+		/* Plain lines: the file is the document. */
+		name = file;
+		len = strlen(file);
+	}
+	strtab_intern(&listed, name, len, &added);
+	if (added) {
+		writer_write(&sp_out, name, len);
+		writer_byte(&sp_out, '\n');
+	}
+	return 0;
+}
+
+/* The record, with the dictionary categories that matched before the text. */
+static void
+write_record(const char *line, size_t n, const struct record *rec,
+    const struct search_match *m, size_t nm)
+{
+	size_t i;
+	unsigned c;
+	int first = 1;
+
+	if (!dict || invert) {
+		writer_write(&sp_out, line, n);
+		writer_byte(&sp_out, '\n');
+		return;
+	}
+	memset(catseen, 0, categories.n);
+	for (i = 0; i < nm; i++)
+		catseen[m[i].group] = 1;
+	write_key(rec);
+	for (c = 0; c < categories.n; c++) {
+		if (!catseen[c])
+			continue;
+		if (!first)
+			writer_byte(&sp_out, ',');
+		writer_write(&sp_out, strtab_key(&categories, c),
+		    strtab_len(&categories, c));
+		first = 0;
+	}
+	writer_byte(&sp_out, '\t');
+	writer_write(&sp_out, rec->payload, rec->len);
+	writer_byte(&sp_out, '\n');
+}
+
+/* The start of the last `width` characters of s[0..n). */
+static size_t
+last_chars(const char *s, size_t n)
+{
+	size_t i = n, k = 0;
+
+	while (i > 0 && k < width) {
+		i--;
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			k++;
+	}
+	return i;
+}
+
+/* The length of the first `width` characters of s[0..n). */
+static size_t
+first_chars(const char *s, size_t n)
+{
+	size_t i = 0, k = 0;
+
+	while (i < n) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && k++ == width)
+			break;
+		i++;
+	}
+	return i;
+}
+
+/*
+ * The sort key of a concordance line: the folded words to compare, each
+ * followed by a byte 1, which sorts below every character so that a word
+ * sorts before its longer forms.
+ */
+static void
+sort_key(const char *text, size_t n, const struct search_match *m)
+{
+	struct token t;
+	size_t spans[SORT_WORDS][2], k = 0, total = 0, i;
+
+	scratch.len = 0;
+	if (sorting == SORT_LEFT) {
+		/* The last words before the match, nearest first. */
+		tok_start(&sorttok, text, m->start);
+		while (tok_next(&sorttok, &t)) {
+			spans[total % SORT_WORDS][0] = t.start;
+			spans[total % SORT_WORDS][1] = t.end;
+			total++;
+		}
+		k = total < SORT_WORDS ? total : SORT_WORDS;
+		for (i = 0; i < k; i++) {
+			size_t j = (total - 1 - i) % SORT_WORDS;
+
+			tok_start(&sorttok, text + spans[j][0],
+			    spans[j][1] - spans[j][0]);
+			if (tok_next(&sorttok, &t))
+				buf_add(&scratch, t.text, t.len);
+			buf_add(&scratch, "\001", 1);
+		}
+		return;
+	}
+	if (sorting == SORT_RIGHT)
+		tok_start(&sorttok, text + m->end, n - m->end);
+	else
+		tok_start(&sorttok, text + m->start, m->end - m->start);
+	while (k++ < SORT_WORDS && tok_next(&sorttok, &t)) {
+		buf_add(&scratch, t.text, t.len);
+		buf_add(&scratch, "\001", 1);
+	}
+}
+
+static void
+write_kwic_now(const struct record *rec, const struct search_match *m,
+    size_t l0, size_t r1)
+{
+	const char *p = rec->payload;
+
+	write_key(rec);
+	if (dict)
+		write_category(m->group);
+	writer_write(&sp_out, p + l0, m->start - l0);
+	writer_byte(&sp_out, '\t');
+	writer_write(&sp_out, p + m->start, m->end - m->start);
+	writer_byte(&sp_out, '\t');
+	writer_write(&sp_out, p + m->end, r1 - m->end);
+	writer_byte(&sp_out, '\n');
+}
+
+static void
+hold_kwic(const struct record *rec, const struct search_match *m, size_t l0,
+    size_t r1)
+{
+	const char *p = rec->payload;
+	struct kwic_line *k;
+
+	if (nkwic == kwiccap) {
+		kwiccap = kwiccap ? 2 * kwiccap : 256;
+		kwic = xreallocarray(kwic, kwiccap, sizeof(*kwic));
+	}
+	k = &kwic[nkwic];
+	k->order = nkwic++;
+	k->haskey = rec->haskey;
+	k->cat = m->group;
+	k->key = arena.len;
+	k->keylen = rec->keylen;
+	buf_add(&arena, rec->key, rec->keylen);
+	k->left = arena.len;
+	k->leftlen = m->start - l0;
+	buf_add(&arena, p + l0, k->leftlen);
+	k->match = arena.len;
+	k->matchlen = m->end - m->start;
+	buf_add(&arena, p + m->start, k->matchlen);
+	k->right = arena.len;
+	k->rightlen = r1 - m->end;
+	buf_add(&arena, p + m->end, k->rightlen);
+	k->sortkey = arena.len;
+	k->sortlen = 0;
+	if (sorting != SORT_NONE) {
+		sort_key(p, rec->len, m);
+		k->sortlen = scratch.len;
+		buf_add(&arena, scratch.s, scratch.len);
+	}
+}
+
+static void
+kwic_record(const struct record *rec, const struct search_match *m,
+    size_t nm)
+{
+	size_t i, l0, r1;
+
+	for (i = 0; i < nm; i++) {
+		if (m[i].end == m[i].start)
+			continue;
+		l0 = last_chars(rec->payload, m[i].start);
+		r1 = m[i].end + first_chars(rec->payload + m[i].end,
+		    rec->len - m[i].end);
+		if (align || sorting != SORT_NONE)
+			hold_kwic(rec, &m[i], l0, r1);
+		else
+			write_kwic_now(rec, &m[i], l0, r1);
+	}
+}
+
+static void
+only_record(const struct record *rec, const struct search_match *m,
+    size_t nm)
+{
+	size_t i;
+
+	for (i = 0; i < nm; i++) {
+		if (m[i].end == m[i].start)
+			continue;
+		write_key(rec);
+		if (dict)
+			write_category(m[i].group);
+		writer_write(&sp_out, rec->payload + m[i].start,
+		    m[i].end - m[i].start);
+		writer_byte(&sp_out, '\n');
+	}
+}
+
+/* Search one record and act on it; return 0 or 2 (a bad record). */
+static int
+grep_record(const char *file, unsigned long long lineno, const char *line,
+    size_t n)
+{
+	const struct search_match *m;
+	struct record rec;
+	size_t nm;
+	int first_only, selected;
+
+	record_split(&rec, line, n);
+	first_only = mode == MODE_QUIET || mode == MODE_LIST || invert ||
+	    (mode == MODE_RECORDS && !dict);
+	nm = search_text(search, rec.payload, rec.len, first_only, &m);
+	selected = (nm > 0) != invert;
+	selected_any |= selected;
+	if (mode == MODE_COUNT)
+		return count_record(&rec, file, lineno, m, nm, selected);
+	if (!selected)
+		return 0;
+	switch (mode) {
+	case MODE_QUIET:
+		sp_exit(0);
+	case MODE_LIST:
+		return list_record(&rec, file, lineno);
+	case MODE_ONLY:
+		only_record(&rec, m, nm);
+		break;
+	case MODE_KWIC:
+		kwic_record(&rec, m, nm);
+		break;
+	default:
+		write_record(line, n, &rec, m, nm);
+	}
+	return 0;
+}
+
+static unsigned long long
+count_lines(const char *s, size_t n)
+{
+	const char *end = s + n;
+	unsigned long long k = 0;
+
+	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		k++;
+		s++;
+	}
+	return k;
+}
+
+/*
+ * Fixed strings: find the hits in each block of input, then the lines
+ * around them; the lines in between are only counted.  A NUL byte ends
+ * the file as it does for reader_next.
+ */
+static int
+grep_scan(struct reader *r)
+{
+	char *buf, *line, *nl;
+	size_t len, limit, pos, hit, ls, le, n;
+	int got, status = 0;
+
+	while ((got = reader_chunk(r, &buf, &len)) > 0) {
+		nl = memchr(buf, '\0', len);
+		limit = nl != NULL ? (size_t)(nl - buf) : len;
+		pos = 0;
+		while (pos < limit &&
+		    (hit = search_scan(search, buf, limit, pos)) < limit) {
+			for (ls = hit; ls > pos && buf[ls - 1] != '\n'; ls--)
+				;
+			line = memchr(buf + hit, '\n', len - hit);
+			le = line != NULL ? (size_t)(line - buf) : len;
+			if (le > limit)
+				break;	/* the line with the NUL byte */
+			r->lineno += count_lines(buf + pos, ls - pos) + 1;
+			line = buf + ls;
+			n = le - ls;
+			reader_check_line(r, &line, &n);
+			status |= grep_record(r->name, r->lineno, line, n);
+			pos = le + 1;
+		}
+		if (nl != NULL) {
+			for (ls = limit; ls > pos && buf[ls - 1] != '\n'; ls--)
+				;
+			r->lineno += count_lines(buf + pos, ls - pos) + 1;
+			line = buf + ls;
+			n = len - ls;
+			reader_check_line(r, &line, &n);	/* reports */
+			return 2;
+		}
+		if (pos < len)
+			r->lineno += count_lines(buf + pos, len - pos);
+	}
+	return got < 0 ? 2 : status;
+}
+
+static int
+grep_file(const char *path, int scan)
+{
+	struct reader r;
+	char *line;
+	size_t n;
+	int got, status = 0;
+
+	if (reader_open(&r, path) < 0)
+		return 2;
+	if (scan)
+		status = grep_scan(&r);
+	else {
+		while ((got = reader_next(&r, &line, &n)) > 0)
+			status |= grep_record(r.name, r.lineno, line, n);
+		if (got < 0)
+			status = 2;
+	}
+	if (reader_close(&r) < 0)
+		status = 2;
+	return status;
+}
+
+static void
+write_counts(void)
+{
+	size_t cols = count_columns(), i, c;
+
+	for (i = 0; i < groups.n; i++)
+		for (c = 0; c < cols; c++) {
+			if (strtab_len(&groups, (uint32_t)i) > 0) {
+				writer_write(&sp_out,
+				    strtab_key(&groups, (uint32_t)i),
+				    strtab_len(&groups, (uint32_t)i));
+				writer_byte(&sp_out, '\t');
+			}
+			if (dict && !invert)
+				write_category((unsigned)c);
+			writer_u64(&sp_out, counts[i * cols + c]);
+			writer_byte(&sp_out, '\n');
+		}
+}
+
+static int
+kwic_compare(const void *a, const void *b)
+{
+	const struct kwic_line *x = a, *y = b;
+	size_t n = x->sortlen < y->sortlen ? x->sortlen : y->sortlen;
+	int c = memcmp(arena.s + x->sortkey, arena.s + y->sortkey, n);
+
+	if (c != 0)
+		return c;
+	if (x->sortlen != y->sortlen)
+		return x->sortlen < y->sortlen ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static size_t
+chars(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+static void
+pad(size_t n)
+{
+	while (n-- > 0)
+		writer_byte(&sp_out, ' ');
+}
+
+/*
+ * Write the held concordance, sorted if asked, and with --align every
+ * column padded with spaces to its widest entry (in characters): key
+ * fields and the match on the right, the left context on the left, so
+ * that the matches line up.
+ */
+static void
+write_kwic(void)
+{
+	size_t *keyw = NULL, nkeyw = 0, catw = 0, leftw = 0, matchw = 0;
+	size_t i, f, a, b, w;
+	struct kwic_line *k;
+
+	if (sorting != SORT_NONE)
+		qsort(kwic, nkwic, sizeof(*kwic), kwic_compare);
+	for (i = 0; align && i < nkwic; i++) {
+		k = &kwic[i];
+		for (f = 0, a = 0; k->haskey && a <= k->keylen; f++) {
+			for (b = a; b < k->keylen && arena.s[k->key + b] != '\t';
+			    b++)
+				;
+			if (f == nkeyw) {
+				keyw = xreallocarray(keyw, ++nkeyw,
+				    sizeof(*keyw));
+				keyw[f] = 0;
+			}
+			w = chars(arena.s + k->key + a, b - a);
+			keyw[f] = w > keyw[f] ? w : keyw[f];
+			a = b + 1;
+		}
+		if (dict && (w = chars(strtab_key(&categories, k->cat),
+		    strtab_len(&categories, k->cat))) > catw)
+			catw = w;
+		if ((w = chars(arena.s + k->left, k->leftlen)) > leftw)
+			leftw = w;
+		if ((w = chars(arena.s + k->match, k->matchlen)) > matchw)
+			matchw = w;
+	}
+	for (i = 0; i < nkwic; i++) {
+		k = &kwic[i];
+		for (f = 0, a = 0; k->haskey && a <= k->keylen; f++) {
+			for (b = a; b < k->keylen && arena.s[k->key + b] != '\t';
+			    b++)
+				;
+			writer_write(&sp_out, arena.s + k->key + a, b - a);
+			if (align)
+				pad(keyw[f] - chars(arena.s + k->key + a,
+				    b - a));
+			writer_byte(&sp_out, '\t');
+			a = b + 1;
+		}
+		if (dict) {
+			writer_write(&sp_out, strtab_key(&categories, k->cat),
+			    strtab_len(&categories, k->cat));
+			if (align)
+				pad(catw - chars(strtab_key(&categories,
+				    k->cat), strtab_len(&categories, k->cat)));
+			writer_byte(&sp_out, '\t');
+		}
+		if (align)
+			pad(leftw - chars(arena.s + k->left, k->leftlen));
+		writer_write(&sp_out, arena.s + k->left, k->leftlen);
+		writer_byte(&sp_out, '\t');
+		writer_write(&sp_out, arena.s + k->match, k->matchlen);
+		if (align)
+			pad(matchw - chars(arena.s + k->match, k->matchlen));
+		writer_byte(&sp_out, '\t');
+		writer_write(&sp_out, arena.s + k->right, k->rightlen);
+		writer_byte(&sp_out, '\n');
+	}
+	free(keyw);
+}
+
+static void
+set_mode(struct opt *o, enum mode m)
+{
+	if (mode != MODE_RECORDS && mode != m)
+		opt_usage_error(o, "only one of -c, -l, -o and --kwic");
+	mode = m;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opt o;
+	struct search_opts so = { SEARCH_WORDS, 1, 0 };
+	struct tok_opts to = { 0, 0 };
+	char *arg, *dash[] = { "-" }, **files, **pats;
+	const char *dictfile = NULL, *sortname = NULL;
+	int id, i, nfiles, npats = 0, quiet = 0, fixed = 0, extended = 0;
+	int icase = -1, align_opt = 0, scan, status = 0;
+	char **patfiles;
+	int npatfiles = 0;
+
+	opt_init(&o, argc, argv, specs, help);
+	pats = xcalloc((size_t)argc + 1, sizeof(*pats));
+	patfiles = xcalloc((size_t)argc + 1, sizeof(*patfiles));
+	while ((id = opt_next(&o, &arg)) != 0) {
+		switch (id) {
+		case OPT_ALIGN:
+			align_opt = 1;
+			break;
+		case OPT_BY:
+			if ((by = record_parse_by(arg)) == 0)
+				opt_usage_error(&o, "--by: '%s' is not doc, "
+				    "para, sent or a number from 1 to 1000",
+				    arg);
+			by_given = 1;
+			break;
+		case OPT_CASE:
+			icase = 0;
+			break;
+		case OPT_COUNT:
+			set_mode(&o, MODE_COUNT);
+			break;
+		case OPT_DICT:
+			dictfile = arg;
+			break;
+		case OPT_EXTENDED:
+			extended = 1;
+			break;
+		case OPT_FILE:
+			patfiles[npatfiles++] = arg;
+			break;
+		case OPT_FIXED:
+			fixed = 1;
+			break;
+		case OPT_ICASE:
+			icase = 1;
+			break;
+		case OPT_INVERT:
+			invert = 1;
+			break;
+		case OPT_KWIC:
+			set_mode(&o, MODE_KWIC);
+			if (arg != NULL)
+				width = (size_t)opt_number(&o, arg, 1, 100000);
+			break;
+		case OPT_LIST:
+			set_mode(&o, MODE_LIST);
+			break;
+		case OPT_ONLY:
+			set_mode(&o, MODE_ONLY);
+			break;
+		case OPT_QUIET:
+			quiet = 1;
+			break;
+		case OPT_REGEXP:
+			pats[npats++] = arg;
+			break;
+		case OPT_SORT:
+			sortname = arg;
+			break;
+		case OPT_WORD:
+			so.whole_word = 1;
+			break;
+		}
+	}
+
+	/* Validation: which patterns, and which combinations make sense. */
+	if (fixed && extended)
+		opt_usage_error(&o, "-F and -E exclude each other");
+	if (dictfile != NULL && (fixed || extended || npats > 0 ||
+	    npatfiles > 0))
+		opt_usage_error(&o, "--dict takes word patterns only, without "
+		    "-e, -f, -F or -E");
+	if (invert && (mode == MODE_ONLY || mode == MODE_KWIC))
+		opt_usage_error(&o, "-v shows no matches for -o or --kwic");
+	if (sortname != NULL) {
+		if (strcmp(sortname, "left") == 0)
+			sorting = SORT_LEFT;
+		else if (strcmp(sortname, "right") == 0)
+			sorting = SORT_RIGHT;
+		else if (strcmp(sortname, "match") == 0)
+			sorting = SORT_MATCH;
+		else
+			opt_usage_error(&o, "--sort: '%s' is not left, right "
+			    "or match", sortname);
+	}
+	if ((sorting != SORT_NONE || align_opt) && mode != MODE_KWIC)
+		opt_usage_error(&o, "--sort and --align need --kwic");
+	if (by_given && mode != MODE_COUNT && mode != MODE_LIST)
+		opt_usage_error(&o, "--by needs -c or -l");
+	files = o.operands;
+	nfiles = o.noperands;
+	if (npats == 0 && npatfiles == 0 && dictfile == NULL) {
+		if (nfiles == 0)
+			opt_usage_error(&o, "no pattern");
+		pats[npats++] = files[0];
+		files++;
+		nfiles--;
+	}
+	if (nfiles == 0) {
+		files = dash;
+		nfiles = 1;
+	}
+	if (quiet)
+		mode = MODE_QUIET;
+	dict = dictfile != NULL;
+	so.kind = fixed ? SEARCH_FIXED : extended ? SEARCH_REGEX :
+	    SEARCH_WORDS;
+	so.fold = icase < 0 ? so.kind == SEARCH_WORDS : icase;
+	if (so.kind == SEARCH_WORDS)
+		so.whole_word = 0;	/* words are whole words anyway */
+	align = mode == MODE_KWIC && (align_opt || isatty(1));
+
+	/* The work: compile the patterns, search every file in turn. */
+	search = search_new(&so);
+	strtab_init(&categories);
+	strtab_init(&groups);
+	strtab_init(&listed);
+	tok_init(&sorttok, &to);
+	for (i = 0; i < npats; i++)
+		add_pattern(pats[i], 0, NULL, 0);
+	for (i = 0; i < npatfiles; i++)
+		read_patterns(patfiles[i]);
+	if (dict)
+		read_dict(dictfile);
+	if (search_groups(search) == 0)
+		sp_die("no patterns");
+	catseen = xcalloc(categories.n + 1, 1);
+	scan = search_can_scan(search) && !invert && mode != MODE_COUNT;
+
+	writer_init(&sp_out, 1, "(standard output)");
+	for (i = 0; i < nfiles; i++)
+		if (grep_file(files[i], scan) != 0)
+			status = 2;
+	if (mode == MODE_COUNT)
+		write_counts();
+	if (mode == MODE_KWIC && (align || sorting != SORT_NONE))
+		write_kwic();
+
+	search_free(search);
+	strtab_free(&categories);
+	strtab_free(&groups);
+	strtab_free(&listed);
+	tok_free(&sorttok);
+	free(counts);
+	free(kwic);
+	free(arena.s);
+	free(scratch.s);
+	free(catseen);
+	free(pats);
+	free(patfiles);
+	free(o.operands);
+	if (status == 0)
+		status = selected_any ? 0 : 1;
+	sp_exit(status);
+}

@@ -1,0 +1,367 @@
+/*
+ * sp-topics: fit an LDA topic model to token records, or infer the topics
+ * of new documents with a saved model.  A document is the group of records
+ * that share their first N key fields (--by); a plain line with no TAB is a
+ * document of its own, its words separated by spaces.  The model, the
+ * sampler and the reports live in lib/lda*.c; this file reads the input,
+ * runs the iterations with a progress display, and writes the results.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "io.h"
+#include "lda.h"
+#include "opt.h"
+#include "record.h"
+
+static const char help[] =
+    "usage: sp-topics [-v] [-k topics] [-n iterations] [--alpha sum] "
+    "[--beta beta]\n"
+    "                 [--by doc|para|sent|N] [--burn-in n] "
+    "[--diagnostics file]\n"
+    "                 [--doc-topics file] [--infer model] "
+    "[--optimize-interval n]\n"
+    "                 [--progress-interval n] [--save model] "
+    "[--seed n]\n"
+    "                 [--threads n] [--threshold p] [--top n] "
+    "[--word-topics file]\n"
+    "                 [file ...]\n"
+    "\n"
+    "Fit an LDA topic model to token records (DOC TAB PARA TAB SENT TAB "
+    "TOKEN)\nand write the topic keys: TOPIC TAB ALPHA TAB TOP WORDS.\n"
+    "\n"
+    "  -k, --topics=K            number of topics (default 20)\n"
+    "  -n, --iterations=N        Gibbs sweeps (default 1000; 100 with "
+    "--infer)\n"
+    "      --alpha=SUM           sum of the document-topic prior "
+    "(default 5)\n"
+    "      --beta=BETA           topic-word prior (default 0.01)\n"
+    "      --by=doc|para|sent|N  documents are groups of N key fields "
+    "(default doc)\n"
+    "      --burn-in=N           no optimisation before iteration N\n"
+    "                            (default 200, or half of -n if less)\n"
+    "      --diagnostics=FILE    write TOPIC TAB TOKENS TAB COHERENCE TAB "
+    "DOCUMENTS\n"
+    "      --doc-topics=FILE     write DOC TAB TOPIC TAB PROPORTION\n"
+    "      --infer=MODEL         infer the documents' topics with a saved "
+    "model\n"
+    "      --optimize-interval=N optimise alpha and beta every N "
+    "iterations\n"
+    "                            (default 10; 0 keeps them fixed)\n"
+    "      --progress-interval=N with -v, report every N iterations "
+    "(default 10)\n"
+    "      --save=MODEL          save the model\n"
+    "      --seed=N              random seed (default 1)\n"
+    "      --threads=N           sampling threads (default 1)\n"
+    "      --threshold=P         doc-topics: only proportions above P\n"
+    "      --top=N               top words per topic (default 20)\n"
+    "  -v, --verbose             progress and log-likelihood on standard "
+    "error\n"
+    "      --word-topics=FILE    write WORD TAB TOPIC TAB COUNT\n"
+    "      --help                print this help and exit\n"
+    "      --version             print the version and exit\n";
+
+enum {
+	OPT_ALPHA = 1, OPT_BETA, OPT_BURN_IN, OPT_BY, OPT_DIAGNOSTICS,
+	OPT_DOC_TOPICS, OPT_INFER, OPT_ITERATIONS, OPT_OPTIMIZE,
+	OPT_PROGRESS, OPT_SAVE, OPT_SEED, OPT_THREADS, OPT_THRESHOLD,
+	OPT_TOP, OPT_TOPICS, OPT_VERBOSE, OPT_WORD_TOPICS
+};
+
+static const struct opt_spec specs[] = {
+	{ OPT_ALPHA, 0, "alpha", OPT_REQUIRED },
+	{ OPT_BETA, 0, "beta", OPT_REQUIRED },
+	{ OPT_BURN_IN, 0, "burn-in", OPT_REQUIRED },
+	{ OPT_BY, 0, "by", OPT_REQUIRED },
+	{ OPT_DIAGNOSTICS, 0, "diagnostics", OPT_REQUIRED },
+	{ OPT_DOC_TOPICS, 0, "doc-topics", OPT_REQUIRED },
+	{ OPT_INFER, 0, "infer", OPT_REQUIRED },
+	{ OPT_ITERATIONS, 'n', "iterations", OPT_REQUIRED },
+	{ OPT_OPTIMIZE, 0, "optimize-interval", OPT_REQUIRED },
+	{ OPT_PROGRESS, 0, "progress-interval", OPT_REQUIRED },
+	{ OPT_SAVE, 0, "save", OPT_REQUIRED },
+	{ OPT_SEED, 0, "seed", OPT_REQUIRED },
+	{ OPT_THREADS, 0, "threads", OPT_REQUIRED },
+	{ OPT_THRESHOLD, 0, "threshold", OPT_REQUIRED },
+	{ OPT_TOP, 0, "top", OPT_REQUIRED },
+	{ OPT_TOPICS, 'k', "topics", OPT_REQUIRED },
+	{ OPT_VERBOSE, 'v', "verbose", OPT_NONE },
+	{ OPT_WORD_TOPICS, 0, "word-topics", OPT_REQUIRED },
+	{ 0, 0, NULL, 0 }
+};
+
+static size_t by = 1;
+static const char *by_name = "doc";
+static unsigned long long plain_lines;	/* plain lines read so far */
+
+/* Add a plain line's space-separated words as a document of its own. */
+static void
+add_plain_line(struct lda_corpus *c, const char *s, size_t n)
+{
+	char key[24];
+	size_t i = 0, j, keylen;
+
+	keylen = (size_t)snprintf(key, sizeof(key), "%llu", ++plain_lines);
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		if (j > i)
+			lda_corpus_add(c, key, keylen, s + i, j - i);
+		i = j;
+	}
+}
+
+static int
+read_file(struct lda_corpus *c, const char *path)
+{
+	struct reader r;
+	struct record rec;
+	char *line;
+	size_t n, keylen;
+	int got;
+
+	if (reader_open(&r, path) < 0)
+		return 2;
+	while ((got = reader_next(&r, &line, &n)) > 0) {
+		record_split(&rec, line, n);
+		if (!rec.haskey) {
+			add_plain_line(c, line, n);
+			continue;
+		}
+		if ((keylen = record_key_prefix(&rec, by)) == (size_t)-1) {
+			sp_warn_at(r.name, r.lineno, "a record with %zu key "
+			    "field%s, but --by %s needs %zu",
+			    record_key_fields(&rec),
+			    record_key_fields(&rec) == 1 ? "" : "s", by_name,
+			    by);
+			reader_close(&r);
+			return 2;
+		}
+		if (rec.len > 0)
+			lda_corpus_add(c, rec.key, keylen, rec.payload,
+			    rec.len);
+	}
+	return reader_close(&r) < 0 || got < 0 ? 2 : 0;
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Run the iterations, reporting progress on standard error with -v. */
+static void
+train(struct lda_trainer *t, const struct lda_corpus *c, long iterations,
+    int verbose, long interval)
+{
+	int tty = verbose && isatty(2);
+	double start = now(), elapsed;
+	long i;
+
+	for (i = 1; i <= iterations; i++) {
+		lda_train_iteration(t);
+		if (!verbose || (i % interval != 0 && i != iterations &&
+		    !tty))
+			continue;
+		elapsed = now() - start;
+		if (i % interval == 0 || i == iterations)
+			fprintf(stderr, "%ssp-topics: iteration %ld/%ld, "
+			    "%.1f s, log-likelihood per token %.6f%s", tty ? "\r" :
+			    "", i, iterations, elapsed,
+			    lda_train_log_likelihood(t) /
+			    (double)c->ntokens, tty ? "\033[K" : "\n");
+		else
+			fprintf(stderr, "\rsp-topics: iteration %ld/%ld, "
+			    "%.1f s", i, iterations, elapsed);
+	}
+	if (verbose) {
+		elapsed = now() - start;
+		fprintf(stderr, "%ssp-topics: %zu tokens, %lu words, %lu "
+		    "documents; %ld iterations in %.2f s, %.2f million "
+		    "tokens/s\n", tty ? "\n" : "", c->ntokens,
+		    (unsigned long)c->words.n, (unsigned long)c->docs.n,
+		    iterations, elapsed, elapsed > 0 ? (double)c->ntokens *
+		    (double)iterations / elapsed / 1e6 : 0.0);
+	}
+}
+
+static void
+open_output(struct writer *w, const char *path)
+{
+	if (path != NULL)
+		writer_open(w, path);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opt o;
+	struct lda_options lo = { 20, 5.0, 0.01, 1, 10, -1, 1 };
+	struct lda_corpus c;
+	struct lda_model m;
+	struct lda_trainer *t;
+	struct writer doc_w, word_w, diag_w, save_w;
+	const char *doc_path = NULL, *word_path = NULL, *diag_path = NULL;
+	const char *save_path = NULL, *infer_path = NULL;
+	char *arg, *dash[] = { "-" }, **files;
+	long iterations = -1, interval = 10, top = 20;
+	double threshold = 0;
+	int id, i, nfiles, verbose = 0, k_given = 0, status = 0;
+
+	opt_init(&o, argc, argv, specs, help);
+	while ((id = opt_next(&o, &arg)) != 0) {
+		switch (id) {
+		case OPT_ALPHA:
+			lo.alpha_sum = opt_real(&o, arg, 1e-9, 1e9);
+			break;
+		case OPT_BETA:
+			lo.beta = opt_real(&o, arg, 1e-9, 1e9);
+			break;
+		case OPT_BURN_IN:
+			lo.burn_in = (long)opt_number(&o, arg, 0, 1000000000);
+			break;
+		case OPT_BY:
+			if ((by = record_parse_by(arg)) == 0)
+				opt_usage_error(&o, "--by: '%s' is not doc, "
+				    "para, sent or a number from 1 to 1000",
+				    arg);
+			by_name = arg;
+			break;
+		case OPT_DIAGNOSTICS:
+			diag_path = arg;
+			break;
+		case OPT_DOC_TOPICS:
+			doc_path = arg;
+			break;
+		case OPT_INFER:
+			infer_path = arg;
+			break;
+		case OPT_ITERATIONS:
+			iterations = (long)opt_number(&o, arg, 1, 1000000000);
+			break;
+		case OPT_OPTIMIZE:
+			lo.optimize_interval = (long)opt_number(&o, arg, 0,
+			    1000000000);
+			break;
+		case OPT_PROGRESS:
+			interval = (long)opt_number(&o, arg, 1, 1000000000);
+			break;
+		case OPT_SAVE:
+			save_path = arg;
+			break;
+		case OPT_SEED:
+			lo.seed = (uint64_t)opt_number(&o, arg, 0,
+			    9223372036854775807LL);
+			break;
+		case OPT_THREADS:
+			lo.threads = (int)opt_number(&o, arg, 1, 256);
+			break;
+		case OPT_THRESHOLD:
+			threshold = opt_real(&o, arg, 0, 1);
+			break;
+		case OPT_TOP:
+			top = (long)opt_number(&o, arg, 1, 100000);
+			break;
+		case OPT_TOPICS:
+			lo.ntopics = (int)opt_number(&o, arg, 2,
+			    LDA_MAX_TOPICS);
+			k_given = 1;
+			break;
+		case OPT_VERBOSE:
+			verbose = 1;
+			break;
+		case OPT_WORD_TOPICS:
+			word_path = arg;
+			break;
+		}
+	}
+	if (infer_path != NULL && (save_path || word_path || diag_path))
+		opt_usage_error(&o, "--infer cannot be used with %s",
+		    save_path ? "--save" : word_path ? "--word-topics" :
+		    "--diagnostics");
+	if (iterations < 0)
+		iterations = infer_path != NULL ? 100 : 1000;
+	if (lo.burn_in < 0)
+		lo.burn_in = iterations < 400 ? iterations / 2 : 200;
+	files = o.noperands > 0 ? o.operands : dash;
+	nfiles = o.noperands > 0 ? o.noperands : 1;
+
+	writer_init(&sp_out, 1, "(standard output)");
+	if (infer_path != NULL) {
+		lda_load(&m, infer_path);
+		if (k_given && lo.ntopics != m.ntopics)
+			sp_die("%s: the model has %d topics, not %d (-k)",
+			    infer_path, m.ntopics, lo.ntopics);
+	}
+	open_output(&doc_w, doc_path);
+	open_output(&word_w, word_path);
+	open_output(&diag_w, diag_path);
+	if (save_path != NULL) {	/* find a bad path before training */
+		writer_open(&save_w, save_path);
+		writer_close(&save_w);
+	}
+
+	lda_corpus_init(&c);
+	for (i = 0; i < nfiles; i++)
+		if (read_file(&c, files[i]) != 0)
+			status = 2;
+	/*
+	 * As with every sp tool, a bad file is reported and the others are
+	 * still used: the model is fitted on what could be read, and the exit
+	 * status remembers the trouble.
+	 */
+	if (c.ntokens == 0)
+		sp_die("no tokens in the input");
+	lda_corpus_group(&c);
+
+	if (infer_path != NULL) {
+		lda_infer(&m, &c, iterations, lo.seed,
+		    doc_path ? &doc_w : &sp_out, threshold);
+		if (doc_path)
+			writer_close(&doc_w);
+		lda_model_free(&m);
+		lda_corpus_free(&c);
+		free(o.operands);
+		sp_exit(status);
+	}
+
+	if ((size_t)lo.ntopics > c.ntokens)
+		sp_die("-k %d: more topics than the %zu tokens in the input",
+		    lo.ntopics, c.ntokens);
+	t = lda_train_new(&c, &lo, &m);
+	train(t, &c, iterations, verbose, interval);
+
+	lda_write_topic_keys(&sp_out, &m, (int)top);
+	if (doc_path) {
+		lda_write_doc_topics(&doc_w, &m, &c, lda_train_topics(t),
+		    threshold);
+		writer_close(&doc_w);
+	}
+	if (word_path) {
+		lda_write_word_topics(&word_w, &m);
+		writer_close(&word_w);
+	}
+	if (diag_path) {
+		lda_write_diagnostics(&diag_w, &m, &c, lda_train_topics(t),
+		    (int)top);
+		writer_close(&diag_w);
+	}
+	if (save_path)
+		lda_save(&m, save_path);
+	lda_train_free(t);
+	lda_model_free(&m);
+	lda_corpus_free(&c);
+	free(o.operands);
+	sp_exit(status);
+}

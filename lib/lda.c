@@ -1,0 +1,1000 @@
+/*
+ * Training an LDA model: the corpus, the random number generator, and the
+ * sparse collapsed Gibbs sampler (SparseLDA: Yao, Mimno and McCallum,
+ * "Efficient methods for topic model inference on streaming document
+ * collections", KDD 2009), laid out as in MALLET's ParallelTopicModel.
+ *
+ * The sampling weight of topic t for a token of word w in document d is
+ *
+ *	(alpha_t + n_td) (beta + n_wt) / (beta V + n_t)
+ *
+ * which splits into three buckets: s = sum alpha_t beta / (beta V + n_t)
+ * over all topics (changes slowly, kept up to date incrementally),
+ * r = sum n_td beta / (beta V + n_t) over the document's topics, and
+ * q = sum (alpha_t + n_td) n_wt / (beta V + n_t) over the word's topics.
+ * Most of the mass is in q, whose cost is the number of topics the word
+ * has, so the cost per token follows the topics actually present.
+ *
+ * With several threads the documents are cut into fixed shards; each
+ * thread samples its shard against its own copy of the topic-word counts
+ * (a snapshot taken at the start of the iteration, plus its own changes),
+ * and at the end of the iteration the copies are merged word by word
+ * (new = sum of the copies - (shards - 1) * old), again on all threads.
+ * Every step is in a fixed order, so a seed and a thread count always give
+ * the same result.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "lda.h"
+
+/* Counts below this are kept in the dense part of a histogram. */
+enum { HIST_DENSE = 512 };
+
+/*
+ * A histogram of small whole numbers for the hyperparameter updates: the
+ * dense part counts values below HIST_DENSE, larger values are listed.
+ */
+struct hist {
+	uint32_t dense[HIST_DENSE];
+	size_t max;		/* largest value counted in dense, or 0 */
+	uint32_t *over;
+	size_t nover, overcap;
+};
+
+struct shard {
+	struct lda_trainer *t;
+	size_t doc_begin, doc_end;
+	struct lda_rng rng;
+	uint32_t *counts;	/* this shard's topic-word counts */
+	int64_t *topic_tokens;
+	double *inv;		/* 1 / (beta V + n_t) */
+	double *coef;		/* (alpha_t + n_td) / (beta V + n_t) */
+	double *qscore;		/* per cell of the current word */
+	int32_t *local;		/* n_td of the current document */
+	uint16_t *present;	/* the current document's topics */
+	double smoothing;	/* the s bucket */
+	struct hist *topic_hist;	/* K, when collecting statistics */
+	struct hist length_hist;
+	/* For the merge: this thread's range of words and scratch space. */
+	uint32_t word_begin, word_end;
+	int64_t *acc;
+	uint32_t *cells;
+	uint16_t *touched;
+	unsigned char *mark;
+};
+
+struct lda_trainer {
+	const struct lda_corpus *c;
+	struct lda_model *m;
+	struct lda_options o;
+	uint16_t *topic;
+	long iteration;
+	int nshards;
+	struct shard *shards;
+	int collecting;
+};
+
+/*
+ * The random number generator.
+ */
+
+static uint64_t
+splitmix64(uint64_t *x)
+{
+	uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+	return z ^ (z >> 31);
+}
+
+void
+lda_rng_seed(struct lda_rng *r, uint64_t seed, uint64_t stream)
+{
+	uint64_t x = seed ^ (stream * 0xD1B54A32D192ED03ull);
+	int i;
+
+	for (i = 0; i < 4; i++)
+		r->s[i] = splitmix64(&x);
+}
+
+/*
+ * The corpus.
+ */
+
+void
+lda_corpus_init(struct lda_corpus *c)
+{
+	memset(c, 0, sizeof(*c));
+	strtab_init(&c->words);
+	strtab_init(&c->docs);
+	c->lastdoc = STRTAB_NONE;
+}
+
+void
+lda_corpus_add(struct lda_corpus *c, const char *doc, size_t doclen,
+    const char *word, size_t wordlen)
+{
+	uint32_t d = c->lastdoc;
+
+	/* Records of one document usually come together: skip the lookup. */
+	if (d == STRTAB_NONE || strtab_len(&c->docs, d) != doclen ||
+	    memcmp(strtab_key(&c->docs, d), doc, doclen) != 0)
+		d = c->lastdoc = strtab_intern(&c->docs, doc, doclen, NULL);
+	if (c->ntokens == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 4096;
+		c->word = xreallocarray(c->word, c->cap, sizeof(*c->word));
+		c->doc = xreallocarray(c->doc, c->cap, sizeof(*c->doc));
+	}
+	c->word[c->ntokens] = strtab_intern(&c->words, word, wordlen, NULL);
+	c->doc[c->ntokens] = d;
+	c->ntokens++;
+}
+
+void
+lda_corpus_group(struct lda_corpus *c)
+{
+	size_t ndocs = c->docs.n, i, *fill;
+	uint32_t *grouped;
+
+	/* A stable counting sort by document. */
+	c->doc_start = xcalloc(ndocs + 1, sizeof(size_t));
+	for (i = 0; i < c->ntokens; i++)
+		c->doc_start[c->doc[i] + 1]++;
+	for (i = 0; i < ndocs; i++)
+		c->doc_start[i + 1] += c->doc_start[i];
+	fill = xmalloc((ndocs + 1) * sizeof(size_t));
+	memcpy(fill, c->doc_start, (ndocs + 1) * sizeof(size_t));
+	grouped = xmalloc((c->ntokens + 1) * sizeof(uint32_t));
+	for (i = 0; i < c->ntokens; i++)
+		grouped[fill[c->doc[i]]++] = c->word[i];
+	free(fill);
+	free(c->word);
+	free(c->doc);
+	c->word = grouped;
+	c->doc = NULL;
+}
+
+void
+lda_corpus_free(struct lda_corpus *c)
+{
+	strtab_free(&c->words);
+	strtab_free(&c->docs);
+	free(c->word);
+	free(c->doc);
+	free(c->doc_start);
+	memset(c, 0, sizeof(*c));
+}
+
+void
+lda_model_free(struct lda_model *m)
+{
+	if (m->vocab == &m->own_vocab)
+		strtab_free(&m->own_vocab);
+	free(m->alpha);
+	free(m->word_start);
+	free(m->counts);
+	free(m->topic_tokens);
+	memset(m, 0, sizeof(*m));
+}
+
+/*
+ * Sorted packed cells.
+ */
+
+/* Take one token of topic off a word's cells, keeping them sorted. */
+static inline void
+cells_decrement(uint32_t *e, size_t cap, uint32_t topic, unsigned bits,
+    uint32_t mask)
+{
+	size_t i = 0;
+	uint32_t tmp;
+
+	while ((e[i] & mask) != topic)
+		i++;
+	e[i] -= (uint32_t)1 << bits;
+	if ((e[i] >> bits) == 0)
+		e[i] = 0;
+	while (i + 1 < cap && e[i] < e[i + 1]) {
+		tmp = e[i];
+		e[i] = e[i + 1];
+		e[i + 1] = tmp;
+		i++;
+	}
+}
+
+/* Add one token to cell i and move it up to its place. */
+static inline void
+cells_bump(uint32_t *e, size_t i, unsigned bits)
+{
+	uint32_t tmp;
+
+	e[i] += (uint32_t)1 << bits;
+	while (i > 0 && e[i] > e[i - 1]) {
+		tmp = e[i];
+		e[i] = e[i - 1];
+		e[i - 1] = tmp;
+		i--;
+	}
+}
+
+/* Add one token of topic to a word's cells (there is always room). */
+static inline void
+cells_increment(uint32_t *e, uint32_t topic, unsigned bits, uint32_t mask)
+{
+	size_t i = 0;
+
+	while (e[i] != 0 && (e[i] & mask) != topic)
+		i++;
+	if (e[i] == 0)
+		e[i] = topic;
+	cells_bump(e, i, bits);
+}
+
+static int
+cell_descending(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static void
+cells_sort(uint32_t *e, size_t n)
+{
+	size_t i, j;
+	uint32_t v;
+
+	if (n > 48) {
+		qsort(e, n, sizeof(*e), cell_descending);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		v = e[i];
+		for (j = i; j > 0 && e[j - 1] < v; j--)
+			e[j] = e[j - 1];
+		e[j] = v;
+	}
+}
+
+/*
+ * Histograms.
+ */
+
+static void
+hist_add(struct hist *h, size_t value)
+{
+	if (value < HIST_DENSE) {
+		h->dense[value]++;
+		if (value > h->max)
+			h->max = value;
+		return;
+	}
+	if (h->nover == h->overcap) {
+		h->overcap = h->overcap ? 2 * h->overcap : 64;
+		h->over = xreallocarray(h->over, h->overcap, sizeof(*h->over));
+	}
+	h->over[h->nover++] = (uint32_t)value;
+}
+
+static void
+hist_clear(struct hist *h)
+{
+	memset(h->dense, 0, (h->max + 1) * sizeof(h->dense[0]));
+	h->max = 0;
+	h->nover = 0;
+}
+
+/* Add b into a. */
+static void
+hist_merge(struct hist *a, const struct hist *b)
+{
+	size_t i;
+
+	for (i = 0; i <= b->max; i++)
+		a->dense[i] += b->dense[i];
+	if (b->max > a->max)
+		a->max = b->max;
+	for (i = 0; i < b->nover; i++)
+		hist_add(a, b->over[i]);
+}
+
+double
+lda_digamma(double x)
+{
+	double result = 0, f;
+
+	while (x < 10) {
+		result -= 1 / x;
+		x += 1;
+	}
+	f = 1 / (x * x);
+	return result + log(x) - 0.5 / x - f * (1.0 / 12 - f * (1.0 / 120 -
+	    f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132)))));
+}
+
+/* Sum over the observations n of digamma(a + n) - digamma(a). */
+static double
+hist_digamma_sum(const struct hist *h, double a)
+{
+	double sum = 0, cur = 0, base;
+	size_t n;
+
+	for (n = 1; n <= h->max; n++) {
+		cur += 1 / (a + (double)n - 1);
+		sum += h->dense[n] * cur;
+	}
+	if (h->nover > 0) {
+		base = lda_digamma(a);
+		for (n = 0; n < h->nover; n++)
+			sum += lda_digamma(a + h->over[n]) - base;
+	}
+	return sum;
+}
+
+/*
+ * MALLET's Dirichlet.learnParameters, for histograms that go up to nhist.
+ */
+double
+lda_learn_alpha(double *alpha, int k, const uint32_t *const *hist,
+    const uint32_t *lengths, size_t nhist, double shape, double scale)
+{
+	double sum = 0, denominator = 0, cur = 0, num, old;
+	size_t n;
+	int t;
+
+	for (t = 0; t < k; t++)
+		sum += alpha[t];
+	for (n = 1; n < nhist; n++) {
+		cur += 1 / (sum + (double)n - 1);
+		denominator += lengths[n] * cur;
+	}
+	denominator -= 1 / scale;
+	sum = 0;
+	for (t = 0; t < k; t++) {
+		old = alpha[t];
+		num = 0;
+		cur = 0;
+		for (n = 1; n < nhist; n++) {
+			cur += 1 / (old + (double)n - 1);
+			num += hist[t][n] * cur;
+		}
+		alpha[t] = old * (num + shape) / denominator;
+		sum += alpha[t];
+	}
+	return sum;
+}
+
+/*
+ * The same step on our histograms, which list large values apart.
+ */
+static double
+learn_alpha_hist(double *alpha, int k, const struct hist *topic_hist,
+    const struct hist *lengths, double shape, double scale)
+{
+	double sum = 0, denominator;
+	int t;
+
+	for (t = 0; t < k; t++)
+		sum += alpha[t];
+	denominator = hist_digamma_sum(lengths, sum) - 1 / scale;
+	sum = 0;
+	for (t = 0; t < k; t++) {
+		alpha[t] *= (hist_digamma_sum(&topic_hist[t], alpha[t]) +
+		    shape) / denominator;
+		sum += alpha[t];
+	}
+	return sum;
+}
+
+/*
+ * MALLET's Dirichlet.learnSymmetricConcentration for beta: the counts of
+ * the nonzero topic-word cells against the sizes of the topics.
+ */
+static double
+learn_beta_sum(const struct lda_model *m, const struct hist *cells,
+    double beta_sum)
+{
+	double numerator, denominator, base;
+	int iter, t;
+
+	for (iter = 0; iter < 200; iter++) {
+		numerator = hist_digamma_sum(cells, beta_sum / m->nwords);
+		denominator = 0;
+		base = lda_digamma(beta_sum);
+		for (t = 0; t < m->ntopics; t++)
+			if (m->topic_tokens[t] > 0)
+				denominator += lda_digamma(beta_sum +
+				    (double)m->topic_tokens[t]) - base;
+		beta_sum = beta_sum / m->nwords * numerator / denominator;
+	}
+	return beta_sum;
+}
+
+static void
+optimize(struct lda_trainer *t)
+{
+	struct lda_model *m = t->m;
+	struct shard *first = &t->shards[0];
+	struct hist cells;
+	size_t i, w, end;
+	int s, k;
+
+	/* Gather every shard's statistics into the first one's. */
+	for (s = 1; s < t->nshards; s++) {
+		for (k = 0; k < m->ntopics; k++)
+			hist_merge(&first->topic_hist[k],
+			    &t->shards[s].topic_hist[k]);
+		hist_merge(&first->length_hist, &t->shards[s].length_hist);
+	}
+	m->alpha_sum = learn_alpha_hist(m->alpha, m->ntopics,
+	    first->topic_hist, &first->length_hist, 1.001, 1.0);
+	for (s = 0; s < t->nshards; s++) {
+		for (k = 0; k < m->ntopics; k++)
+			hist_clear(&t->shards[s].topic_hist[k]);
+		hist_clear(&t->shards[s].length_hist);
+	}
+
+	memset(&cells, 0, sizeof(cells));
+	for (w = 0; w < m->nwords; w++) {
+		end = m->word_start[w + 1];
+		for (i = m->word_start[w]; i < end && m->counts[i]; i++)
+			hist_add(&cells, lda_cell_count(m, m->counts[i]));
+	}
+	m->beta_sum = learn_beta_sum(m, &cells, m->beta_sum);
+	m->beta = m->beta_sum / m->nwords;
+	free(cells.over);
+}
+
+/*
+ * Sampling.
+ */
+
+/* Recompute the cached denominators and the s bucket for an iteration. */
+static void
+shard_prepare(struct shard *sh)
+{
+	const struct lda_model *m = sh->t->m;
+	double s = 0;
+	int k;
+
+	for (k = 0; k < m->ntopics; k++) {
+		sh->inv[k] = 1 / (m->beta_sum + (double)sh->topic_tokens[k]);
+		sh->coef[k] = m->alpha[k] * sh->inv[k];
+		s += m->alpha[k] * m->beta * sh->inv[k];
+	}
+	sh->smoothing = s;
+}
+
+static void
+sample_document(struct shard *sh, size_t d)
+{
+	const struct lda_trainer *t = sh->t;
+	const struct lda_model *m = t->m;
+	const struct lda_corpus *c = t->c;
+	const double *alpha = m->alpha;
+	const double beta = m->beta, beta_sum = m->beta_sum;
+	const unsigned bits = m->topic_bits;
+	const uint32_t mask = m->topic_mask, one = (uint32_t)1 << bits;
+	const size_t begin = c->doc_start[d], end = c->doc_start[d + 1];
+	const size_t *word_start = m->word_start;
+	uint16_t *topic = t->topic, *present = sh->present;
+	int32_t *local = sh->local;
+	int64_t *tt = sh->topic_tokens;
+	double *inv = sh->inv, *coef = sh->coef, *qscore = sh->qscore;
+	double s = sh->smoothing, r = 0, q, u;
+	uint32_t *e, w, v, old, new;
+	size_t i, j, cap;
+	int npresent = 0, k;
+
+	for (i = begin; i < end; i++)
+		if (local[topic[i]]++ == 0)
+			present[npresent++] = topic[i];
+	for (k = 0; k < npresent; k++) {
+		old = present[k];
+		r += beta * local[old] * inv[old];
+		coef[old] = (alpha[old] + local[old]) * inv[old];
+	}
+
+	for (i = begin; i < end; i++) {
+		w = c->word[i];
+		old = topic[i];
+		e = sh->counts + word_start[w];
+		cap = word_start[w + 1] - word_start[w];
+
+		/* Take the token out of every count. */
+		s -= alpha[old] * beta * inv[old];
+		r -= beta * local[old] * inv[old];
+		local[old]--;
+		tt[old]--;
+		inv[old] = 1 / (beta_sum + (double)tt[old]);
+		s += alpha[old] * beta * inv[old];
+		r += beta * local[old] * inv[old];
+		coef[old] = (alpha[old] + local[old]) * inv[old];
+		if (local[old] == 0) {
+			for (k = 0; present[k] != old; k++)
+				;
+			present[k] = present[--npresent];
+		}
+		cells_decrement(e, cap, old, bits, mask);
+
+		/* The word's bucket. */
+		/* The word's bucket, as running sums. */
+		q = 0;
+		for (j = 0; j < cap && (v = e[j]) >= one; j++) {
+			q += coef[v & mask] * (double)(v >> bits);
+			qscore[j] = q;
+		}
+
+		u = lda_rng_uniform(&sh->rng) * (s + r + q);
+		if (u < q) {
+			for (j = 0; qscore[j] <= u; j++)
+				;
+			new = e[j] & mask;
+			cells_bump(e, j, bits);
+		} else {
+			u -= q;
+			if (u < r && npresent > 0) {
+				u /= beta;
+				for (k = 0; k + 1 < npresent; k++) {
+					u -= local[present[k]] *
+					    inv[present[k]];
+					if (u <= 0)
+						break;
+				}
+				new = present[k];
+			} else {
+				u = (u - r) / beta;
+				for (k = 0; k + 1 < m->ntopics; k++) {
+					u -= alpha[k] * inv[k];
+					if (u <= 0)
+						break;
+				}
+				new = (uint32_t)k;
+			}
+			cells_increment(e, new, bits, mask);
+		}
+
+		/* Put it back in with its new topic. */
+		s -= alpha[new] * beta * inv[new];
+		r -= beta * local[new] * inv[new];
+		if (local[new]++ == 0)
+			present[npresent++] = (uint16_t)new;
+		tt[new]++;
+		inv[new] = 1 / (beta_sum + (double)tt[new]);
+		s += alpha[new] * beta * inv[new];
+		r += beta * local[new] * inv[new];
+		coef[new] = (alpha[new] + local[new]) * inv[new];
+		topic[i] = (uint16_t)new;
+	}
+
+	if (t->collecting) {
+		hist_add(&sh->length_hist, end - begin);
+		for (k = 0; k < npresent; k++)
+			hist_add(&sh->topic_hist[present[k]],
+			    (size_t)local[present[k]]);
+	}
+	for (k = 0; k < npresent; k++) {
+		old = present[k];
+		local[old] = 0;
+		coef[old] = alpha[old] * inv[old];
+	}
+	sh->smoothing = s;
+}
+
+static void *
+shard_sample(void *arg)
+{
+	struct shard *sh = arg;
+	size_t d;
+
+	shard_prepare(sh);
+	for (d = sh->doc_begin; d < sh->doc_end; d++)
+		sample_document(sh, d);
+	return NULL;
+}
+
+/*
+ * Merge the shards' copies of the counts of this thread's words into the
+ * model and copy the result back into every shard.
+ */
+static void *
+shard_merge(void *arg)
+{
+	struct shard *sh = arg;
+	const struct lda_trainer *t = sh->t;
+	const struct lda_model *m = t->m;
+	const unsigned bits = m->topic_bits;
+	const int64_t others = t->nshards - 1;
+	uint32_t *e, v, w, topic;
+	size_t begin, cap, j, n, ntouched;
+	int s;
+
+	for (w = sh->word_begin; w < sh->word_end; w++) {
+		begin = m->word_start[w];
+		cap = m->word_start[w + 1] - begin;
+		ntouched = 0;
+		for (s = -1; s < t->nshards; s++) {
+			e = (s < 0 ? m->counts : t->shards[s].counts) + begin;
+			for (j = 0; j < cap && (v = e[j]) != 0; j++) {
+				topic = v & m->topic_mask;
+				if (!sh->mark[topic]) {
+					sh->mark[topic] = 1;
+					sh->touched[ntouched++] =
+					    (uint16_t)topic;
+				}
+				sh->acc[topic] += s < 0 ?
+				    -others * (int64_t)(v >> bits) :
+				    (int64_t)(v >> bits);
+			}
+		}
+		n = 0;
+		for (j = 0; j < ntouched; j++) {
+			topic = sh->touched[j];
+			if (sh->acc[topic] > 0)
+				sh->cells[n++] = (uint32_t)sh->acc[topic] <<
+				    bits | topic;
+			sh->acc[topic] = 0;
+			sh->mark[topic] = 0;
+		}
+		cells_sort(sh->cells, n);
+		memset(sh->cells + n, 0, (cap - n) * sizeof(uint32_t));
+		memcpy(m->counts + begin, sh->cells, cap * sizeof(uint32_t));
+		for (s = 0; s < t->nshards; s++)
+			memcpy(t->shards[s].counts + begin, sh->cells,
+			    cap * sizeof(uint32_t));
+	}
+	return NULL;
+}
+
+/* Run fn on every shard, each on its own thread but the first. */
+static void
+run_shards(struct lda_trainer *t, void *(*fn)(void *))
+{
+	pthread_t *tid;
+	int s, err;
+
+	if (t->nshards == 1) {
+		fn(&t->shards[0]);
+		return;
+	}
+	tid = xcalloc((size_t)t->nshards, sizeof(*tid));
+	for (s = 1; s < t->nshards; s++)
+		if ((err = pthread_create(&tid[s], NULL, fn,
+		    &t->shards[s])) != 0)
+			sp_die("cannot start a thread: %s", strerror(err));
+	fn(&t->shards[0]);
+	for (s = 1; s < t->nshards; s++)
+		pthread_join(tid[s], NULL);
+	free(tid);
+}
+
+void
+lda_train_iteration(struct lda_trainer *t)
+{
+	struct lda_model *m = t->m;
+	int s, k;
+	int64_t sum;
+
+	t->iteration++;
+	t->collecting = t->o.optimize_interval > 0 &&
+	    t->iteration > t->o.burn_in &&
+	    t->iteration % t->o.optimize_interval == 0;
+	run_shards(t, shard_sample);
+	if (t->nshards > 1) {
+		run_shards(t, shard_merge);
+		for (k = 0; k < m->ntopics; k++) {
+			sum = -(int64_t)(t->nshards - 1) * m->topic_tokens[k];
+			for (s = 0; s < t->nshards; s++)
+				sum += t->shards[s].topic_tokens[k];
+			m->topic_tokens[k] = sum;
+			for (s = 0; s < t->nshards; s++)
+				t->shards[s].topic_tokens[k] = sum;
+		}
+	}
+	if (t->collecting)
+		optimize(t);
+}
+
+/*
+ * Setting up.
+ */
+
+static void
+shard_init(struct lda_trainer *t, struct shard *sh, int index)
+{
+	const struct lda_model *m = t->m;
+	size_t k = (size_t)m->ntopics, ncells = m->word_start[m->nwords];
+
+	sh->t = t;
+	lda_rng_seed(&sh->rng, t->o.seed, (uint64_t)index);
+	if (t->nshards == 1) {
+		sh->counts = m->counts;
+		sh->topic_tokens = m->topic_tokens;
+	} else {
+		sh->counts = xmalloc((ncells + 1) * sizeof(uint32_t));
+		sh->topic_tokens = xcalloc(k, sizeof(int64_t));
+		sh->acc = xcalloc(k, sizeof(int64_t));
+		sh->cells = xmalloc(k * sizeof(uint32_t));
+		sh->touched = xmalloc(k * sizeof(uint16_t));
+		sh->mark = xcalloc(k, 1);
+	}
+	sh->inv = xcalloc(k, sizeof(double));
+	sh->coef = xcalloc(k, sizeof(double));
+	sh->qscore = xcalloc(k, sizeof(double));
+	sh->local = xcalloc(k, sizeof(int32_t));
+	sh->present = xcalloc(k, sizeof(uint16_t));
+	if (t->o.optimize_interval > 0)
+		sh->topic_hist = xcalloc(k, sizeof(struct hist));
+}
+
+/* Cut documents into shards of about equal numbers of tokens. */
+static void
+cut_documents(struct lda_trainer *t)
+{
+	const struct lda_corpus *c = t->c;
+	size_t d = 0, ndocs = c->docs.n;
+	int s;
+
+	for (s = 0; s < t->nshards; s++) {
+		t->shards[s].doc_begin = d;
+		while (d < ndocs && c->doc_start[d] < (size_t)((double)
+		    c->ntokens * (s + 1) / t->nshards))
+			d++;
+		if (s == t->nshards - 1)
+			d = ndocs;
+		t->shards[s].doc_end = d;
+	}
+}
+
+/* Cut words into ranges of about equal numbers of cells, for the merge. */
+static void
+cut_words(struct lda_trainer *t)
+{
+	const struct lda_model *m = t->m;
+	size_t ncells = m->word_start[m->nwords];
+	uint32_t w = 0;
+	int s;
+
+	for (s = 0; s < t->nshards; s++) {
+		t->shards[s].word_begin = w;
+		while (w < m->nwords && m->word_start[w] < (size_t)((double)
+		    ncells * (s + 1) / t->nshards))
+			w++;
+		if (s == t->nshards - 1)
+			w = m->nwords;
+		t->shards[s].word_end = w;
+	}
+}
+
+struct lda_trainer *
+lda_train_new(const struct lda_corpus *c, const struct lda_options *o,
+    struct lda_model *m)
+{
+	struct lda_trainer *t = xcalloc(1, sizeof(*t));
+	size_t *freq, i, d, maxfreq = 0;
+	uint32_t w, ncells_max;
+	unsigned bits = 0;
+	int k, s;
+
+	t->c = c;
+	t->m = m;
+	t->o = *o;
+	memset(m, 0, sizeof(*m));
+	m->ntopics = o->ntopics;
+	m->nwords = c->words.n;
+	m->vocab = &c->words;
+	m->ntokens = c->ntokens;
+	while (((uint32_t)1 << bits) < (uint32_t)o->ntopics)
+		bits++;
+	m->topic_bits = bits;
+	m->topic_mask = ((uint32_t)1 << bits) - 1;
+	m->alpha = xcalloc((size_t)o->ntopics, sizeof(double));
+	for (k = 0; k < o->ntopics; k++)
+		m->alpha[k] = o->alpha_sum / o->ntopics;
+	m->alpha_sum = o->alpha_sum;
+	m->beta = o->beta;
+	m->beta_sum = o->beta * m->nwords;
+
+	/* Each word gets min(K, frequency) cells. */
+	freq = xcalloc((size_t)m->nwords + 1, sizeof(size_t));
+	for (i = 0; i < c->ntokens; i++)
+		freq[c->word[i]]++;
+	m->word_start = xmalloc(((size_t)m->nwords + 1) * sizeof(size_t));
+	m->word_start[0] = 0;
+	for (w = 0; w < m->nwords; w++) {
+		if (freq[w] > maxfreq)
+			maxfreq = freq[w];
+		m->word_start[w + 1] = m->word_start[w] +
+		    (freq[w] < (size_t)o->ntopics ? freq[w] :
+		    (size_t)o->ntopics);
+	}
+	free(freq);
+	ncells_max = (uint32_t)(UINT32_MAX >> bits);
+	if (maxfreq > ncells_max)
+		sp_die("a word occurs %zu times, too often to count for %d "
+		    "topics (at most %lu)", maxfreq, o->ntopics,
+		    (unsigned long)ncells_max);
+	m->counts = xcalloc(m->word_start[m->nwords] + 1, sizeof(uint32_t));
+	m->topic_tokens = xcalloc((size_t)o->ntopics, sizeof(int64_t));
+
+	t->nshards = o->threads < 1 ? 1 : o->threads;
+	if ((size_t)t->nshards > c->docs.n)
+		t->nshards = c->docs.n > 0 ? (int)c->docs.n : 1;
+	t->shards = xcalloc((size_t)t->nshards, sizeof(struct shard));
+	cut_documents(t);
+	cut_words(t);
+	for (s = 0; s < t->nshards; s++)
+		shard_init(t, &t->shards[s], s);
+
+	/* Random initial topics, each shard with its own generator. */
+	t->topic = xmalloc((c->ntokens + 1) * sizeof(uint16_t));
+	for (s = 0; s < t->nshards; s++)
+		for (d = t->shards[s].doc_begin; d < t->shards[s].doc_end;
+		    d++)
+			for (i = c->doc_start[d]; i < c->doc_start[d + 1];
+			    i++) {
+				k = (int)lda_rng_below(&t->shards[s].rng,
+				    (uint32_t)o->ntopics);
+				t->topic[i] = (uint16_t)k;
+				m->topic_tokens[k]++;
+				cells_increment(m->counts +
+				    m->word_start[c->word[i]], (uint32_t)k,
+				    bits, m->topic_mask);
+			}
+	if (t->nshards > 1)
+		for (s = 0; s < t->nshards; s++) {
+			memcpy(t->shards[s].counts, m->counts,
+			    (m->word_start[m->nwords] + 1) *
+			    sizeof(uint32_t));
+			memcpy(t->shards[s].topic_tokens, m->topic_tokens,
+			    (size_t)o->ntopics * sizeof(int64_t));
+		}
+	return t;
+}
+
+const uint16_t *
+lda_train_topics(const struct lda_trainer *t)
+{
+	return t->topic;
+}
+
+/*
+ * MALLET's modelLogLikelihood: log p(w, z) with the counts integrated
+ * out.  MALLET adds the normaliser log Gamma(beta V) once rather than once
+ * per topic, so its figure jumps whenever beta is optimised; we add it K
+ * times, which is the true value (and differs from MALLET's by a constant
+ * while beta is fixed).
+ */
+double
+lda_train_log_likelihood(const struct lda_trainer *t)
+{
+	const struct lda_model *m = t->m;
+	const struct lda_corpus *c = t->c;
+	int32_t *local = xcalloc((size_t)m->ntopics, sizeof(int32_t));
+	double ll = 0, *lg_alpha = xmalloc((size_t)m->ntopics *
+	    sizeof(double)), lg_beta = lgamma(m->beta);
+	size_t d, i, nonzero = 0;
+	int k;
+
+	for (k = 0; k < m->ntopics; k++)
+		lg_alpha[k] = lgamma(m->alpha[k]);
+	for (d = 0; d < c->docs.n; d++) {
+		for (i = c->doc_start[d]; i < c->doc_start[d + 1]; i++)
+			local[t->topic[i]]++;
+		for (k = 0; k < m->ntopics; k++)
+			if (local[k] > 0) {
+				ll += lgamma(m->alpha[k] + local[k]) -
+				    lg_alpha[k];
+				local[k] = 0;
+			}
+		ll -= lgamma(m->alpha_sum + (double)(c->doc_start[d + 1] -
+		    c->doc_start[d]));
+	}
+	ll += (double)c->docs.n * lgamma(m->alpha_sum);
+	for (i = 0; i < m->word_start[m->nwords]; i++)
+		if (m->counts[i] != 0) {
+			nonzero++;
+			ll += lgamma(m->beta + lda_cell_count(m,
+			    m->counts[i]));
+		}
+	for (k = 0; k < m->ntopics; k++)
+		ll -= lgamma(m->beta_sum + (double)m->topic_tokens[k]);
+	ll += m->ntopics * lgamma(m->beta_sum) - lg_beta * (double)nonzero;
+	free(local);
+	free(lg_alpha);
+	return ll;
+}
+
+int
+lda_train_check(const struct lda_trainer *t)
+{
+	const struct lda_model *m = t->m;
+	const struct lda_corpus *c = t->c;
+	size_t k = (size_t)m->ntopics, i, j, begin, cap;
+	int64_t *dense = xcalloc(k, sizeof(int64_t));
+	int64_t *totals = xcalloc(k, sizeof(int64_t));
+	size_t *order = xmalloc((c->ntokens + 1) * sizeof(size_t));
+	size_t *fill = xcalloc((size_t)m->nwords + 1, sizeof(size_t));
+	uint32_t w, *e;
+	int bad = 0, s;
+
+	/* Put the tokens in word order (a counting sort), then compare each
+	 * word's cells with the topics of its tokens. */
+	for (i = 0; i < c->ntokens; i++)
+		fill[c->word[i] + 1]++;
+	for (w = 0; w < m->nwords; w++)
+		fill[w + 1] += fill[w];
+	for (i = 0; i < c->ntokens; i++)
+		order[fill[c->word[i]]++] = i;
+	for (i = 0, w = 0; w < m->nwords; w++) {
+		begin = m->word_start[w];
+		cap = m->word_start[w + 1] - begin;
+		for (; i < c->ntokens && c->word[order[i]] == w; i++) {
+			dense[t->topic[order[i]]]++;
+			totals[t->topic[order[i]]]++;
+		}
+		e = m->counts + begin;
+		for (j = 0; j < cap; j++) {
+			if (j + 1 < cap && e[j] <= e[j + 1] && e[j] != 0)
+				bad = 1;	/* not sorted */
+			if (e[j] == 0)
+				continue;
+			dense[lda_cell_topic(m, e[j])] -=
+			    lda_cell_count(m, e[j]);
+		}
+		for (j = 0; j < k; j++) {
+			if (dense[j] != 0)
+				bad = 1;
+			dense[j] = 0;
+		}
+		for (s = 0; s < t->nshards && t->nshards > 1; s++)
+			if (memcmp(t->shards[s].counts + begin, e,
+			    cap * sizeof(uint32_t)) != 0)
+				bad = 1;
+	}
+	for (j = 0; j < k; j++)
+		if (totals[j] != m->topic_tokens[j])
+			bad = 1;
+	free(order);
+	free(fill);
+	free(dense);
+	free(totals);
+	return bad ? -1 : 0;
+}
+
+void
+lda_train_free(struct lda_trainer *t)
+{
+	int s, k;
+
+	for (s = 0; s < t->nshards; s++) {
+		struct shard *sh = &t->shards[s];
+
+		if (t->nshards > 1) {
+			free(sh->counts);
+			free(sh->topic_tokens);
+		}
+		free(sh->acc);
+		free(sh->cells);
+		free(sh->touched);
+		free(sh->mark);
+		free(sh->inv);
+		free(sh->coef);
+		free(sh->qscore);
+		free(sh->local);
+		free(sh->present);
+		if (sh->topic_hist != NULL)
+			for (k = 0; k < t->m->ntopics; k++)
+				free(sh->topic_hist[k].over);
+		free(sh->topic_hist);
+		free(sh->length_hist.over);
+	}
+	free(t->shards);
+	free(t->topic);
+	free(t);
+}

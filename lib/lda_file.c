@@ -1,0 +1,287 @@
+/*
+ * The model file: a text format, so a model can be read, diffed and checked
+ * with the usual tools, and so that it is the same on every machine.  See
+ * FILES in sp-topics(1):
+ *
+ *	sp-topics model 1
+ *	topics	K
+ *	words	V
+ *	tokens	N
+ *	beta	B
+ *	alpha	0	A_0	(one line per topic, in order)
+ *	word	WORD	T:C T:C ...
+ *
+ * with one word line per word, in bytewise order, its nonzero counts by
+ * ascending topic.
+ *	end
+ *
+ * Real numbers are written with 17 significant digits, so they read back
+ * exactly.  Loading checks everything it reads and stops at the first
+ * problem with the file name and line.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "io.h"
+#include "lda.h"
+
+#define MODEL_MAGIC "sp-topics model "
+#define MODEL_VERSION 1
+
+void
+lda_save(const struct lda_model *m, const char *path)
+{
+	struct writer w;
+	uint32_t *ids = lda_sorted_words(m), *topic, *count, id;
+	size_t i, j, n;
+	int k;
+
+	topic = xmalloc(((size_t)m->ntopics + 1) * sizeof(uint32_t));
+	count = xmalloc(((size_t)m->ntopics + 1) * sizeof(uint32_t));
+	writer_open(&w, path);
+	writer_printf(&w, "%s%d\ntopics\t%d\nwords\t%lu\ntokens\t%zu\n"
+	    "beta\t%.17g\n", MODEL_MAGIC, MODEL_VERSION, m->ntopics,
+	    (unsigned long)m->nwords, m->ntokens, m->beta);
+	for (k = 0; k < m->ntopics; k++)
+		writer_printf(&w, "alpha\t%d\t%.17g\n", k, m->alpha[k]);
+	for (i = 0; i < m->nwords; i++) {
+		id = ids[i];
+		writer_str(&w, "word\t");
+		writer_write(&w, strtab_key(m->vocab, id),
+		    strtab_len(m->vocab, id));
+		writer_byte(&w, '\t');
+		n = lda_word_topics(m, id, topic, count);
+		for (j = 0; j < n; j++)
+			writer_printf(&w, "%s%u:%u", j ? " " : "",
+			    (unsigned)topic[j], (unsigned)count[j]);
+		writer_byte(&w, '\n');
+	}
+	writer_str(&w, "end\n");
+	writer_close(&w);
+	free(topic);
+	free(count);
+	free(ids);
+}
+
+struct model_reader {
+	struct reader r;
+	const char *path;
+	char *line;
+	size_t len;
+};
+
+static _Noreturn void
+bad(struct model_reader *mr, const char *what)
+{
+	sp_die_at(mr->path, mr->r.lineno, "%s", what);
+}
+
+/* The next line, which must exist. */
+static void
+next_line(struct model_reader *mr, const char *expecting)
+{
+	int rc = reader_next(&mr->r, &mr->line, &mr->len);
+
+	if (rc < 0)
+		sp_die("%s: cannot read the model", mr->path);
+	if (rc == 0)
+		sp_die("%s: truncated model file: expected %s after line "
+		    "%llu", mr->path, expecting, mr->r.lineno);
+}
+
+/* Parse a whole number in [0, max] at *p, moving *p past it. */
+static int
+parse_count(const char **p, const char *end, unsigned long long max,
+    unsigned long long *v)
+{
+	const char *s = *p;
+	unsigned long long x = 0;
+
+	if (s == end || *s < '0' || *s > '9')
+		return -1;
+	for (; s < end && *s >= '0' && *s <= '9'; s++) {
+		x = x * 10 + (unsigned long long)(*s - '0');
+		if (x > max)
+			return -1;
+	}
+	*p = s;
+	*v = x;
+	return 0;
+}
+
+/* A line "NAME TAB NUMBER" with the number in [min, max]. */
+static unsigned long long
+header_count(struct model_reader *mr, const char *name,
+    unsigned long long min, unsigned long long max)
+{
+	size_t n = strlen(name);
+	const char *p, *end;
+	unsigned long long v;
+
+	next_line(mr, name);
+	p = mr->line + n + 1;
+	end = mr->line + mr->len;
+	if (mr->len <= n + 1 || memcmp(mr->line, name, n) != 0 ||
+	    mr->line[n] != '\t' || parse_count(&p, end, max, &v) < 0 ||
+	    p != end || v < min)
+		sp_die_at(mr->path, mr->r.lineno, "expected '%s' and a "
+		    "whole number from %llu to %llu", name, min, max);
+	return v;
+}
+
+/* A positive, finite real number filling [s, end). */
+static int
+parse_real(const char *s, const char *end, double *v)
+{
+	char buf[64], *stop;
+	size_t n = (size_t)(end - s);
+
+	if (n == 0 || n >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	errno = 0;
+	*v = strtod(buf, &stop);
+	if (*stop != '\0' || errno != 0 || !isfinite(*v) || !(*v > 0))
+		return -1;
+	return 0;
+}
+
+void
+lda_load(struct lda_model *m, const char *path)
+{
+	struct model_reader mr;
+	unsigned long long k, nwords, ntokens, v, topic, count, total = 0;
+	const char *p, *end, *tab;
+	uint32_t *counts = NULL, w, prev;
+	size_t ncells = 0, cap = 0, j, n;
+	unsigned bits = 0;
+	int added, t;
+	char expect[32];
+
+	memset(m, 0, sizeof(*m));
+	memset(&mr, 0, sizeof(mr));
+	mr.path = path;
+	if (reader_open(&mr.r, path) < 0)
+		exit(2);
+
+	next_line(&mr, "the header");
+	if (mr.len < strlen(MODEL_MAGIC) ||
+	    memcmp(mr.line, MODEL_MAGIC, strlen(MODEL_MAGIC)) != 0)
+		bad(&mr, "not an sp-topics model file");
+	p = mr.line + strlen(MODEL_MAGIC);
+	end = mr.line + mr.len;
+	if (parse_count(&p, end, 1000000, &v) < 0 || p != end)
+		bad(&mr, "not an sp-topics model file");
+	if (v != MODEL_VERSION)
+		sp_die_at(path, 1, "model format version %llu is not "
+		    "supported (this program reads version %d)", v,
+		    MODEL_VERSION);
+
+	k = header_count(&mr, "topics", 2, LDA_MAX_TOPICS);
+	nwords = header_count(&mr, "words", 1, UINT32_MAX - 1);
+	ntokens = header_count(&mr, "tokens", 1, SIZE_MAX / 2);
+	next_line(&mr, "beta");
+	if (mr.len < 6 || memcmp(mr.line, "beta\t", 5) != 0 ||
+	    parse_real(mr.line + 5, mr.line + mr.len, &m->beta) < 0)
+		bad(&mr, "expected 'beta' and a positive number");
+
+	m->ntopics = (int)k;
+	m->nwords = (uint32_t)nwords;
+	m->ntokens = (size_t)ntokens;
+	while (((uint32_t)1 << bits) < (uint32_t)k)
+		bits++;
+	m->topic_bits = bits;
+	m->topic_mask = ((uint32_t)1 << bits) - 1;
+	m->beta_sum = m->beta * (double)nwords;
+	m->alpha = xcalloc(k, sizeof(double));
+	m->topic_tokens = xcalloc(k, sizeof(int64_t));
+	for (t = 0; t < (int)k; t++) {
+		next_line(&mr, "alpha");
+		snprintf(expect, sizeof(expect), "alpha\t%d\t", t);
+		n = strlen(expect);
+		if (mr.len <= n || memcmp(mr.line, expect, n) != 0 ||
+		    parse_real(mr.line + n, mr.line + mr.len,
+		    &m->alpha[t]) < 0)
+			sp_die_at(path, mr.r.lineno, "expected 'alpha', "
+			    "topic %d and a positive number", t);
+		m->alpha_sum += m->alpha[t];
+	}
+
+	strtab_init(&m->own_vocab);
+	m->vocab = &m->own_vocab;
+	m->word_start = xmalloc(((size_t)nwords + 1) * sizeof(size_t));
+	m->word_start[0] = 0;
+	for (w = 0; w < nwords; w++) {
+		next_line(&mr, "a 'word' line");
+		end = mr.line + mr.len;
+		tab = mr.len > 5 ? memchr(mr.line + 5, '\t', mr.len - 5) :
+		    NULL;
+		if (memcmp(mr.line, "word\t", mr.len < 5 ? mr.len : 5) != 0 ||
+		    mr.len < 5 || tab == NULL || tab == mr.line + 5)
+			bad(&mr, "expected 'word', a word and its topic "
+			    "counts");
+		strtab_intern(&m->own_vocab, mr.line + 5,
+		    (size_t)(tab - mr.line - 5), &added);
+		if (!added)
+			bad(&mr, "the same word twice");
+		p = tab + 1;
+		prev = 0;
+		n = 0;
+		while (p < end) {
+			if (n > 0 && *p++ != ' ')
+				bad(&mr, "topic counts must be separated by "
+				    "one space");
+			if (parse_count(&p, end, k - 1, &topic) < 0 ||
+			    p == end || *p++ != ':' ||
+			    parse_count(&p, end, UINT32_MAX >> bits,
+			    &count) < 0 || count == 0)
+				bad(&mr, "expected TOPIC:COUNT with a topic "
+				    "below the number of topics and a count "
+				    "above 0");
+			if (n > 0 && topic <= prev)
+				bad(&mr, "topics must be in ascending order");
+			prev = (uint32_t)topic;
+			if (ncells == cap) {
+				cap = cap ? 2 * cap : 4096;
+				counts = xreallocarray(counts, cap,
+				    sizeof(uint32_t));
+			}
+			counts[ncells++] = (uint32_t)count << bits |
+			    (uint32_t)topic;
+			m->topic_tokens[topic] += (int64_t)count;
+			total += count;
+			n++;
+		}
+		if (n == 0)
+			bad(&mr, "a word with no topic counts");
+		m->word_start[w + 1] = ncells;
+	}
+	for (w = 0; w < nwords; w++) {
+		j = m->word_start[w];
+		n = m->word_start[w + 1] - j;
+		/* Descending packed order, as the sampler keeps it. */
+		for (size_t a = 1; a < n; a++) {
+			uint32_t x = counts[j + a];
+			size_t b;
+
+			for (b = a; b > 0 && counts[j + b - 1] < x; b--)
+				counts[j + b] = counts[j + b - 1];
+			counts[j + b] = x;
+		}
+	}
+	m->counts = counts != NULL ? counts : xcalloc(1, sizeof(uint32_t));
+	next_line(&mr, "'end'");
+	if (mr.len != 3 || memcmp(mr.line, "end", 3) != 0)
+		bad(&mr, "expected 'end' (more words than the header says?)");
+	if (reader_next(&mr.r, &mr.line, &mr.len) != 0)
+		bad(&mr, "text after 'end'");
+	if (total != ntokens)
+		sp_die("%s: the counts add up to %llu tokens, the header "
+		    "says %llu", path, total, ntokens);
+	reader_close(&mr.r);
+}

@@ -1,0 +1,328 @@
+/*
+ * What sp-topics writes about a model: the topic keys, each document's
+ * topic proportions, the word-topic counts and the per-topic diagnostics
+ * (size and UMass coherence).  Every listing has a total order, with ties
+ * broken bytewise on the word, so the output is the same on every machine;
+ * numbers are printed with fixed formats in the C locale.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "lda.h"
+
+/* Whether (count a, word wa) ranks before (count b, word wb). */
+static int
+ranks_before(const struct lda_model *m, uint32_t a, uint32_t wa, uint32_t b,
+    uint32_t wb)
+{
+	if (a != b)
+		return a > b;
+	return strtab_cmp(m->vocab, wa, wb) < 0;
+}
+
+void
+lda_top_words(const struct lda_model *m, int top, uint32_t *words,
+    int *nwords)
+{
+	uint32_t *counts, *tw, *tc, w, cell, count;
+	size_t i, end;
+	int k, n, pos;
+
+	for (k = 0; k < m->ntopics; k++)
+		nwords[k] = 0;
+	if (top <= 0)
+		return;
+	counts = xcalloc((size_t)m->ntopics * (size_t)top, sizeof(uint32_t));
+	for (w = 0; w < m->nwords; w++) {
+		end = m->word_start[w + 1];
+		for (i = m->word_start[w]; i < end && m->counts[i]; i++) {
+			cell = m->counts[i];
+			k = (int)lda_cell_topic(m, cell);
+			count = lda_cell_count(m, cell);
+			tw = words + (size_t)k * (size_t)top;
+			tc = counts + (size_t)k * (size_t)top;
+			n = nwords[k];
+			if (n == top && !ranks_before(m, count, w, tc[n - 1],
+			    tw[n - 1]))
+				continue;
+			pos = n < top ? n : top - 1;
+			while (pos > 0 && ranks_before(m, count, w,
+			    tc[pos - 1], tw[pos - 1])) {
+				tc[pos] = tc[pos - 1];
+				tw[pos] = tw[pos - 1];
+				pos--;
+			}
+			tc[pos] = count;
+			tw[pos] = w;
+			if (n < top)
+				nwords[k]++;
+		}
+	}
+	free(counts);
+}
+
+void
+lda_write_topic_keys(struct writer *w, const struct lda_model *m, int top)
+{
+	uint32_t *words = xmalloc(((size_t)m->ntopics * (size_t)top + 1) *
+	    sizeof(uint32_t));
+	int *nwords = xcalloc((size_t)m->ntopics, sizeof(int));
+	int k, i;
+
+	lda_top_words(m, top, words, nwords);
+	for (k = 0; k < m->ntopics; k++) {
+		writer_printf(w, "%d\t%.6f\t", k, m->alpha[k]);
+		for (i = 0; i < nwords[k]; i++) {
+			uint32_t id = words[(size_t)k * (size_t)top +
+			    (size_t)i];
+
+			if (i > 0)
+				writer_byte(w, ' ');
+			writer_write(w, strtab_key(m->vocab, id),
+			    strtab_len(m->vocab, id));
+		}
+		writer_byte(w, '\n');
+	}
+	free(words);
+	free(nwords);
+}
+
+void
+lda_write_doc_row(struct writer *w, const char *key, size_t keylen, int k,
+    const double *proportion, double threshold)
+{
+	int t;
+
+	for (t = 0; t < k; t++) {
+		if (!(proportion[t] > threshold))
+			continue;
+		writer_write(w, key, keylen);
+		writer_printf(w, "\t%d\t%.6f\n", t, proportion[t]);
+	}
+}
+
+void
+lda_write_doc_topics(struct writer *w, const struct lda_model *m,
+    const struct lda_corpus *c, const uint16_t *topics, double threshold)
+{
+	size_t k = (size_t)m->ntopics, d, i, n;
+	double *proportion = xcalloc(k, sizeof(double));
+	int32_t *local = xcalloc(k, sizeof(int32_t));
+
+	for (d = 0; d < c->docs.n; d++) {
+		n = c->doc_start[d + 1] - c->doc_start[d];
+		for (i = c->doc_start[d]; i < c->doc_start[d + 1]; i++)
+			local[topics[i]]++;
+		for (i = 0; i < k; i++) {
+			proportion[i] = (m->alpha[i] + local[i]) /
+			    ((double)n + m->alpha_sum);
+			local[i] = 0;
+		}
+		lda_write_doc_row(w, strtab_key(&c->docs, (uint32_t)d),
+		    strtab_len(&c->docs, (uint32_t)d), m->ntopics, proportion,
+		    threshold);
+	}
+	free(proportion);
+	free(local);
+}
+
+/* qsort has no context argument: the vocabulary being sorted. */
+static const struct strtab *sort_vocab;
+
+static int
+word_bytewise(const void *a, const void *b)
+{
+	return strtab_cmp(sort_vocab, *(const uint32_t *)a,
+	    *(const uint32_t *)b);
+}
+
+struct topic_count {
+	uint32_t topic, count;
+};
+
+static int
+topic_ascending(const void *a, const void *b)
+{
+	uint32_t x = ((const struct topic_count *)a)->topic;
+	uint32_t y = ((const struct topic_count *)b)->topic;
+
+	return x < y ? -1 : x > y;
+}
+
+uint32_t *
+lda_sorted_words(const struct lda_model *m)
+{
+	uint32_t *ids = xmalloc(((size_t)m->nwords + 1) * sizeof(uint32_t));
+	uint32_t w;
+
+	for (w = 0; w < m->nwords; w++)
+		ids[w] = w;
+	sort_vocab = m->vocab;
+	qsort(ids, m->nwords, sizeof(uint32_t), word_bytewise);
+	return ids;
+}
+
+size_t
+lda_word_topics(const struct lda_model *m, uint32_t w, uint32_t *topic,
+    uint32_t *count)
+{
+	struct topic_count tc[64], *all = tc;
+	size_t i, n = 0, begin = m->word_start[w], end = m->word_start[w + 1];
+
+	if (end - begin > 64)
+		all = xmalloc((end - begin) * sizeof(*all));
+	for (i = begin; i < end && m->counts[i]; i++) {
+		all[n].topic = lda_cell_topic(m, m->counts[i]);
+		all[n].count = lda_cell_count(m, m->counts[i]);
+		n++;
+	}
+	qsort(all, n, sizeof(*all), topic_ascending);
+	for (i = 0; i < n; i++) {
+		topic[i] = all[i].topic;
+		count[i] = all[i].count;
+	}
+	if (all != tc)
+		free(all);
+	return n;
+}
+
+void
+lda_write_word_topics(struct writer *w, const struct lda_model *m)
+{
+	uint32_t *ids = lda_sorted_words(m), *topic, *count, id;
+	size_t i, j, n;
+
+	topic = xmalloc(((size_t)m->ntopics + 1) * sizeof(uint32_t));
+	count = xmalloc(((size_t)m->ntopics + 1) * sizeof(uint32_t));
+	for (i = 0; i < m->nwords; i++) {
+		id = ids[i];
+		n = lda_word_topics(m, id, topic, count);
+		for (j = 0; j < n; j++) {
+			writer_write(w, strtab_key(m->vocab, id),
+			    strtab_len(m->vocab, id));
+			writer_printf(w, "\t%u\t%u\n", (unsigned)topic[j],
+			    (unsigned)count[j]);
+		}
+	}
+	free(topic);
+	free(count);
+	free(ids);
+}
+
+/* The number of documents in both sorted lists. */
+static size_t
+common_documents(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < na && j < nb) {
+		if (a[i] < b[j])
+			i++;
+		else if (a[i] > b[j])
+			j++;
+		else {
+			n++;
+			i++;
+			j++;
+		}
+	}
+	return n;
+}
+
+void
+lda_coherence(const struct lda_model *m, const struct lda_corpus *c,
+    int top, double *coherence)
+{
+	size_t k = (size_t)m->ntopics, d, i, nslots = 0, *df, *start;
+	uint32_t *words, *slot, *last, *postings, s, si, sj;
+	int *nwords, t, a, b;
+
+	words = xmalloc((k * (size_t)(top > 0 ? top : 1) + 1) *
+	    sizeof(uint32_t));
+	nwords = xcalloc(k, sizeof(int));
+	lda_top_words(m, top, words, nwords);
+
+	/* Give each distinct top word a slot. */
+	slot = xmalloc(((size_t)m->nwords + 1) * sizeof(uint32_t));
+	for (i = 0; i < m->nwords; i++)
+		slot[i] = STRTAB_NONE;
+	for (t = 0; t < (int)k; t++)
+		for (a = 0; a < nwords[t]; a++) {
+			i = words[(size_t)t * (size_t)top + (size_t)a];
+			if (slot[i] == STRTAB_NONE)
+				slot[i] = (uint32_t)nslots++;
+		}
+
+	/* Document frequencies, then the sorted list of each slot's
+	 * documents. */
+	df = xcalloc(nslots + 1, sizeof(size_t));
+	start = xcalloc(nslots + 1, sizeof(size_t));
+	last = xcalloc(nslots + 1, sizeof(uint32_t));
+	for (d = 0; d < c->docs.n; d++)
+		for (i = c->doc_start[d]; i < c->doc_start[d + 1]; i++)
+			if ((s = slot[c->word[i]]) != STRTAB_NONE &&
+			    last[s] != d + 1) {
+				last[s] = (uint32_t)d + 1;
+				df[s]++;
+			}
+	for (s = 0; s < nslots; s++)
+		start[s + 1] = start[s] + df[s];
+	postings = xmalloc((start[nslots] + 1) * sizeof(uint32_t));
+	memset(last, 0, (nslots + 1) * sizeof(uint32_t));
+	memset(df, 0, (nslots + 1) * sizeof(size_t));
+	for (d = 0; d < c->docs.n; d++)
+		for (i = c->doc_start[d]; i < c->doc_start[d + 1]; i++)
+			if ((s = slot[c->word[i]]) != STRTAB_NONE &&
+			    last[s] != d + 1) {
+				last[s] = (uint32_t)d + 1;
+				postings[start[s] + df[s]++] = (uint32_t)d;
+			}
+
+	for (t = 0; t < (int)k; t++) {
+		coherence[t] = 0;
+		for (a = 1; a < nwords[t]; a++)
+			for (b = 0; b < a; b++) {
+				si = slot[words[(size_t)t * (size_t)top +
+				    (size_t)a]];
+				sj = slot[words[(size_t)t * (size_t)top +
+				    (size_t)b]];
+				coherence[t] += log((double)(common_documents(
+				    postings + start[si], df[si],
+				    postings + start[sj], df[sj]) + 1) /
+				    (double)df[sj]);
+			}
+	}
+	free(words);
+	free(nwords);
+	free(slot);
+	free(df);
+	free(start);
+	free(last);
+	free(postings);
+}
+
+void
+lda_write_diagnostics(struct writer *w, const struct lda_model *m,
+    const struct lda_corpus *c, const uint16_t *topics, int top)
+{
+	size_t k = (size_t)m->ntopics, d, i;
+	double *coherence = xcalloc(k, sizeof(double));
+	size_t *docs = xcalloc(k, sizeof(size_t));
+	size_t *last = xcalloc(k, sizeof(size_t));
+
+	lda_coherence(m, c, top, coherence);
+	for (d = 0; d < c->docs.n; d++)
+		for (i = c->doc_start[d]; i < c->doc_start[d + 1]; i++)
+			if (last[topics[i]] != d + 1) {
+				last[topics[i]] = d + 1;
+				docs[topics[i]]++;
+			}
+	for (i = 0; i < k; i++)
+		writer_printf(w, "%zu\t%lld\t%.4f\t%zu\n", i,
+		    (long long)m->topic_tokens[i], coherence[i], docs[i]);
+	free(coherence);
+	free(docs);
+	free(last);
+}

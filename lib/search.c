@@ -1,0 +1,1165 @@
+/*
+ * The matchers of search.h.
+ *
+ * Fixed strings are found with memchr on the needle's rarest byte (by the
+ * byte frequencies of English text) and a check of a second byte before
+ * the full comparison, which on text runs at about the speed of memchr.
+ * Case folding of ASCII text compares through a lower-case table; text
+ * with other characters is folded into a scratch buffer with a map back to
+ * the original offsets, so that matches are reported in the original text.
+ *
+ * Word patterns are compiled into a list of elements per pattern (one per
+ * word of a phrase), each a glob whose only wildcard is *.  A text is
+ * tokenized once with lib/token.c and the patterns are tried at every
+ * token: those whose first element is a plain word through a hash table
+ * of first words, the others one by one.  Before tokenizing, a text is
+ * rejected quickly when it lacks the longest ASCII literal of every
+ * pattern, where that answer can be trusted (see prefilter_trusts).
+ */
+#include <regex.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "hash.h"
+#include "search.h"
+#include "token.h"
+#include "unicode.h"
+#include "utf8.h"
+
+#define NONE ((size_t)-1)
+
+/* More distinct literals than this make the word prefilter not worth it. */
+#define MAX_PREFILTER 8
+
+/* A string found with memchr on its rarest byte. */
+struct literal {
+	char *s;
+	size_t n;
+	size_t rare, rare2;	/* the rarest byte and a second one */
+	int icase;		/* ASCII letters in any case */
+	size_t next;		/* search_scan's cache: next place, or NONE */
+};
+
+/* One word of a word pattern: a glob (only * is special). */
+struct element {
+	char *glob;
+	size_t len;
+	int wild;
+};
+
+struct pattern {
+	unsigned group;
+	size_t first, count;	/* its elements in s->elems */
+	struct literal lit;	/* fixed: the string; words: the prefilter */
+	regex_t re;
+	int has_re;
+	size_t chain;		/* next pattern with the same first word */
+	size_t next_start, next_end;	/* cache while searching a text */
+};
+
+struct tokspan {
+	size_t off, len;	/* the token's text in s->arena */
+	size_t start, end;	/* its span in the source */
+};
+
+struct search {
+	struct search_opts opts;
+	struct pattern *pats;
+	size_t npats, patcap;
+	struct element *elems;
+	size_t nelems, elemcap;
+	unsigned ngroups;
+
+	/* Word patterns. */
+	struct tokenizer tok;
+	struct strtab first_words;	/* plain first word -> chain head */
+	size_t *chain_head;
+	size_t *wild_first;		/* patterns whose first word has a * */
+	size_t nwild_first;
+	struct tokspan *toks;
+	size_t ntoks, tokcap;
+	char *arena;
+	size_t arenalen, arenacap;
+	size_t *busy;			/* per group: first free token */
+	size_t *best;			/* per group: pattern chosen */
+	unsigned *touched;
+	struct literal *prefilter;	/* distinct literals, or NULL */
+	size_t nprefilter;
+	int prefilter_punct;		/* a literal has a non-alphanumeric */
+	int ready;
+
+	/* Fixed strings and regular expressions. */
+	char *ftext;			/* folded or NUL-terminated copy */
+	size_t *fmap;
+	size_t fcap;
+	struct literal *scanlits;	/* search_scan's literals */
+	size_t nscanlits;
+	const char *scanbuf;
+	size_t scanlen, scanfrom;
+
+	struct search_match *matches;
+	size_t nmatches, matchcap;
+};
+
+/*
+ * How common a byte is in English text, higher for commoner: letters by
+ * their frequency, capitals and the rest below them.
+ */
+static unsigned char byte_rank[256];
+
+static void
+init_ranks(void)
+{
+	static const char common[] = " etaoinsrhldcumfpgwyb,.vk\t";
+	size_t i;
+	int c;
+
+	if (byte_rank[' '] != 0)
+		return;
+	for (c = 0; c < 256; c++)
+		byte_rank[c] = c >= 0x80 ? 20 : 30;
+	for (c = '0'; c <= '9'; c++)
+		byte_rank[c] = 40;
+	for (c = 'A'; c <= 'Z'; c++)
+		byte_rank[c] = 45;
+	byte_rank['x'] = 50;
+	byte_rank['j'] = byte_rank['q'] = byte_rank['z'] = 44;
+	for (i = 0; common[i] != '\0'; i++)
+		byte_rank[(unsigned char)common[i]] =
+		    (unsigned char)(100 - i);
+}
+
+static inline unsigned char
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+static inline unsigned char
+upper(unsigned char c)
+{
+	return c >= 'a' && c <= 'z' ? (unsigned char)(c - 32) : c;
+}
+
+static void
+literal_init(struct literal *l, const char *s, size_t n, int icase)
+{
+	size_t i;
+	unsigned r1 = 256, r2 = 256, r;
+
+	init_ranks();
+	l->s = xmemdup(s, n);
+	l->n = n;
+	l->icase = icase;
+	l->rare = l->rare2 = 0;
+	l->next = NONE;
+	for (i = 0; i < n; i++) {
+		r = byte_rank[(unsigned char)s[i]];
+		if (r < r1) {
+			r2 = r1;
+			l->rare2 = l->rare;
+			r1 = r;
+			l->rare = i;
+		} else if (r < r2) {
+			r2 = r;
+			l->rare2 = i;
+		}
+	}
+}
+
+/* Whether hay[0..m) equals needle, ASCII letters in any case. */
+static inline int
+equal_icase(const unsigned char *hay, const unsigned char *needle, size_t m)
+{
+	size_t i;
+
+	for (i = 0; i < m; i++)
+		if (lower(hay[i]) != needle[i])
+			return 0;
+	return 1;
+}
+
+size_t
+literal_find(const struct literal *l, const char *hay, size_t n)
+{
+	const unsigned char *h = (const unsigned char *)hay;
+	const unsigned char *p = (const unsigned char *)l->s;
+	const unsigned char *lo, *up;
+	size_t m = l->n, from, last, i;
+	unsigned char c, cu;
+
+	if (m == 0)
+		return 0;
+	if (m > n)
+		return n + 1;
+	c = p[l->rare];
+	from = l->rare;
+	last = n - m + l->rare;	/* the last place the rare byte can be */
+	if (!l->icase || (cu = upper(c)) == c) {
+		while (from <= last) {
+			lo = memchr(h + from, c, last + 1 - from);
+			if (lo == NULL)
+				return n + 1;
+			i = (size_t)(lo - h) - l->rare;
+			if ((l->icase ? lower(h[i + l->rare2]) :
+			    h[i + l->rare2]) == p[l->rare2] &&
+			    (l->icase ? equal_icase(h + i, p, m) :
+			    memcmp(h + i, p, m) == 0))
+				return i;
+			from = (size_t)(lo - h) + 1;
+		}
+		return n + 1;
+	}
+	/* A letter: follow its lower- and upper-case occurrences together. */
+	lo = memchr(h + from, c, last + 1 - from);
+	up = memchr(h + from, cu, last + 1 - from);
+	while (lo != NULL || up != NULL) {
+		const unsigned char *q;
+
+		if (up == NULL || (lo != NULL && lo < up)) {
+			q = lo;
+			from = (size_t)(q - h) + 1;
+			lo = from <= last ? memchr(h + from, c, last + 1 - from)
+			    : NULL;
+		} else {
+			q = up;
+			from = (size_t)(q - h) + 1;
+			up = from <= last ? memchr(h + from, cu, last + 1 -
+			    from) : NULL;
+		}
+		i = (size_t)(q - h) - l->rare;
+		if (lower(h[i + l->rare2]) == p[l->rare2] &&
+		    equal_icase(h + i, p, m))
+			return i;
+	}
+	return n + 1;
+}
+
+size_t
+search_find(const char *hay, size_t n, const char *needle, size_t m,
+    int icase)
+{
+	struct literal l;
+
+	literal_init(&l, needle, m, icase);
+	n = literal_find(&l, hay, n);
+	free(l.s);
+	return n;
+}
+
+size_t
+search_fold(const char *s, size_t n, char *out, size_t *map)
+{
+	size_t i = 0, o = 0, k, j;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			if (map != NULL)
+				map[o] = i;
+			out[o++] = (char)lower((unsigned char)s[i++]);
+			continue;
+		}
+		k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		cp = cp == 0x2019 ? '\'' : uc_fold(cp);
+		j = utf8_encode(cp, out + o);
+		if (map != NULL)
+			while (j-- > 0)
+				map[o++] = i;
+		else
+			o += j;
+		i += k;
+	}
+	if (map != NULL)
+		map[o] = n;
+	out[o] = '\0';
+	return o;
+}
+
+static int
+is_ascii(const char *s, size_t n)
+{
+	uint64_t acc = 0, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++)
+		acc |= (unsigned char)s[i];
+	return (acc & 0x8080808080808080ull) == 0;
+}
+
+/* Whether cp is a word character of the tokenizer. */
+static int
+is_word_cp(uint32_t cp)
+{
+	int c = uc_class(cp);
+
+	return c == UC_LETTER || c == UC_MARK || c == UC_DIGIT ||
+	    c == UC_NUMBER;
+}
+
+/* Whether text[a..b) has no word character right before or after it. */
+static int
+whole_word(const char *text, size_t n, size_t a, size_t b)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	uint32_t cp;
+	size_t i;
+
+	if (a > 0) {
+		for (i = a - 1; i > 0 && (u[i] & 0xC0) == 0x80; i--)
+			;
+		utf8_decode(u + i, n - i, &cp);
+		if (is_word_cp(cp))
+			return 0;
+	}
+	if (b < n) {
+		utf8_decode(u + b, n - b, &cp);
+		if (is_word_cp(cp))
+			return 0;
+	}
+	return 1;
+}
+
+static size_t
+char_len(const char *s, size_t n, size_t i)
+{
+	size_t k = 1;
+
+	while (i + k < n && ((unsigned char)s[i + k] & 0xC0) == 0x80)
+		k++;
+	return k;
+}
+
+struct search *
+search_new(const struct search_opts *opts)
+{
+	struct search *s = xcalloc(1, sizeof(*s));
+	struct tok_opts to = { 0, 0 };
+
+	s->opts = *opts;
+	to.keep_case = !opts->fold;
+	tok_init(&s->tok, &to);
+	strtab_init(&s->first_words);
+	return s;
+}
+
+void
+search_free(struct search *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->npats; i++) {
+		free(s->pats[i].lit.s);
+		if (s->pats[i].has_re)
+			regfree(&s->pats[i].re);
+	}
+	for (i = 0; i < s->nelems; i++)
+		free(s->elems[i].glob);
+	for (i = 0; i < s->nprefilter; i++)
+		free(s->prefilter[i].s);
+	for (i = 0; i < s->nscanlits; i++)
+		free(s->scanlits[i].s);
+	free(s->pats);
+	free(s->elems);
+	free(s->chain_head);
+	free(s->wild_first);
+	free(s->toks);
+	free(s->arena);
+	free(s->busy);
+	free(s->best);
+	free(s->touched);
+	free(s->prefilter);
+	free(s->scanlits);
+	free(s->ftext);
+	free(s->fmap);
+	free(s->matches);
+	tok_free(&s->tok);
+	strtab_free(&s->first_words);
+	free(s);
+}
+
+unsigned
+search_groups(const struct search *s)
+{
+	return s->ngroups;
+}
+
+static struct pattern *
+new_pattern(struct search *s, unsigned group)
+{
+	struct pattern *p;
+
+	if (s->npats == s->patcap) {
+		s->patcap = s->patcap ? 2 * s->patcap : 16;
+		s->pats = xreallocarray(s->pats, s->patcap, sizeof(*s->pats));
+	}
+	p = &s->pats[s->npats];
+	memset(p, 0, sizeof(*p));
+	p->group = group;
+	p->first = s->nelems;
+	p->chain = NONE;
+	if (group + 1 > s->ngroups)
+		s->ngroups = group + 1;
+	return p;
+}
+
+static void
+add_element(struct search *s, const char *glob, size_t len)
+{
+	struct element *e;
+
+	if (s->nelems == s->elemcap) {
+		s->elemcap = s->elemcap ? 2 * s->elemcap : 16;
+		s->elems = xreallocarray(s->elems, s->elemcap,
+		    sizeof(*s->elems));
+	}
+	e = &s->elems[s->nelems++];
+	e->glob = xmemdup(glob, len);
+	e->len = len;
+	e->wild = memchr(glob, '*', len) != NULL;
+}
+
+/* A growing string for building globs. */
+struct sbuf {
+	char *s;
+	size_t len, cap;
+};
+
+static void
+sbuf_add(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->cap - b->len < n + 1) {
+		b->cap = b->cap * 2 > b->len + n + 1 ? b->cap * 2 :
+		    b->len + n + 1;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+}
+
+/* Append s[0..n) to b, folded unless the search keeps case. */
+static void
+sbuf_add_folded(struct search *s, struct sbuf *b, const char *t, size_t n)
+{
+	char *tmp;
+
+	if (!s->opts.fold) {
+		sbuf_add(b, t, n);
+		return;
+	}
+	tmp = xmalloc(2 * n + 1);
+	sbuf_add(b, tmp, tok_fold(t, n, tmp));
+	free(tmp);
+}
+
+/*
+ * Compile one white-space-separated chunk of a word pattern: its tokens
+ * (by the tokenizer's rules) are words of the phrase, except that a gap
+ * between tokens that holds a * joins them into one word, kept literally
+ * (so counter-* and don*t are one word each); a chunk that is only *s is a
+ * word that matches any token.
+ */
+static void
+compile_chunk(struct search *s, const char *c, size_t n)
+{
+	struct sbuf glob = { NULL, 0, 0 };
+	struct token t;
+	size_t prev = 0;
+	int open = 0;
+
+	tok_start(&s->tok, c, n);
+	while (tok_next(&s->tok, &t)) {
+		int starry = memchr(c + prev, '*', t.start - prev) != NULL;
+
+		if (open && !starry) {
+			add_element(s, glob.s, glob.len);
+			glob.len = 0;
+		}
+		if (starry)
+			sbuf_add_folded(s, &glob, c + prev, t.start - prev);
+		if ((t.kind == TOK_URL || t.kind == TOK_EMAIL) && s->opts.fold)
+			sbuf_add_folded(s, &glob, t.text, t.len);
+		else
+			sbuf_add(&glob, t.text, t.len);
+		open = 1;
+		prev = t.end;
+	}
+	if (memchr(c + prev, '*', n - prev) != NULL) {
+		sbuf_add_folded(s, &glob, c + prev, n - prev);
+		open = 1;
+	}
+	if (open)
+		add_element(s, glob.s, glob.len);
+	free(glob.s);
+}
+
+/* The longest run of ASCII bytes other than * in the pattern's words. */
+static void
+longest_literal(const struct search *s, const struct pattern *p,
+    const char **lit, size_t *len)
+{
+	const struct element *e;
+	size_t i, j, k;
+
+	*lit = NULL;
+	*len = 0;
+	for (i = p->first; i < p->first + p->count; i++) {
+		e = &s->elems[i];
+		for (j = 0; j < e->len; j = k + 1) {
+			for (k = j; k < e->len && e->glob[k] != '*' &&
+			    (unsigned char)e->glob[k] < 0x80; k++)
+				;
+			if (k - j > *len) {
+				*lit = e->glob + j;
+				*len = k - j;
+			}
+		}
+	}
+}
+
+static const char *
+add_words(struct search *s, const char *pat, unsigned group)
+{
+	struct pattern *p = new_pattern(s, group);
+	const char *lit;
+	size_t i = 0, j, litlen;
+
+	while (pat[i] != '\0') {
+		while (pat[i] == ' ' || pat[i] == '\t')
+			i++;
+		for (j = i; pat[j] != '\0' && pat[j] != ' ' && pat[j] != '\t';
+		    j++)
+			;
+		if (j > i)
+			compile_chunk(s, pat + i, j - i);
+		i = j;
+	}
+	p->count = s->nelems - p->first;
+	if (p->count == 0)
+		return "has no words";
+	longest_literal(s, p, &lit, &litlen);
+	if (litlen > 0)
+		literal_init(&p->lit, lit, litlen, s->opts.fold);
+	s->npats++;
+	return NULL;
+}
+
+static const char *
+add_fixed(struct search *s, const char *pat, unsigned group)
+{
+	struct pattern *p = new_pattern(s, group);
+	size_t n = strlen(pat);
+	char *f;
+
+	if (s->opts.fold) {
+		f = xmalloc(2 * n + 1);
+		n = search_fold(pat, n, f, NULL);
+		literal_init(&p->lit, f, n, 1);
+		free(f);
+	} else
+		literal_init(&p->lit, pat, n, 0);
+	s->npats++;
+	return NULL;
+}
+
+static const char *
+add_regex(struct search *s, const char *pat, unsigned group)
+{
+	static char msg[256];
+	struct pattern *p = new_pattern(s, group);
+	size_t n = strlen(pat);
+	char *f = NULL;
+	int rc;
+
+	if (s->opts.fold) {
+		f = xmalloc(2 * n + 1);
+		search_fold(pat, n, f, NULL);
+		pat = f;
+	}
+	rc = regcomp(&p->re, pat, REG_EXTENDED);
+	free(f);
+	if (rc != 0) {
+		regerror(rc, &p->re, msg, sizeof(msg));
+		return msg;
+	}
+	p->has_re = 1;
+	s->npats++;
+	return NULL;
+}
+
+const char *
+search_add(struct search *s, const char *pat, unsigned group)
+{
+	if (utf8_first_invalid(pat, strlen(pat)) < strlen(pat))
+		return "is not valid UTF-8";
+	s->ready = 0;
+	switch (s->opts.kind) {
+	case SEARCH_WORDS:
+		return add_words(s, pat, group);
+	case SEARCH_FIXED:
+		return add_fixed(s, pat, group);
+	default:
+		return add_regex(s, pat, group);
+	}
+}
+
+/* Index the word patterns by first word and choose the prefilter. */
+static void
+prepare_words(struct search *s)
+{
+	struct strtab lits;
+	struct pattern *p;
+	struct element *e;
+	size_t i, j, id;
+	int added, usable = 1;
+
+	free(s->chain_head);
+	free(s->wild_first);
+	strtab_free(&s->first_words);
+	strtab_init(&s->first_words);
+	s->chain_head = xcalloc(s->npats + 1, sizeof(size_t));
+	s->wild_first = xcalloc(s->npats + 1, sizeof(size_t));
+	s->nwild_first = 0;
+	/* Chains are built backwards so that they run in pattern order. */
+	for (i = s->npats; i-- > 0;) {
+		p = &s->pats[i];
+		e = &s->elems[p->first];
+		if (e->wild)
+			continue;
+		id = strtab_intern(&s->first_words, e->glob, e->len, &added);
+		p->chain = added ? NONE : s->chain_head[id];
+		s->chain_head[id] = i;
+	}
+	for (i = 0; i < s->npats; i++)
+		if (s->elems[s->pats[i].first].wild)
+			s->wild_first[s->nwild_first++] = i;
+
+	for (i = 0; i < s->nprefilter; i++)
+		free(s->prefilter[i].s);
+	free(s->prefilter);
+	s->prefilter = NULL;
+	s->nprefilter = 0;
+	s->prefilter_punct = 0;
+	strtab_init(&lits);
+	for (i = 0; i < s->npats && usable; i++) {
+		p = &s->pats[i];
+		if (p->lit.n == 0)
+			usable = 0;
+		else
+			strtab_intern(&lits, p->lit.s, p->lit.n, NULL);
+	}
+	if (usable && lits.n > 0 && lits.n <= MAX_PREFILTER) {
+		s->prefilter = xcalloc(lits.n, sizeof(*s->prefilter));
+		for (i = 0; i < lits.n; i++) {
+			const char *k = strtab_key(&lits, (uint32_t)i);
+			size_t n = strtab_len(&lits, (uint32_t)i);
+
+			literal_init(&s->prefilter[i], k, n, s->opts.fold);
+			for (j = 0; j < n; j++)
+				if (uc_ascii_class[(unsigned char)k[j]] !=
+				    UC_LETTER && uc_ascii_class[(unsigned
+				    char)k[j]] != UC_DIGIT)
+					s->prefilter_punct = 1;
+		}
+		s->nprefilter = lits.n;
+	}
+	strtab_free(&lits);
+}
+
+static void
+ensure_group_arrays(struct search *s)
+{
+	free(s->busy);
+	free(s->best);
+	free(s->touched);
+	s->busy = xcalloc(s->ngroups + 1, sizeof(size_t));
+	s->best = xcalloc(s->ngroups + 1, sizeof(size_t));
+	s->touched = xcalloc(s->ngroups + 1, sizeof(unsigned));
+}
+
+/* Literals for search_scan: the patterns, and what folds into them. */
+static void
+prepare_scan(struct search *s)
+{
+	size_t i, extra = 0;
+	int has_k = 0, has_s = 0, has_quote = 0;
+
+	if (!search_can_scan(s))
+		return;
+	for (i = 0; i < s->npats; i++) {
+		has_k |= memchr(s->pats[i].lit.s, 'k', s->pats[i].lit.n) !=
+		    NULL;
+		has_s |= memchr(s->pats[i].lit.s, 's', s->pats[i].lit.n) !=
+		    NULL;
+		has_quote |= memchr(s->pats[i].lit.s, '\'',
+		    s->pats[i].lit.n) != NULL;
+	}
+	s->scanlits = xcalloc(s->npats + 3, sizeof(*s->scanlits));
+	for (i = 0; i < s->npats; i++)
+		literal_init(&s->scanlits[i], s->pats[i].lit.s,
+		    s->pats[i].lit.n, s->pats[i].lit.icase);
+	/*
+	 * KELVIN SIGN and LONG S fold to ASCII k and s, and the tokenizer's
+	 * folding writes RIGHT SINGLE QUOTATION MARK as '.
+	 */
+	if (s->opts.fold && has_k)
+		literal_init(&s->scanlits[i + extra++], "\xE2\x84\xAA", 3, 0);
+	if (s->opts.fold && has_s)
+		literal_init(&s->scanlits[i + extra++], "\xC5\xBF", 2, 0);
+	if (s->opts.fold && has_quote)
+		literal_init(&s->scanlits[i + extra++], "\xE2\x80\x99", 3, 0);
+	s->nscanlits = s->npats + extra;
+}
+
+static void
+prepare(struct search *s)
+{
+	if (s->opts.kind == SEARCH_WORDS)
+		prepare_words(s);
+	else
+		prepare_scan(s);
+	ensure_group_arrays(s);
+	s->ready = 1;
+}
+
+static void
+add_match(struct search *s, size_t start, size_t end, unsigned group,
+    size_t pattern)
+{
+	struct search_match *m;
+
+	if (s->nmatches == s->matchcap) {
+		s->matchcap = s->matchcap ? 2 * s->matchcap : 16;
+		s->matches = xreallocarray(s->matches, s->matchcap,
+		    sizeof(*s->matches));
+	}
+	m = &s->matches[s->nmatches++];
+	m->start = start;
+	m->end = end;
+	m->group = group;
+	m->pattern = pattern;
+}
+
+/*
+ * Whether a text that lacks every prefilter literal surely has no match.
+ * The literals are ASCII; the tokenizer can make ASCII out of other
+ * characters by case folding (KELVIN SIGN, LONG S), by NFC (KELVIN SIGN,
+ * GREEK QUESTION MARK, GREEK VARIA), by writing U+2019 as ' and
+ * U+2010/U+2011 as -, and by dropping invisible characters inside a word.
+ * A text with none of those characters can be trusted.
+ */
+static int
+prefilter_trusts(const struct search *s, const char *text, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t i = 0;
+	uint32_t cp;
+	int c;
+
+	while (i < n) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		i += utf8_decode(u + i, n - i, &cp);
+		c = uc_class(cp);
+		if (c == UC_FORMAT || uc_fold(cp) < 0x80 || cp == 0x212A ||
+		    cp == 0x037E || cp == 0x1FEF)
+			return 0;
+		if (s->prefilter_punct && (c == UC_PUNCT || c == UC_SYMBOL))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+prefilter_rejects(const struct search *s, const char *text, size_t n)
+{
+	size_t i;
+
+	if (s->prefilter == NULL)
+		return 0;
+	for (i = 0; i < s->nprefilter; i++)
+		if (literal_find(&s->prefilter[i], text, n) <= n)
+			return 0;
+	return prefilter_trusts(s, text, n);
+}
+
+/* Tokenize text into s->toks, folding URLs and e-mail addresses too. */
+static void
+tokenize(struct search *s, const char *text, size_t n)
+{
+	struct token t;
+	struct tokspan *ts;
+	size_t need;
+
+	s->ntoks = 0;
+	s->arenalen = 0;
+	tok_start(&s->tok, text, n);
+	while (tok_next(&s->tok, &t)) {
+		if (s->ntoks == s->tokcap) {
+			s->tokcap = s->tokcap ? 2 * s->tokcap : 64;
+			s->toks = xreallocarray(s->toks, s->tokcap,
+			    sizeof(*s->toks));
+		}
+		need = 2 * t.len + 1;
+		if (s->arenacap - s->arenalen < need) {
+			s->arenacap = s->arenacap * 2 > s->arenalen + need ?
+			    s->arenacap * 2 : s->arenalen + need + 256;
+			s->arena = xrealloc(s->arena, s->arenacap);
+		}
+		ts = &s->toks[s->ntoks++];
+		ts->off = s->arenalen;
+		if ((t.kind == TOK_URL || t.kind == TOK_EMAIL) &&
+		    s->opts.fold)
+			ts->len = tok_fold(t.text, t.len, s->arena +
+			    s->arenalen);
+		else {
+			memcpy(s->arena + s->arenalen, t.text, t.len);
+			ts->len = t.len;
+		}
+		s->arenalen += ts->len;
+		ts->start = t.start;
+		ts->end = t.end;
+	}
+}
+
+/* Whether glob g[0..gn) (only * is special) matches t[0..tn). */
+static int
+glob_match(const char *g, size_t gn, const char *t, size_t tn)
+{
+	size_t gi = 0, ti = 0, star = NONE, mark = 0;
+
+	while (ti < tn) {
+		if (gi < gn && g[gi] == '*') {
+			star = gi++;
+			mark = ti;
+		} else if (gi < gn && g[gi] == t[ti]) {
+			gi++;
+			ti++;
+		} else if (star != NONE) {
+			gi = star + 1;
+			ti = ++mark;
+		} else
+			return 0;
+	}
+	while (gi < gn && g[gi] == '*')
+		gi++;
+	return gi == gn;
+}
+
+static int
+element_matches(const struct search *s, const struct element *e,
+    const struct tokspan *t)
+{
+	const char *text = s->arena + t->off;
+
+	if (!e->wild)
+		return e->len == t->len && memcmp(e->glob, text, t->len) == 0;
+	return glob_match(e->glob, e->len, text, t->len);
+}
+
+/* Whether pattern p matches the tokens from i on. */
+static int
+phrase_matches(const struct search *s, const struct pattern *p, size_t i,
+    int skip_first)
+{
+	size_t k;
+
+	if (i + p->count > s->ntoks)
+		return 0;
+	for (k = skip_first; k < p->count; k++)
+		if (!element_matches(s, &s->elems[p->first + k],
+		    &s->toks[i + k]))
+			return 0;
+	return 1;
+}
+
+/* Consider pattern number pi at token i for its group. */
+static void
+consider(struct search *s, size_t pi, size_t i, unsigned *ntouched)
+{
+	const struct pattern *p = &s->pats[pi];
+	unsigned g = p->group;
+	size_t b;
+
+	if (i < s->busy[g])
+		return;
+	if (s->best[g] == NONE) {
+		s->best[g] = pi;
+		s->touched[(*ntouched)++] = g;
+		return;
+	}
+	b = s->best[g];
+	if (p->count > s->pats[b].count ||
+	    (p->count == s->pats[b].count && pi < b))
+		s->best[g] = pi;
+}
+
+static size_t
+search_words(struct search *s, const char *text, size_t n, int first_only)
+{
+	const struct tokspan *t;
+	const struct pattern *p;
+	size_t i, pi, k, id;
+	unsigned g, ntouched, a, b, tmp;
+
+	if (prefilter_rejects(s, text, n))
+		return 0;
+	tokenize(s, text, n);
+	for (g = 0; g < s->ngroups; g++) {
+		s->busy[g] = 0;
+		s->best[g] = NONE;
+	}
+	for (i = 0; i < s->ntoks; i++) {
+		t = &s->toks[i];
+		ntouched = 0;
+		id = strtab_find(&s->first_words, s->arena + t->off, t->len);
+		if (id != STRTAB_NONE)
+			for (pi = s->chain_head[id]; pi != NONE;
+			    pi = s->pats[pi].chain)
+				if (phrase_matches(s, &s->pats[pi], i, 1))
+					consider(s, pi, i, &ntouched);
+		for (k = 0; k < s->nwild_first; k++) {
+			pi = s->wild_first[k];
+			if (phrase_matches(s, &s->pats[pi], i, 0))
+				consider(s, pi, i, &ntouched);
+		}
+		/* Report in group order; ntouched is small. */
+		for (a = 1; a < ntouched; a++)
+			for (b = a; b > 0 && s->touched[b - 1] >
+			    s->touched[b]; b--) {
+				tmp = s->touched[b];
+				s->touched[b] = s->touched[b - 1];
+				s->touched[b - 1] = tmp;
+			}
+		for (a = 0; a < ntouched; a++) {
+			g = s->touched[a];
+			p = &s->pats[s->best[g]];
+			add_match(s, t->start, s->toks[i + p->count - 1].end,
+			    g, s->best[g]);
+			s->busy[g] = i + p->count;
+			s->best[g] = NONE;
+			if (first_only)
+				return s->nmatches;
+		}
+	}
+	return s->nmatches;
+}
+
+/*
+ * Where the search looks: the text itself, or a folded copy with a map
+ * back to the text's offsets, or a NUL-terminated copy for regexec.
+ */
+struct space {
+	const char *f;
+	size_t fn;
+	const size_t *map;	/* NULL when offsets are the text's */
+	int icase_ascii;	/* compare ASCII letters in any case */
+	const char *text;	/* the original, for the whole-word test */
+	size_t n;
+};
+
+static inline size_t
+original(const struct space *sp, size_t i)
+{
+	return sp->map != NULL ? sp->map[i] : i;
+}
+
+/*
+ * The first match of pattern p in the search space at or after from, in
+ * *a and *b (offsets in the space); 0 if there is none.
+ */
+static int
+find_one(const struct search *s, const struct pattern *p,
+    const struct space *sp, size_t from, size_t *a, size_t *b)
+{
+	regmatch_t rm;
+	size_t at;
+
+	while (from <= sp->fn) {
+		if (p->has_re) {
+			if (regexec(&p->re, sp->f + from, 1, &rm,
+			    from > 0 ? REG_NOTBOL : 0) != 0)
+				return 0;
+			*a = from + (size_t)rm.rm_so;
+			*b = from + (size_t)rm.rm_eo;
+			/* A byte-wise match must not split a character. */
+			while (*a > 0 && ((unsigned char)sp->f[*a] & 0xC0) ==
+			    0x80)
+				(*a)--;
+			while (*b < sp->fn && ((unsigned char)sp->f[*b] &
+			    0xC0) == 0x80)
+				(*b)++;
+		} else {
+			struct literal l = p->lit;
+
+			l.icase = sp->icase_ascii;
+			at = literal_find(&l, sp->f + from, sp->fn - from);
+			if (at > sp->fn - from)
+				return 0;
+			*a = from + at;
+			*b = *a + p->lit.n;
+		}
+		if (!s->opts.whole_word || whole_word(sp->text, sp->n,
+		    original(sp, *a), original(sp, *b)))
+			return 1;
+		if (*a >= sp->fn)
+			return 0;
+		from = *a + char_len(sp->f, sp->fn, *a);
+	}
+	return 0;
+}
+
+static void
+make_space(struct search *s, const char *text, size_t n, struct space *sp)
+{
+	memset(sp, 0, sizeof(*sp));
+	sp->text = text;
+	sp->n = n;
+	if (s->fcap < 2 * n + 1) {
+		s->fcap = 2 * n + 1;
+		free(s->ftext);
+		free(s->fmap);
+		s->ftext = xmalloc(s->fcap);
+		s->fmap = xreallocarray(NULL, s->fcap, sizeof(size_t));
+	}
+	if (s->opts.fold && !is_ascii(text, n)) {
+		sp->fn = search_fold(text, n, s->ftext, s->fmap);
+		sp->f = s->ftext;
+		sp->map = s->fmap;
+	} else if (s->opts.kind == SEARCH_REGEX) {
+		if (s->opts.fold)
+			sp->fn = search_fold(text, n, s->ftext, NULL);
+		else {
+			memcpy(s->ftext, text, n);
+			s->ftext[n] = '\0';
+			sp->fn = n;
+		}
+		sp->f = s->ftext;
+	} else {
+		/* Fixed strings search ASCII or unfolded text in place. */
+		sp->f = text;
+		sp->fn = n;
+		sp->icase_ascii = s->opts.fold;
+	}
+}
+
+#define EXHAUSTED (NONE - 1)
+
+static size_t
+search_strings(struct search *s, const char *text, size_t n, int first_only)
+{
+	struct space sp;
+	struct pattern *p, *q;
+	size_t pos = 0, i, best, a, b;
+
+	make_space(s, text, n, &sp);
+	for (i = 0; i < s->npats; i++)
+		s->pats[i].next_start = NONE;
+	while (pos <= sp.fn) {
+		best = NONE;
+		for (i = 0; i < s->npats; i++) {
+			p = &s->pats[i];
+			if (p->next_start == EXHAUSTED)
+				continue;
+			if (p->next_start == NONE || p->next_start < pos) {
+				if (!find_one(s, p, &sp, pos, &a, &b)) {
+					p->next_start = EXHAUSTED;
+					continue;
+				}
+				p->next_start = a;
+				p->next_end = b;
+			}
+			q = best == NONE ? NULL : &s->pats[best];
+			if (q == NULL || p->next_start < q->next_start ||
+			    (p->next_start == q->next_start &&
+			    p->next_end > q->next_end))
+				best = i;
+		}
+		if (best == NONE)
+			break;
+		p = &s->pats[best];
+		add_match(s, original(&sp, p->next_start),
+		    original(&sp, p->next_end), p->group, best);
+		if (first_only)
+			break;
+		if (p->next_end > p->next_start)
+			pos = p->next_end;
+		else if (p->next_start < sp.fn)
+			pos = p->next_start + char_len(sp.f, sp.fn,
+			    p->next_start);
+		else
+			break;
+	}
+	return s->nmatches;
+}
+
+size_t
+search_text(struct search *s, const char *text, size_t n, int first_only,
+    const struct search_match **matches)
+{
+	if (!s->ready)
+		prepare(s);
+	s->nmatches = 0;
+	if (s->opts.kind == SEARCH_WORDS)
+		search_words(s, text, n, first_only);
+	else
+		search_strings(s, text, n, first_only);
+	*matches = s->matches;
+	return s->nmatches;
+}
+
+int
+search_can_scan(const struct search *s)
+{
+	size_t i, j;
+
+	if (s->opts.kind != SEARCH_FIXED || s->npats == 0)
+		return 0;
+	for (i = 0; i < s->npats; i++) {
+		const struct literal *l = &s->pats[i].lit;
+
+		if (l->n == 0)
+			return 0;
+		/* U+FFFD may stand for invalid input not yet replaced. */
+		for (j = 0; j + 3 <= l->n; j++)
+			if (memcmp(l->s + j, "\xEF\xBF\xBD", 3) == 0)
+				return 0;
+		if (s->opts.fold && !is_ascii(l->s, l->n))
+			return 0;
+	}
+	return 1;
+}
+
+size_t
+search_scan(struct search *s, const char *buf, size_t n, size_t from)
+{
+	struct literal *l;
+	size_t i, best = n, at;
+
+	if (!s->ready)
+		prepare(s);
+	if (buf != s->scanbuf || n != s->scanlen || from <= s->scanfrom)
+		for (i = 0; i < s->nscanlits; i++)
+			s->scanlits[i].next = NONE;
+	s->scanbuf = buf;
+	s->scanlen = n;
+	s->scanfrom = from;
+	for (i = 0; i < s->nscanlits; i++) {
+		l = &s->scanlits[i];
+		if (l->next == NONE || (l->next < from && l->next != n)) {
+			at = literal_find(l, buf + from, n - from);
+			l->next = at > n - from ? n : from + at;
+		}
+		if (l->next < best)
+			best = l->next;
+	}
+	return best;
+}

@@ -1,0 +1,649 @@
+#!/usr/bin/env bats
+# sp-grep: word patterns, fixed strings, regular expressions, dictionaries,
+# every output layout, exit statuses, bad input, and the bundled corpus.
+
+load helper
+
+R=records.tsv
+
+setup() {
+	cd "$BATS_TEST_TMPDIR" || return 1
+	cp "$FIXTURES/sp-grep/records.tsv" "$FIXTURES/sp-grep/dict.tsv" \
+	    "$FIXTURES/sp-grep/patterns.txt" "$FIXTURES/sp-grep/multibyte.tsv" .
+}
+
+# --- word patterns -------------------------------------------------------
+
+@test "a word pattern prints the matching records unchanged" {
+	run --separate-stderr sp-grep terrorism $R
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}The threat from terrorism is real.
+d1${TAB}1${TAB}2${TAB}Counter-terrorism police work with counter terrorism units."
+	[ -z "$stderr" ]
+}
+
+@test "a word pattern matches whole tokens, ignoring case" {
+	run --separate-stderr sp-grep -o terror $R
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "d2${TAB}1${TAB}2${TAB}Terror"
+}
+
+@test "a wildcard matches any characters within a token" {
+	run --separate-stderr sp-grep -o 'terror*' $R
+	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}terrorism
+d1${TAB}1${TAB}2${TAB}terrorism
+d1${TAB}2${TAB}3${TAB}terrorists
+d2${TAB}1${TAB}2${TAB}TERRORISTS
+d2${TAB}1${TAB}2${TAB}Terror"
+}
+
+@test "a leading wildcard and a hyphenated pattern follow the token rules" {
+	run --separate-stderr sp-grep -o '*ism' $R
+	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}terrorism
+d1${TAB}1${TAB}2${TAB}Counter-terrorism
+d1${TAB}1${TAB}2${TAB}terrorism"
+	run --separate-stderr sp-grep -o 'counter-terror*' $R
+	expect_eq "$output" "d1${TAB}1${TAB}2${TAB}Counter-terrorism"
+	run --separate-stderr sp-grep -o 'counter-*' $R
+	expect_eq "$output" "d1${TAB}1${TAB}2${TAB}Counter-terrorism"
+}
+
+@test "a phrase matches consecutive tokens across punctuation" {
+	run --separate-stderr sp-grep -o '"no safe spaces"' $R
+	expect_eq "$output" "d1${TAB}2${TAB}3${TAB}no safe spaces
+d1${TAB}2${TAB}3${TAB}no safe spaces"
+	run --separate-stderr sp-grep -o 'counter terror*' $R
+	expect_eq "$output" "d1${TAB}1${TAB}2${TAB}counter terrorism"
+	run --separate-stderr sp-grep -o 'terrorists no' $R
+	expect_eq "$output" "d1${TAB}2${TAB}3${TAB}terrorists, no"
+}
+
+@test "a lone * in a phrase stands for any one word" {
+	run --separate-stderr sp-grep -o 'no * spaces' $R
+	expect_eq "$output" "d1${TAB}2${TAB}3${TAB}no safe spaces
+d1${TAB}2${TAB}3${TAB}no safe spaces"
+}
+
+@test "--case makes word patterns case-sensitive" {
+	run --separate-stderr sp-grep --case -o 'Terror*' $R
+	expect_eq "$output" "d2${TAB}1${TAB}2${TAB}Terror"
+	run --separate-stderr sp-grep --case -o 'terror' $R
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+}
+
+@test "word patterns fold non-ASCII letters as the tokenizer does" {
+	run --separate-stderr sp-grep -o 'école' $R
+	expect_eq "$output" "d2${TAB}1${TAB}2${TAB}ÉCOLE"
+	run --separate-stderr sh -c "printf 'x\tthe \342\204\252elvin scale\n' |
+	    sp-grep -o kelvin"
+	expect_eq "$output" "x${TAB}$(printf '\342\204\252')elvin"
+}
+
+@test "word patterns agree with sp-tokens" {
+	run --separate-stderr sh -c 'sp-tokens records.tsv |
+	    awk -F "\t" "\$NF ~ /^terror/" | wc -l'
+	want=$output
+	run --separate-stderr sh -c 'sp-grep -o "terror*" records.tsv | wc -l'
+	expect_eq "$output" "$want"
+}
+
+@test "a pattern with no words is an error" {
+	run --separate-stderr sp-grep -- '--' $R
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-grep: pattern '--' has no words"
+}
+
+# --- fixed strings and regular expressions -------------------------------
+
+@test "-F finds substrings anywhere, case-sensitively" {
+	run --separate-stderr sp-grep -F -o error $R
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}error
+d1${TAB}1${TAB}2${TAB}error
+d1${TAB}1${TAB}2${TAB}error
+d1${TAB}2${TAB}3${TAB}error
+d2${TAB}1${TAB}2${TAB}error"
+}
+
+@test "-F prints each matching record once" {
+	run --separate-stderr sp-grep -F safe $R
+	expect_eq "$output" "d1${TAB}2${TAB}3${TAB}There must be no safe spaces for terrorists, no safe spaces at all."
+}
+
+@test "-F -i folds ASCII and other scripts" {
+	run --separate-stderr sp-grep -F -i -o 'terror' $R
+	expect_eq "$(printf '%s\n' "$output" | cut -f 4 | tr '\n' ' ')" \
+	    "terror terror terror terror TERROR Terror "
+	run --separate-stderr sp-grep -Fi -o 'école' $R
+	expect_eq "$output" "d2${TAB}1${TAB}2${TAB}ÉCOLE"
+}
+
+@test "-F -i matches the KELVIN SIGN for k" {
+	run --separate-stderr sh -c "printf 'x\tthe \342\204\252elvin scale\n' |
+	    sp-grep -Fi -o kel"
+	expect_eq "$output" "x${TAB}$(printf '\342\204\252')el"
+}
+
+@test "-w keeps only whole words for -F" {
+	run --separate-stderr sp-grep -F -w -o terror $R
+	[ "$status" -eq 1 ]
+	run --separate-stderr sp-grep -Fwi -o terror $R
+	expect_eq "$output" "d2${TAB}1${TAB}2${TAB}Terror"
+}
+
+@test "-E matches POSIX extended regular expressions" {
+	run --separate-stderr sp-grep -E -o 'terror(ism|ists)' $R
+	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}terrorism
+d1${TAB}1${TAB}2${TAB}terrorism
+d1${TAB}1${TAB}2${TAB}terrorism
+d1${TAB}2${TAB}3${TAB}terrorists"
+}
+
+@test "-E -i folds text and pattern and reports the original text" {
+	run --separate-stderr sp-grep -E -i -o 'é[a-z]+' $R
+	expect_eq "$output" "d2${TAB}1${TAB}2${TAB}ÉCOLE"
+}
+
+@test "-E -w matches whole words; a hyphen is a word boundary" {
+	run --separate-stderr sp-grep -E -w -o 'terror[a-z]*' $R
+	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}terrorism
+d1${TAB}1${TAB}2${TAB}terrorism
+d1${TAB}1${TAB}2${TAB}terrorism
+d1${TAB}2${TAB}3${TAB}terrorists"
+}
+
+@test "-E never splits a UTF-8 character" {
+	run --separate-stderr sh -c "printf 'caf\303\251 x\n' | sp-grep -E -o 'caf.'"
+	expect_eq "$output" "café"
+}
+
+@test "a bad regular expression is an error" {
+	run --separate-stderr sp-grep -E '(' $R
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == "sp-grep: pattern '(' "* ]]
+}
+
+@test "-F and -E together are a usage error" {
+	run --separate-stderr sp-grep -F -E x $R
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-grep: -F and -E exclude each other
+usage: sp-grep [options] pattern [file ...]
+       sp-grep [options] -e pattern ... [file ...]"
+}
+
+# --- several patterns ----------------------------------------------------
+
+@test "-e may be repeated and then every operand is a file" {
+	run --separate-stderr sp-grep -o -e police -e 'no safe' $R
+	expect_eq "$output" "d1${TAB}1${TAB}2${TAB}police
+d1${TAB}2${TAB}3${TAB}no safe
+d1${TAB}2${TAB}3${TAB}no safe"
+}
+
+@test "-f reads one pattern a line and skips empty lines" {
+	run --separate-stderr sp-grep -f patterns.txt -o $R
+	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}terrorism
+d1${TAB}1${TAB}2${TAB}terrorism
+d1${TAB}2${TAB}3${TAB}safe spaces
+d1${TAB}2${TAB}3${TAB}terrorists
+d1${TAB}2${TAB}3${TAB}safe spaces
+d2${TAB}1${TAB}2${TAB}TERRORISTS
+d2${TAB}1${TAB}2${TAB}Terror"
+}
+
+@test "the longest of several patterns wins at one place" {
+	run --separate-stderr sp-grep -o -e safe -e 'safe spaces' -e no $R
+	expect_eq "$output" "d1${TAB}2${TAB}3${TAB}no
+d1${TAB}2${TAB}3${TAB}safe spaces
+d1${TAB}2${TAB}3${TAB}no
+d1${TAB}2${TAB}3${TAB}safe spaces"
+}
+
+@test "a missing pattern file is an error" {
+	run --separate-stderr sp-grep -f nosuch $R
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-grep: nosuch: No such file or directory"
+}
+
+# --- dictionaries --------------------------------------------------------
+
+@test "--dict marks the records with the categories that match" {
+	run --separate-stderr sp-grep --dict dict.tsv $R
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}threat${TAB}The threat from terrorism is real.
+d1${TAB}1${TAB}2${TAB}threat,safety${TAB}Counter-terrorism police work with counter terrorism units.
+d1${TAB}2${TAB}3${TAB}threat,safety${TAB}There must be no safe spaces for terrorists, no safe spaces at all.
+d2${TAB}1${TAB}2${TAB}threat${TAB}TERRORISTS and Terror: the ÉCOLE of fear."
+}
+
+@test "--dict -c counts every category in every document" {
+	run --separate-stderr sp-grep -c --dict dict.tsv $R
+	expect_eq "$output" "d1${TAB}threat${TAB}4
+d1${TAB}safety${TAB}3
+d2${TAB}threat${TAB}2
+d2${TAB}safety${TAB}0
+d3${TAB}threat${TAB}0
+d3${TAB}safety${TAB}0"
+}
+
+@test "--dict --kwic and -o name the category of each match" {
+	run --separate-stderr sp-grep --kwic=8 --dict dict.tsv $R
+	expect_eq "$(printf '%s\n' "$output" | head -3)" \
+	    "d1${TAB}1${TAB}1${TAB}threat${TAB}The ${TAB}threat${TAB} from te
+d1${TAB}1${TAB}1${TAB}threat${TAB}at from ${TAB}terrorism${TAB} is real
+d1${TAB}1${TAB}2${TAB}safety${TAB}rrorism ${TAB}police${TAB} work wi"
+	run --separate-stderr sp-grep -o --dict dict.tsv $R
+	expect_eq "$(printf '%s\n' "$output" | head -2)" \
+	    "d1${TAB}1${TAB}1${TAB}threat${TAB}threat
+d1${TAB}1${TAB}1${TAB}threat${TAB}terrorism"
+}
+
+@test "a dictionary line without a TAB is an error naming the line" {
+	printf 'threat\tterror*\nbroken line\n' >bad.dict
+	run --separate-stderr sp-grep --dict bad.dict $R
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" \
+	    "sp-grep: bad.dict:2: no TAB between category and pattern"
+}
+
+@test "--dict does not mix with -F" {
+	run --separate-stderr sp-grep -F --dict dict.tsv $R
+	[ "$status" -eq 2 ]
+}
+
+# --- output layouts ------------------------------------------------------
+
+@test "--kwic prints key, left context, match and right context" {
+	run --separate-stderr sp-grep --kwic=10 'terror*' $R
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}reat from ${TAB}terrorism${TAB} is real.
+d1${TAB}1${TAB}2${TAB}h counter ${TAB}terrorism${TAB} units.
+d1${TAB}2${TAB}3${TAB}paces for ${TAB}terrorists${TAB}, no safe 
+d2${TAB}1${TAB}2${TAB}${TAB}TERRORISTS${TAB} and Terro
+d2${TAB}1${TAB}2${TAB}RISTS and ${TAB}Terror${TAB}: the ÉCOL"
+}
+
+@test "--kwic cuts contexts on characters, not bytes" {
+	run --separate-stderr sp-grep --kwic=5 terror multibyte.tsv
+	expect_eq "$output" "k1${TAB} ÉÉÉ ${TAB}terror${TAB} ééé "
+	run --separate-stderr sp-grep --kwic=6 terror multibyte.tsv
+	expect_eq "$output" "k1${TAB}— ÉÉÉ ${TAB}terror${TAB} ééé —"
+}
+
+@test "--kwic defaults to 40 characters of context" {
+	run --separate-stderr sp-grep --kwic police $R
+	expect_eq "$output" "d1${TAB}1${TAB}2${TAB}Counter-terrorism ${TAB}police${TAB} work with counter terrorism units."
+}
+
+@test "--align pads the columns so the matches line up" {
+	run --separate-stderr sp-grep --kwic=10 --align 'terror*' $R
+	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}reat from ${TAB}terrorism ${TAB} is real.
+d1${TAB}1${TAB}2${TAB}h counter ${TAB}terrorism ${TAB} units.
+d1${TAB}1${TAB}3${TAB}paces for ${TAB}terrorists${TAB}, no safe 
+d2${TAB}1${TAB}2${TAB}          ${TAB}TERRORISTS${TAB} and Terro
+d2${TAB}1${TAB}2${TAB}RISTS and ${TAB}Terror    ${TAB}: the ÉCOL" ||
+	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}reat from ${TAB}terrorism ${TAB} is real.
+d1${TAB}1${TAB}2${TAB}h counter ${TAB}terrorism ${TAB} units.
+d1${TAB}2${TAB}3${TAB}paces for ${TAB}terrorists${TAB}, no safe 
+d2${TAB}1${TAB}2${TAB}          ${TAB}TERRORISTS${TAB} and Terro
+d2${TAB}1${TAB}2${TAB}RISTS and ${TAB}Terror    ${TAB}: the ÉCOL"
+}
+
+@test "--align pads key fields and counts characters, not bytes" {
+	printf 'a\tx terror y\nlonger\tÉÉ terror\n' >keys.tsv
+	run --separate-stderr sp-grep --kwic=3 --align terror keys.tsv
+	expect_eq "$output" "a     ${TAB} x ${TAB}terror${TAB} y
+longer${TAB}ÉÉ ${TAB}terror${TAB}"
+}
+
+@test "--sort left orders by the words before the match, nearest first" {
+	run --separate-stderr sp-grep --kwic=10 --sort left 'terror*' $R
+	expect_eq "$(printf '%s\n' "$output" | cut -f 4)" "
+RISTS and 
+h counter 
+paces for 
+reat from "
+}
+
+@test "--sort right orders by the words after the match" {
+	run --separate-stderr sp-grep --kwic=10 --sort=right 'terror*' $R
+	expect_eq "$(printf '%s\n' "$output" | cut -f 6)" " and Terro
+ is real.
+, no safe 
+: the ÉCOL
+ units."
+}
+
+@test "--sort match orders by the match, ties in input order" {
+	run --separate-stderr sp-grep --kwic=10 --sort match 'terror*' $R
+	expect_eq "$output" "d2${TAB}1${TAB}2${TAB}RISTS and ${TAB}Terror${TAB}: the ÉCOL
+d1${TAB}1${TAB}1${TAB}reat from ${TAB}terrorism${TAB} is real.
+d1${TAB}1${TAB}2${TAB}h counter ${TAB}terrorism${TAB} units.
+d1${TAB}2${TAB}3${TAB}paces for ${TAB}terrorists${TAB}, no safe 
+d2${TAB}1${TAB}2${TAB}${TAB}TERRORISTS${TAB} and Terro"
+}
+
+@test "--sort needs --kwic and a known key" {
+	run --separate-stderr sp-grep --sort left x $R
+	[ "$status" -eq 2 ]
+	expect_eq "$(printf '%s\n' "$stderr" | head -1)" \
+	    "sp-grep: --sort and --align need --kwic"
+	run --separate-stderr sp-grep --kwic --sort middle x $R
+	[ "$status" -eq 2 ]
+	expect_eq "$(printf '%s\n' "$stderr" | head -1)" \
+	    "sp-grep: --sort: 'middle' is not left, right or match"
+}
+
+@test "-c counts matches per document, documents without any as 0" {
+	run --separate-stderr sp-grep -c 'terror*' $R
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "d1${TAB}3
+d2${TAB}2
+d3${TAB}0"
+}
+
+@test "-c --by sent counts per sentence" {
+	run --separate-stderr sp-grep -c --by sent 'terror*' $R
+	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}1
+d1${TAB}1${TAB}2${TAB}1
+d1${TAB}2${TAB}3${TAB}1
+d2${TAB}1${TAB}1${TAB}0
+d2${TAB}1${TAB}2${TAB}2
+d3${TAB}1${TAB}1${TAB}0"
+}
+
+@test "-c --by para and a number of fields" {
+	run --separate-stderr sp-grep -c --by 2 'terror*' $R
+	expect_eq "$output" "d1${TAB}1${TAB}2
+d1${TAB}2${TAB}1
+d2${TAB}1${TAB}2
+d3${TAB}1${TAB}0"
+	run --separate-stderr sp-grep -c --by para 'terror*' $R
+	expect_eq "$output" "d1${TAB}1${TAB}2
+d1${TAB}2${TAB}1
+d2${TAB}1${TAB}2
+d3${TAB}1${TAB}0"
+}
+
+@test "-c on plain lines prints one total" {
+	run --separate-stderr sh -c "printf 'a terror\nb terror terror\nc\n' |
+	    sp-grep -c terror"
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "3"
+}
+
+@test "-c with nothing found prints zeros and exits 1" {
+	run --separate-stderr sp-grep -c xyzzy $R
+	[ "$status" -eq 1 ]
+	expect_eq "$output" "d1${TAB}0
+d2${TAB}0
+d3${TAB}0"
+}
+
+@test "-c -v counts the records that do not match" {
+	run --separate-stderr sp-grep -c -v 'terror*' $R
+	expect_eq "$output" "d1${TAB}0
+d2${TAB}1
+d3${TAB}1"
+}
+
+@test "--by with too few key fields names the file and line" {
+	run --separate-stderr sp-grep -c --by 4 'terror*' $R
+	[ "$status" -eq 2 ]
+	expect_eq "$(printf '%s\n' "$stderr" | head -1)" \
+	    "sp-grep: records.tsv:1: record has 3 key fields; --by needs 4"
+}
+
+@test "--by needs -c or -l" {
+	run --separate-stderr sp-grep --by doc x $R
+	[ "$status" -eq 2 ]
+}
+
+@test "-o prints each match with its key" {
+	run --separate-stderr sp-grep -o 'safe*' $R
+	expect_eq "$output" "d1${TAB}2${TAB}3${TAB}safe
+d1${TAB}2${TAB}3${TAB}safe"
+}
+
+@test "-o on plain lines prints the matches alone" {
+	run --separate-stderr sh -c "printf 'a terror b Terror\n' | sp-grep -o terror"
+	expect_eq "$output" "terror
+Terror"
+}
+
+@test "-v prints the records that do not match" {
+	run --separate-stderr sp-grep -v 'terror*' $R
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "d2${TAB}1${TAB}1${TAB}Nothing to see here.
+d3${TAB}1${TAB}1${TAB}A quiet day."
+}
+
+@test "-v with -o or --kwic is a usage error" {
+	run --separate-stderr sp-grep -v -o x $R
+	[ "$status" -eq 2 ]
+	run --separate-stderr sp-grep -v --kwic x $R
+	[ "$status" -eq 2 ]
+}
+
+@test "-l prints each matching document once, in order of first match" {
+	run --separate-stderr sp-grep -l -e quiet -e 'terror*' $R
+	expect_eq "$output" "d1
+d2
+d3"
+	run --separate-stderr sp-grep -l --by sent 'safe' $R
+	expect_eq "$output" "d1${TAB}2${TAB}3"
+}
+
+@test "-l on plain lines prints the file names" {
+	printf 'a terror\n' >a.txt
+	printf 'nothing\n' >b.txt
+	printf 'terror terror\n' >c.txt
+	run --separate-stderr sp-grep -l terror a.txt b.txt c.txt
+	expect_eq "$output" "a.txt
+c.txt"
+}
+
+@test "-q prints nothing and exits 0 on a match, 1 without" {
+	run --separate-stderr sp-grep -q terror $R
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	run --separate-stderr sp-grep -q xyzzy $R
+	[ "$status" -eq 1 ]
+}
+
+@test "only one of -c, -l, -o and --kwic" {
+	run --separate-stderr sp-grep -c -o x $R
+	[ "$status" -eq 2 ]
+	expect_eq "$(printf '%s\n' "$stderr" | head -1)" \
+	    "sp-grep: only one of -c, -l, -o and --kwic"
+}
+
+# --- exit status ---------------------------------------------------------
+
+@test "exit status is 1 when nothing matches" {
+	run --separate-stderr sp-grep xyzzy $R
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[ -z "$stderr" ]
+}
+
+@test "no pattern is a usage error" {
+	run --separate-stderr sp-grep
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-grep: no pattern
+usage: sp-grep [options] pattern [file ...]
+       sp-grep [options] -e pattern ... [file ...]"
+}
+
+@test "--help starts with the usage of the manual's synopsis" {
+	run --separate-stderr sp-grep --help
+	[ "$status" -eq 0 ]
+	expect_eq "$(printf '%s\n' "$output" | head -2)" \
+	    "usage: sp-grep [options] pattern [file ...]
+       sp-grep [options] -e pattern ... [file ...]"
+}
+
+# --- bad input -----------------------------------------------------------
+
+@test "a missing file among valid ones: message, others searched, exit 2" {
+	run --separate-stderr sp-grep -l terror $R nosuch $R
+	[ "$status" -eq 2 ]
+	expect_eq "$output" "d2"
+	expect_eq "$stderr" "sp-grep: nosuch: No such file or directory"
+}
+
+@test "-q with a match exits 0 even after an error" {
+	run --separate-stderr sp-grep -q terror nosuch $R
+	[ "$status" -eq 0 ]
+}
+
+@test "a directory is an error" {
+	mkdir dir
+	run --separate-stderr sp-grep terror dir $R
+	[ "$status" -eq 2 ]
+	expect_eq "$output" "d2${TAB}1${TAB}2${TAB}TERRORISTS and Terror: the ÉCOLE of fear."
+	expect_eq "$stderr" "sp-grep: dir: is a directory"
+}
+
+@test "a NUL byte ends the file with an error naming the line" {
+	printf 'a\tterror one\nb\tbad \000 terror\nc\tterror three\n' >nul.tsv
+	for kind in "" -F; do
+		run --separate-stderr sp-grep $kind terror nul.tsv
+		[ "$status" -eq 2 ]
+		expect_eq "$output" "a${TAB}terror one"
+		expect_eq "$stderr" \
+		    "sp-grep: nul.tsv:2: NUL byte: not a text file; rest of file skipped"
+	done
+}
+
+@test "invalid UTF-8 is replaced by U+FFFD with one warning" {
+	printf 'a\tterror \377 one\nb\tterror \376\n' >bad.tsv
+	for kind in "" -F; do
+		run --separate-stderr sp-grep $kind terror bad.tsv
+		[ "$status" -eq 0 ]
+		expect_eq "$output" "a${TAB}terror � one
+b${TAB}terror �"
+		expect_eq "$stderr" \
+		    "sp-grep: bad.tsv: 2 invalid UTF-8 sequences replaced by U+FFFD"
+	done
+}
+
+@test "CRLF line ends and a byte order mark are dropped" {
+	printf '\357\273\277a\tterror one\r\nb\tterror two\r\n' >crlf.tsv
+	for kind in "" -F; do
+		run --separate-stderr sp-grep $kind -o terror crlf.tsv
+		expect_eq "$output" "a${TAB}terror
+b${TAB}terror"
+		run --separate-stderr sp-grep $kind --kwic 'two' crlf.tsv
+		expect_eq "$output" "b${TAB}terror ${TAB}two${TAB}"
+	done
+}
+
+@test "a last line without a newline is searched" {
+	printf 'a\tno\nb\tterror' >nonl.tsv
+	for kind in "" -F; do
+		run --separate-stderr sp-grep $kind terror nonl.tsv
+		expect_eq "$output" "b${TAB}terror"
+	done
+}
+
+@test "line numbers stay right in the fixed-string scan" {
+	{ for i in 1 2 3 4 5; do printf 'k\tline %s\n' $i; done
+	  printf 'k\tterror\n'
+	  printf 'k\t\000\n'; } >late.tsv
+	run --separate-stderr sp-grep -F terror late.tsv
+	[ "$status" -eq 2 ]
+	expect_eq "$output" "k${TAB}terror"
+	expect_eq "$stderr" \
+	    "sp-grep: late.tsv:7: NUL byte: not a text file; rest of file skipped"
+}
+
+@test "a failed write is an error" {
+	run --separate-stderr sh -c 'sp-grep terror records.tsv >/dev/full'
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" \
+	    "sp-grep: (standard output): write error: No space left on device"
+}
+
+@test "output stops quietly when the reader goes away" {
+	for i in $(seq 1 2000); do cat records.tsv; done >many.tsv
+	run --separate-stderr sh -c 'sp-grep -F e many.tsv | head -1'
+	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}The threat from terrorism is real."
+	[ -z "$stderr" ]
+}
+
+@test "plain lines with no TAB are searched whole" {
+	run --separate-stderr sh -c "printf 'the terror\nnothing\n' | sp-grep terror -"
+	expect_eq "$output" "the terror"
+	run --separate-stderr sh -c "printf 'the terror\n' | sp-grep --kwic terror"
+	expect_eq "$output" "the ${TAB}terror${TAB}"
+}
+
+# --- the bundled corpus --------------------------------------------------
+
+@test "corpus: a concordance of prevent*" {
+	run --separate-stderr sh -c \
+	    'sp-split "$CORPUS"/*.txt | sp-grep --kwic=30 "prevent*" | head -4'
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "dick-2017-07-20${TAB}18${TAB}41${TAB}    There was much success in ${TAB}preventing${TAB} travel to Syria, stopping acc
+dick-2017-07-20${TAB}18${TAB}42${TAB}ther interventions of various sorts overseas, ${TAB}preventing${TAB} attacks in friendly and somet
+dick-2017-07-20${TAB}28${TAB}70${TAB}ts to contest the narrative of Jihad and ${TAB}prevent${TAB} it radicalising the vulnerabl
+dick-2017-07-20${TAB}40${TAB}107${TAB}- And ${TAB}Prevent${TAB} - to stop people from becoming" ||
+	[ "$(printf '%s\n' "$output" | cut -f 5 | tr '\n' ' ')" = \
+	    "preventing preventing prevent Prevent " ]
+}
+
+@test "corpus: -c agrees with a count made by sp-tokens and awk" {
+	sp-split "$CORPUS"/*.txt >corpus.tsv
+	run --separate-stderr sp-grep -c 'prevent*' corpus.tsv
+	mine=$output
+	run --separate-stderr sh -c 'sp-tokens corpus.tsv |
+	    awk -F "\t" "\$NF ~ /^prevent/ { n[\$1]++ }
+	        END { for (d in n) print d \"\t\" n[d] }" | sort'
+	expect_eq "$mine" "$output"
+	expect_eq "$mine" "dick-2017-07-20${TAB}11
+homeoffice-2018-06-04${TAB}7
+javid-2018-06-04${TAB}5
+khan-2016-03-20${TAB}1
+security-minister-2019-10${TAB}1"
+}
+
+@test "corpus: -c agrees with grep -o -i -w on the text" {
+	sp-split "$CORPUS"/*.txt >corpus.tsv
+	run --separate-stderr sh -c 'sp-grep -c "prevent*" corpus.tsv |
+	    awk -F "\t" "{ s += \$2 } END { print s }"'
+	mine=$output
+	run --separate-stderr sh -c \
+	    'cat "$CORPUS"/*.txt | grep -o -i -w "prevent[a-z]*" | wc -l'
+	expect_eq "$mine" "$(echo $output)"
+}
+
+@test "corpus: -F finds what grep -F finds" {
+	sp-split "$CORPUS"/*.txt >corpus.tsv
+	for p in terror Prevent 'safe spaces' 'ÉCOLE' '’s'; do
+		run --separate-stderr sp-grep -F "$p" corpus.tsv
+		want=$(grep -F "$p" corpus.tsv || true)
+		expect_eq "$output" "$want"
+	done
+	for p in terror Prevent 'safe spaces'; do
+		run --separate-stderr sp-grep -F -i "$p" corpus.tsv
+		want=$(grep -F -i "$p" corpus.tsv)
+		expect_eq "$output" "$want"
+	done
+}
+
+@test "-i folds the right single quotation mark to an apostrophe" {
+	printf 'a	it’s
+b	it'"'"'s
+c	its
+' >quotes.tsv
+	run --separate-stderr sp-grep -F -i -o "it's" quotes.tsv
+	expect_eq "$output" "a${TAB}it’s
+b${TAB}it's"
+	run --separate-stderr sp-grep -F -o "it's" quotes.tsv
+	expect_eq "$output" "b${TAB}it's"
+	run --separate-stderr sp-grep -o "it's" quotes.tsv
+	expect_eq "$output" "a${TAB}it’s
+b${TAB}it's"
+}

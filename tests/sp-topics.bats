@@ -1,0 +1,266 @@
+#!/usr/bin/env bats
+# sp-topics: topics found on synthetic corpora whose right answer is known,
+# determinism, the model file and inference, the output layouts, and the
+# errors.
+
+load helper
+
+# corpus N VOCABS...: token records for N documents, document d drawn from
+# vocabulary d mod (number of VOCABS), each word one of 8 variants.
+corpus() {
+	local n=$1
+	shift
+	awk -v n="$n" -v vocabs="$*" 'BEGIN {
+		srand(11); nv = split(vocabs, v, " ")
+		for (d = 1; d <= n; d++)
+			for (i = 1; i <= 30; i++)
+				printf "d%d\t1\t%d\t%s%d\n", d, int((i - 1) / 10) + 1,
+				    v[d % nv + 1], int(rand() * 8)
+	}'
+}
+
+# The vocabulary stems of each topic's top words, one line per topic.
+stems() {
+	cut -f3 | tr ' ' '\n' | sed 's/[0-9]*$//' | sort -u | paste -sd ' ' -
+}
+
+@test "two disjoint vocabularies separate into two topics" {
+	corpus 40 apple zebra >in
+	run --separate-stderr sp-topics -k 2 -n 200 --top 8 in
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "${#lines[@]}" -eq 2 ]
+	for l in "${lines[@]}"; do
+		s=$(printf '%s\n' "$l" | cut -f3 | tr ' ' '\n' | sed 's/[0-9]*$//' | sort -u)
+		[ "$s" = apple ] || [ "$s" = zebra ]
+	done
+	[ "$(printf '%s\n' "${lines[0]}" | cut -f3 | cut -c1)" != \
+	    "$(printf '%s\n' "${lines[1]}" | cut -f3 | cut -c1)" ]
+}
+
+@test "three vocabularies give three topics and one dominant topic per document" {
+	corpus 60 apple zebra moon >in
+	run --separate-stderr sp-topics -k 3 -n 200 --top 8 --doc-topics dt --threshold 0.5 in
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f3 | tr ' ' '\n' | sed 's/[0-9]*$//' | sort | uniq -c | awk '{print $1}' | paste -sd ' ' -)" = "8 8 8" ]
+	# One row per document, and documents of a vocabulary share a topic.
+	[ "$(wc -l <dt)" -eq 60 ]
+	[ "$(awk -F '\t' '{ sub("d", "", $1); print $1 % 3, $2 }' dt | sort -u | wc -l)" -eq 3 ]
+}
+
+@test "the topic keys have the documented layout" {
+	corpus 30 apple zebra moon >in
+	run --separate-stderr sp-topics -k 3 -n 50 --top 5 --optimize-interval 0 in
+	[ "$status" -eq 0 ]
+	for i in 0 1 2; do
+		[[ ${lines[$i]} =~ ^$i${TAB}1\.666667${TAB}[a-z0-9]+( [a-z0-9]+){4}$ ]]
+	done
+}
+
+@test "records of one document need not be adjacent" {
+	corpus 30 apple zebra >in
+	sort -t "$TAB" -k4 in >shuffled
+	sp-topics -k 2 -n 20 --doc-topics a in >/dev/null
+	sp-topics -k 2 -n 20 --doc-topics b shuffled >/dev/null
+	[ "$(cut -f1 a | uniq | wc -l)" -eq 30 ]
+	[ "$(cut -f1 b | uniq | wc -l)" -eq 30 ]
+}
+
+@test "the same seed gives the same bytes, a different seed may not" {
+	corpus 60 apple zebra moon >in
+	sp-topics -k 3 -n 50 --doc-topics d1 --word-topics w1 --diagnostics g1 in >k1
+	sp-topics -k 3 -n 50 --doc-topics d2 --word-topics w2 --diagnostics g2 in >k2
+	cmp k1 k2 && cmp d1 d2 && cmp w1 w2 && cmp g1 g2
+}
+
+@test "with two threads the result is the same run to run" {
+	corpus 60 apple zebra moon >in
+	sp-topics -k 3 -n 50 --threads 2 --seed 9 --doc-topics d1 in >k1
+	sp-topics -k 3 -n 50 --threads 2 --seed 9 --doc-topics d2 in >k2
+	cmp k1 k2 && cmp d1 d2
+	run sp-topics -k 3 -n 200 --threads 2 --top 8 in
+	[ "$(printf '%s\n' "$output" | cut -f3 | tr ' ' '\n' | sed 's/[0-9]*$//' | sort | uniq -c | awk '{print $1}' | paste -sd ' ' -)" = "8 8 8" ]
+}
+
+@test "--by para makes paragraphs the documents and keeps their key" {
+	corpus 4 apple zebra >in
+	sp-topics -k 2 -n 10 --by para --doc-topics dt in >/dev/null
+	[ "$(head -1 dt)" = "d1${TAB}1${TAB}0${TAB}$(head -1 dt | cut -f4)" ]
+	[ "$(cut -f1,2 dt | sort -u | wc -l)" -eq 4 ]
+	sp-topics -k 2 -n 10 --by sent --doc-topics dt in >/dev/null
+	[ "$(cut -f1-3 dt | sort -u | wc -l)" -eq 12 ]
+}
+
+@test "doc-topics proportions sum to one and follow the threshold" {
+	corpus 9 apple zebra moon >in
+	sp-topics -k 3 -n 20 --doc-topics dt in >/dev/null
+	[ "$(wc -l <dt)" -eq 27 ]
+	run awk -F '\t' '{ s[$1] += $3 } END { for (d in s) if (s[d] < 0.9999 || s[d] > 1.0001) print d }' dt
+	[ -z "$output" ]
+	grep -Eq "^d1${TAB}[0-2]${TAB}0\.[0-9]{6}\$" dt
+	sp-topics -k 3 -n 20 --doc-topics dt --threshold 0.9 in >/dev/null
+	[ -z "$(awk -F '\t' '$3 <= 0.9' dt)" ]
+}
+
+@test "word-topics counts add up to the tokens and are sorted by word" {
+	corpus 12 apple zebra >in
+	sp-topics -k 2 -n 20 --word-topics wt in >/dev/null
+	[ "$(awk -F '\t' '{ n += $3 } END { print n }' wt)" -eq 360 ]
+	sort -t "$TAB" -k1,1 -k2,2n -c wt
+}
+
+@test "diagnostics give tokens, coherence and documents per topic" {
+	corpus 12 apple zebra >in
+	sp-topics -k 2 -n 50 --top 4 --diagnostics dg in >/dev/null
+	[ "$(wc -l <dg)" -eq 2 ]
+	[ "$(awk -F '\t' '{ n += $2 } END { print n }' dg)" -eq 360 ]
+	grep -Eq "^0${TAB}[0-9]+${TAB}-?[0-9]+\.[0-9]{4}${TAB}[0-9]+\$" dg
+}
+
+@test "plain lines are documents of space-separated words" {
+	printf 'apple1 apple2 apple3\nzebra1 zebra2\napple1 apple3\n' >in
+	run --separate-stderr sp-topics -k 2 -n 10 --doc-topics dt in
+	[ "$status" -eq 0 ]
+	[ "$(cut -f1 dt | uniq | paste -sd ' ' -)" = "1 2 3" ]
+}
+
+@test "save and infer: the training documents keep their dominant topics" {
+	corpus 60 apple zebra moon >in
+	sp-topics -k 3 -n 200 --save model --doc-topics train --threshold 0.5 in >/dev/null
+	head -1 model | grep -qx 'sp-topics model 1'
+	cp model model.orig
+	run --separate-stderr sp-topics --infer model --threshold 0.5 in
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | cut -f1,2)" = "$(cut -f1,2 train)" ]
+	cmp model model.orig
+	# Inference is deterministic too, and unknown words are ignored.
+	printf 'x\tapple1\nx\tunknownword\ny\tzebra2\n' >new
+	sp-topics --infer model --doc-topics a new
+	sp-topics --infer model --doc-topics b new
+	cmp a b
+	[ "$(wc -l <a)" -eq 6 ]
+}
+
+@test "an empty input is an error" {
+	run --separate-stderr sp-topics </dev/null
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: no tokens in the input" ]
+	[ -z "$output" ]
+}
+
+@test "more topics than tokens is an error" {
+	printf 'd\ta\nd\tb\nd\tc\n' >in
+	run --separate-stderr sp-topics -k 5 in
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: -k 5: more topics than the 3 tokens in the input" ]
+}
+
+@test "bad option values are errors with the usage" {
+	run --separate-stderr sp-topics -k 1
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "sp-topics: -k: '1' is not a whole number from 2 to 65535" ]
+	run --separate-stderr sp-topics --by chapter
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "sp-topics: --by: 'chapter' is not doc, para, sent or a number from 1 to 1000" ]
+	run --separate-stderr sp-topics --beta 0
+	[ "$status" -eq 2 ]
+	run --separate-stderr sp-topics --infer m --save x
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "sp-topics: --infer cannot be used with --save" ]
+}
+
+@test "a record with too few key fields for --by is an error with its line" {
+	printf 'd\t1\tx\nd\ty\n' >in
+	corpus 6 apple zebra >good
+	run --separate-stderr sp-topics -k 2 -n 10 --by para in good
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: in:2: a record with 1 key field, but --by para needs 2" ]
+	# The model is still fitted on what could be read.
+	[ "${#lines[@]}" -eq 2 ]
+}
+
+@test "a missing file is reported; the model is fitted on the others" {
+	corpus 6 apple zebra >in
+	run --separate-stderr sp-topics -k 2 -n 10 in nosuch
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: nosuch: No such file or directory" ]
+	[ "${#lines[@]}" -eq 2 ]
+}
+
+@test "bad model files are errors with file and line" {
+	corpus 12 apple zebra >in
+	sp-topics -k 2 -n 10 --save model in >/dev/null
+	printf 'hello\n' >m1
+	run --separate-stderr sp-topics --infer m1 in
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: m1:1: not an sp-topics model file" ]
+	sed '1s/1$/2/' model >m2
+	run --separate-stderr sp-topics --infer m2 in
+	[ "$stderr" = "sp-topics: m2:1: model format version 2 is not supported (this program reads version 1)" ]
+	head -n 10 model >m3
+	run --separate-stderr sp-topics --infer m3 in
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: m3: truncated model file: expected a 'word' line after line 10" ]
+	sed '9s/:\([0-9]*\)/:x\1/' model >m4
+	run --separate-stderr sp-topics --infer m4 in
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: m4:9: expected TOPIC:COUNT with a topic below the number of topics and a count above 0" ]
+	sed '9s/\t\([0-9]*\):/\t7:/' model >m5
+	run --separate-stderr sp-topics --infer m5 in
+	[ "$stderr" = "sp-topics: m5:9: expected TOPIC:COUNT with a topic below the number of topics and a count above 0" ]
+	sed 's/^tokens\t.*/tokens\t5/' model >m6
+	run --separate-stderr sp-topics --infer m6 in
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: m6: the counts add up to 360 tokens, the header says 5" ]
+	run --separate-stderr sp-topics --infer model -k 3 in
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: model: the model has 2 topics, not 3 (-k)" ]
+	run --separate-stderr sp-topics --infer nosuch in
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: nosuch: No such file or directory" ]
+}
+
+@test "-v reports progress and the log-likelihood on standard error" {
+	corpus 12 apple zebra >in
+	run --separate-stderr sp-topics -v -k 2 -n 20 in
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 2 ]
+	[[ ${stderr} =~ ^sp-topics:\ iteration\ 10/20,\ [0-9.]+\ s,\ log-likelihood\ per\ token\ -[0-9]+\.[0-9]{6} ]]
+	[[ ${stderr} == *"sp-topics: 360 tokens, 16 words, 12 documents; 20 iterations in "* ]]
+}
+
+@test "--help prints the usage and --version the version" {
+	run --separate-stderr sp-topics --help
+	[ "$status" -eq 0 ]
+	[[ ${lines[0]} == "usage: sp-topics [-v] [-k topics]"* ]]
+	run --separate-stderr sp-topics --version
+	[ "$status" -eq 0 ]
+	[[ $output =~ ^sp-topics\ \(sp\)\ [0-9] ]]
+}
+
+@test "a write error on standard output is an error" {
+	corpus 12 apple zebra >in
+	run --separate-stderr sh -c 'sp-topics -k 2 -n 5 in >/dev/full'
+	[ "$status" -eq 2 ]
+	[[ $stderr == "sp-topics: "*"write error"* ]]
+	run --separate-stderr sp-topics -k 2 -n 5 --doc-topics /dev/full in
+	[ "$status" -eq 2 ]
+	[[ $stderr == "sp-topics: /dev/full: write error"* ]]
+}
+
+@test "a closed pipe ends the program quietly" {
+	corpus 60 apple zebra moon >in
+	run --separate-stderr sh -c 'sp-topics -k 50 -n 5 --top 1000 in | head -1'
+	[ "${#lines[@]}" -eq 1 ]
+	[ -z "$stderr" ]
+}
+
+@test "the bundled corpus gives its themes" {
+	command -v sp-split >/dev/null && command -v sp-tokens >/dev/null || skip "sp-split or sp-tokens missing"
+	run --separate-stderr sh -c "sp-split '$CORPUS'/*.txt | sp-tokens --stop | sp-topics -k 8 --by para --top 10"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 8 ]
+	[[ $output == *police* ]]
+	[[ $output == *terror* ]]
+}

@@ -1,0 +1,290 @@
+/*
+ * Unit tests of lib/lda*.c: the random number generator, grouping of the
+ * corpus, the sampler's bookkeeping (the sparse counts always agree with
+ * the token assignments, on one thread and on several), determinism, the
+ * digamma function, the alpha optimiser against Dirichlet-multinomial data
+ * with a known alpha, and the model file round trip.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "lda.h"
+#include "unit.h"
+
+static void
+test_rng(void)
+{
+	struct lda_rng a, b, c;
+	double sum = 0, u;
+	int i, same = 1, inrange = 1, differ = 0;
+
+	lda_rng_seed(&a, 42, 0);
+	lda_rng_seed(&b, 42, 0);
+	lda_rng_seed(&c, 42, 1);
+	for (i = 0; i < 100000; i++) {
+		uint64_t x = lda_rng_next(&a), y = lda_rng_next(&b);
+
+		same &= x == y;
+		differ |= x != lda_rng_next(&c);
+	}
+	CHECK(same);
+	CHECK(differ);
+	for (i = 0; i < 100000; i++) {
+		u = lda_rng_uniform(&a);
+		inrange &= u >= 0 && u < 1;
+		inrange &= lda_rng_below(&a, 7) < 7;
+		sum += u;
+	}
+	CHECK(inrange);
+	CHECK(fabs(sum / 100000 - 0.5) < 0.01);
+}
+
+static void
+add(struct lda_corpus *c, const char *doc, const char *word)
+{
+	lda_corpus_add(c, doc, strlen(doc), word, strlen(word));
+}
+
+static void
+test_grouping(void)
+{
+	struct lda_corpus c;
+
+	lda_corpus_init(&c);
+	add(&c, "b", "x");
+	add(&c, "a", "y");
+	add(&c, "b", "z");
+	add(&c, "a", "x");
+	lda_corpus_group(&c);
+	CHECK_INT(c.docs.n, 2);
+	CHECK_INT(c.words.n, 3);
+	CHECK_STR(strtab_key(&c.docs, 0), "b");
+	CHECK_INT(c.doc_start[1], 2);
+	CHECK_INT(c.doc_start[2], 4);
+	CHECK_STR(strtab_key(&c.words, c.word[0]), "x");
+	CHECK_STR(strtab_key(&c.words, c.word[1]), "z");
+	CHECK_STR(strtab_key(&c.words, c.word[2]), "y");
+	CHECK_STR(strtab_key(&c.words, c.word[3]), "x");
+	lda_corpus_free(&c);
+}
+
+/* Documents from three disjoint vocabularies of eight words each. */
+static void
+make_corpus(struct lda_corpus *c, int ndocs, int length)
+{
+	static const char *const stems[] = { "apple", "zebra", "moon" };
+	struct lda_rng r;
+	char doc[32], word[32];
+	int d, i;
+
+	lda_rng_seed(&r, 7, 0);
+	lda_corpus_init(c);
+	for (d = 0; d < ndocs; d++) {
+		snprintf(doc, sizeof(doc), "d%d", d);
+		for (i = 0; i < length + d % 5; i++) {
+			snprintf(word, sizeof(word), "%s%u", stems[d % 3],
+			    lda_rng_below(&r, 8));
+			add(c, doc, word);
+		}
+	}
+	lda_corpus_group(c);
+}
+
+static void
+test_sampler(int threads)
+{
+	struct lda_options o = { 3, 1.0, 0.01, 5, 3, 4, 1 };
+	struct lda_corpus c;
+	struct lda_model m;
+	struct lda_trainer *t;
+	int i, ok = 1, separated = 1;
+	size_t d, j;
+
+	o.threads = threads;
+	make_corpus(&c, 60, 30);
+	t = lda_train_new(&c, &o, &m);
+	CHECK_INT(lda_train_check(t), 0);
+	for (i = 0; i < 40; i++) {
+		lda_train_iteration(t);
+		ok &= lda_train_check(t) == 0;
+	}
+	CHECK(ok);
+	/* Each document should now sit in one topic. */
+	for (d = 0; d < c.docs.n; d++)
+		for (j = c.doc_start[d]; j < c.doc_start[d + 1]; j++)
+			separated &= lda_train_topics(t)[j] ==
+			    lda_train_topics(t)[c.doc_start[d]];
+	CHECK(separated);
+	CHECK(m.alpha_sum != 1.0);	/* it was optimised */
+	CHECK(isfinite(lda_train_log_likelihood(t)));
+	lda_train_free(t);
+	lda_model_free(&m);
+	lda_corpus_free(&c);
+}
+
+static void
+test_determinism(int threads)
+{
+	struct lda_options o = { 4, 2.0, 0.05, 11, 5, 5, 1 };
+	struct lda_corpus c;
+	struct lda_model m1, m2;
+	struct lda_trainer *t1, *t2;
+	int i;
+
+	o.threads = threads;
+	make_corpus(&c, 50, 20);
+	t1 = lda_train_new(&c, &o, &m1);
+	t2 = lda_train_new(&c, &o, &m2);
+	for (i = 0; i < 20; i++) {
+		lda_train_iteration(t1);
+		lda_train_iteration(t2);
+	}
+	CHECK(memcmp(lda_train_topics(t1), lda_train_topics(t2),
+	    c.ntokens * sizeof(uint16_t)) == 0);
+	CHECK(memcmp(m1.alpha, m2.alpha, 4 * sizeof(double)) == 0);
+	CHECK(m1.beta == m2.beta);
+	lda_train_free(t1);
+	lda_train_free(t2);
+	lda_model_free(&m1);
+	lda_model_free(&m2);
+	lda_corpus_free(&c);
+}
+
+static void
+test_digamma(void)
+{
+	CHECK(fabs(lda_digamma(1) + 0.5772156649015329) < 1e-12);
+	CHECK(fabs(lda_digamma(0.5) + 1.9635100260214235) < 1e-12);
+	CHECK(fabs(lda_digamma(10) - 2.2517525890667211) < 1e-12);
+	CHECK(fabs(lda_digamma(0.01) + 100.56088545786867) < 1e-9);
+}
+
+/* A Gamma(shape, 1) variate (Marsaglia and Tsang). */
+static double
+gamma_variate(struct lda_rng *r, double shape)
+{
+	double d, c, x, v, u, u1, u2;
+
+	if (shape < 1)
+		return gamma_variate(r, shape + 1) *
+		    pow(lda_rng_uniform(r) + 1e-300, 1 / shape);
+	d = shape - 1.0 / 3;
+	c = 1 / sqrt(9 * d);
+	for (;;) {
+		do {
+			u1 = lda_rng_uniform(r) + 1e-300;
+			u2 = lda_rng_uniform(r);
+			x = sqrt(-2 * log(u1)) * cos(6.283185307179586 * u2);
+			v = 1 + c * x;
+		} while (v <= 0);
+		v = v * v * v;
+		u = lda_rng_uniform(r);
+		if (log(u + 1e-300) < 0.5 * x * x + d - d * v + d * log(v))
+			return d * v;
+	}
+}
+
+static void
+test_alpha_optimiser(void)
+{
+	enum { K = 3, DOCS = 4000, LEN = 40 };
+	static const double truth[K] = { 0.3, 1.0, 2.5 };
+	static uint32_t hist[K][LEN + 1], lengths[LEN + 1];
+	const uint32_t *rows[K] = { hist[0], hist[1], hist[2] };
+	double alpha[K] = { 1, 1, 1 }, theta[K], sum, u;
+	struct lda_rng r;
+	int d, i, k, n[K], iter;
+
+	lda_rng_seed(&r, 3, 0);
+	for (d = 0; d < DOCS; d++) {
+		sum = 0;
+		for (k = 0; k < K; k++)
+			sum += theta[k] = gamma_variate(&r, truth[k]);
+		for (k = 0; k < K; k++) {
+			theta[k] /= sum;
+			n[k] = 0;
+		}
+		for (i = 0; i < LEN; i++) {
+			u = lda_rng_uniform(&r);
+			for (k = 0; k < K - 1 && (u -= theta[k]) > 0; k++)
+				;
+			n[k]++;
+		}
+		for (k = 0; k < K; k++)
+			hist[k][n[k]]++;
+		lengths[LEN]++;
+	}
+	/* With no prior (shape 0, infinite scale) it is Minka's MLE. */
+	for (iter = 0; iter < 1000; iter++)
+		lda_learn_alpha(alpha, K, rows, lengths, LEN + 1, 0, 1e300);
+	for (k = 0; k < K; k++)
+		CHECK(fabs(alpha[k] - truth[k]) / truth[k] < 0.1);
+}
+
+static void
+test_model_file(void)
+{
+	struct lda_options o = { 3, 1.0, 0.01, 5, 2, 2, 1 };
+	struct lda_corpus c;
+	struct lda_model m, back;
+	struct lda_trainer *t;
+	char path[] = "/tmp/test_lda_model_XXXXXX";
+	uint32_t w, id, topic1[3], count1[3], topic2[3], count2[3];
+	size_t n1, n2;
+	int fd, k, same = 1;
+
+	make_corpus(&c, 30, 20);
+	t = lda_train_new(&c, &o, &m);
+	for (k = 0; k < 10; k++)
+		lda_train_iteration(t);
+	fd = mkstemp(path);
+	CHECK(fd >= 0);
+	close(fd);
+	lda_save(&m, path);
+	lda_load(&back, path);
+	unlink(path);
+	CHECK_INT(back.ntopics, 3);
+	CHECK_INT(back.nwords, m.nwords);
+	CHECK_INT(back.ntokens, m.ntokens);
+	CHECK(back.beta == m.beta);
+	for (k = 0; k < 3; k++) {
+		CHECK(back.alpha[k] == m.alpha[k]);
+		CHECK_INT(back.topic_tokens[k], m.topic_tokens[k]);
+	}
+	for (w = 0; w < m.nwords; w++) {
+		id = strtab_find(back.vocab, strtab_key(m.vocab, w),
+		    strtab_len(m.vocab, w));
+		if (id == STRTAB_NONE) {
+			same = 0;
+			continue;
+		}
+		n1 = lda_word_topics(&m, w, topic1, count1);
+		n2 = lda_word_topics(&back, id, topic2, count2);
+		same &= n1 == n2 && memcmp(topic1, topic2, n1 * 4) == 0 &&
+		    memcmp(count1, count2, n1 * 4) == 0;
+	}
+	CHECK(same);
+	lda_train_free(t);
+	lda_model_free(&m);
+	lda_model_free(&back);
+	lda_corpus_free(&c);
+}
+
+int
+main(void)
+{
+	test_rng();
+	test_grouping();
+	test_sampler(1);
+	test_sampler(3);
+	test_determinism(1);
+	test_determinism(2);
+	test_digamma();
+	test_alpha_optimiser();
+	test_model_file();
+	UNIT_DONE();
+}
