@@ -166,8 +166,17 @@ uninstall:
 	cd $(DESTDIR)$(PREFIX)/bin && rm -f $(PROGS:bin/%=%)
 	cd $(DESTDIR)$(MANPREFIX)/man1 && rm -f $(MANS:cmd/%=%)
 
+# make bench: time the tools against the standard ones on ~100 MB of
+# English (tests/bench/run.sh); make fuzz: fuzz each parser for
+# FUZZ_SECONDS (tests/fuzz/run.sh).  Neither is part of make check.
+bench: all
+	sh tests/bench/run.sh
+
+fuzz:
+	sh tests/fuzz/run.sh
+
 clean:
 	rm -rf bin build out
 
-.PHONY: all check units sanbins install uninstall clean report
+.PHONY: all check units sanbins install uninstall bench fuzz clean report
 .SECONDARY:

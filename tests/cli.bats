@@ -10,7 +10,7 @@ TOOLS="sp-split sp-tokens sp-count sp-grep sp-topics"
 
 args_for() {
 	case $1 in
-	sp-grep) echo "-e the" ;;
+	sp-grep) echo "-e the -e and -e line" ;;
 	sp-topics) echo "-k 2 -n 5" ;;
 	*) echo "" ;;
 	esac
