@@ -269,11 +269,15 @@ sent_abbrevs_new(void)
 	return ab;
 }
 
-static int
+/* ASCII white space: space, TAB, LF, VT, FF and CR. */
+static const unsigned char space_bytes[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1
+};
+
+static inline int
 is_space_byte(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-	    c == '\r';
+	return space_bytes[c];
 }
 
 void
@@ -413,6 +417,10 @@ decode_before(const char *text, size_t start, size_t end, size_t *at)
 	size_t n;
 	uint32_t cp;
 
+	if ((unsigned char)text[end - 1] < 0x80) {
+		*at = end - 1;
+		return (unsigned char)text[end - 1];
+	}
 	*at = back_one(text, start, end);
 	cp = decode_at(text, end, *at, &n);
 	if (*at + n != end) {
@@ -531,9 +539,13 @@ ellipsis_cut(const char *text, size_t start, size_t end)
 	int dots, ellipses;
 
 	while (i < end) {
-		cp = decode_at(text, end, i, &n);
-		if (cp != '.' && cp != 0x2026) {
-			i += n;
+		/*
+		 * Look at bytes: neither '.' nor the first byte of U+2026
+		 * (E2 80 A6) can be inside another character's sequence.
+		 */
+		if (text[i] != '.' && !(end - i >= 3 &&
+		    memcmp(text + i, "\xE2\x80\xA6", 3) == 0)) {
+			i++;
 			continue;
 		}
 		dots = ellipses = 0;
@@ -588,7 +600,7 @@ scan_word(struct scanner *sc, struct word *w)
 	const char *t = sc->text;
 	size_t i = sc->pos, n, cut;
 	uint32_t cp;
-	int newline = 0;
+	int newline = 0, dotted = 0;
 
 	while (i < sc->len) {
 		if ((unsigned char)t[i] < 0x80) {
@@ -615,10 +627,25 @@ scan_word(struct scanner *sc, struct word *w)
 	w->forced = sc->forced;
 	sc->forced = 0;
 	while (i < sc->len) {
-		if ((unsigned char)t[i] < 0x80) {
-			if (is_space_byte((unsigned char)t[i]))
+		unsigned char c = (unsigned char)t[i];
+
+		if (c < 0x80) {
+			if (is_space_byte(c))
 				break;
+			dotted |= c == '.';
 			i++;
+			continue;
+		}
+		dotted |= c == 0xE2;	/* perhaps U+2026 */
+		/*
+		 * Only sequences led by C2, E1, E2 or E3 can be spaces (U+0085,
+		 * U+00A0, U+1680, U+2000-U+205F, U+3000): skip the others
+		 * without decoding them.
+		 */
+		if (c != 0xC2 && (c < 0xE1 || c > 0xE3)) {
+			n = utf8_valid_prefix((const unsigned char *)t + i,
+			    sc->len - i);
+			i += n > 0 ? n : 1;
 			continue;
 		}
 		cp = decode_at(t, sc->len, i, &n);
@@ -627,7 +654,7 @@ scan_word(struct scanner *sc, struct word *w)
 		i += n;
 	}
 	w->end = i;
-	cut = ellipsis_cut(t, w->start, w->end);
+	cut = dotted ? ellipsis_cut(t, w->start, w->end) : 0;
 	if (cut > 0) {
 		w->end = cut;
 		sc->forced = 1;
@@ -956,8 +983,8 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 	size_t line_start;
 	int have_next, boundary, marker, prev_line_marked, line_marked;
 	int cur_first = 1;	/* cur is the first word of its line */
+	int measured = 0;	/* lf is known (only needed at line breaks) */
 
-	measure_lines(text, len, &lf);
 	if (!scan_word(&sc, &cur))
 		return;
 	line_start = cur.start;
@@ -971,11 +998,22 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 		if (!have_next)
 			break;
 		analyse_end(text, &cur, &we);
-		next_info(text, sc, &nxt, &ni);
+		/*
+		 * What the next word starts with matters only after a terminal
+		 * mark or across a line break; most words have neither.
+		 */
+		if (we.terminal != 0 || nxt.line_start)
+			next_info(text, sc, &nxt, &ni);
+		else
+			ni.kind = NEXT_NONE;
 		/* The dot of "1." at the start of a line ends nothing. */
 		boundary = nxt.forced || (!(cur_first && line_marked) &&
 		    ends_sentence(ab, text, &we, &ni));
 		cur_first = 0;
+		if (nxt.line_start && !measured) {
+			measure_lines(text, len, &lf);
+			measured = 1;
+		}
 		if (nxt.line_start) {
 			size_t prev_cps = count_cps(text, line_start, cur.end);
 			size_t word_cps = count_cps(text, nxt.start, nxt.end);
