@@ -146,7 +146,7 @@ read_targets(const char *path, const struct opt *o)
 	while ((got = reader_next(&r, &line, &n)) > 0)
 		if (n > 0)
 			add_target(line, n, o);
-	if (reader_close(&r) < 0 || got < 0)
+	if (reader_close(&r) < 0)
 		exit(2);
 	if (cf.ntargets == before)
 		sp_die("%s: no keyness target in the file", path);
@@ -294,7 +294,7 @@ count_file(const char *path)
 			    record_key_prefix(&rec, 1)) : COUNT_NOGROUP;
 		count_cell(&table, group, item)->count++;
 	}
-	if (got < 0 || reader_close(&r) < 0)
+	if (reader_close(&r) < 0)
 		status = 2;
 	return status;
 }
@@ -395,7 +395,7 @@ merge_file(const char *path)
 			break;
 		}
 	}
-	if (got < 0 || reader_close(&r) < 0)
+	if (reader_close(&r) < 0)
 		status = 2;
 	return status;
 }

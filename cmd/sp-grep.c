@@ -169,7 +169,7 @@ read_patterns(const char *path)
 		add_pattern(pat, 0, path, r.lineno);
 		free(pat);
 	}
-	if (got < 0 || reader_close(&r) < 0)
+	if (reader_close(&r) < 0)
 		exit(2);
 }
 
@@ -202,7 +202,7 @@ read_dict(const char *path)
 		add_pattern(pat, cat, path, r.lineno);
 		free(pat);
 	}
-	if (got < 0 || reader_close(&r) < 0)
+	if (reader_close(&r) < 0)
 		exit(2);
 	if (categories.n == 0)
 		sp_die("%s: no patterns", path);

@@ -227,8 +227,6 @@ split_file(const char *path, const char *stdin_id, struct doc *d)
 	d->pending.len = d->current.len = 0;
 	while ((got = reader_next(&r, &line, &n)) > 0)
 		add_line(d, line, n);
-	if (got < 0)
-		status = 2;
 	end_paragraph(d);
 	write_paragraph(d, &d->pending);
 	d->pending.len = 0;
@@ -257,7 +255,7 @@ read_abbrevs(const char *path)
 		if (j > i && line[i] != '#')
 			sent_abbrevs_add(abbrevs, line + i, j - i);
 	}
-	if (got < 0 || reader_close(&r) < 0)
+	if (reader_close(&r) < 0)
 		exit(2);
 }
 

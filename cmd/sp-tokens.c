@@ -95,7 +95,7 @@ read_stopwords(const char *path)
 		if (j > i && line[i] != '#')
 			add_stopword(line + i, j - i);
 	}
-	if (got < 0 || reader_close(&r) < 0)
+	if (reader_close(&r) < 0)
 		exit(2);
 }
 
@@ -295,8 +295,6 @@ main(int argc, char *argv[])
 		}
 		while ((got = reader_next(&r, &line, &n)) > 0)
 			tokenize_record(line, n);
-		if (got < 0)
-			status = 2;
 		if (reader_close(&r) < 0)
 			status = 2;
 	}

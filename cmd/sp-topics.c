@@ -148,7 +148,7 @@ read_file(struct lda_corpus *c, const char *path)
 			lda_corpus_add(c, rec.key, keylen, rec.payload,
 			    rec.len);
 	}
-	return reader_close(&r) < 0 || got < 0 ? 2 : 0;
+	return reader_close(&r) < 0 ? 2 : 0;
 }
 
 static double
