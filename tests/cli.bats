@@ -168,3 +168,23 @@ good_input() {
 		[ "$a" = "$b" ] && [ "$a" = "$c" ] || { echo "$t"; return 1; }
 	done
 }
+
+@test "a 100 MB line is handled by every tool, nothing lost" {
+	# 1,800,000 copies of a 58-byte sentence: 104,400,000 bytes, no LF
+	# until the end.
+	awk 'BEGIN { s = "The threat from terrorism is real and the police respond. ";
+	    for (i = 0; i < 1800000; i++) printf "%s", s; print "" }' > huge.txt
+	[ "$(wc -c < huge.txt)" -eq 104400001 ]
+	for t in $(tools); do
+		case $t in
+		sp-split) run sh -c 'sp-split huge.txt | wc -l'; want=1800000 ;;
+		sp-tokens) run sh -c 'sp-tokens huge.txt | wc -l'; want=18000000 ;;
+		sp-count) run sh -c 'sp-count huge.txt | awk -F "\t" "{ print length(\$1), \$2 }"'
+			want="104400000 1" ;;
+		sp-grep) run sp-grep -c 'terror*' huge.txt; want=1800000 ;;
+		sp-topics) run sh -c 'sp-topics -k 2 -n 2 huge.txt | wc -l'; want=2 ;;
+		esac
+		[ "$status" -eq 0 ] || { echo "$t: status $status"; return 1; }
+		[ "$(echo $output)" = "$want" ] || { echo "$t: $output, want $want"; return 1; }
+	done
+}
