@@ -10,14 +10,22 @@
  *   that continues a sentence (, ; : ) and the like).  Dashes standing
  *   alone are looked past: "plaudits! - but" does not split.
  * - An ellipsis (… or two or more dots) ends a sentence only when the next
- *   word starts with an upper-case letter or an uncased letter.
+ *   word starts with an upper-case letter or an uncased letter.  One in
+ *   square brackets, "[...]", marks an omission and ends nothing.  Spaced
+ *   dots are words of their own: three (". . .") mark an omission inside a
+ *   sentence and end nothing; four (". . . .") are a full stop and an
+ *   ellipsis and end one like an ellipsis; and a word with a full stop
+ *   followed by three, "compounds. . . . The", ends its sentence, the next
+ *   one opening with the ellipsis.
  * - A single dot ends a sentence unless the next word starts with a
  *   lower-case letter or continuing punctuation, or the word before it is
- *   an abbreviation.  Abbreviations come in three kinds (see the table
+ *   an abbreviation.  Abbreviations come in four kinds (see the table
  *   below): titles and the like, which never end a sentence (Mr. Smith,
  *   e.g. London); words like etc. and Ltd., which end one before an upper-case
- *   word but not before a digit; and words like No. and Fig., which are
- *   abbreviations only before a digit (No. 10, but "said No. Then").
+ *   word but not before a digit; words like No. and Fig., which are
+ *   abbreviations only before a digit (No. 10, N°. 5, but "said No.
+ *   Then"); and Co., which ends one only before a common sentence opener,
+ *   as an initial does (below): "Briggs & Co. It closed", but "Co. Durham".
  *   A dot after a number ends a sentence before a digit ("in 2017. 25
  *   people"); a dot after any abbreviation does not.
  * - A single upper-case letter with a dot is an initial (J. K. Rowling,
@@ -35,11 +43,18 @@
  *   with the sentence it opens.  A colon never ends a sentence.
  * - A line that starts with a bullet (• · ▪ ◦ ‣ ● ○ ■ □ ► ➢ ✓ or a lone *
  *   or +) starts a new sentence; the marker stays at the start of it, and
- *   the dot of a marker such as "1." ends nothing.  So does a line starting with a lone dash
- *   (- – —) or a list marker (1. 1) (1) (a) a) a. i. (iv)), unless the
- *   line break before it looks like the wrapping of running text: it must
- *   follow a line ending in a terminal mark, colon or semicolon, or a line
- *   that itself starts with a marker, or a deliberate line break (below).
+ *   the dot of a marker such as "1." ends nothing.  So does a line
+ *   starting with a lone dash (- – —) or a list marker (1. 1) 1.) (1) (a)
+ *   a) a. i. (iv)), unless the line break before it looks like the
+ *   wrapping of running text: it must follow a line ending in a terminal
+ *   mark, colon or semicolon, or a line that itself starts with a marker,
+ *   or a deliberate line break (below).
+ * - Items run together on a line that starts with a list item also start
+ *   new sentences: a later word with the line's bullet ("• 9. One • 10.
+ *   Two"), or the next number or letter in the line's style ("1. One 2.
+ *   Two", "a) One b) Two"; not as the paragraph's last word), with its
+ *   marker's dot ending nothing.  A number after a bullet ("• 9.") is part
+ *   of the marker.
  * - Otherwise a line break is white space like any other, except that a
  *   deliberate line break before a line starting with an upper-case letter
  *   or a digit ends a sentence when the line before it has no terminal mark
@@ -72,11 +87,14 @@
  * with a capital first letter ("etc" matches "Etc.").  Kinds:
  *
  * SENT_ABBR_NEVER_ENDS: titles, and Latin and other abbreviations that
- *   introduce something (e.g., i.e., cf., vs.); never a boundary.  "Co" is
- *   here for "Co. Durham"; "St" is taken as Saint, not Street.
+ *   introduce something (e.g., i.e., cf., vs.); never a boundary.  "St" is
+ *   taken as Saint, not Street.
  * SENT_ABBR_MAY_END: a boundary before an upper-case word only.
  * SENT_ABBR_BEFORE_NUMBER: an abbreviation only before a digit; before an
  *   upper-case word the dot ends a sentence.
+ * SENT_ABBR_BEFORE_OPENER: a boundary only before a common sentence opener,
+ *   as after an initial: "Co." is a company ("Briggs & Co. It closed") or a
+ *   county ("Co. Durham").
  *
  * MP, QC, Sir and the like are not here: they are not written with a dot,
  * and "MP." ends a sentence.
@@ -93,7 +111,7 @@ static const struct sent_abbrev builtin[] = {
 	{ "Ch", SENT_ABBR_BEFORE_NUMBER },
 	{ "Cllr", SENT_ABBR_NEVER_ENDS },
 	{ "Cmdr", SENT_ABBR_NEVER_ENDS },
-	{ "Co", SENT_ABBR_NEVER_ENDS },
+	{ "Co", SENT_ABBR_BEFORE_OPENER },
 	{ "Col", SENT_ABBR_NEVER_ENDS },
 	{ "Corp", SENT_ABBR_MAY_END },
 	{ "Cpl", SENT_ABBR_NEVER_ENDS },
@@ -130,6 +148,8 @@ static const struct sent_abbrev builtin[] = {
 	{ "No", SENT_ABBR_BEFORE_NUMBER },
 	{ "Nos", SENT_ABBR_BEFORE_NUMBER },
 	{ "Nov", SENT_ABBR_BEFORE_NUMBER },
+	{ "N\xC2\xB0", SENT_ABBR_BEFORE_NUMBER },	/* N° */
+	{ "N\xC2\xBA", SENT_ABBR_BEFORE_NUMBER },	/* Nº */
 	{ "Oct", SENT_ABBR_BEFORE_NUMBER },
 	{ "Plc", SENT_ABBR_MAY_END },
 	{ "Pres", SENT_ABBR_NEVER_ENDS },
@@ -718,7 +738,7 @@ static int
 list_marker(const char *text, const struct word *w)
 {
 	const char *s = text + w->start;
-	size_t n = w->end - w->start, len, i;
+	size_t n = w->end - w->start, len, i, m;
 	uint32_t cp = decode_at(text, w->end, w->start, &len);
 
 	if (is_bullet(cp) || (n == 1 && (s[0] == '*' || s[0] == '+')))
@@ -738,19 +758,86 @@ list_marker(const char *text, const struct word *w)
 				return MARKER_NONE;
 		return MARKER_WEAK;
 	}
-	/* 1. 12) */
-	for (i = 0; i < n - 1 && s[i] >= '0' && s[i] <= '9'; i++)
+	/* The number or letter before the final . ) or .) */
+	m = n - 1;
+	if (s[m] == ')' && m > 1 && s[m - 1] == '.')
+		m--;
+	/* 1. 12) 1.) */
+	for (i = 0; i < m && s[i] >= '0' && s[i] <= '9'; i++)
 		;
-	if (i == n - 1)
+	if (i == m)
 		return i <= 3 ? MARKER_WEAK : MARKER_NONE;
 	/* a) a. A) but not A., which is an initial. */
-	if (n == 2 && s[0] >= 'a' && s[0] <= 'z')
+	if (m == 1 && s[0] >= 'a' && s[0] <= 'z')
 		return MARKER_WEAK;
-	if (n == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] == ')')
+	if (m == 1 && s[0] >= 'A' && s[0] <= 'Z' && s[n - 1] == ')')
 		return MARKER_WEAK;
-	if (is_roman(s, n - 1))
+	if (is_roman(s, m))
 		return MARKER_WEAK;
 	return MARKER_NONE;
+}
+
+/*
+ * A list item's marker taken apart, for items run together on one line
+ * ("1. The first item 2. The second item"): a leading bullet, and how the
+ * item is numbered.  Styles are ITEM_DIGITS, ITEM_LOWER or ITEM_UPPER
+ * times 4 plus 1 for "1.", 2 for "1)" and 3 for "1.)"; 0 is none.
+ */
+enum { ITEM_DIGITS = 1, ITEM_LOWER, ITEM_UPPER };
+
+struct item {
+	uint32_t bullet;	/* the leading bullet, or 0 */
+	int bullet_only;	/* the word is the bullet alone */
+	int style;
+	unsigned value;		/* the number, or the letter's place */
+};
+
+static void
+item_marker(const char *text, const struct word *w, struct item *it)
+{
+	size_t i = w->start, n, d, len;
+	const char *s;
+	uint32_t cp;
+	int kind, suffix;
+
+	memset(it, 0, sizeof(*it));
+	cp = decode_at(text, w->end, i, &n);
+	if (is_bullet(cp)) {
+		it->bullet = cp;
+		i += n;
+		if (i == w->end) {
+			it->bullet_only = 1;
+			return;
+		}
+	}
+	s = text + i;
+	len = w->end - i;
+	for (d = 0; d < len && d < 4 && s[d] >= '0' && s[d] <= '9'; d++)
+		it->value = it->value * 10 + (unsigned)(s[d] - '0');
+	if (d > 0 && d <= 3)
+		kind = ITEM_DIGITS;
+	else if (d == 0 && s[0] >= 'a' && s[0] <= 'z') {
+		kind = ITEM_LOWER;
+		it->value = (unsigned)(s[0] - 'a');
+		d = 1;
+	} else if (d == 0 && s[0] >= 'A' && s[0] <= 'Z') {
+		kind = ITEM_UPPER;
+		it->value = (unsigned)(s[0] - 'A');
+		d = 1;
+	} else
+		return;
+	if (len - d == 1 && s[d] == '.')
+		suffix = 1;
+	else if (len - d == 1 && s[d] == ')')
+		suffix = 2;
+	else if (len - d == 2 && s[d] == '.' && s[d + 1] == ')')
+		suffix = 3;
+	else
+		return;
+	/* "A." is an initial, not an item. */
+	if (kind == ITEM_UPPER && suffix == 1)
+		return;
+	it->style = kind * 4 + suffix;
 }
 
 /* What the next word starts with, and the word itself for openers. */
@@ -818,7 +905,7 @@ struct word_end {
 static void
 analyse_end(const char *text, const struct word *w, struct word_end *we)
 {
-	size_t e = w->end, at, n, s;
+	size_t e = w->end, at, n, s, mark_end;
 	uint32_t cp;
 	int dots = 0, ellipses = 0, qe = 0;
 
@@ -830,6 +917,7 @@ analyse_end(const char *text, const struct word *w, struct word_end *we)
 		e = at;
 	}
 	we->last = e > w->start ? decode_before(text, w->start, e, &at) : 0;
+	mark_end = e;
 	while (e > w->start) {
 		cp = decode_before(text, w->start, e, &at);
 		if (cp == '.' || cp == 0xFF0E || cp == 0x3002)
@@ -848,6 +936,10 @@ analyse_end(const char *text, const struct word *w, struct word_end *we)
 		we->terminal = 0x2026;
 	else if (dots == 1)
 		we->terminal = '.';
+	/* An omission in square brackets, "[...]", ends nothing. */
+	if (we->terminal == 0x2026 && e > w->start && text[e - 1] == '[' &&
+	    mark_end < w->end && text[mark_end] == ']')
+		we->terminal = 0;
 	s = w->start;
 	while (s < e) {
 		cp = decode_at(text, e, s, &n);
@@ -889,6 +981,9 @@ ends_sentence(const struct sent_abbrevs *ab, const char *text,
 	case SENT_ABBR_MAY_END:
 	case SENT_ABBR_BEFORE_NUMBER:
 		return 1;
+	case SENT_ABBR_BEFORE_OPENER:
+		return !ni->is_initial && is_opener_word(text + ni->start,
+		    ni->end - ni->start);
 	}
 	if (n > 0) {
 		cp = decode_at(text, we->core_end, we->core_start, &len);
@@ -970,6 +1065,76 @@ ends_open(uint32_t c)
 	    c == '(' || c == '+' || is_dash(c);
 }
 
+/* Whether word w is a lone dot, perhaps with quotes or brackets. */
+static int
+is_lone_dot(const char *text, const struct word *w)
+{
+	struct word_end we;
+
+	switch (text[w->start]) {
+	case '.': case '"': case '\'': case '(': case '[':
+		break;
+	default:
+		return 0;
+	}
+	analyse_end(text, w, &we);
+	return we.terminal == '.' && we.core_start == we.core_end;
+}
+
+/*
+ * Whether the word before first, which ends in a full stop, ends its
+ * sentence because first starts a spaced ellipsis of three dots followed by
+ * an upper-case word: "compounds. . . . The practice" (the ellipsis marks an
+ * omission at the start of the next sentence).
+ */
+static int
+ellipsis_opens(const char *text, struct scanner sc, const struct word *first)
+{
+	struct word w = *first;
+	struct next_info ni;
+	int dots = 0;
+
+	while (is_lone_dot(text, &w)) {
+		if (++dots > 3 || !scan_word(&sc, &w))
+			return 0;
+	}
+	if (dots != 3)
+		return 0;
+	next_info(text, sc, &w, &ni);
+	return ni.kind == NEXT_UPPER || ni.kind == NEXT_UNCASED;
+}
+
+/* Take the bullet and numbering of item it as the line's list so far. */
+static void
+seq_update(struct item *seq, const struct item *it)
+{
+	if (it->bullet != 0)
+		seq->bullet = it->bullet;
+	if (it->style != 0) {
+		seq->style = it->style;
+		seq->value = it->value + 1;
+	}
+}
+
+/*
+ * Whether word w, inside a line that starts a list item, starts the next
+ * item: it has the line's bullet, or it is the next number or letter in the
+ * line's style, and some word follows it.
+ */
+static int
+next_item(const char *text, struct scanner sc, const struct word *w,
+    const struct item *seq, struct item *it)
+{
+	struct word after;
+
+	item_marker(text, w, it);
+	if (!((seq->bullet != 0 && it->bullet == seq->bullet) ||
+	    (it->bullet == 0 && seq->style != 0 && it->style == seq->style &&
+	    it->value == seq->value)))
+		return 0;
+	return scan_word(&sc, &after);
+}
+
 void
 sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
     void (*emit)(void *arg, const char *s, size_t n), void *arg)
@@ -980,9 +1145,13 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 	struct word cur, nxt;
 	struct word_end we;
 	struct next_info ni;
+	struct item seq, it;
 	size_t line_start;
 	int have_next, boundary, marker, prev_line_marked, line_marked;
-	int cur_first = 1;	/* cur is the first word of its line */
+	int cur_marker;		/* cur is a list marker; its dot ends nothing */
+	int nxt_marker;		/* the same for nxt */
+	int cur_bullet;		/* cur is a bullet alone */
+	int lone_dots = 0;	/* lone dots in a row, ". . .", up to cur */
 	int measured = 0;	/* lf is known (only needed at line breaks) */
 
 	if (!scan_word(&sc, &cur))
@@ -990,6 +1159,14 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 	line_start = cur.start;
 	line_marked = list_marker(text, &cur) != MARKER_NONE;
 	prev_line_marked = 0;
+	memset(&seq, 0, sizeof(seq));
+	memset(&it, 0, sizeof(it));
+	if (line_marked) {
+		item_marker(text, &cur, &it);
+		seq_update(&seq, &it);
+	}
+	cur_marker = line_marked;
+	cur_bullet = it.bullet_only;
 	do {
 		have_next = scan_word(&sc, &nxt);
 		if (sb.len > 0)
@@ -1006,10 +1183,31 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 			next_info(text, sc, &nxt, &ni);
 		else
 			ni.kind = NEXT_NONE;
-		/* The dot of "1." at the start of a line ends nothing. */
-		boundary = nxt.forced || (!(cur_first && line_marked) &&
+		/* The dot of "1." at the start of an item ends nothing. */
+		boundary = nxt.forced || (!cur_marker &&
 		    ends_sentence(ab, text, &we, &ni));
-		cur_first = 0;
+		/*
+		 * Spaced ellipses: three lone dots mark an omission inside a
+		 * sentence, four (a full stop and an ellipsis) end one before
+		 * an upper-case word, and a full stop followed by three ends
+		 * its sentence where the next one opens with the ellipsis.
+		 */
+		if (we.terminal == '.' && we.core_start == we.core_end) {
+			lone_dots++;
+			if (lone_dots == 3 && ni.kind != NEXT_CONTINUES)
+				boundary = nxt.forced;
+			else if (lone_dots >= 4 && ni.kind != NEXT_CONTINUES)
+				boundary = nxt.forced ||
+				    ni.kind == NEXT_UPPER ||
+				    ni.kind == NEXT_UNCASED;
+		} else {
+			lone_dots = 0;
+			if (we.terminal == '.' && ni.kind == NEXT_CONTINUES &&
+			    !cur_marker && text[nxt.start] == '.' &&
+			    ellipsis_opens(text, sc, &nxt))
+				boundary = 1;
+		}
+		nxt_marker = 0;
 		if (nxt.line_start && !measured) {
 			measure_lines(text, len, &lf);
 			measured = 1;
@@ -1038,13 +1236,35 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 			    ni.kind == NEXT_UNCASED))
 				boundary = 1;
 			line_start = nxt.start;
-			cur_first = 1;
-		}
+			memset(&seq, 0, sizeof(seq));
+			memset(&it, 0, sizeof(it));
+			if (line_marked) {
+				item_marker(text, &nxt, &it);
+				seq_update(&seq, &it);
+			}
+			nxt_marker = line_marked;
+		} else if (cur_bullet && cur_marker) {
+			/* "• 9. The first item": 9. is part of the marker. */
+			item_marker(text, &nxt, &it);
+			if (it.style != 0 && it.bullet == 0) {
+				seq_update(&seq, &it);
+				nxt_marker = 1;
+			}
+			it.bullet_only = 0;
+		} else if ((seq.bullet != 0 || seq.style != 0) &&
+		    next_item(text, sc, &nxt, &seq, &it)) {
+			seq_update(&seq, &it);
+			boundary = 1;
+			nxt_marker = 1;
+		} else
+			it.bullet_only = 0;
 		if (boundary) {
 			emit(arg, sb.s, sb.len);
 			sb.len = 0;
 		}
 		cur = nxt;
+		cur_marker = nxt_marker;
+		cur_bullet = nxt_marker && it.bullet_only;
 	} while (have_next);
 	if (sb.len > 0)
 		emit(arg, sb.s, sb.len);

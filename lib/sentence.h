@@ -17,7 +17,8 @@ struct sent_abbrevs;
 enum sent_abbr_kind {
 	SENT_ABBR_NEVER_ENDS = 1,	/* never a boundary: Mr. e.g. */
 	SENT_ABBR_MAY_END,		/* a boundary before A-Z only: etc. */
-	SENT_ABBR_BEFORE_NUMBER		/* only before 0-9: No. 10 */
+	SENT_ABBR_BEFORE_NUMBER,	/* only before 0-9: No. 10 */
+	SENT_ABBR_BEFORE_OPENER		/* before The, It, We...: Co. */
 };
 
 struct sent_abbrev {

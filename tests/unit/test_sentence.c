@@ -110,6 +110,11 @@ static const struct split_case cases[] = {
 	{ "It costs approx. 5 pounds.", "It costs approx. 5 pounds." },
 	{ "Approx. Ten people came.", "Approx. Ten people came." },
 	{ "He lives in Co. Durham now.", "He lives in Co. Durham now." },
+	/* Co. ends a sentence only before a common opener. */
+	{ "They met Pitt, Briggs & Co. It closed yesterday.",
+	  "They met Pitt, Briggs & Co.|It closed yesterday." },
+	{ "They met Pitt, Briggs & Co. Durham staff.",
+	  "They met Pitt, Briggs & Co. Durham staff." },
 	/* etc., a.m. and the like may end a sentence. */
 	{ "Knives, cars etc. The list goes on.",
 	  "Knives, cars etc.|The list goes on." },
@@ -138,6 +143,10 @@ static const struct split_case cases[] = {
 	{ "The answer was No. The vote failed.",
 	  "The answer was No.|The vote failed." },
 	{ "See Fig. 3 and Vol. 2 of it.", "See Fig. 3 and Vol. 2 of it." },
+	{ "Find it at N\xC2\xB0. 1026.253.553. That is it.",
+	  "Find it at N\xC2\xB0. 1026.253.553.|That is it." },
+	{ "It was N\xC2\xBA. 4 on the list.",
+	  "It was N\xC2\xBA. 4 on the list." },
 	{ "See pp. 45-50 and p. 7.", "See pp. 45-50 and p. 7." },
 	{ "Read Art. 50 again.", "Read Art. 50 again." },
 	{ "Built ca. 1900 it stood.", "Built ca. 1900 it stood." },
@@ -215,6 +224,21 @@ static const struct split_case cases[] = {
 	{ "He trailed off…” Then he left.", "He trailed off…”|Then he left." },
 	{ "It ended…”Then he left.", "It ended…”|Then he left." },
 	{ "etc..And", "etc..And" },
+	/* Omissions in square brackets end nothing. */
+	{ "\"Bohr [...] used the stairways [...]\" (Smith 55).",
+	  "\"Bohr [...] used the stairways [...]\" (Smith 55)." },
+	{ "He said [\xE2\x80\xA6] Then he left.",
+	  "He said [\xE2\x80\xA6] Then he left." },
+	/* Spaced ellipses: three dots inside, four at the end. */
+	{ "The thing is . . . I did not mean it.",
+	  "The thing is . . . I did not mean it." },
+	{ "End with a period . . . . Next sentence.",
+	  "End with a period . . . .|Next sentence." },
+	{ "It combined compounds. . . . The practice was dropped. . . .",
+	  "It combined compounds.|. . . The practice was dropped. . . ." },
+	{ "It combined compounds. . . . the practice went on.",
+	  "It combined compounds. . . . the practice went on." },
+	{ "Oh . . The end.", "Oh . .|The end." },
 	{ "a…Bc", "a…|Bc" },
 	/* Unicode case. */
 	{ "Il part. École fermée.", "Il part.|École fermée." },
@@ -248,6 +272,26 @@ static const struct split_case cases[] = {
 	{ "1. First point.\n2. Second point.",
 	  "1. First point.|2. Second point." },
 	{ "• One. Two.\n• Three", "• One.|Two.|• Three" },
+	{ "Steps:\n1.) Pursue\n2.) Protect", "Steps:|1.) Pursue|2.) Protect" },
+	/* List items run together on one line. */
+	{ "1. The first item 2. The second item",
+	  "1. The first item|2. The second item" },
+	{ "1.) The first item. 2.) The second item.",
+	  "1.) The first item.|2.) The second item." },
+	{ "1) The first item 2) The second item",
+	  "1) The first item|2) The second item" },
+	{ "a. The first item b. The second item c. The third",
+	  "a. The first item|b. The second item|c. The third" },
+	{ "\xE2\x80\xA2 9. The first item \xE2\x80\xA2 10. The second item",
+	  "\xE2\x80\xA2 9. The first item|\xE2\x80\xA2 10. The second item" },
+	{ "\xE2\x81\x83" "9. The first \xE2\x81\x83" "10. The second",
+	  "\xE2\x81\x83" "9. The first|\xE2\x81\x83" "10. The second" },
+	{ "1. Costs rose by 3. Then 2 fell.",
+	  "1. Costs rose by 3.|Then 2 fell." },
+	{ "1. Costs rose by 2.", "1. Costs rose by 2." },
+	{ "1) Costs rose, a) here b) there.",
+	  "1) Costs rose, a) here b) there." },
+	{ "He scored 1. Then 2. Then 3.", "He scored 1.|Then 2.|Then 3." },
 	{ "Blog post \xC2\xA0 • \xC2\xA0 Jul 20, 2017 20:25 BST",
 	  "Blog post • Jul 20, 2017 20:25 BST" },
 	/* Dashes and numbers in wrapped prose are not list markers. */
@@ -510,7 +554,7 @@ test_builtin_list(void)
 		if (b != NULL && strcmp(a->word, b->word) >= 0)
 			sorted = 0;
 		if (a->kind < SENT_ABBR_NEVER_ENDS ||
-		    a->kind > SENT_ABBR_BEFORE_NUMBER)
+		    a->kind > SENT_ABBR_BEFORE_OPENER)
 			kinds = 0;
 	}
 	CHECK(i > 50);
