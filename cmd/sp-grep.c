@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "err.h"
 #include "hash.h"
 #include "io.h"
@@ -102,11 +103,6 @@ struct kwic_line {
 	size_t order;
 };
 
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
 static enum mode mode = MODE_RECORDS;
 static int invert, dict, align, sorting;
 static size_t by = 1;		/* key fields that make a group */
@@ -126,17 +122,6 @@ static size_t nkwic, kwiccap;
 static struct buf arena, scratch;
 static struct tokenizer sorttok;
 static unsigned char *catseen;
-
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->cap - b->len < n) {
-		b->cap = b->cap * 2 > b->len + n ? b->cap * 2 : b->len + n;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-}
 
 static void
 add_pattern(const char *pat, unsigned group, const char *file,

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "err.h"
 #include "io.h"
 #include "opt.h"
@@ -46,11 +47,6 @@ static const struct opt_spec specs[] = {
 	{ 0, 0, NULL, 0 }
 };
 
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
 /* The state of the document being split. */
 struct doc {
 	const char *id;
@@ -63,17 +59,6 @@ struct doc {
 
 static struct sent_abbrevs *abbrevs;
 static int lines_mode, paragraphs_mode;
-
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->cap - b->len < n) {
-		b->cap = b->cap * 2 > b->len + n ? b->cap * 2 : b->len + n;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-}
 
 /* Whether a line holds nothing but white space and invisible characters. */
 static int
@@ -237,26 +222,9 @@ split_file(const char *path, const char *stdin_id, struct doc *d)
 }
 
 static void
-read_abbrevs(const char *path)
+add_abbrev(void *arg, const char *word, size_t len)
 {
-	struct reader r;
-	char *line;
-	size_t n, i, j;
-	int got;
-
-	if (reader_open(&r, path) < 0)
-		exit(2);
-	while ((got = reader_next(&r, &line, &n)) > 0) {
-		for (i = 0; i < n && (line[i] == ' ' || line[i] == '\t'); i++)
-			;
-		for (j = n; j > i && (line[j - 1] == ' ' ||
-		    line[j - 1] == '\t'); j--)
-			;
-		if (j > i && line[i] != '#')
-			sent_abbrevs_add(abbrevs, line + i, j - i);
-	}
-	if (reader_close(&r) < 0)
-		exit(2);
+	sent_abbrevs_add(arg, word, len);
 }
 
 int
@@ -273,7 +241,8 @@ main(int argc, char *argv[])
 	while ((id = opt_next(&o, &arg)) != 0) {
 		switch (id) {
 		case OPT_ABBREVS:
-			read_abbrevs(arg);
+			if (read_word_list(arg, add_abbrev, abbrevs) < 0)
+				exit(2);
 			break;
 		case OPT_ID:
 			if (*arg == '\0' || strpbrk(arg, "\t\n\r") != NULL)

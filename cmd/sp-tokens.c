@@ -68,35 +68,13 @@ static size_t *starts;		/* offset of each kept token in kept */
 static size_t nkept, startcap;
 
 static void
-add_stopword(const char *w, size_t n)
+add_stopword(void *arg, const char *w, size_t n)
 {
 	char *f = xmalloc(2 * n + 1);
 
+	(void)arg;	/* the table is global */
 	strtab_intern(&stopwords, f, tok_fold(w, n, f), NULL);
 	free(f);
-}
-
-static void
-read_stopwords(const char *path)
-{
-	struct reader r;
-	char *line;
-	size_t n, i, j;
-	int got;
-
-	if (reader_open(&r, path) < 0)
-		exit(2);
-	while ((got = reader_next(&r, &line, &n)) > 0) {
-		for (i = 0; i < n && (line[i] == ' ' || line[i] == '\t'); i++)
-			;
-		for (j = n; j > i && (line[j - 1] == ' ' ||
-		    line[j - 1] == '\t'); j--)
-			;
-		if (j > i && line[i] != '#')
-			add_stopword(line + i, j - i);
-	}
-	if (reader_close(&r) < 0)
-		exit(2);
 }
 
 /* The token folded into the scratch buffer (its length in tok->len). */
@@ -267,8 +245,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_STOP:
 			use_stop = 1;
-			if (arg != NULL)
-				read_stopwords(arg);
+			if (arg != NULL &&
+			    read_word_list(arg, add_stopword, NULL) < 0)
+				exit(2);
 			break;
 		}
 	}
@@ -282,7 +261,7 @@ main(int argc, char *argv[])
 	}
 	if (use_stop && stopwords.n == 0)
 		for (i = 0; i < sp_stopwords_en_count; i++)
-			add_stopword(sp_stopwords_en[i],
+			add_stopword(NULL, sp_stopwords_en[i],
 			    strlen(sp_stopwords_en[i]));
 	files = o.noperands > 0 ? o.operands : dash;
 	nfiles = o.noperands > 0 ? o.noperands : 1;

@@ -82,22 +82,6 @@ reader_fill(struct reader *r)
 	return 0;
 }
 
-/* Whether s[0..n) is all ASCII, a word at a time. */
-static int
-all_ascii(const char *s, size_t n)
-{
-	uint64_t acc = 0, w;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		acc |= w;
-	}
-	for (; i < n; i++)
-		acc |= (unsigned char)s[i];
-	return (acc & 0x8080808080808080ull) == 0;
-}
-
 /* Drop a final CR, refuse NUL bytes and repair UTF-8 in *line. */
 static int
 check_line(struct reader *r, char **line, size_t *len)
@@ -113,7 +97,7 @@ check_line(struct reader *r, char **line, size_t *len)
 		r->failed = 1;
 		return -1;
 	}
-	if (!all_ascii(s, n) && utf8_first_invalid(s, n) < n) {
+	if (!utf8_all_ascii(s, n) && utf8_first_invalid(s, n) < n) {
 		if (r->fixcap < 3 * n + 1) {
 			r->fixcap = 3 * n + 1;
 			free(r->fix);
@@ -212,6 +196,28 @@ reader_close(struct reader *r)
 	free(r->fix);
 	r->buf = r->fix = NULL;
 	return r->failed ? -1 : 0;
+}
+
+int
+read_word_list(const char *path,
+    void (*add)(void *arg, const char *word, size_t len), void *arg)
+{
+	struct reader r;
+	char *line;
+	size_t n, i, j;
+
+	if (reader_open(&r, path) < 0)
+		return -1;
+	while (reader_next(&r, &line, &n) > 0) {
+		for (i = 0; i < n && (line[i] == ' ' || line[i] == '\t'); i++)
+			;
+		for (j = n; j > i && (line[j - 1] == ' ' ||
+		    line[j - 1] == '\t'); j--)
+			;
+		if (j > i && line[i] != '#')
+			add(arg, line + i, j - i);
+	}
+	return reader_close(&r);
 }
 
 void

@@ -116,6 +116,14 @@ writer_str(struct writer *w, const char *s)
 }
 
 /*
+ * Read a list of words from path: one a line, with the spaces and TABs
+ * around it dropped; blank lines and lines starting with '#' are skipped.
+ * add is called for each word.  Return 0, or -1 after reporting an error.
+ */
+int read_word_list(const char *path,
+    void (*add)(void *arg, const char *word, size_t len), void *arg);
+
+/*
  * The usual ending of main: flush and check standard output, then exit with
  * status.
  */

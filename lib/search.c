@@ -278,21 +278,6 @@ search_fold(const char *s, size_t n, char *out, size_t *map)
 	return o;
 }
 
-static int
-is_ascii(const char *s, size_t n)
-{
-	uint64_t acc = 0, w;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		acc |= w;
-	}
-	for (; i < n; i++)
-		acc |= (unsigned char)s[i];
-	return (acc & 0x8080808080808080ull) == 0;
-}
-
 /* Whether cp is a word character of the tokenizer. */
 static int
 is_word_cp(uint32_t cp)
@@ -1030,7 +1015,7 @@ make_space(struct search *s, const char *text, size_t n, struct space *sp)
 		s->ftext = xmalloc(s->fcap);
 		s->fmap = xreallocarray(NULL, s->fcap, sizeof(size_t));
 	}
-	if (s->opts.fold && !is_ascii(text, n)) {
+	if (s->opts.fold && !utf8_all_ascii(text, n)) {
 		sp->fn = search_fold(text, n, s->ftext, s->fmap);
 		sp->f = s->ftext;
 		sp->map = s->fmap;
@@ -1132,7 +1117,7 @@ search_can_scan(const struct search *s)
 		for (j = 0; j + 3 <= l->n; j++)
 			if (memcmp(l->s + j, "\xEF\xBF\xBD", 3) == 0)
 				return 0;
-		if (s->opts.fold && !is_ascii(l->s, l->n))
+		if (s->opts.fold && !utf8_all_ascii(l->s, l->n))
 			return 0;
 	}
 	return 1;

@@ -98,6 +98,21 @@ utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
+int
+utf8_all_ascii(const char *s, size_t n)
+{
+	uint64_t acc = 0, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++)
+		acc |= (unsigned char)s[i];
+	return (acc & 0x8080808080808080ull) == 0;
+}
+
 size_t
 utf8_first_invalid(const char *s, size_t n)
 {

@@ -28,6 +28,9 @@ size_t utf8_encode(uint32_t cp, char *out);
  */
 size_t utf8_sanitize(const char *s, size_t n, char *out, size_t *bad);
 
+/* Whether s[0..n) is all ASCII (checked a word at a time). */
+int utf8_all_ascii(const char *s, size_t n);
+
 /* Index of the first byte of an invalid sequence in s[0..n), or n. */
 size_t utf8_first_invalid(const char *s, size_t n);
 
