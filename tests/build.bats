@@ -1,0 +1,46 @@
+#!/usr/bin/env bats
+# The build itself: warning-free under gcc and clang, make install with
+# PREFIX and DESTDIR, make clean.  Each test works on a copy of the sources
+# so that the tree under test is never touched.
+
+load helper
+
+copy_sources() {
+	mkdir src
+	cp -R "$SP_ROOT/cmd" "$SP_ROOT/lib" "$SP_ROOT/Makefile" src/
+	cd src
+}
+
+build_with() {
+	command -v "$1" >/dev/null || skip "$1 is not installed"
+	copy_sources
+	run make -j2 CC="$1" \
+	    CFLAGS="-std=c11 -O2 -Wall -Wextra -Wpedantic -Werror" all
+	[ "$status" -eq 0 ] || { echo "$output" | tail -20; return 1; }
+	for t in sp-split sp-tokens sp-count sp-grep sp-topics; do
+		[ -x "bin/$t" ] || { echo "no bin/$t"; return 1; }
+	done
+}
+
+@test "the build is warning-free under gcc (-Werror)" {
+	build_with gcc
+}
+
+@test "the build is warning-free under clang (-Werror)" {
+	build_with clang
+}
+
+@test "make install puts programs and man pages under DESTDIR/PREFIX; make clean removes every build product" {
+	copy_sources
+	make -s -j2 all >/dev/null
+	run make -s install PREFIX=/opt/sp DESTDIR="$BATS_TEST_TMPDIR/stage"
+	[ "$status" -eq 0 ]
+	for t in sp-split sp-tokens sp-count sp-grep sp-topics; do
+		[ -x "$BATS_TEST_TMPDIR/stage/opt/sp/bin/$t" ]
+		[ -f "$BATS_TEST_TMPDIR/stage/opt/sp/share/man/man1/$t.1" ]
+	done
+	"$BATS_TEST_TMPDIR/stage/opt/sp/bin/sp-tokens" --version
+	make -s clean
+	[ ! -e bin ] && [ ! -e build ] && [ ! -e out ]
+	[ -z "$(find . -name '*.o' -o -name '*.a')" ]
+}
