@@ -44,3 +44,19 @@ build_with() {
 	[ ! -e bin ] && [ ! -e build ] && [ ! -e out ]
 	[ -z "$(find . -name '*.o' -o -name '*.a')" ]
 }
+
+@test "without bats on PATH, the test runner installs it from npm into .deps/" {
+	command -v npm >/dev/null && command -v node >/dev/null || skip "no npm"
+	mkdir tools work
+	for c in sh node npm env dirname cat; do
+		ln -s "$(command -v "$c")" "tools/$c"
+	done
+	cd work
+	run env PATH="$BATS_TEST_TMPDIR/tools" sh "$SP_ROOT/tests/find-bats.sh"
+	[ "$status" -eq 0 ] || { echo "$output"; skip "npm could not install bats here"; }
+	bats_path=${lines[${#lines[@]} - 1]}
+	[ "$bats_path" = "$BATS_TEST_TMPDIR/work/.deps/node_modules/bats/bin/bats" ]
+	run "$bats_path" --version
+	[ "$status" -eq 0 ]
+	[[ "$output" == "Bats "* ]]
+}
