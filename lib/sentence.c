@@ -289,10 +289,30 @@ sent_abbrevs_new(void)
 	return ab;
 }
 
+static inline int
+is_ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
 /* ASCII white space: space, TAB, LF, VT, FF and CR. */
 static const unsigned char space_bytes[256] = {
 	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1
 };
+
+/*
+ * Bytes that need a second look inside a word: white space, '.', and the
+ * first byte of any multibyte sequence.  All others just belong to it.
+ */
+#define B8(x) x, x, x, x, x, x, x, x
+static const unsigned char word_bytes[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+	['.'] = 1,
+	[0x80] = B8(1), B8(1), B8(1), B8(1), B8(1), B8(1), B8(1), B8(1),
+	B8(1), B8(1), B8(1), B8(1), B8(1), B8(1), B8(1), B8(1)
+};
+#undef B8
 
 static inline int
 is_space_byte(unsigned char c)
@@ -647,12 +667,18 @@ scan_word(struct scanner *sc, struct word *w)
 	w->forced = sc->forced;
 	sc->forced = 0;
 	while (i < sc->len) {
-		unsigned char c = (unsigned char)t[i];
+		unsigned char c;
 
+		/* The common bytes first, one table lookup each. */
+		while (i < sc->len && word_bytes[(unsigned char)t[i]] == 0)
+			i++;
+		if (i >= sc->len)
+			break;
+		c = (unsigned char)t[i];
 		if (c < 0x80) {
 			if (is_space_byte(c))
 				break;
-			dotted |= c == '.';
+			dotted = 1;	/* the byte is '.' */
 			i++;
 			continue;
 		}
@@ -910,6 +936,21 @@ analyse_end(const char *text, const struct word *w, struct word_end *we)
 	int dots = 0, ellipses = 0, qe = 0;
 
 	memset(we, 0, sizeof(*we));
+	/*
+	 * Most words end in an ASCII letter or digit: no closer, no terminal
+	 * mark, only openers at the start to skip.
+	 */
+	if (is_ascii_alnum((unsigned char)text[e - 1])) {
+		we->last = (unsigned char)text[e - 1];
+		for (s = w->start; s < e; s += n) {
+			cp = decode_at(text, e, s, &n);
+			if (!is_opener(cp))
+				break;
+		}
+		we->core_start = s;
+		we->core_end = e;
+		return;
+	}
 	while (e > w->start) {
 		cp = decode_before(text, w->start, e, &at);
 		if (!is_closer(cp) || at == w->start)
@@ -1141,7 +1182,7 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 {
 	struct scanner sc = { text, len, 0, 0 };
 	struct sbuf sb = { NULL, 0, 0 };
-	struct line_facts lf;
+	struct line_facts lf = { 0, 0 };
 	struct word cur, nxt;
 	struct word_end we;
 	struct next_info ni;
@@ -1208,32 +1249,42 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 				boundary = 1;
 		}
 		nxt_marker = 0;
-		if (nxt.line_start && !measured) {
-			measure_lines(text, len, &lf);
-			measured = 1;
-		}
 		if (nxt.line_start) {
-			size_t prev_cps = count_cps(text, line_start, cur.end);
-			size_t word_cps = count_cps(text, nxt.start, nxt.end);
-			int deliberate = deliberate_break(&lf, prev_cps,
-			    word_cps);
 			const char *core = text + we.core_start;
 			size_t corelen = we.core_end - we.core_start;
+			int weak, heading_break, deliberate = 0;
 
 			prev_line_marked = line_marked;
 			marker = list_marker(text, &nxt);
-			if (marker == MARKER_WEAK && !deliberate &&
-			    !prev_line_marked && we.terminal == 0 &&
-			    we.last != ':' && we.last != ';')
+			/*
+			 * A weak marker ("- ", "a)") after an open line starts
+			 * an item only at a deliberate break; a capital or a
+			 * digit after a line without a terminal mark starts a
+			 * sentence only there.  Whether a break is deliberate
+			 * takes the paragraph's line lengths, so it is worked
+			 * out only for these two cases.
+			 */
+			weak = marker == MARKER_WEAK && !prev_line_marked &&
+			    we.terminal == 0 && we.last != ':' &&
+			    we.last != ';';
+			heading_break = marker == MARKER_NONE &&
+			    we.terminal == 0 && !ends_open(we.last) &&
+			    (ni.kind == NEXT_UPPER || ni.kind == NEXT_DIGIT ||
+			    ni.kind == NEXT_UNCASED) &&
+			    abbrev_kind(ab, core, corelen) == 0;
+			if (weak || heading_break) {
+				if (!measured) {
+					measure_lines(text, len, &lf);
+					measured = 1;
+				}
+				deliberate = deliberate_break(&lf,
+				    count_cps(text, line_start, cur.end),
+				    count_cps(text, nxt.start, nxt.end));
+			}
+			if (weak && !deliberate)
 				marker = MARKER_NONE;	/* wrapped text */
 			line_marked = marker != MARKER_NONE;
-			if (line_marked)
-				boundary = 1;
-			else if (marker == MARKER_NONE && deliberate &&
-			    we.terminal == 0 && !ends_open(we.last) &&
-			    abbrev_kind(ab, core, corelen) == 0 &&
-			    (ni.kind == NEXT_UPPER || ni.kind == NEXT_DIGIT ||
-			    ni.kind == NEXT_UNCASED))
+			if (line_marked || (heading_break && deliberate))
 				boundary = 1;
 			line_start = nxt.start;
 			memset(&seq, 0, sizeof(seq));
