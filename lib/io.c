@@ -82,14 +82,17 @@ reader_fill(struct reader *r)
 	return 0;
 }
 
-/* Drop a final CR, refuse NUL bytes and repair UTF-8 in *line. */
+/*
+ * Drop the final CRs (a CRLF file converted twice ends lines in CR CR LF),
+ * refuse NUL bytes and repair UTF-8 in *line.
+ */
 static int
 check_line(struct reader *r, char **line, size_t *len)
 {
 	char *s = *line;
 	size_t n = *len, bad;
 
-	if (n > 0 && s[n - 1] == '\r')
+	while (n > 0 && s[n - 1] == '\r')
 		n--;
 	if (memchr(s, '\0', n) != NULL) {
 		sp_warn_at(r->name, r->lineno,
@@ -145,6 +148,9 @@ reader_next(struct reader *r, char **line, size_t *len)
 	if (r->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 		s += 3;
 		n -= 3;
+		/* A file that is only a byte order mark is empty. */
+		if (n == 0 && nl == NULL)
+			return 0;
 	}
 	*line = s;
 	*len = n;
@@ -180,6 +186,9 @@ reader_chunk(struct reader *r, char **buf, size_t *len)
 	if (first && *len >= 3 && memcmp(*buf, "\xEF\xBB\xBF", 3) == 0) {
 		*buf += 3;
 		*len -= 3;
+		/* A file that is only a byte order mark is empty. */
+		if (*len == 0)
+			return 0;
 	}
 	return 1;
 }

@@ -41,7 +41,7 @@ struct reader {
 int reader_open(struct reader *r, const char *path);
 
 /*
- * Next line: 1 with *line and *len set (valid UTF-8, no LF, no final CR), 0
+ * Next line: 1 with *line and *len set (valid UTF-8, no LF, no final CRs), 0
  * at the end of the input, -1 after an error that was already reported.
  * The line stays valid until the next call.
  */

@@ -466,6 +466,12 @@ tok_next(struct tokenizer *t, struct token *tok)
 			break;
 		if (k == C_MARK && t->opts.punct) {
 			literal_token(t, tok, i, n, TOK_PUNCT);
+			if (cp == 0x2019) {
+				/* As inside words and in tok_fold: ' */
+				t->buf[0] = '\'';
+				t->buf[1] = '\0';
+				tok->len = 1;
+			}
 			return 1;
 		}
 		i += n;

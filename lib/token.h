@@ -12,7 +12,8 @@
  * in NFC and, unless keep_case, case-folded.  Everything else separates
  * tokens and is dropped, unless punct: then each punctuation mark or symbol
  * (a run of the same ASCII mark, like "..." or "--", counts as one) is a
- * token of its own.
+ * token of its own, U+2019 written as ' there too.  URL and e-mail tokens
+ * keep their case.
  */
 #ifndef SP_TOKEN_H
 #define SP_TOKEN_H

@@ -188,3 +188,23 @@ good_input() {
 		[ "$(echo $output)" = "$want" ] || { echo "$t: $output, want $want"; return 1; }
 	done
 }
+
+@test "a file that is only a byte order mark is an empty file" {
+	printf '\357\273\277' > bom.txt
+	for t in sp-split sp-tokens sp-count; do
+		run --separate-stderr "$t" bom.txt
+		[ "$status" -eq 0 ] && [ -z "$output" ] && [ -z "$stderr" ] ||
+			{ echo "$t: $status '$output' $stderr"; return 1; }
+	done
+	run --separate-stderr sp-grep -v x bom.txt
+	[ "$status" -eq 1 ] && [ -z "$output" ]
+}
+
+@test "every CR before the line end is dropped (CR CR LF)" {
+	printf 'd\t1\t1\tA b\r\r\n' > crcr.txt
+	run sp-count crcr.txt
+	expect_eq "$output" "A b${TAB}1"
+	run sp-tokens crcr.txt
+	expect_eq "$output" "d${TAB}1${TAB}1${TAB}a
+d${TAB}1${TAB}1${TAB}b"
+}

@@ -162,3 +162,8 @@ Javid${TAB}safe"
 		printf '%s\n' "$output" | grep -qxF -- "$w" || { echo "missing $w"; return 1; }
 	done
 }
+
+@test "--punct writes a lone U+2019 as ', as inside words" {
+	run tokens 'rock ’ roll ‘quoted’' --punct
+	expect_eq "$output" "rock|'|roll|‘|quoted|'"
+}
