@@ -1,0 +1,305 @@
+#!/bin/sh
+# make bench: time the sp tools against the standard Unix tools on the
+# same input, side by side in one run, at 10 MB and 100 MB of English
+# (tests/bench/make-corpus.sh), and print for each command the median wall
+# time of several runs, MB/s, the peak memory of its largest process and
+# its speed-up over the reference of its group (reference time / time);
+# then the issue's targets and how each time grows from 10 to 100 MB.
+# Ratios are reported, never enforced: the exit status is 1 only if a
+# command fails.  A tool that is not built is skipped with a line saying so.
+#
+# environment: BENCH_DIR (build/bench), BENCH_SIZES ("10 100"),
+#   BENCH_RUNS_10 (5), BENCH_RUNS_100 (5), BENCH_TOPICS_RUNS (3),
+#   BENCH_TOPICS_ITER_10 (20), BENCH_TOPICS_ITER_100 (10),
+#   AWK (mawk if installed, else awk).  The whole run takes about 5
+#   minutes on 2 cores.
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top"
+LC_ALL=C
+export LC_ALL
+
+dir=${BENCH_DIR:-$top/build/bench}
+sizes=${BENCH_SIZES:-10 100}
+bin=$top/bin
+here=$top/tests/bench
+if [ -z "${AWK:-}" ]; then
+	AWK=awk
+	command -v mawk >/dev/null 2>&1 && AWK=mawk
+fi
+
+sh "$here/make-corpus.sh" "$dir"
+${CC:-cc} -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -o "$dir/timeit" \
+    "$here/timeit.c"
+re='(Jerusalem|Babylon|Egypt)[a-z]*'	# for grep -E and sp-grep -E
+results=$dir/results.tsv
+: >"$results"
+out=$dir/out.tmp
+failed=0
+
+have() {
+	[ -x "$bin/$1" ]
+}
+
+# Whether file $1 exists, is not empty and is newer than file $2.
+fresh() {
+	[ -s "$1" ] && [ -n "$(find "$1" -newer "$2" 2>/dev/null)" ]
+}
+
+skip() {
+	echo "bench: skipped: $1 (bin/$2 is not built)"
+}
+
+# measure SIZE GROUP LABEL INPUT COMMAND: run COMMAND (sh -c) RUNS times,
+# add "SIZE GROUP LABEL MEDIAN PEAK_KB BYTES EXTRA" to the results.  For
+# sp-topics, EXTRA is the median of the tokens/s it reports with -v.
+measure() {
+	size=$1 group=$2 label=$3 input=$4 cmd=$5
+	bytes=$(wc -c <"$input" | tr -d ' ')
+	: >"$dir/runs.tmp"
+	i=0
+	while [ "$i" -lt "$runs" ]; do
+		i=$((i + 1))
+		# shellcheck disable=SC2046
+		set -- $("$dir/timeit" "$cmd")
+		if [ "$3" -ne 0 ]; then
+			echo "bench: FAILED (status $3): $cmd" >&2
+			failed=1
+			return 0
+		fi
+		extra=0
+		if [ "$group" = topics ]; then
+			extra=$(sed -n 's/.* \([0-9.]*\) million tokens\/s$/\1/p' \
+			    "$dir/topics.err")
+		fi
+		echo "$1 $2 ${extra:-0}" >>"$dir/runs.tmp"
+	done
+	sort -n "$dir/runs.tmp" | $AWK -v size="$size" -v group="$group" \
+	    -v label="$label" -v bytes="$bytes" '
+	{ t[NR] = $1; if ($2 > peak) peak = $2; x[NR] = $3 }
+	END {
+		n = NR; m = int((n + 1) / 2)
+		# The median of the extra figure, sorted on its own.
+		for (i = 1; i <= n; i++)
+			for (j = i + 1; j <= n; j++)
+				if (x[j] < x[i]) { s = x[i]; x[i] = x[j]; x[j] = s }
+		printf "%s\t%s\t%s\t%.3f\t%d\t%d\t%s\n", size, group, label,
+		    t[m], peak, bytes, x[m]
+	}' >>"$results"
+	tail -n 1 "$results" | $AWK -F '\t' \
+	    '{ printf "bench: %s MB %-40s %7.3f s\n", $1, $3, $4 }'
+}
+
+for size in $sizes; do
+	text=$dir/corpus-$size.txt
+	if [ ! -f "$text" ]; then
+		echo "bench: no $text" >&2
+		exit 2
+	fi
+	runs=${BENCH_RUNS_10:-5}
+	iter=${BENCH_TOPICS_ITER_10:-20}
+	if [ "$size" = 100 ]; then
+		runs=${BENCH_RUNS_100:-5}
+		iter=${BENCH_TOPICS_ITER_100:-10}
+	fi
+
+	# The inputs of the later groups, made once and not timed.
+	seg=$dir/segments-$size.tsv
+	tok=$dir/tokens-$size.txt
+	topic=$dir/topic-tokens-$size.tsv
+	if have sp-split; then
+		fresh "$seg" "$bin/sp-split" ||
+		    "$bin/sp-split" "$text" >"$seg"
+	fi
+	if have sp-tokens; then
+		fresh "$tok" "$bin/sp-tokens" ||
+		    "$bin/sp-tokens" "$text" >"$tok"
+	else
+		tr -cs A-Za-z '\n' <"$text" | tr A-Z a-z >"$tok"
+	fi
+	if have sp-split && have sp-tokens; then
+		fresh "$topic" "$seg" ||
+		    "$bin/sp-tokens" --stop "$seg" >"$topic"
+	fi
+
+	# Word frequency list from plain text.
+	measure "$size" words "ref: tr|tr|sort|uniq -c|sort -rn" "$text" \
+	    "tr -cs A-Za-z '\\n' <'$text' | tr A-Z a-z | sort | uniq -c |
+	    sort -rn >'$out'"
+	measure "$size" words "$AWK word counter | sort -rn" "$text" \
+	    "$AWK -f '$here/wordcount.awk' '$text' | sort -rn >'$out'"
+	if have sp-split && have sp-tokens && have sp-count; then
+		measure "$size" words "sp-split | sp-tokens | sp-count" "$text" \
+		    "'$bin/sp-split' '$text' | '$bin/sp-tokens' |
+		    '$bin/sp-count' >'$out'"
+	else
+		skip "sp-split | sp-tokens | sp-count" \
+		    "sp-split, sp-tokens or sp-count"
+	fi
+	if have sp-tokens && have sp-count; then
+		measure "$size" words "sp-tokens | sp-count" "$text" \
+		    "'$bin/sp-tokens' '$text' | '$bin/sp-count' >'$out'"
+		measure "$size" words "sp-split (alone)" "$text" \
+		    "'$bin/sp-split' '$text' >'$out'"
+		measure "$size" words "sp-tokens (alone)" "$text" \
+		    "'$bin/sp-tokens' '$text' >'$out'"
+	else
+		skip "sp-tokens | sp-count" "sp-tokens or sp-count"
+	fi
+
+	# Counting a token stream (one token a line, no key).
+	measure "$size" count "ref: sort | uniq -c | sort -rn" "$tok" \
+	    "sort '$tok' | uniq -c | sort -rn >'$out'"
+	if have sp-count; then
+		measure "$size" count "sp-count" "$tok" \
+		    "'$bin/sp-count' '$tok' >'$out'"
+	else
+		skip "sp-count" sp-count
+	fi
+
+	# Searching segment records.
+	if [ -s "$seg" ]; then
+		measure "$size" grepF "ref: grep -F Jerusalem" "$seg" \
+		    "grep -F Jerusalem '$seg' >'$out'"
+		measure "$size" grepW "ref: grep -Fwi jerusalem" "$seg" \
+		    "grep -Fwi jerusalem '$seg' >'$out'"
+		measure "$size" grepE "ref: grep -E RE" "$seg" \
+		    "grep -E '$re' '$seg' >'$out'"
+		if have sp-grep; then
+			# Status 1 means no match: not a failure here.
+			measure "$size" grepF "sp-grep -F Jerusalem" "$seg" \
+			    "'$bin/sp-grep' -F Jerusalem '$seg' >'$out' ||
+			    [ \$? -eq 1 ]"
+			measure "$size" grepW "sp-grep jerusalem (word, folded)" \
+			    "$seg" "'$bin/sp-grep' jerusalem '$seg' >'$out' ||
+			    [ \$? -eq 1 ]"
+			measure "$size" grepE "sp-grep -E RE" "$seg" \
+			    "'$bin/sp-grep' -E '$re' '$seg' >'$out' ||
+			    [ \$? -eq 1 ]"
+		else
+			skip "sp-grep" sp-grep
+		fi
+	else
+		skip "the search group (needs segment records)" sp-split
+	fi
+
+	# Topic models: tokens sampled per second, from sp-topics -v.
+	if have sp-topics && [ -s "$topic" ]; then
+		runs=${BENCH_TOPICS_RUNS:-3}
+		for k in 20 100; do
+			measure "$size" topics "sp-topics -k $k --by para" \
+			    "$topic" "'$bin/sp-topics' -v -k $k -n $iter \
+			    --progress-interval $iter --by para '$topic' \
+			    >'$out' 2>'$dir/topics.err'"
+		done
+	else
+		skip "sp-topics" "sp-topics (or sp-split, sp-tokens)"
+	fi
+done
+rm -f "$out" "$dir/runs.tmp"
+
+# The tables.
+echo
+echo "machine: $(nproc 2>/dev/null || echo '?') cores," \
+    "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo 2>/dev/null |
+    head -n 1), $(uname -sr); $(date -u '+%Y-%m-%d %H:%M UTC')"
+$AWK -F '\t' -v runs10="${BENCH_RUNS_10:-5}" -v re="$re" \
+    -v runs100="${BENCH_RUNS_100:-5}" -v truns="${BENCH_TOPICS_RUNS:-3}" \
+    -v iter10="${BENCH_TOPICS_ITER_10:-20}" \
+    -v iter100="${BENCH_TOPICS_ITER_100:-10}" '
+function title(g, z) {
+	if (g == "words") return "word frequency list from text"
+	if (g == "count") return "counting a token stream"
+	if (g == "grepF") return "fixed string in segment records"
+	if (g == "grepW") return "word, any case, in segment records"
+	if (g == "grepE") return "regular expression RE = " re \
+	    " in segment records"
+	if (g == "topics") return "LDA topics (1 thread, " \
+	    (z == 100 ? iter100 : iter10) " iterations, " truns " runs)"
+	return g
+}
+{
+	size = $1; group = $2; label = $3
+	key = size SUBSEP group
+	if (!(key in ref)) {
+		ref[key] = $4
+		order[++ngroups] = key
+	}
+	n = ++rows[key]
+	lab[key, n] = label; t[key, n] = $4; peak[key, n] = $5
+	bytes[key, n] = $6; extra[key, n] = $7
+	time[size, label] = $4; tps[size, label] = $7
+	if (!(size in seen)) { seen[size] = 1; sizes[++nsizes] = size }
+	labels[label] = 1
+}
+END {
+	last = ""
+	for (g = 1; g <= ngroups; g++) {
+		key = order[g]; split(key, part, SUBSEP)
+		if (part[1] != last) {
+			last = part[1]
+			printf "\n%s MB input, median of %d runs\n", last,
+			    last == 100 ? runs100 : runs10
+			printf "%-44s %8s %8s %8s %8s\n", "", "seconds", "MB/s",
+			    "peak MB", "speed-up"
+		}
+		printf "%s\n", title(part[2], part[1])
+		for (i = 1; i <= rows[key]; i++) {
+			if (part[2] == "topics") {
+				printf "  %-42s %8.2f %8s %8.1f %6.2f M tokens/s\n",
+				    lab[key, i], t[key, i], "",
+				    peak[key, i] / 1024, extra[key, i]
+				continue
+			}
+			sec = t[key, i] > 0 ? t[key, i] : 0.001
+			printf "  %-42s %8.3f %8.1f %8.1f %8.2f\n", lab[key, i],
+			    t[key, i], bytes[key, i] / 1e6 / sec,
+			    peak[key, i] / 1024, ref[key] / sec
+		}
+	}
+
+	printf "\ntargets (speed-up = reference time / time, same run)\n"
+	for (s = 1; s <= nsizes; s++) {
+		z = sizes[s]
+		target(z, "sp-split | sp-tokens | sp-count",
+		    "ref: tr|tr|sort|uniq -c|sort -rn", ">= 10")
+		target(z, "sp-tokens | sp-count",
+		    "ref: tr|tr|sort|uniq -c|sort -rn", ">= 10")
+		for (l in labels)
+			if (l ~ /word counter/)
+				target(z, "sp-split | sp-tokens | sp-count", l, "")
+		target(z, "sp-count", "ref: sort | uniq -c | sort -rn", ">= 10")
+		target(z, "sp-grep -F Jerusalem", "ref: grep -F Jerusalem",
+		    ">= 0.83, i.e. no slower than 1.2 x")
+	}
+
+	if (nsizes >= 2) {
+		printf "\ngrowth from %s MB to %s MB (time ratio; 10 is linear)\n",
+		    sizes[1], sizes[nsizes]
+		for (g = 1; g <= ngroups; g++) {
+			key = order[g]; split(key, part, SUBSEP)
+			if (part[1] != sizes[1])
+				continue
+			for (i = 1; i <= rows[key]; i++) {
+				l = lab[key, i]
+				if (!((sizes[nsizes], l) in time))
+					continue
+				if (part[2] == "topics") {
+					printf "  %-42s tokens/s %.2f -> %.2f M\n", l,
+					    tps[sizes[1], l], tps[sizes[nsizes], l]
+					continue
+				}
+				sec = time[sizes[1], l] > 0 ? time[sizes[1], l] : 0.001
+				printf "  %-42s %6.1f\n", l,
+				    time[sizes[nsizes], l] / sec
+			}
+		}
+	}
+}
+function target(z, a, b, want) {
+	if (!((z, a) in time) || !((z, b) in time) || time[z, a] <= 0)
+		return
+	printf "  %3s MB  %-33s vs %-33s %6.2f x %s\n", z, a, b,
+	    time[z, b] / time[z, a], want == "" ? "" : "(target " want ")"
+}' "$results"
+exit "$failed"

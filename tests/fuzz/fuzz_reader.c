@@ -1,0 +1,190 @@
+/*
+ * Fuzz the line reader (lib/io.h) and the record splitter (lib/record.h).
+ * The first byte chooses how the rest is read: bit 0 from standard input
+ * (a pipe) instead of a file; bits 1 to 3 all set, the bytes repeated
+ * past 140 kB (rare, as such runs are slow), so that lines cross the
+ * reader's 128 kB chunks and its buffer has to grow.  The input is read
+ * twice, line by line with reader_next and in blocks with reader_chunk
+ * plus reader_check_line, and both must give the same lines, in valid
+ * UTF-8 without LF or NUL.  Each line is then split as a record, whose key
+ * and payload must put the line back together.
+ */
+#include <fcntl.h>
+
+#include "fuzz.h"
+#include "io.h"
+#include "record.h"
+
+struct lines {
+	char *s;
+	size_t len, cap, n;
+	int status;	/* 0 at the end of the input, -1 after an error */
+};
+
+static void
+lines_add(struct lines *l, const char *s, size_t n)
+{
+	if (l->cap - l->len < n + 1) {
+		l->cap = 2 * (l->len + n + 1);
+		if ((l->s = realloc(l->s, l->cap)) == NULL)
+			abort();
+	}
+	memcpy(l->s + l->len, s, n);
+	l->len += n;
+	l->s[l->len++] = '\n';
+	l->n++;
+}
+
+static void
+check_record(const char *line, size_t len)
+{
+	struct record rec;
+	size_t fields, i, tabs = 0, p;
+
+	record_split(&rec, line, len);
+	FUZZ_ASSERT(memchr(rec.payload, '\t', rec.len) == NULL);
+	FUZZ_ASSERT(rec.payload + rec.len == line + len);
+	if (!rec.haskey) {
+		FUZZ_ASSERT(rec.payload == line && rec.len == len);
+		FUZZ_ASSERT(record_key_fields(&rec) == 0);
+		FUZZ_ASSERT(record_key_prefix(&rec, 1) == (size_t)-1);
+		return;
+	}
+	FUZZ_ASSERT(rec.key == line && rec.keylen + 1 + rec.len == len);
+	FUZZ_ASSERT(line[rec.keylen] == '\t');
+	for (i = 0; i < rec.keylen; i++)
+		tabs += line[i] == '\t';
+	fields = record_key_fields(&rec);
+	FUZZ_ASSERT(fields == tabs + 1);
+	FUZZ_ASSERT(record_key_prefix(&rec, 0) == 0);
+	for (i = 1; i <= fields && i < 8; i++) {
+		p = record_key_prefix(&rec, i);
+		FUZZ_ASSERT(p <= rec.keylen);
+		FUZZ_ASSERT(p == rec.keylen || line[p] == '\t');
+	}
+	FUZZ_ASSERT(record_key_prefix(&rec, fields + 1) == (size_t)-1);
+}
+
+static void
+check_line(struct lines *l, const char *line, size_t len)
+{
+	FUZZ_ASSERT(fuzz_valid_utf8(line, len));
+	FUZZ_ASSERT(memchr(line, '\n', len) == NULL);
+	FUZZ_ASSERT(memchr(line, '\0', len) == NULL);
+	check_record(line, len);
+	lines_add(l, line, len);
+}
+
+/* Point standard input at a pipe holding data[0..n) (n below 64 kB). */
+static int
+pipe_stdin(const uint8_t *data, size_t n)
+{
+	int fds[2], saved = dup(0);
+
+	if (saved < 0 || pipe(fds) < 0)
+		abort();
+	if (n > 0 && write(fds[1], data, n) != (ssize_t)n)
+		abort();
+	close(fds[1]);
+	dup2(fds[0], 0);
+	close(fds[0]);
+	return saved;
+}
+
+static void
+restore_stdin(int saved)
+{
+	dup2(saved, 0);
+	close(saved);
+}
+
+static void
+read_by_line(const char *path, struct lines *l)
+{
+	struct reader r;
+	char *line;
+	size_t len;
+	int got;
+
+	if (reader_open(&r, path) < 0)
+		abort();
+	while ((got = reader_next(&r, &line, &len)) > 0)
+		check_line(l, line, len);
+	l->status = got;
+	FUZZ_ASSERT(reader_close(&r) == (got < 0 ? -1 : 0));
+}
+
+static void
+read_by_chunk(const char *path, struct lines *l)
+{
+	struct reader r;
+	char *buf, *line, *nl;
+	size_t len, n, raw, i;
+	int got;
+
+	if (reader_open(&r, path) < 0)
+		abort();
+	l->status = 0;
+	while (l->status == 0 && (got = reader_chunk(&r, &buf, &len)) > 0) {
+		FUZZ_ASSERT(len > 0);
+		for (i = 0; i < len; i += raw + 1) {
+			nl = memchr(buf + i, '\n', len - i);
+			FUZZ_ASSERT(nl != NULL || r.eof);
+			n = raw = nl ? (size_t)(nl - (buf + i)) : len - i;
+			line = buf + i;
+			r.lineno++;
+			if (reader_check_line(&r, &line, &n) < 0) {
+				l->status = -1;
+				break;
+			}
+			check_line(l, line, n);
+		}
+	}
+	reader_close(&r);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct lines byline = { 0 }, bychunk = { 0 };
+	uint8_t *big = NULL;
+	const char *path;
+	size_t i;
+	int saved = -1, mode;
+
+	if (size == 0)
+		return 0;
+	mode = data[0];
+	data++;
+	size--;
+	if ((mode & 14) == 14 && size > 0) {
+		if ((big = malloc(140000 + size)) == NULL)
+			abort();
+		for (i = 0; i < 140000; i += size)
+			memcpy(big + i, data, size);
+		data = big;
+		size = i;
+	}
+	if ((mode & 1) && size < 65536) {
+		saved = pipe_stdin(data, size);
+		path = "-";
+	} else
+		path = fuzz_file(data, size);
+	read_by_line(path, &byline);
+	if (saved >= 0) {
+		restore_stdin(saved);
+		saved = pipe_stdin(data, size);
+	}
+	read_by_chunk(path, &bychunk);
+	if (saved >= 0)
+		restore_stdin(saved);
+
+	FUZZ_ASSERT(byline.status == bychunk.status);
+	FUZZ_ASSERT(byline.n == bychunk.n && byline.len == bychunk.len);
+	FUZZ_ASSERT(byline.len == 0 ||
+	    memcmp(byline.s, bychunk.s, byline.len) == 0);
+	free(byline.s);
+	free(bychunk.s);
+	free(big);
+	return 0;
+}
