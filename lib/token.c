@@ -123,19 +123,17 @@ tok_free(struct tokenizer *t)
 	memset(t, 0, sizeof(*t));
 }
 
-/* Whether s[0..n) contains needle, ignoring ASCII case. */
+/* Whether s[0..n) contains "www." in any case, looking only at its dots. */
 static int
-has_ascii_ci(const char *s, size_t n, const char *needle)
+has_www(const char *s, size_t n)
 {
-	size_t m = strlen(needle), i, j;
+	const char *dot = s, *end = s + n;
 
-	for (i = 0; i + m <= n; i++) {
-		for (j = 0; j < m; j++)
-			if (ascii_lower[(unsigned char)s[i + j] & 0x7F] !=
-			    needle[j] || (unsigned char)s[i + j] >= 0x80)
-				break;
-		if (j == m)
+	while ((dot = memchr(dot, '.', (size_t)(end - dot))) != NULL) {
+		if (dot - s >= 3 && (dot[-1] | 0x20) == 'w' &&
+		    (dot[-2] | 0x20) == 'w' && (dot[-3] | 0x20) == 'w')
 			return 1;
+		dot++;
 	}
 	return 0;
 }
@@ -147,8 +145,7 @@ tok_start(struct tokenizer *t, const char *text, size_t len)
 	t->srclen = len;
 	t->pos = 0;
 	t->has_at = memchr(text, '@', len) != NULL;
-	t->has_url = memchr(text, '/', len) != NULL ||
-	    has_ascii_ci(text, len, "www.");
+	t->has_url = memchr(text, '/', len) != NULL || has_www(text, len);
 }
 
 static inline void
