@@ -11,8 +11,9 @@
 # environment: BENCH_DIR (build/bench), BENCH_SIZES ("10 100"),
 #   BENCH_RUNS_10 (5), BENCH_RUNS_100 (5), BENCH_TOPICS_RUNS (3),
 #   BENCH_TOPICS_ITER_10 (20), BENCH_TOPICS_ITER_100 (10),
-#   AWK (mawk if installed, else awk).  The whole run takes about 5
-#   minutes on 2 cores.
+#   AWK (mawk if installed, else awk).  The whole run takes about 4
+#   minutes on 2 cores, and 3 to 4 more when python3-gensim is installed
+#   (tests/bench/topics-compare.sh: sp-topics against gensim).
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
@@ -302,4 +303,14 @@ function target(z, a, b, want) {
 	printf "  %3s MB  %-33s vs %-33s %6.2f x %s\n", z, a, b,
 	    time[z, b] / time[z, a], want == "" ? "" : "(target " want ")"
 }' "$results"
+
+# sp-topics against gensim's LDA, speed and NPMI coherence
+# (tests/bench/topics-compare.sh), only where python3-gensim is installed.
+if "${GENSIM_PYTHON:-/usr/bin/python3}" -c 'import gensim' >/dev/null 2>&1
+then
+	echo
+	BENCH_DIR=$dir sh "$here/topics-compare.sh" || failed=1
+else
+	echo "bench: skipped: sp-topics vs gensim (python3-gensim is not installed)"
+fi
 exit "$failed"
