@@ -4,9 +4,10 @@
  * keyword-in-context concordance, the matches, counts per document (or
  * --by group), or the documents that match.  The matchers live in
  * lib/search.c; this file reads the input, keeps the counts and writes
- * the layouts.  Fixed-string searches that print what matches scan each
- * block of input for the pattern first and look only at the lines around
- * the hits, as grep does; everything else goes record by record.
+ * the layouts.  Searches for fixed strings, and for word patterns with an
+ * ASCII literal, that print what matches scan each block of input for the
+ * literal first and look only at the lines around the hits, as grep does;
+ * everything else goes record by record.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -536,8 +537,9 @@ count_lines(const char *s, size_t n)
 }
 
 /*
- * Fixed strings: find the hits in each block of input, then the lines
- * around them; the lines in between are only counted.  A NUL byte ends
+ * Fixed strings and prefiltered word patterns: find the hits in each block
+ * of input, then the lines around them; the lines in between are only
+ * counted.  A NUL byte ends
  * the file as it does for reader_next.
  */
 static int
@@ -758,10 +760,7 @@ main(int argc, char *argv[])
 			align_opt = 1;
 			break;
 		case OPT_BY:
-			if ((by = record_parse_by(arg)) == 0)
-				opt_usage_error(&o, "--by: '%s' is not doc, "
-				    "para, sent or a number from 1 to 1000",
-				    arg);
+			by = record_opt_by(&o, arg);
 			by_given = 1;
 			break;
 		case OPT_CASE:

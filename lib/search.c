@@ -14,7 +14,11 @@
  * token: those whose first element is a plain word through a hash table
  * of first words, the others one by one.  Before tokenizing, a text is
  * rejected quickly when it lacks the longest ASCII literal of every
- * pattern, where that answer can be trusted (see prefilter_trusts).
+ * pattern, where that answer can be trusted (see prefilter_trusts).  Where
+ * it can, every match also holds one of those literals, so only the
+ * stretches of text around the literals' occurrences are tokenized (see
+ * search_windows); and search_scan can skip whole lines of input that
+ * have neither a literal nor a character that makes the answer unsure.
  */
 #include <regex.h>
 #include <stdint.h>
@@ -88,6 +92,13 @@ struct search {
 	struct literal *prefilter;	/* distinct literals, or NULL */
 	size_t nprefilter;
 	int prefilter_punct;		/* a literal has a non-alphanumeric */
+	size_t reach;			/* most words of a phrase, less one */
+	unsigned char *unsure;		/* per BMP code point: 0 unknown,
+					   1 harmless, 2 makes the prefilter
+					   unsure */
+	size_t unsure_next;		/* search_scan's cache */
+	size_t *scan_next;		/* next_literal's caches: scan */
+	size_t *text_next;		/* and search_windows */
 	int ready;
 
 	/* Fixed strings and regular expressions. */
@@ -360,6 +371,9 @@ search_free(struct search *s)
 	free(s->best);
 	free(s->touched);
 	free(s->prefilter);
+	free(s->unsure);
+	free(s->scan_next);
+	free(s->text_next);
 	free(s->scanlits);
 	free(s->ftext);
 	free(s->fmap);
@@ -631,6 +645,12 @@ prepare_words(struct search *s)
 	s->prefilter = NULL;
 	s->nprefilter = 0;
 	s->prefilter_punct = 0;
+	free(s->unsure);
+	s->unsure = NULL;
+	s->reach = 0;
+	for (i = 0; i < s->npats; i++)
+		if (s->pats[i].count - 1 > s->reach)
+			s->reach = s->pats[i].count - 1;
 	strtab_init(&lits);
 	for (i = 0; i < s->npats && usable; i++) {
 		p = &s->pats[i];
@@ -654,6 +674,11 @@ prepare_words(struct search *s)
 		}
 		s->nprefilter = lits.n;
 	}
+	free(s->scan_next);
+	free(s->text_next);
+	s->scan_next = xcalloc(s->nprefilter + 1, sizeof(size_t));
+	s->text_next = xcalloc(s->nprefilter + 1, sizeof(size_t));
+	s->scanbuf = NULL;
 	strtab_free(&lits);
 }
 
@@ -737,48 +762,185 @@ add_match(struct search *s, size_t start, size_t end, unsigned group,
  * characters by case folding (KELVIN SIGN, LONG S), by NFC (KELVIN SIGN,
  * GREEK QUESTION MARK, GREEK VARIA), by writing U+2019 as ' and
  * U+2010/U+2011 as -, and by dropping invisible characters inside a word.
- * A text with none of those characters can be trusted.
+ * A text with none of those characters can be trusted; then, too, every
+ * match holds one of the literals within the span of its tokens.
  */
 static int
-prefilter_trusts(const struct search *s, const char *text, size_t n)
+unsure_cp(const struct search *s, uint32_t cp)
+{
+	int c = uc_class(cp);
+
+	if (c == UC_FORMAT || uc_fold(cp) < 0x80 || cp == 0x212A ||
+	    cp == 0x037E || cp == 0x1FEF)
+		return 1;
+	return s->prefilter_punct && (c == UC_PUNCT || c == UC_SYMBOL);
+}
+
+/*
+ * The offset of the first character in text[from..n) that makes the
+ * prefilter unsure, or of the first invalid UTF-8 sequence (raw input
+ * may have them; a line with one must go through the reader's repair), or
+ * n if there is none.  ASCII is skipped a word at a time, and the answers
+ * for the Basic Multilingual Plane are remembered.
+ */
+static size_t
+next_unsure(struct search *s, const char *text, size_t n, size_t from)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	size_t i = 0;
+	size_t i = from, k;
+	uint64_t w;
 	uint32_t cp;
-	int c;
+	int v;
 
+	if (s->unsure == NULL)
+		s->unsure = xcalloc(0x10000, 1);
 	while (i < n) {
-		if (u[i] < 0x80) {
-			i++;
-			continue;
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&w, u + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
 		}
-		i += utf8_decode(u + i, n - i, &cp);
-		c = uc_class(cp);
-		if (c == UC_FORMAT || uc_fold(cp) < 0x80 || cp == 0x212A ||
-		    cp == 0x037E || cp == 0x1FEF)
-			return 0;
-		if (s->prefilter_punct && (c == UC_PUNCT || c == UC_SYMBOL))
-			return 0;
+		while (i < n && u[i] < 0x80)
+			i++;
+		if (i >= n)
+			break;
+		if ((k = utf8_valid_prefix(u + i, n - i)) == 0)
+			return i;
+		utf8_decode(u + i, k, &cp);
+		if (cp < 0x10000) {
+			if ((v = s->unsure[cp]) == 0)
+				v = s->unsure[cp] = unsure_cp(s, cp) ? 2 : 1;
+			if (v == 2)
+				return i;
+		} else if (unsure_cp(s, cp))
+			return i;
+		i += k;
 	}
-	return 1;
+	return n;
 }
 
 static int
-prefilter_rejects(const struct search *s, const char *text, size_t n)
+prefilter_trusts(struct search *s, const char *text, size_t n)
+{
+	return next_unsure(s, text, n, 0) == n;
+}
+
+/*
+ * The first occurrence of literal l in text[from..n), or n.  The text is
+ * searched in slices that double in size, so that finding a near
+ * occurrence costs little however long the text is (literal_find may look
+ * for the other case of a letter up to the end of what it is given).
+ */
+static size_t
+find_from(const struct literal *l, const char *text, size_t n, size_t from)
+{
+	size_t step = 256 + 2 * l->n, end, lim, at;
+
+	while (from < n) {
+		end = n - from > step ? from + step : n;
+		lim = n - end > l->n ? end + l->n : n;
+		at = literal_find(l, text + from, lim - from);
+		if (at <= lim - from)
+			return from + at;
+		if (end == n)
+			break;
+		from = end;
+		step *= 2;
+	}
+	return n;
+}
+
+/*
+ * The first occurrence of a prefilter literal in text[from..n), or n.
+ * next[i] remembers where literal i was found (NONE: not looked for), for
+ * calls with growing from on the same text.
+ */
+static size_t
+next_literal(const struct search *s, size_t *next, const char *text,
+    size_t n, size_t from)
+{
+	size_t i, best = n;
+
+	for (i = 0; i < s->nprefilter; i++) {
+		if (next[i] == NONE || (next[i] < from && next[i] != n))
+			next[i] = find_from(&s->prefilter[i], text, n, from);
+		if (next[i] < best)
+			best = next[i];
+	}
+	return best;
+}
+
+static void
+forget_literals(const struct search *s, size_t *next)
 {
 	size_t i;
 
-	if (s->prefilter == NULL)
-		return 0;
 	for (i = 0; i < s->nprefilter; i++)
-		if (literal_find(&s->prefilter[i], text, n) <= n)
-			return 0;
-	return prefilter_trusts(s, text, n);
+		next[i] = NONE;
 }
 
-/* Tokenize text into s->toks, folding URLs and e-mail addresses too. */
+/* Whether a run of bytes between spaces surely holds a token. */
+static int
+has_word_byte(const char *text, size_t a, size_t b)
+{
+	int c;
+
+	for (; a < b; a++) {
+		if ((unsigned char)text[a] >= 0x80)
+			continue;
+		c = uc_ascii_class[(unsigned char)text[a]];
+		if (c == UC_LETTER || c == UC_DIGIT)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The stretch of text[0..n) to tokenize for an occurrence of a literal at
+ * text[at]: the run of non-spaces around it, and on either side as many
+ * more runs that surely hold a token as a phrase has words after its
+ * first, so that any match holding the occurrence lies inside.  Tokens
+ * never cross a space, so tokenizing the stretch gives exactly the tokens
+ * that the whole text has there.  *end is the end of the occurrence's own
+ * run, whose other occurrences have the same stretch.  Return the bytes
+ * looked at.
+ */
+static size_t
+window(const struct search *s, const char *text, size_t n, size_t at,
+    size_t *wa, size_t *wb, size_t *end)
+{
+	size_t a = at, b = at, k, e;
+
+	while (a > 0 && text[a - 1] != ' ')
+		a--;
+	while (b < n && text[b] != ' ')
+		b++;
+	*end = b;
+	for (k = 0; k < s->reach && a > 0;) {
+		for (e = a; e > 0 && text[e - 1] == ' '; e--)
+			;
+		for (a = e; a > 0 && text[a - 1] != ' '; a--)
+			;
+		k += has_word_byte(text, a, e);
+	}
+	for (k = 0; k < s->reach && b < n;) {
+		for (e = b; e < n && text[e] == ' '; e++)
+			;
+		for (b = e; b < n && text[b] != ' '; b++)
+			;
+		k += has_word_byte(text, e, b);
+	}
+	*wa = a;
+	*wb = b;
+	return b - a;
+}
+
+/*
+ * Tokenize text[a..b) into s->toks, folding URLs and e-mail addresses too;
+ * the spans are offsets in text.
+ */
 static void
-tokenize(struct search *s, const char *text, size_t n)
+tokenize(struct search *s, const char *text, size_t a, size_t b)
 {
 	struct token t;
 	struct tokspan *ts;
@@ -786,7 +948,7 @@ tokenize(struct search *s, const char *text, size_t n)
 
 	s->ntoks = 0;
 	s->arenalen = 0;
-	tok_start(&s->tok, text, n);
+	tok_start(&s->tok, text + a, b - a);
 	while (tok_next(&s->tok, &t)) {
 		if (s->ntoks == s->tokcap) {
 			s->tokcap = s->tokcap ? 2 * s->tokcap : 64;
@@ -810,8 +972,8 @@ tokenize(struct search *s, const char *text, size_t n)
 			ts->len = t.len;
 		}
 		s->arenalen += ts->len;
-		ts->start = t.start;
-		ts->end = t.end;
+		ts->start = a + t.start;
+		ts->end = a + t.end;
 	}
 }
 
@@ -866,7 +1028,10 @@ phrase_matches(const struct search *s, const struct pattern *p, size_t i,
 	return 1;
 }
 
-/* Consider pattern number pi at token i for its group. */
+/*
+ * Consider pattern number pi at token i for its group, unless the group's
+ * last match ends after the token's start.
+ */
 static void
 consider(struct search *s, size_t pi, size_t i, unsigned *ntouched)
 {
@@ -874,7 +1039,7 @@ consider(struct search *s, size_t pi, size_t i, unsigned *ntouched)
 	unsigned g = p->group;
 	size_t b;
 
-	if (i < s->busy[g])
+	if (s->toks[i].start < s->busy[g])
 		return;
 	if (s->best[g] == NONE) {
 		s->best[g] = pi;
@@ -887,21 +1052,20 @@ consider(struct search *s, size_t pi, size_t i, unsigned *ntouched)
 		s->best[g] = pi;
 }
 
-static size_t
-search_words(struct search *s, const char *text, size_t n, int first_only)
+/*
+ * Try the patterns at every token of s->toks in turn and add the matches.
+ * s->busy holds, per group, the end of the group's last match, so that
+ * tokens from several stretches of one text can be searched in order.
+ * Return 1 if first_only and a match was found.
+ */
+static int
+match_tokens(struct search *s, int first_only)
 {
 	const struct tokspan *t;
 	const struct pattern *p;
 	size_t i, pi, k, id;
 	unsigned g, ntouched, a, b, tmp;
 
-	if (prefilter_rejects(s, text, n))
-		return 0;
-	tokenize(s, text, n);
-	for (g = 0; g < s->ngroups; g++) {
-		s->busy[g] = 0;
-		s->best[g] = NONE;
-	}
 	for (i = 0; i < s->ntoks; i++) {
 		t = &s->toks[i];
 		ntouched = 0;
@@ -929,13 +1093,78 @@ search_words(struct search *s, const char *text, size_t n, int first_only)
 			p = &s->pats[s->best[g]];
 			add_match(s, t->start, s->toks[i + p->count - 1].end,
 			    g, s->best[g]);
-			s->busy[g] = i + p->count;
+			s->busy[g] = s->toks[i + p->count - 1].end;
 			s->best[g] = NONE;
 			if (first_only)
-				return s->nmatches;
+				return 1;
 		}
 	}
-	return s->nmatches;
+	return 0;
+}
+
+/*
+ * Search a text that the prefilter can be trusted on: tokenize only the
+ * stretches around the literals' occurrences (overlapping ones merged),
+ * in order.  Every match holds an occurrence, and its stretch holds all
+ * of the match's tokens, so the matches are those of the whole text.
+ * Return 0 if the stretches cost more than tokenizing the whole text
+ * would (long runs without a word between the words of a phrase), which
+ * the caller does then.
+ */
+static int
+search_windows(struct search *s, const char *text, size_t n, int first_only)
+{
+	size_t at, a, b, e, wa = 0, wb = 0, work = 0;
+	int open = 0;
+
+	forget_literals(s, s->text_next);
+	for (at = next_literal(s, s->text_next, text, n, 0); at < n;
+	    at = next_literal(s, s->text_next, text, n, e)) {
+		work += window(s, text, n, at, &a, &b, &e);
+		if (work > 4 * n + 4096)
+			return 0;
+		if (open && a <= wb) {
+			if (b > wb)
+				wb = b;
+			continue;
+		}
+		if (open) {
+			tokenize(s, text, wa, wb);
+			if (match_tokens(s, first_only))
+				return 1;
+		}
+		wa = a;
+		wb = b;
+		open = 1;
+	}
+	if (open) {
+		tokenize(s, text, wa, wb);
+		match_tokens(s, first_only);
+	}
+	return 1;
+}
+
+static void
+search_words(struct search *s, const char *text, size_t n, int first_only)
+{
+	unsigned g;
+
+	for (g = 0; g < s->ngroups; g++) {
+		s->busy[g] = 0;
+		s->best[g] = NONE;
+	}
+	if (s->prefilter != NULL && prefilter_trusts(s, text, n)) {
+		if (search_windows(s, text, n, first_only))
+			return;
+		/* Start again on the whole text. */
+		s->nmatches = 0;
+		for (g = 0; g < s->ngroups; g++) {
+			s->busy[g] = 0;
+			s->best[g] = NONE;
+		}
+	}
+	tokenize(s, text, 0, n);
+	match_tokens(s, first_only);
 }
 
 /*
@@ -1101,11 +1330,41 @@ search_text(struct search *s, const char *text, size_t n, int first_only,
 	return s->nmatches;
 }
 
+/*
+ * Whether word patterns get a prefilter: every pattern has a literal, and
+ * there are few distinct ones.  The same answer as prepare_words gives,
+ * before it has run.
+ */
+static int
+words_prefiltered(const struct search *s)
+{
+	const struct literal *l, *seen[MAX_PREFILTER];
+	size_t i, j, nseen = 0;
+
+	for (i = 0; i < s->npats; i++) {
+		l = &s->pats[i].lit;
+		if (l->n == 0)
+			return 0;
+		for (j = 0; j < nseen; j++)
+			if (seen[j]->n == l->n && memcmp(seen[j]->s, l->s,
+			    l->n) == 0)
+				break;
+		if (j < nseen)
+			continue;
+		if (nseen == MAX_PREFILTER)
+			return 0;
+		seen[nseen++] = l;
+	}
+	return nseen > 0;
+}
+
 int
 search_can_scan(const struct search *s)
 {
 	size_t i, j;
 
+	if (s->opts.kind == SEARCH_WORDS)
+		return words_prefiltered(s);
 	if (s->opts.kind != SEARCH_FIXED || s->npats == 0)
 		return 0;
 	for (i = 0; i < s->npats; i++) {
@@ -1123,6 +1382,36 @@ search_can_scan(const struct search *s)
 	return 1;
 }
 
+/*
+ * search_scan for word patterns: the next occurrence of a literal or of a
+ * character that makes the prefilter unsure (or of invalid UTF-8), so
+ * that every line the scan passes over is one that search_text would
+ * reject, read as it is.
+ */
+static size_t
+scan_words(struct search *s, const char *buf, size_t n, size_t from)
+{
+	size_t lit;
+
+	if (buf != s->scanbuf || n != s->scanlen || from <= s->scanfrom) {
+		forget_literals(s, s->scan_next);
+		s->unsure_next = NONE;
+	}
+	s->scanbuf = buf;
+	s->scanlen = n;
+	s->scanfrom = from;
+	lit = next_literal(s, s->scan_next, buf, n, from);
+	if (s->unsure_next == NONE || (s->unsure_next < from &&
+	    s->unsure_next != n)) {
+		/* Past the next literal there is no need to look yet. */
+		s->unsure_next = next_unsure(s, buf, lit, from);
+		if (s->unsure_next == lit)
+			s->unsure_next = lit < n ? NONE : n;
+	}
+	return s->unsure_next != NONE && s->unsure_next < lit ?
+	    s->unsure_next : lit;
+}
+
 size_t
 search_scan(struct search *s, const char *buf, size_t n, size_t from)
 {
@@ -1131,6 +1420,8 @@ search_scan(struct search *s, const char *buf, size_t n, size_t from)
 
 	if (!s->ready)
 		prepare(s);
+	if (s->opts.kind == SEARCH_WORDS)
+		return scan_words(s, buf, n, from);
 	if (buf != s->scanbuf || n != s->scanlen || from <= s->scanfrom)
 		for (i = 0; i < s->nscanlits; i++)
 			s->scanlits[i].next = NONE;

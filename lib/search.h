@@ -8,9 +8,9 @@
  * first, the longest of the patterns that match at the same place, and not
  * overlapping one another within a group (patterns of a dictionary category
  * form a group; categories are searched independently, so one word may
- * match in two categories).  For fixed strings it can also scan a whole
- * input buffer for the places where a match may start, so that a caller
- * only looks at the lines around them.
+ * match in two categories).  For fixed strings and most word patterns it
+ * can also scan a whole input buffer for the places where a match may be,
+ * so that a caller only looks at the lines around them.
  */
 #ifndef SP_SEARCH_H
 #define SP_SEARCH_H
@@ -61,7 +61,9 @@ size_t search_text(struct search *s, const char *text, size_t n,
 
 /*
  * Whether search_scan may be used: fixed strings, none empty, and with
- * case folding only ASCII ones.
+ * case folding only ASCII ones; or word patterns that each have an ASCII
+ * literal (a run of ASCII other than *), with at most a few distinct
+ * literals.
  */
 int search_can_scan(const struct search *s);
 
@@ -69,7 +71,11 @@ int search_can_scan(const struct search *s);
  * The offset of the first place in buf[from..n) where a match may start,
  * or n if there is none.  buf is raw input (not yet checked for UTF-8);
  * every match that search_text would find in a line of buf starts at such
- * a place, so lines without one can be skipped.  Consecutive calls on the
+ * a place, so lines without one can be skipped.  For word patterns the
+ * place is only somewhere in the line of a possible match: an occurrence
+ * of a pattern's literal, a character that could turn into one (KELVIN
+ * SIGN, a soft hyphen, ...), or an invalid UTF-8 sequence (so that every
+ * line the reader would repair is looked at).  Consecutive calls on the
  * same buffer with growing from reuse earlier work.
  */
 size_t search_scan(struct search *s, const char *buf, size_t n, size_t from);

@@ -2,7 +2,8 @@
  * Unit tests of the sp-grep matchers (lib/search.c): the substring search,
  * folding with a map back to the original text, word patterns with
  * wildcards and phrases, fixed strings and regular expressions with case
- * folding and whole words, dictionary groups, and the buffer scan.
+ * folding and whole words, dictionary groups, the buffer scan, and the
+ * word search that tokenizes only the stretches around a literal.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,92 @@ matches(int kind, int fold, int whole, const char *pat, const char *text)
 		    text + m[i].start);
 	search_free(s);
 	return out;
+}
+
+/*
+ * The group-0 matches of the patterns pats (separated by |) in text as
+ * "start-end ...", with the prefilter as the patterns give it, or, with
+ * no_prefilter, turned off by nine more patterns in group 1 whose literals
+ * are too many for it; the text is tokenized whole then.
+ */
+static const char *
+word_spans(const char *pats, const char *text, int no_prefilter)
+{
+	static char out[2][512];
+	static const char *const junk[] = { "qqa", "qqb", "qqc", "qqd", "qqe",
+	    "qqf", "qqg", "qqh", "qqi" };
+	struct search_opts o = { SEARCH_WORDS, 1, 0 };
+	struct search *s = search_new(&o);
+	const struct search_match *m;
+	char pat[128];
+	const char *p, *bar;
+	size_t n, i, len = 0;
+	char *buf = out[no_prefilter];
+
+	for (p = pats; *p != '\0'; p = *bar ? bar + 1 : bar) {
+		bar = strchr(p, '|');
+		if (bar == NULL)
+			bar = p + strlen(p);
+		snprintf(pat, sizeof(pat), "%.*s", (int)(bar - p), p);
+		if (search_add(s, pat, 0) != NULL) {
+			search_free(s);
+			return "error";
+		}
+	}
+	for (i = 0; no_prefilter && i < 9; i++)
+		search_add(s, junk[i], 1);
+	buf[0] = '\0';
+	n = search_text(s, text, strlen(text), 0, &m);
+	for (i = 0; i < n && len < 512 - 32; i++)
+		if (m[i].group == 0)
+			len += (size_t)snprintf(buf + len, 512 - len, "%zu-%zu/%zu ",
+			    m[i].start, m[i].end, m[i].pattern);
+	search_free(s);
+	return buf;
+}
+
+/* The stretches around literals must find what the whole text has. */
+static void
+test_windows(void)
+{
+	static const char *const cases[][2] = {
+		{ "terror*", "Terrorism, terror and counter-terrorism." },
+		{ "*ism", "Terrorism and counter-terrorism." },
+		{ "counter-*", "counter-terrorism counter counter-" },
+		{ "no safe spaces", "No safe spaces, no safe  spaces; no" },
+		{ "no safe spaces", "no ,,, safe -- \xE2\x80\x94 spaces" },
+		{ "no safe spaces", "no\n,safe,spaces no safe" },
+		{ "no * spaces", "x no safe spaces no -- y spaces" },
+		{ "the the", "the the the the the" },
+		{ "the the|the", "the the the" },
+		{ "safe|no safe spaces", "no safe spaces safe" },
+		{ "it's", "It\xE2\x80\x99s its it's" },
+		{ "kelvin", "the \xE2\x84\xAA" "elvin scale, Kelvin" },
+		{ "terror", "ter\xC2\xADror terror" },
+		{ "\xC3\xA9" "cole", "L'\xC3\x89" "COLE e\xCC\x81" "cole" },
+		{ "cafe", "caf\xC3\xA9 cafe cafe\xCC\x81" },
+		{ "mid-2030s", "mid-2030s mid\xE2\x80\x90" "2030s" },
+		{ "www.example.com", "see www.example.com. or x" },
+		{ "ab@example.com", "mail ab@example.com, ab" },
+		{ "1.9", "1.9 21.9 1.95 1.9." },
+		{ "london|paris", "London, Paris and London-Paris" },
+	};
+	static char big[20000];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		CHECK_STR(word_spans(cases[i][0], cases[i][1], 0),
+		    word_spans(cases[i][0], cases[i][1], 1));
+	CHECK_STR(word_spans("no safe spaces", "a no ,, safe spaces", 0),
+	    "2-19/0 ");
+	CHECK_STR(word_spans("the the", "the the the the the", 0),
+	    "0-7/0 8-15/0 ");
+	/* A long text of overlapping stretches gives the same matches. */
+	for (i = 0; i + 3 < sizeof(big) - 16; i += 3)
+		memcpy(big + i, i % 2 ? "-- " : "no ", 3);
+	strcpy(big + i, "safe spaces");
+	CHECK_STR(word_spans("no safe spaces|no -- no", big, 0),
+	    word_spans("no safe spaces|no -- no", big, 1));
 }
 
 static void
@@ -176,6 +263,35 @@ test_scan(void)
 	search_free(s);
 }
 
+/*
+ * Word patterns scan for their literals and for whatever could make a
+ * literal out of other text: here a KELVIN SIGN, a soft hyphen and an
+ * invalid byte.
+ */
+static void
+test_scan_words(void)
+{
+	struct search_opts o = { SEARCH_WORDS, 1, 0 };
+	struct search *s = search_new(&o);
+	const char *buf = "one\nTerror two\ncaf\xC3\xA9\n\xE2\x84\xAA\n"
+	    "ter\xC2\xADror\nbad \xFF\nend\n";
+	size_t n = strlen(buf);
+
+	CHECK(search_add(s, "terror*", 0) == NULL);
+	CHECK(search_can_scan(s));
+	CHECK_INT(search_scan(s, buf, n, 0), 4);
+	CHECK_INT(search_scan(s, buf, n, 15), 21);	/* KELVIN SIGN */
+	CHECK_INT(search_scan(s, buf, n, 25), 28);	/* soft hyphen */
+	CHECK_INT(search_scan(s, buf, n, 34), 38);	/* invalid */
+	CHECK_INT(search_scan(s, buf, n, 40), n);
+	CHECK_INT(search_scan(s, buf, n, 0), 4);
+	search_free(s);
+	s = search_new(&o);
+	CHECK(search_add(s, "*", 0) == NULL);
+	CHECK(!search_can_scan(s));
+	search_free(s);
+}
+
 int
 main(void)
 {
@@ -187,5 +303,7 @@ main(void)
 	test_regex();
 	test_groups();
 	test_scan();
+	test_scan_words();
+	test_windows();
 	UNIT_DONE();
 }
