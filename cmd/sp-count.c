@@ -698,10 +698,7 @@ main(int argc, char *argv[])
 	while ((id = opt_next(&o, &arg)) != 0) {
 		switch (id) {
 		case OPT_BY:
-			if ((cf.by = record_parse_by(arg)) == 0)
-				opt_usage_error(&o, "--by: '%s' is not doc, "
-				    "para, sent or a number from 1 to 1000",
-				    arg);
+			cf.by = record_opt_by(&o, arg);
 			cf.by_arg = arg;
 			break;
 		case OPT_COLLOC:

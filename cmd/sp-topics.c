@@ -232,10 +232,7 @@ main(int argc, char *argv[])
 			lo.burn_in = (long)opt_number(&o, arg, 0, 1000000000);
 			break;
 		case OPT_BY:
-			if ((by = record_parse_by(arg)) == 0)
-				opt_usage_error(&o, "--by: '%s' is not doc, "
-				    "para, sent or a number from 1 to 1000",
-				    arg);
+			by = record_opt_by(&o, arg);
 			by_name = arg;
 			break;
 		case OPT_DIAGNOSTICS:

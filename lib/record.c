@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 
+#include "opt.h"
 #include "record.h"
 
 void
@@ -66,4 +67,15 @@ record_parse_by(const char *s)
 	if (*s < '0' || *s > '9' || *end != '\0' || v < 1 || v > 1000)
 		return 0;
 	return (size_t)v;
+}
+
+size_t
+record_opt_by(const struct opt *o, const char *s)
+{
+	size_t by = record_parse_by(s);
+
+	if (by == 0)
+		opt_usage_error(o, "%s: '%s' is not doc, para, sent or a number "
+		    "from 1 to 1000", o->name, s);
+	return by;
 }

@@ -37,4 +37,9 @@ size_t record_key_prefix(const struct record *rec, size_t n);
  */
 size_t record_parse_by(const char *s);
 
+struct opt;
+
+/* The same for the value of option o, or a usage error (exit 2). */
+size_t record_opt_by(const struct opt *o, const char *s);
+
 #endif
