@@ -1,7 +1,8 @@
 /*
- * The built-in English stop-word list of sp-tokens --stop: the Snowball
- * project's English list (the one quanteda's stopwords("en") uses), with
- * the apostrophe written as ' since the tokenizer writes it so.  Kept in
+ * The built-in English stop-word list of sp-tokens --stop: exactly the 174
+ * words of the Snowball project's English list (algorithms/english/stop.txt
+ * on snowballstem.org), with the apostrophe written as ' since the
+ * tokenizer writes it so.  Kept in
  * bytewise order, one word a line, so it can be read and diffed; a unit
  * test checks the order.  sp-tokens --print-stop prints it.
  */
