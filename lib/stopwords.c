@@ -2,9 +2,9 @@
  * The built-in English stop-word list of sp-tokens --stop: exactly the 174
  * words of the Snowball project's English list (algorithms/english/stop.txt
  * on snowballstem.org), with the apostrophe written as ' since the
- * tokenizer writes it so.  Kept in
- * bytewise order, one word a line, so it can be read and diffed;
- * tests/sp-tokens.bats checks the order through sp-tokens --print-stop.
+ * tokenizer writes it so.  Kept in bytewise order, one word a line, so it
+ * can be read and diffed; tests/sp-tokens.bats checks the order through
+ * sp-tokens --print-stop.
  */
 #include <stddef.h>
 
