@@ -611,6 +611,13 @@ write_counts(void)
 {
 	size_t cols = count_columns(), i, c;
 
+	/* No input at all: a bare 0 (per category), as grep -c prints. */
+	if (groups.n == 0)
+		for (c = 0; c < cols; c++) {
+			if (dict && !invert)
+				write_category((unsigned)c);
+			writer_str(&sp_out, "0\n");
+		}
 	for (i = 0; i < groups.n; i++)
 		for (c = 0; c < cols; c++) {
 			if (strtab_len(&groups, (uint32_t)i) > 0) {

@@ -647,3 +647,15 @@ b${TAB}it's"
 	expect_eq "$output" "a${TAB}it’s
 b${TAB}it's"
 }
+
+@test "-c on an empty input prints 0 (per category with --dict), status 1, as grep -c" {
+	: > empty.txt
+	run --separate-stderr sp-grep -c terror empty.txt
+	[ "$status" -eq 1 ]
+	[ "$output" = 0 ]
+	printf 'security\tterror*\npolicing\tpolice\n' > d.dict
+	run --separate-stderr sp-grep -c --dict d.dict empty.txt
+	[ "$status" -eq 1 ]
+	expect_eq "$output" "security${TAB}0
+policing${TAB}0"
+}
