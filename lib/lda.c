@@ -537,25 +537,8 @@ sample_document(struct shard *sh, size_t d)
 			new = e[j] & mask;
 			cells_bump(e, j, bits);
 		} else {
-			u -= q;
-			if (u < r && npresent > 0) {
-				u /= beta;
-				for (k = 0; k + 1 < npresent; k++) {
-					u -= local[present[k]] *
-					    inv[present[k]];
-					if (u <= 0)
-						break;
-				}
-				new = present[k];
-			} else {
-				u = (u - r) / beta;
-				for (k = 0; k + 1 < m->ntopics; k++) {
-					u -= alpha[k] * inv[k];
-					if (u <= 0)
-						break;
-				}
-				new = (uint32_t)k;
-			}
+			new = lda_draw_doc_or_smoothing(u - q, r, beta, local,
+			    present, npresent, alpha, inv, m->ntopics);
 			cells_increment(e, new, bits, mask);
 		}
 

@@ -68,6 +68,37 @@ lda_rng_below(struct lda_rng *r, uint32_t n)
 }
 
 /*
+ * SparseLDA's draw from the document bucket (u < r: a topic present in the
+ * document) or, past it, the smoothing bucket (any topic), once the
+ * topic-word bucket has been ruled out and taken off u.  Training and
+ * inference both use it, so they sample alike.
+ */
+static inline uint32_t
+lda_draw_doc_or_smoothing(double u, double r, double beta,
+    const int32_t *local, const uint16_t *present, int npresent,
+    const double *alpha, const double *inv, int ntopics)
+{
+	int k;
+
+	if (u < r && npresent > 0) {
+		u /= beta;
+		for (k = 0; k + 1 < npresent; k++) {
+			u -= local[present[k]] * inv[present[k]];
+			if (u <= 0)
+				break;
+		}
+		return present[k];
+	}
+	u = (u - r) / beta;
+	for (k = 0; k + 1 < ntopics; k++) {
+		u -= alpha[k] * inv[k];
+		if (u <= 0)
+			break;
+	}
+	return (uint32_t)k;
+}
+
+/*
  * Documents as sequences of word ids.  Tokens are added in input order with
  * the key of their document; lda_corpus_group then puts the tokens of each
  * document together (documents in order of first appearance, tokens in

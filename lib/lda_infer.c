@@ -89,24 +89,10 @@ infer_document(struct inferer *in, size_t n, long iterations,
 				    j + 1 < cap && e[j + 1] >= one; j++)
 					;
 				new = e[j] & mask;
-			} else if ((u -= q) < r && npresent > 0) {
-				u /= beta;
-				for (k = 0; k + 1 < npresent; k++) {
-					u -= local[present[k]] *
-					    inv[present[k]];
-					if (u <= 0)
-						break;
-				}
-				new = present[k];
-			} else {
-				u = (u - r) / beta;
-				for (k = 0; k + 1 < m->ntopics; k++) {
-					u -= alpha[k] * inv[k];
-					if (u <= 0)
-						break;
-				}
-				new = (uint32_t)k;
-			}
+			} else
+				new = lda_draw_doc_or_smoothing(u - q, r, beta,
+				    local, present, npresent, alpha, inv,
+				    m->ntopics);
 			r += beta * inv[new];
 			if (local[new]++ == 0)
 				present[npresent++] = (uint16_t)new;
