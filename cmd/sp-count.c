@@ -434,6 +434,16 @@ put_real(double x)
 	writer_printf(&sp_out, "\t%.4f", x);
 }
 
+/* The three statistics that end a keyness or collocation row. */
+static void
+put_measures(const double x[3])
+{
+	put_real(x[0]);
+	put_real(x[1]);
+	put_real(x[2]);
+	writer_byte(&sp_out, '\n');
+}
+
 static void
 put_key(const struct strtab *t, uint32_t id)
 {
@@ -603,10 +613,7 @@ write_keyness(void)
 		writer_u64(&sp_out, a[rows[i].item]);
 		writer_byte(&sp_out, '\t');
 		writer_u64(&sp_out, b[rows[i].item]);
-		put_real(rows[i].x[0]);
-		put_real(rows[i].x[1]);
-		put_real(rows[i].x[2]);
-		writer_byte(&sp_out, '\n');
+		put_measures(rows[i].x);
 	}
 	free(rows);
 	free(irank);
@@ -672,10 +679,7 @@ write_colloc(const struct strtab *gnames)
 		put_key(&table.items, rows[i].item);
 		writer_byte(&sp_out, '\t');
 		writer_u64(&sp_out, rows[i].count);
-		put_real(rows[i].x[0]);
-		put_real(rows[i].x[1]);
-		put_real(rows[i].x[2]);
-		writer_byte(&sp_out, '\n');
+		put_measures(rows[i].x);
 	}
 	free(rows);
 	free(second);
