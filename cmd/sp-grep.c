@@ -647,16 +647,6 @@ kwic_compare(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static size_t
-chars(const char *s, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
-
 static void
 pad(size_t n)
 {
@@ -690,16 +680,16 @@ write_kwic(void)
 				    sizeof(*keyw));
 				keyw[f] = 0;
 			}
-			w = chars(arena.s + k->key + a, b - a);
+			w = utf8_count(arena.s + k->key + a, b - a);
 			keyw[f] = w > keyw[f] ? w : keyw[f];
 			a = b + 1;
 		}
-		if (dict && (w = chars(strtab_key(&categories, k->cat),
+		if (dict && (w = utf8_count(strtab_key(&categories, k->cat),
 		    strtab_len(&categories, k->cat))) > catw)
 			catw = w;
-		if ((w = chars(arena.s + k->left, k->leftlen)) > leftw)
+		if ((w = utf8_count(arena.s + k->left, k->leftlen)) > leftw)
 			leftw = w;
-		if ((w = chars(arena.s + k->match, k->matchlen)) > matchw)
+		if ((w = utf8_count(arena.s + k->match, k->matchlen)) > matchw)
 			matchw = w;
 	}
 	for (i = 0; i < nkwic; i++) {
@@ -710,7 +700,7 @@ write_kwic(void)
 				;
 			writer_write(&sp_out, arena.s + k->key + a, b - a);
 			if (align)
-				pad(keyw[f] - chars(arena.s + k->key + a,
+				pad(keyw[f] - utf8_count(arena.s + k->key + a,
 				    b - a));
 			writer_byte(&sp_out, '\t');
 			a = b + 1;
@@ -719,17 +709,18 @@ write_kwic(void)
 			writer_write(&sp_out, strtab_key(&categories, k->cat),
 			    strtab_len(&categories, k->cat));
 			if (align)
-				pad(catw - chars(strtab_key(&categories,
+				pad(catw - utf8_count(strtab_key(&categories,
 				    k->cat), strtab_len(&categories, k->cat)));
 			writer_byte(&sp_out, '\t');
 		}
 		if (align)
-			pad(leftw - chars(arena.s + k->left, k->leftlen));
+			pad(leftw - utf8_count(arena.s + k->left, k->leftlen));
 		writer_write(&sp_out, arena.s + k->left, k->leftlen);
 		writer_byte(&sp_out, '\t');
 		writer_write(&sp_out, arena.s + k->match, k->matchlen);
 		if (align)
-			pad(matchw - chars(arena.s + k->match, k->matchlen));
+			pad(matchw - utf8_count(arena.s + k->match,
+			    k->matchlen));
 		writer_byte(&sp_out, '\t');
 		writer_write(&sp_out, arena.s + k->right, k->rightlen);
 		writer_byte(&sp_out, '\n');

@@ -17,6 +17,7 @@
 #include "stem.h"
 #include "stopwords.h"
 #include "token.h"
+#include "utf8.h"
 
 static const char help[] =
     "usage: sp-tokens [--keep-case] [--no-numbers] [--min-len n] [--punct]\n"
@@ -87,16 +88,6 @@ fold_scratch(struct token *tok)
 	}
 	tok->len = tok_fold(tok->text, tok->len, folded);
 	return folded;
-}
-
-static size_t
-utf8_chars(const char *s, size_t n)
-{
-	size_t i, chars = 0;
-
-	for (i = 0; i < n; i++)
-		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return chars;
 }
 
 static int
@@ -173,7 +164,7 @@ tokenize_record(const char *line, size_t len)
 			w = (char *)tok.text;
 			if (tokenizer.opts.keep_case) {
 				w = fold_scratch(&tok);
-				tok.chars = utf8_chars(w, tok.len);
+				tok.chars = utf8_count(w, tok.len);
 			}
 			n = stem_english(w, tok.len);
 			tok.chars -= tok.len - n;	/* it drops ASCII */

@@ -554,18 +554,6 @@ is_bullet(uint32_t cp)
 	return 0;
 }
 
-/* Code points in text[start..end). */
-static size_t
-count_cps(const char *text, size_t start, size_t end)
-{
-	size_t i, n = 0;
-
-	for (i = start; i < end; i++)
-		if (((unsigned char)text[i] & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /*
  * Where an ellipsis inside word[start..end) is directly followed (after
  * closing and opening quotes) by a capitalised word, "brand.....What": the
@@ -917,7 +905,7 @@ next_info(const char *text, struct scanner sc, const struct word *first,
 			break;
 	}
 	ni->end = e;
-	ni->is_initial = count_cps(text, i, e) == 1 && e < w.end &&
+	ni->is_initial = utf8_count(text + i, e - i) == 1 && e < w.end &&
 	    text[e] == '.';
 }
 
@@ -1065,7 +1053,8 @@ measure_lines(const char *text, size_t len, struct line_facts *lf)
 	lf->longest = 0;
 	while (scan_word(&sc, &w)) {
 		if (any && w.line_start) {
-			cps = count_cps(text, line_start, line_end);
+			cps = utf8_count(text + line_start,
+			    line_end - line_start);
 			if (cps > lf->longest)
 				lf->longest = cps;
 			lines++;
@@ -1076,7 +1065,8 @@ measure_lines(const char *text, size_t len, struct line_facts *lf)
 		line_end = w.end;
 	}
 	if (any) {
-		cps = count_cps(text, line_start, line_end);
+		cps = utf8_count(text + line_start,
+		    line_end - line_start);
 		if (cps > lf->longest)
 			lf->longest = cps;
 		lines++;
@@ -1278,8 +1268,10 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 					measured = 1;
 				}
 				deliberate = deliberate_break(&lf,
-				    count_cps(text, line_start, cur.end),
-				    count_cps(text, nxt.start, nxt.end));
+				    utf8_count(text + line_start,
+				    cur.end - line_start),
+				    utf8_count(text + nxt.start,
+				    nxt.end - nxt.start));
 			}
 			if (weak && !deliberate)
 				marker = MARKER_NONE;	/* wrapped text */

@@ -265,16 +265,12 @@ static void
 literal_token(struct tokenizer *t, struct token *tok, size_t i, size_t n,
     int kind)
 {
-	size_t k;
-
 	room(t, 0, n);
 	memcpy(t->buf, t->src + i, n);
 	t->buf[n] = '\0';
 	tok->text = t->buf;
 	tok->len = n;
-	tok->chars = 0;
-	for (k = 0; k < n; k++)
-		tok->chars += ((unsigned char)t->src[i + k] & 0xC0) != 0x80;
+	tok->chars = utf8_count(t->src + i, n);
 	tok->start = i;
 	tok->end = i + n;
 	tok->kind = kind;
@@ -421,8 +417,7 @@ done:
 	/* A joining mark always has a word character after it. */
 	if (!inert) {
 		len = normalise(t, len);
-		for (chars = 0, n = 0; n < len; n++)
-			chars += ((unsigned char)t->buf[n] & 0xC0) != 0x80;
+		chars = utf8_count(t->buf, len);
 	}
 	t->buf[len] = '\0';
 	tok->text = t->buf;

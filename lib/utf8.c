@@ -98,6 +98,16 @@ utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
+size_t
+utf8_count(const char *s, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		count += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return count;
+}
+
 int
 utf8_all_ascii(const char *s, size_t n)
 {

@@ -28,6 +28,9 @@ size_t utf8_encode(uint32_t cp, char *out);
  */
 size_t utf8_sanitize(const char *s, size_t n, char *out, size_t *bad);
 
+/* The number of code points in s[0..n) (valid UTF-8). */
+size_t utf8_count(const char *s, size_t n);
+
 /* Whether s[0..n) is all ASCII (checked a word at a time). */
 int utf8_all_ascii(const char *s, size_t n);
 
