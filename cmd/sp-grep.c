@@ -121,6 +121,7 @@ static int selected_any;
 static struct kwic_line *kwic;
 static size_t nkwic, kwiccap;
 static struct buf arena, scratch;
+static struct buf fixbuf;	/* skip_lines's repairs, thrown away */
 static struct tokenizer sorttok;
 static unsigned char *catseen;
 
@@ -537,10 +538,41 @@ count_lines(const char *s, size_t n)
 }
 
 /*
- * Fixed strings and prefiltered word patterns: find the hits in each block
- * of input, then the lines around them; the lines in between are only
- * counted.  A NUL byte ends
- * the file as it does for reader_next.
+ * The lines s[0..n) that grep_scan passes over: count them, and count their
+ * invalid UTF-8 for the reader's warning, as reading them would.
+ */
+static unsigned long long
+skip_lines(struct reader *r, const char *s, size_t n)
+{
+	const char *end = s + n, *nl;
+	size_t len, bad;
+
+	if (!utf8_all_ascii(s, n) && utf8_first_invalid(s, n) < n)
+		for (; s < end; s = nl + 1) {
+			nl = memchr(s, '\n', (size_t)(end - s));
+			if (nl == NULL)
+				nl = end;
+			len = (size_t)(nl - s);
+			if (utf8_first_invalid(s, len) == len)
+				continue;
+			if (fixbuf.cap < 3 * len + 1) {
+				free(fixbuf.s);
+				fixbuf.cap = 3 * len + 1;
+				fixbuf.s = xmalloc(fixbuf.cap);
+			}
+			bad = 0;
+			utf8_sanitize(s, len, fixbuf.s, &bad);
+			r->bad_utf8 += bad;
+		}
+	return count_lines(end - n, n);
+}
+
+/*
+ * Fixed strings, regular expressions with required literals and
+ * prefiltered word patterns: find the hits in each block of input, then
+ * the lines around them; the lines in between are only counted (and their
+ * invalid UTF-8, for the warning).  A NUL byte ends the file as it does
+ * for reader_next.
  */
 static int
 grep_scan(struct reader *r)
@@ -561,7 +593,7 @@ grep_scan(struct reader *r)
 			le = line != NULL ? (size_t)(line - buf) : len;
 			if (le > limit)
 				break;	/* the line with the NUL byte */
-			r->lineno += count_lines(buf + pos, ls - pos) + 1;
+			r->lineno += skip_lines(r, buf + pos, ls - pos) + 1;
 			line = buf + ls;
 			n = le - ls;
 			reader_check_line(r, &line, &n);
@@ -571,14 +603,14 @@ grep_scan(struct reader *r)
 		if (nl != NULL) {
 			for (ls = limit; ls > pos && buf[ls - 1] != '\n'; ls--)
 				;
-			r->lineno += count_lines(buf + pos, ls - pos) + 1;
+			r->lineno += skip_lines(r, buf + pos, ls - pos) + 1;
 			line = buf + ls;
 			n = len - ls;
 			reader_check_line(r, &line, &n);	/* reports */
 			return 2;
 		}
 		if (pos < len)
-			r->lineno += count_lines(buf + pos, len - pos);
+			r->lineno += skip_lines(r, buf + pos, len - pos);
 	}
 	return got < 0 ? 2 : status;
 }
@@ -893,6 +925,7 @@ main(int argc, char *argv[])
 	free(kwic);
 	free(arena.s);
 	free(scratch.s);
+	free(fixbuf.s);
 	free(catseen);
 	free(pats);
 	free(patfiles);

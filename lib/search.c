@@ -19,6 +19,11 @@
  * stretches of text around the literals' occurrences are tokenized (see
  * search_windows); and search_scan can skip whole lines of input that
  * have neither a literal nor a character that makes the answer unsure.
+ *
+ * Regular expressions run through regexec(3) on lines that hold one of
+ * their required literals (lib/relit.c), which search_scan finds as it
+ * finds fixed strings; an expression without such literals is run on
+ * every line.
  */
 #include <regex.h>
 #include <stdint.h>
@@ -27,6 +32,7 @@
 
 #include "err.h"
 #include "hash.h"
+#include "relit.h"
 #include "search.h"
 #include "token.h"
 #include "unicode.h"
@@ -36,6 +42,8 @@
 
 /* More distinct literals than this make the word prefilter not worth it. */
 #define MAX_PREFILTER 8
+/* And the same for the required literals of regular expressions. */
+#define MAX_RELITS 32
 
 /* A string found with memchr on its rarest byte. */
 struct literal {
@@ -105,6 +113,9 @@ struct search {
 	char *ftext;			/* folded or NUL-terminated copy */
 	size_t *fmap;
 	size_t fcap;
+	struct literal *relits;		/* what the expressions require */
+	size_t nrelits;
+	int relit_none;			/* an expression requires nothing */
 	struct literal *scanlits;	/* search_scan's literals */
 	size_t nscanlits;
 	const char *scanbuf;
@@ -361,6 +372,9 @@ search_free(struct search *s)
 		free(s->prefilter[i].s);
 	for (i = 0; i < s->nscanlits; i++)
 		free(s->scanlits[i].s);
+	for (i = 0; i < s->nrelits; i++)
+		free(s->relits[i].s);
+	free(s->relits);
 	free(s->pats);
 	free(s->elems);
 	free(s->chain_head);
@@ -567,6 +581,35 @@ add_fixed(struct search *s, const char *pat, unsigned group)
 	return NULL;
 }
 
+/* Note the literals that every match of expression re holds. */
+static void
+add_relits(struct search *s, const char *re)
+{
+	struct relit r;
+	size_t i, j;
+
+	if (s->relit_none || relit_find(re, &r) == 0) {
+		s->relit_none = 1;
+		return;
+	}
+	for (i = 0; i < r.n; i++) {
+		for (j = 0; j < s->nrelits; j++)
+			if (s->relits[j].n == r.len[i] &&
+			    memcmp(s->relits[j].s, r.s[i], r.len[i]) == 0)
+				break;
+		if (j < s->nrelits)
+			continue;
+		if (s->nrelits == MAX_RELITS) {
+			s->relit_none = 1;	/* too many to be worth it */
+			return;
+		}
+		if (s->relits == NULL)
+			s->relits = xcalloc(MAX_RELITS, sizeof(*s->relits));
+		literal_init(&s->relits[s->nrelits++], r.s[i], r.len[i],
+		    s->opts.fold);
+	}
+}
+
 static const char *
 add_regex(struct search *s, const char *pat, unsigned group)
 {
@@ -582,11 +625,13 @@ add_regex(struct search *s, const char *pat, unsigned group)
 		pat = f;
 	}
 	rc = regcomp(&p->re, pat, REG_EXTENDED);
-	free(f);
 	if (rc != 0) {
+		free(f);
 		regerror(rc, &p->re, msg, sizeof(msg));
 		return msg;
 	}
+	add_relits(s, pat);
+	free(f);
 	p->has_re = 1;
 	s->npats++;
 	return NULL;
@@ -693,27 +738,37 @@ ensure_group_arrays(struct search *s)
 	s->touched = xcalloc(s->ngroups + 1, sizeof(unsigned));
 }
 
-/* Literals for search_scan: the patterns, and what folds into them. */
+/*
+ * The literals search_scan looks for: the fixed strings, or what the
+ * regular expressions require; under case folding also the characters
+ * that fold into their letters.
+ */
 static void
 prepare_scan(struct search *s)
 {
-	size_t i, extra = 0;
+	const struct literal *from;
+	size_t i, n, extra = 0;
 	int has_k = 0, has_s = 0, has_quote = 0;
 
 	if (!search_can_scan(s))
 		return;
-	for (i = 0; i < s->npats; i++) {
-		has_k |= memchr(s->pats[i].lit.s, 'k', s->pats[i].lit.n) !=
-		    NULL;
-		has_s |= memchr(s->pats[i].lit.s, 's', s->pats[i].lit.n) !=
-		    NULL;
-		has_quote |= memchr(s->pats[i].lit.s, '\'',
-		    s->pats[i].lit.n) != NULL;
+	if (s->opts.kind == SEARCH_REGEX) {
+		from = s->relits;
+		n = s->nrelits;
+	} else {
+		from = NULL;
+		n = s->npats;
 	}
-	s->scanlits = xcalloc(s->npats + 3, sizeof(*s->scanlits));
-	for (i = 0; i < s->npats; i++)
-		literal_init(&s->scanlits[i], s->pats[i].lit.s,
-		    s->pats[i].lit.n, s->pats[i].lit.icase);
+	s->scanlits = xcalloc(n + 3, sizeof(*s->scanlits));
+	for (i = 0; i < n; i++) {
+		const struct literal *l = from != NULL ? &from[i] :
+		    &s->pats[i].lit;
+
+		has_k |= memchr(l->s, 'k', l->n) != NULL;
+		has_s |= memchr(l->s, 's', l->n) != NULL;
+		has_quote |= memchr(l->s, '\'', l->n) != NULL;
+		literal_init(&s->scanlits[i], l->s, l->n, l->icase);
+	}
 	/*
 	 * KELVIN SIGN and LONG S fold to ASCII k and s, and the tokenizer's
 	 * folding writes RIGHT SINGLE QUOTATION MARK as '.
@@ -724,7 +779,7 @@ prepare_scan(struct search *s)
 		literal_init(&s->scanlits[i + extra++], "\xC5\xBF", 2, 0);
 	if (s->opts.fold && has_quote)
 		literal_init(&s->scanlits[i + extra++], "\xE2\x80\x99", 3, 0);
-	s->nscanlits = s->npats + extra;
+	s->nscanlits = n + extra;
 }
 
 static void
@@ -1361,14 +1416,17 @@ words_prefiltered(const struct search *s)
 int
 search_can_scan(const struct search *s)
 {
-	size_t i, j;
+	size_t i, j, n;
 
 	if (s->opts.kind == SEARCH_WORDS)
 		return words_prefiltered(s);
-	if (s->opts.kind != SEARCH_FIXED || s->npats == 0)
+	if (s->npats == 0 || (s->opts.kind == SEARCH_REGEX &&
+	    (s->relit_none || s->nrelits == 0)))
 		return 0;
-	for (i = 0; i < s->npats; i++) {
-		const struct literal *l = &s->pats[i].lit;
+	n = s->opts.kind == SEARCH_REGEX ? s->nrelits : s->npats;
+	for (i = 0; i < n; i++) {
+		const struct literal *l = s->opts.kind == SEARCH_REGEX ?
+		    &s->relits[i] : &s->pats[i].lit;
 
 		if (l->n == 0)
 			return 0;

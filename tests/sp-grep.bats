@@ -529,6 +529,43 @@ b${TAB}terror �"
 	done
 }
 
+@test "invalid UTF-8 on lines skipped by the block scan is still counted" {
+	# -F and -E find their literals in whole blocks and pass over the
+	# lines without one; the warning must not depend on that.
+	printf 'a\tnothing \377 here\nb\tterror one\nc\tagain \376\n' >bad.tsv
+	for kind in -F -E ""; do
+		run --separate-stderr sp-grep $kind terror bad.tsv
+		[ "$status" -eq 0 ]
+		expect_eq "$output" "b${TAB}terror one"
+		expect_eq "$stderr" \
+		    "sp-grep: bad.tsv: 2 invalid UTF-8 sequences replaced by U+FFFD"
+		run --separate-stderr sp-grep $kind -c terror bad.tsv
+		expect_eq "$output" "a${TAB}0
+b${TAB}1
+c${TAB}0"
+		expect_eq "$stderr" \
+		    "sp-grep: bad.tsv: 2 invalid UTF-8 sequences replaced by U+FFFD"
+	done
+}
+
+@test "-E finds what every line's own regexec finds" {
+	# Expressions with required literals take the block scan; adding an
+	# expression with no literal that matches nothing here ([[:cntrl:]])
+	# makes every line go through regexec: the output must not change.
+	sp-split "$CORPUS"/*.txt >seg.tsv
+	for re in '(Jerusalem|Babylon|Egypt)[a-z]*' 'terror(ism|ist)s?' \
+	    '[0-9]+ per cent' '(we|they) (will|must)' '(Syria|Iraq)' \
+	    'extrem(e|ism|ist)s?' '^The' '\bsecurity\b' 'k(ing)+' \
+	    'British (Muslim|values)'; do
+		for o in "" -i "-i -o" --kwic; do
+			want=$(sp-grep -E $o -e "$re" -e '[[:cntrl:]]' seg.tsv)
+			got=$(sp-grep -E $o -e "$re" seg.tsv)
+			[ -n "$got" ]
+			expect_eq "$got" "$want"
+		done
+	done
+}
+
 @test "CRLF line ends and a byte order mark are dropped" {
 	printf '\357\273\277a\tterror one\r\nb\tterror two\r\n' >crlf.tsv
 	for kind in "" -F; do
