@@ -320,6 +320,30 @@ is_space_byte(unsigned char c)
 	return space_bytes[c];
 }
 
+/*
+ * How bytes look to the fast path for running text (plain_run).  A plain
+ * word is one that the rules have nothing to say about when another word
+ * follows it on the same line: its bytes are printable ASCII other than the
+ * terminal marks . ! ? and the ')' that may end a list marker ("a)").  So
+ * it has no terminal mark, is never cut by an ellipsis and is never an item
+ * marker that starts with a lower-case letter.  RUN_STOP marks every other
+ * byte but the space.
+ */
+enum { RUN_PLAIN = 0, RUN_STOP = 1, RUN_SPACE = 2 };
+
+#define B8(x) x, x, x, x, x, x, x, x
+static const unsigned char run_class[256] = {
+	[0x00] = B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP),
+	[' '] = RUN_SPACE,
+	['!'] = RUN_STOP, [')'] = RUN_STOP, ['.'] = RUN_STOP, ['?'] = RUN_STOP,
+	[0x7F] = RUN_STOP,
+	B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP),
+	B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP),
+	B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP),
+	B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP)
+};
+#undef B8
+
 void
 sent_abbrevs_add(struct sent_abbrevs *ab, const char *word, size_t len)
 {
@@ -1166,6 +1190,108 @@ next_item(const char *text, struct scanner sc, const struct word *w,
 	return scan_word(&sc, &after);
 }
 
+/* Append a stretch of words to b, one space after what it holds. */
+static void
+sbuf_add_words(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->len > 0)
+		sbuf_add(b, " ", 1);
+	sbuf_add(b, s, n);
+}
+
+/*
+ * The end of a run of plain words separated by single spaces that starts
+ * at text[i]: the first byte that is neither plain nor a space, or the
+ * first of two spaces in a row.  Eight bytes are looked at together, with
+ * a branch only at the end of a run.
+ */
+static size_t
+run_end(const char *text, size_t i, size_t len)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	unsigned c[9], k, stop, pair;
+
+	while (len - i >= 9) {
+		for (k = 0; k < 9; k++)
+			c[k] = run_class[t[i + k]];
+		stop = pair = 0;
+		for (k = 0; k < 8; k++) {
+			stop |= c[k];
+			pair |= c[k] & c[k + 1];
+		}
+		if ((stop & RUN_STOP) || (pair & RUN_SPACE))
+			break;
+		i += 8;
+	}
+	for (; i < len; i++) {
+		if (run_class[t[i]] == RUN_STOP)
+			return i;
+		if (t[i] == ' ' && i + 1 < len && t[i + 1] == ' ')
+			return i;
+	}
+	return len;
+}
+
+/*
+ * The fast path for running text.  Most words are plain (see run_class) and
+ * followed by a single space: then the rules decide nothing, and the word
+ * only needs copying.  Starting from word cur, which must not be a bullet
+ * alone, in a line that is not a list item with numbers or bullets to look
+ * for: copy every plain word followed by a single space, or by a single
+ * line break before a line that starts with a lower-case ASCII letter and
+ * not with a list marker (which leaves no room for a deliberate break or a
+ * new item), and stop before the first word that needs the general rules.
+ * The words copied are exactly those whose turn as cur would have changed
+ * nothing but the text, the line and the list state that sent_split keeps;
+ * the caller updates that from what this reports.  Returns the start of
+ * the first word not copied (cur's own start if none was); *lines is the
+ * number of line breaks crossed and *last_line the start of the line
+ * entered last.
+ */
+static size_t
+plain_run(const char *text, size_t len, size_t from, struct sbuf *b,
+    size_t *lines, size_t *last_line)
+{
+	struct scanner sc;
+	struct word nxt;
+	size_t w = from, q, r, seg = from, done = from;
+
+	*lines = 0;
+	for (;;) {
+		q = run_end(text, w, len);
+		if (q > w && q + 1 < len && text[q] == '\n' &&
+		    text[q - 1] != ' ' && text[q + 1] >= 'a' &&
+		    text[q + 1] <= 'z') {
+			sc.text = text;
+			sc.len = len;
+			sc.pos = q;
+			sc.forced = 0;
+			if (!scan_word(&sc, &nxt) ||
+			    list_marker(text, &nxt) != MARKER_NONE)
+				break;
+			sbuf_add_words(b, text + seg, q - seg);
+			seg = w = done = q + 1;
+			(*lines)++;
+			*last_line = q + 1;
+			continue;
+		}
+		/*
+		 * The last word of the run may go on with other bytes, or be
+		 * followed by something other than a single space: it is
+		 * left to the general rules, with all after it.
+		 */
+		for (r = q; r > w + 1; r--)
+			if (text[r - 2] == ' ' && text[r - 1] != ' ') {
+				done = r - 1;
+				break;
+			}
+		break;
+	}
+	if (done > seg)
+		sbuf_add_words(b, text + seg, done - 1 - seg);
+	return done;
+}
+
 void
 sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
     void (*emit)(void *arg, const char *s, size_t n), void *arg)
@@ -1199,6 +1325,30 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 	cur_marker = line_marked;
 	cur_bullet = it.bullet_only;
 	do {
+		if (!cur_bullet && seq.bullet == 0 && seq.style == 0) {
+			size_t done, lines, last_line;
+
+			done = plain_run(text, len, cur.start, &sb, &lines,
+			    &last_line);
+			if (done > cur.start) {
+				/*
+				 * The words copied ended nothing and marked
+				 * no item; lines they entered hold no marker.
+				 */
+				lone_dots = 0;
+				it.bullet_only = 0;
+				cur_marker = 0;
+				if (lines > 0) {
+					prev_line_marked = lines == 1 &&
+					    line_marked;
+					line_marked = 0;
+					line_start = last_line;
+				}
+				sc.pos = done - 1;
+				sc.forced = 0;
+				scan_word(&sc, &cur);
+			}
+		}
 		have_next = scan_word(&sc, &nxt);
 		if (sb.len > 0)
 			sbuf_add(&sb, " ", 1);
