@@ -1066,6 +1066,43 @@ struct line_facts {
 	int structured;		/* two or more lines, all short */
 };
 
+/*
+ * measure_lines for a paragraph in ASCII whose only line breaks are '\n':
+ * a line's length is then its bytes less the white space around them, and
+ * a line of white space alone is no line.  Returns 0, having done nothing,
+ * for any other paragraph.
+ */
+static int
+measure_ascii_lines(const char *text, size_t len, struct line_facts *lf)
+{
+	const char *p = text, *end = text + len, *nl, *a, *b;
+	size_t lines = 0;
+
+	if (!utf8_all_ascii(text, len) || memchr(text, '\r', len) != NULL ||
+	    memchr(text, '\v', len) != NULL || memchr(text, '\f', len) != NULL)
+		return 0;
+	lf->longest = 0;
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		a = p;
+		b = nl;
+		while (a < b && is_space_byte((unsigned char)*a))
+			a++;
+		while (b > a && is_space_byte((unsigned char)b[-1]))
+			b--;
+		if (b > a) {
+			if ((size_t)(b - a) > lf->longest)
+				lf->longest = (size_t)(b - a);
+			lines++;
+		}
+		p = nl + 1;
+	}
+	lf->structured = lines >= 2 && lf->longest <= SHORT_LINE;
+	return 1;
+}
+
 static void
 measure_lines(const char *text, size_t len, struct line_facts *lf)
 {
@@ -1074,6 +1111,8 @@ measure_lines(const char *text, size_t len, struct line_facts *lf)
 	size_t line_start = 0, line_end = 0, lines = 0, cps;
 	int any = 0;
 
+	if (measure_ascii_lines(text, len, lf))
+		return;
 	lf->longest = 0;
 	while (scan_word(&sc, &w)) {
 		if (any && w.line_start) {
@@ -1209,17 +1248,22 @@ static size_t
 run_end(const char *text, size_t i, size_t len)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	unsigned c[9], k, stop, pair;
+	unsigned c0, c1, c2, c3, c4, c5, c6, c7, c8;
 
 	while (len - i >= 9) {
-		for (k = 0; k < 9; k++)
-			c[k] = run_class[t[i + k]];
-		stop = pair = 0;
-		for (k = 0; k < 8; k++) {
-			stop |= c[k];
-			pair |= c[k] & c[k + 1];
-		}
-		if ((stop & RUN_STOP) || (pair & RUN_SPACE))
+		c0 = run_class[t[i]];
+		c1 = run_class[t[i + 1]];
+		c2 = run_class[t[i + 2]];
+		c3 = run_class[t[i + 3]];
+		c4 = run_class[t[i + 4]];
+		c5 = run_class[t[i + 5]];
+		c6 = run_class[t[i + 6]];
+		c7 = run_class[t[i + 7]];
+		c8 = run_class[t[i + 8]];
+		/* A stop byte, or a space before a space. */
+		if (((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) & RUN_STOP) ||
+		    ((c0 & c1) | (c1 & c2) | (c2 & c3) | (c3 & c4) |
+		    (c4 & c5) | (c5 & c6) | (c6 & c7) | (c7 & c8)) & RUN_SPACE)
 			break;
 		i += 8;
 	}
