@@ -160,16 +160,16 @@ end_paragraph(struct doc *d)
 static void
 add_line(struct doc *d, char *line, size_t n)
 {
-	size_t i;
+	char *cr;
 
 	if (is_blank(line, n)) {
 		end_paragraph(d);
 		return;
 	}
 	/* A CR left inside a line (old Mac line ends) is a line break. */
-	for (i = 0; i < n; i++)
-		if (line[i] == '\r')
-			line[i] = '\n';
+	for (cr = memchr(line, '\r', n); cr != NULL;
+	    cr = memchr(cr + 1, '\r', n - (size_t)(cr + 1 - line)))
+		*cr = '\n';
 	if (d->current.len > 0)
 		buf_add(&d->current, "\n", 1);
 	buf_add(&d->current, line, n);

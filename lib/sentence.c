@@ -368,16 +368,22 @@ sent_abbrevs_free(struct sent_abbrevs *ab)
 	free(ab);
 }
 
-/* Compare s[0..n) with the NUL-terminated w as strcmp would. */
+/*
+ * Compare s[0..n) with the NUL-terminated w as strcmp would.  Most words
+ * differ from w in the first byte or two, so w is not measured first.
+ */
 static int
 cmp_counted(const char *s, size_t n, const char *w)
 {
-	size_t wn = strlen(w);
-	int c = memcmp(s, w, n < wn ? n : wn);
+	size_t i;
 
-	if (c != 0)
-		return c;
-	return n < wn ? -1 : n > wn;
+	for (i = 0; i < n; i++) {
+		if (w[i] == '\0')
+			return 1;
+		if (s[i] != w[i])
+			return (unsigned char)s[i] < (unsigned char)w[i] ? -1 : 1;
+	}
+	return w[n] == '\0' ? 0 : -1;
 }
 
 static int
@@ -454,13 +460,39 @@ is_opener_word(const char *s, size_t n)
 	return 0;
 }
 
-static uint32_t
+static inline uint32_t
 decode_at(const char *text, size_t len, size_t i, size_t *n)
 {
 	uint32_t cp;
 
+	if ((unsigned char)text[i] < 0x80) {
+		*n = 1;
+		return (unsigned char)text[i];
+	}
 	*n = utf8_decode((const unsigned char *)text + i, len - i, &cp);
 	return cp;
+}
+
+/*
+ * The character properties of unicode.h, answered without a call for
+ * ASCII, which most words are made of.
+ */
+static inline int
+is_upper(uint32_t cp)
+{
+	return cp < 0x80 ? cp - 'A' < 26 : uc_is_upper(cp);
+}
+
+static inline int
+is_lower(uint32_t cp)
+{
+	return cp < 0x80 ? cp - 'a' < 26 : uc_is_lower(cp);
+}
+
+static inline int
+is_letter(uint32_t cp)
+{
+	return cp < 0x80 ? (cp | 0x20) - 'a' < 26 : uc_class(cp) == UC_LETTER;
 }
 
 /* The start of the code point that ends at text[end). */
@@ -633,9 +665,9 @@ ellipsis_cut(const char *text, size_t start, size_t end)
 			}
 			if (k < end) {
 				cp = decode_at(text, end, k, &n);
-				if (uc_is_upper(cp) && k + n < end) {
+				if (is_upper(cp) && k + n < end) {
 					c2 = decode_at(text, end, k + n, &n);
-					if (uc_is_lower(c2))
+					if (is_lower(c2))
 						return j;
 				}
 			}
@@ -743,7 +775,7 @@ is_dotted_acronym(const char *text, size_t s, size_t e)
 
 	while (i < e) {
 		cp = decode_at(text, e, i, &n);
-		if (uc_class(cp) != UC_LETTER)
+		if (!is_letter(cp))
 			return 0;
 		letters++;
 		i += n;
@@ -910,11 +942,11 @@ next_info(const char *text, struct scanner sc, const struct word *first,
 			break;
 		i += n;
 	}
-	if (uc_is_lower(cp))
+	if (is_lower(cp))
 		ni->kind = NEXT_LOWER;
-	else if (uc_is_upper(cp))
+	else if (is_upper(cp))
 		ni->kind = NEXT_UPPER;
-	else if (uc_class(cp) == UC_LETTER)
+	else if (is_letter(cp))
 		ni->kind = NEXT_UNCASED;
 	else if (uc_class(cp) == UC_DIGIT)
 		ni->kind = NEXT_DIGIT;
@@ -925,7 +957,7 @@ next_info(const char *text, struct scanner sc, const struct word *first,
 	ni->start = i;
 	for (e = i; e < w.end; e += n) {
 		cp = decode_at(text, w.end, e, &n);
-		if (uc_class(cp) != UC_LETTER)
+		if (!is_letter(cp))
 			break;
 	}
 	ni->end = e;
@@ -1040,7 +1072,7 @@ ends_sentence(const struct sent_abbrevs *ab, const char *text,
 	}
 	if (n > 0) {
 		cp = decode_at(text, we->core_end, we->core_start, &len);
-		if ((len == n && uc_is_upper(cp)) ||
+		if ((len == n && is_upper(cp)) ||
 		    is_dotted_acronym(text, we->core_start, we->core_end))
 			return !ni->is_initial && is_opener_word(text +
 			    ni->start, ni->end - ni->start);
@@ -1530,19 +1562,19 @@ heading_like(const char *s, size_t n)
 		letters = 0;
 		first = 0;
 		while (i < n && !is_space_cp(cp = decode_at(s, n, i, &len))) {
-			if (uc_class(cp) == UC_LETTER) {
+			if (is_letter(cp)) {
 				if (letters++ == 0)
 					first = cp;
-				if (uc_is_upper(cp))
+				if (is_upper(cp))
 					upper++;
-				if (uc_is_upper(cp) || uc_is_lower(cp))
+				if (is_upper(cp) || is_lower(cp))
 					cased++;
 			}
 			i += len;
 		}
-		if (letters >= 4 && uc_is_lower(first))
+		if (letters >= 4 && is_lower(first))
 			lower_words++;
-		else if (letters >= 4 && uc_is_upper(first))
+		else if (letters >= 4 && is_upper(first))
 			capital_words++;
 	}
 	return (lower_words == 0 && capital_words > 0) ||
@@ -1568,7 +1600,7 @@ sent_para_continues(const char *prev, size_t plen, const char *next,
 			break;
 		i += n;
 	}
-	if (!uc_is_lower(cp))
+	if (!is_lower(cp))
 		return 0;
 
 	/* Prev must end without a terminal mark or colon. */
