@@ -55,6 +55,10 @@ struct doc {
 	struct buf pending;	/* the last paragraph read, not yet written */
 	struct buf current;	/* the paragraph being read */
 	struct buf normal;	/* scratch for --paragraphs */
+	char parano[24];	/* para in decimal, from parano[parano_at] */
+	size_t parano_at;
+	char sentno[24];	/* sent in decimal, from sentno[sentno_at] */
+	size_t sentno_at;
 };
 
 static struct sent_abbrevs *abbrevs;
@@ -91,13 +95,56 @@ write_record(struct doc *d, unsigned long long sent, const char *text,
 	writer_byte(&sp_out, '\n');
 }
 
+/* Count sentences from 0 again, in binary and in decimal. */
+static void
+reset_sentences(struct doc *d)
+{
+	d->sent = 0;
+	d->sentno_at = sizeof(d->sentno) - 1;
+	d->sentno[d->sentno_at] = '0';
+}
+
+/*
+ * Count one more sentence.  Its number is kept in decimal too and
+ * incremented there, digit by digit, rather than converted for each record.
+ */
+static void
+next_sentence(struct doc *d)
+{
+	size_t i;
+
+	d->sent++;
+	for (i = sizeof(d->sentno) - 1; i >= d->sentno_at; i--) {
+		if (d->sentno[i] != '9') {
+			d->sentno[i]++;
+			return;
+		}
+		d->sentno[i] = '0';
+	}
+	d->sentno[--d->sentno_at] = '1';
+}
+
+/*
+ * The record of a sentence, from the numbers in decimal.  It is written in
+ * the same pieces as by write_record, so that the output is flushed at the
+ * same places.
+ */
 static void
 emit_sentence(void *arg, const char *s, size_t n)
 {
 	struct doc *d = arg;
 
-	d->sent++;
-	write_record(d, d->sent, s, n);
+	next_sentence(d);
+	writer_write(&sp_out, d->id, d->idlen);
+	writer_byte(&sp_out, '\t');
+	writer_write(&sp_out, d->parano + d->parano_at,
+	    sizeof(d->parano) - d->parano_at);
+	writer_byte(&sp_out, '\t');
+	writer_write(&sp_out, d->sentno + d->sentno_at,
+	    sizeof(d->sentno) - d->sentno_at);
+	writer_byte(&sp_out, '\t');
+	writer_write(&sp_out, s, n);
+	writer_byte(&sp_out, '\n');
 }
 
 /*
@@ -110,10 +157,24 @@ collect_sentence(void *arg, const char *s, size_t n)
 {
 	struct doc *d = arg;
 
-	d->sent++;
+	next_sentence(d);
 	if (d->normal.len > 0)
 		buf_add(&d->normal, " ", 1);
 	buf_add(&d->normal, s, n);
+}
+
+/* Put the paragraph number in decimal, for its sentences' records. */
+static void
+set_parano(struct doc *d)
+{
+	size_t i = sizeof(d->parano);
+	unsigned long long v = d->para;
+
+	do {
+		d->parano[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	d->parano_at = i;
 }
 
 static void
@@ -125,6 +186,7 @@ write_paragraph(struct doc *d, struct buf *p)
 		return;
 	d->para++;
 	if (!paragraphs_mode) {
+		set_parano(d);
 		sent_split(abbrevs, p->s, p->len, emit_sentence, d);
 		return;
 	}
@@ -140,9 +202,15 @@ static void
 end_paragraph(struct doc *d)
 {
 	struct buf tmp;
+	char *cr;
 
 	if (d->current.len == 0)
 		return;
+	/* A CR left inside a line (old Mac line ends) is a line break. */
+	for (cr = memchr(d->current.s, '\r', d->current.len); cr != NULL;
+	    cr = memchr(cr + 1, '\r',
+	    d->current.len - (size_t)(cr + 1 - d->current.s)))
+		*cr = '\n';
 	if (d->pending.len > 0 && !lines_mode &&
 	    sent_para_continues(d->pending.s, d->pending.len, d->current.s,
 	    d->current.len)) {
@@ -160,16 +228,10 @@ end_paragraph(struct doc *d)
 static void
 add_line(struct doc *d, char *line, size_t n)
 {
-	char *cr;
-
 	if (is_blank(line, n)) {
 		end_paragraph(d);
 		return;
 	}
-	/* A CR left inside a line (old Mac line ends) is a line break. */
-	for (cr = memchr(line, '\r', n); cr != NULL;
-	    cr = memchr(cr + 1, '\r', n - (size_t)(cr + 1 - line)))
-		*cr = '\n';
 	if (d->current.len > 0)
 		buf_add(&d->current, "\n", 1);
 	buf_add(&d->current, line, n);
@@ -208,7 +270,8 @@ split_file(const char *path, const char *stdin_id, struct doc *d)
 	id = strcmp(path, "-") == 0 ? xstrdup(stdin_id) : doc_id(path);
 	d->id = id;
 	d->idlen = strlen(id);
-	d->para = d->sent = 0;
+	d->para = 0;
+	reset_sentences(d);
 	d->pending.len = d->current.len = 0;
 	while ((got = reader_next(&r, &line, &n)) > 0)
 		add_line(d, line, n);
