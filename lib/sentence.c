@@ -413,7 +413,8 @@ lookup_exact(const struct sent_abbrevs *ab, const char *s, size_t n,
 		else
 			lo = mid + 1;
 	}
-	if (ab != NULL && strtab_find(&ab->user, s, n) != STRTAB_NONE) {
+	if (ab != NULL && ab->user.n > 0 &&
+	    strtab_find(&ab->user, s, n) != STRTAB_NONE) {
 		if (!lowered)
 			return SENT_ABBR_NEVER_ENDS;
 		for (i = 0; i < n; i++)
@@ -1330,7 +1331,7 @@ plain_run(const char *text, size_t len, size_t from, struct sbuf *b,
 {
 	struct scanner sc;
 	struct word nxt;
-	size_t w = from, q, r, seg = from, done = from;
+	size_t w = from, q, r, e, seg = from, done = from;
 
 	*lines = 0;
 	for (;;) {
@@ -1338,13 +1339,22 @@ plain_run(const char *text, size_t len, size_t from, struct sbuf *b,
 		if (q > w && q + 1 < len && text[q] == '\n' &&
 		    text[q - 1] != ' ' && text[q + 1] >= 'a' &&
 		    text[q + 1] <= 'z') {
-			sc.text = text;
-			sc.len = len;
-			sc.pos = q;
-			sc.forced = 0;
-			if (!scan_word(&sc, &nxt) ||
-			    list_marker(text, &nxt) != MARKER_NONE)
-				break;
+			/*
+			 * A plain word is no list marker; any other needs a
+			 * closer look.
+			 */
+			for (e = q + 1; e < len &&
+			    run_class[(unsigned char)text[e]] == RUN_PLAIN; e++)
+				;
+			if (e < len && !is_space_byte((unsigned char)text[e])) {
+				sc.text = text;
+				sc.len = len;
+				sc.pos = q;
+				sc.forced = 0;
+				if (!scan_word(&sc, &nxt) ||
+				    list_marker(text, &nxt) != MARKER_NONE)
+					break;
+			}
 			sbuf_add_words(b, text + seg, q - seg);
 			seg = w = done = q + 1;
 			(*lines)++;
