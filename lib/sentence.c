@@ -1317,21 +1317,23 @@ run_end(const char *text, size_t i, size_t len)
  * for: copy every plain word followed by a single space, or by a single
  * line break before a line that starts with a lower-case ASCII letter and
  * not with a list marker (which leaves no room for a deliberate break or a
- * new item), and stop before the first word that needs the general rules.
- * The words copied are exactly those whose turn as cur would have changed
- * nothing but the text, the line and the list state that sent_split keeps;
- * the caller updates that from what this reports.  Returns the start of
- * the first word not copied (cur's own start if none was); *lines is the
- * number of line breaks crossed and *last_line the start of the line
- * entered last.
+ * new item); end the sentence at a lower-case word with a full stop before
+ * a capital (below); and stop before the first word that needs the general
+ * rules.  The words taken are exactly those whose turn as cur would have
+ * changed nothing but the text, the line and the list state that
+ * sent_split keeps; the caller updates that from what this reports.
+ * Returns the start of the first word not taken (cur's own start if none
+ * was); *lines is the number of line breaks crossed and *last_line the
+ * start of the line entered last.
  */
 static size_t
-plain_run(const char *text, size_t len, size_t from, struct sbuf *b,
-    size_t *lines, size_t *last_line)
+plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
+    size_t from, struct sbuf *b, size_t *lines, size_t *last_line,
+    void (*emit)(void *arg, const char *s, size_t n), void *arg)
 {
 	struct scanner sc;
 	struct word nxt;
-	size_t w = from, q, r, e, seg = from, done = from;
+	size_t w = from, q, r, d, e, seg = from, done = from;
 
 	*lines = 0;
 	for (;;) {
@@ -1360,6 +1362,27 @@ plain_run(const char *text, size_t len, size_t from, struct sbuf *b,
 			(*lines)++;
 			*last_line = q + 1;
 			continue;
+		}
+		/*
+		 * The commonest sentence end, "said. The": a word in lower
+		 * case that is not an abbreviation, a full stop, one space
+		 * and a capital.  The stop ends the sentence, and the run
+		 * goes on with the next.  (The run's first word may be a list
+		 * marker, "a.", and is left to the general rules.)
+		 */
+		if (text[q] == '.' && q + 2 < len && text[q + 1] == ' ' &&
+		    text[q + 2] >= 'A' && text[q + 2] <= 'Z') {
+			for (d = q; d > w && text[d - 1] >= 'a' &&
+			    text[d - 1] <= 'z'; d--)
+				;
+			if (d < q && d > from && (d == w || text[d - 1] == ' ') &&
+			    abbrev_kind(ab, text + d, q - d) == 0) {
+				sbuf_add_words(b, text + seg, q + 1 - seg);
+				emit(arg, b->s, b->len);
+				b->len = 0;
+				seg = w = done = q + 2;
+				continue;
+			}
 		}
 		/*
 		 * The last word of the run may go on with other bytes, or be
@@ -1414,8 +1437,8 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 		if (!cur_bullet && seq.bullet == 0 && seq.style == 0) {
 			size_t done, lines, last_line;
 
-			done = plain_run(text, len, cur.start, &sb, &lines,
-			    &last_line);
+			done = plain_run(ab, text, len, cur.start, &sb, &lines,
+			    &last_line, emit, arg);
 			if (done > cur.start) {
 				/*
 				 * The words copied ended nothing and marked
