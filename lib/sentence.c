@@ -1364,18 +1364,30 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 			continue;
 		}
 		/*
-		 * The commonest sentence end, "said. The": a word in lower
-		 * case that is not an abbreviation, a full stop, one space
-		 * and a capital.  The stop ends the sentence, and the run
-		 * goes on with the next.  (The run's first word may be a list
-		 * marker, "a.", and is left to the general rules.)
+		 * The paragraph's last word, plain or with one mark after
+		 * it (too few dots for an ellipsis), is only to be copied.
+		 */
+		if ((q == len && text[len - 1] != ' ') || (q == len - 1 &&
+		    (text[q] == '.' || text[q] == '!' || text[q] == '?' ||
+		    text[q] == ')'))) {
+			sbuf_add_words(b, text + seg, len - seg);
+			return len;
+		}
+		/*
+		 * The commonest sentence end, "said. The": a word of ASCII
+		 * letters that is neither an abbreviation nor an initial, a
+		 * full stop, one space and a capital.  The stop ends the
+		 * sentence, and the run goes on with the next.  (The run's
+		 * first word may be a list marker, "a.", and is left to the
+		 * general rules.)
 		 */
 		if (text[q] == '.' && q + 2 < len && text[q + 1] == ' ' &&
 		    text[q + 2] >= 'A' && text[q + 2] <= 'Z') {
-			for (d = q; d > w && text[d - 1] >= 'a' &&
-			    text[d - 1] <= 'z'; d--)
+			for (d = q; d > w && is_letter((unsigned char)text[d - 1]);
+			    d--)
 				;
 			if (d < q && d > from && (d == w || text[d - 1] == ' ') &&
+			    (q - d > 1 || text[d] >= 'a') &&
 			    abbrev_kind(ab, text + d, q - d) == 0) {
 				sbuf_add_words(b, text + seg, q + 1 - seg);
 				emit(arg, b->s, b->len);
@@ -1453,6 +1465,9 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 					line_marked = 0;
 					line_start = last_line;
 				}
+				/* The paragraph's last word was taken too. */
+				if (done == len)
+					break;
 				sc.pos = done - 1;
 				sc.forced = 0;
 				scan_word(&sc, &cur);
