@@ -1310,6 +1310,46 @@ run_end(const char *text, size_t i, size_t len)
 }
 
 /*
+ * Whether the word at text[i] is plain to its end: then it is no list
+ * marker.
+ */
+static int
+plain_word_at(const char *text, size_t i, size_t len)
+{
+	while (i < len && run_class[(unsigned char)text[i]] == RUN_PLAIN)
+		i++;
+	return i == len || is_space_byte((unsigned char)text[i]);
+}
+
+/*
+ * For plain_run: whether the mark at text[q], the first byte after a run
+ * of plain words from w that is . ! or ?, ends a sentence when a capital
+ * follows after a space or a line break.  Under the general rules it does
+ * after ! or ?; after a full stop, when the word before it is of ASCII
+ * letters and neither an abbreviation nor an initial (a capital alone).
+ * The run's first word, from, is left to the general rules: it may be a
+ * list marker such as "a.", whose dot ends nothing.
+ */
+static int
+run_ends_sentence(const struct sent_abbrevs *ab, const char *text,
+    size_t from, size_t w, size_t q)
+{
+	size_t d, i;
+
+	for (d = q; d > w && text[d - 1] != ' '; d--)
+		;
+	if (d <= from)
+		return 0;
+	if (text[q] != '.')
+		return 1;
+	for (i = d; i < q; i++)
+		if (!is_letter((unsigned char)text[i]))
+			return 0;
+	return d < q && (q - d > 1 || is_lower((unsigned char)text[d])) &&
+	    abbrev_kind(ab, text + d, q - d) == 0;
+}
+
+/*
  * The fast path for running text.  Most words are plain (see run_class) and
  * followed by a single space: then the rules decide nothing, and the word
  * only needs copying.  Starting from word cur, which must not be a bullet
@@ -1333,7 +1373,7 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 {
 	struct scanner sc;
 	struct word nxt;
-	size_t w = from, q, r, d, e, seg = from, done = from;
+	size_t w = from, q, r, e, seg = from, done = from;
 
 	*lines = 0;
 	for (;;) {
@@ -1374,27 +1414,24 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 			return len;
 		}
 		/*
-		 * The commonest sentence end, "said. The": a word of ASCII
-		 * letters that is neither an abbreviation nor an initial, a
-		 * full stop, one space and a capital.  The stop ends the
-		 * sentence, and the run goes on with the next.  (The run's
-		 * first word may be a list marker, "a.", and is left to the
-		 * general rules.)
+		 * The commonest sentence ends, "said. The", "me? And": see
+		 * run_ends_sentence.  The run goes on with the next sentence,
+		 * on this line or the next.
 		 */
-		if (text[q] == '.' && q + 2 < len && text[q + 1] == ' ' &&
-		    text[q + 2] >= 'A' && text[q + 2] <= 'Z') {
-			for (d = q; d > w && is_letter((unsigned char)text[d - 1]);
-			    d--)
-				;
-			if (d < q && d > from && (d == w || text[d - 1] == ' ') &&
-			    (q - d > 1 || text[d] >= 'a') &&
-			    abbrev_kind(ab, text + d, q - d) == 0) {
-				sbuf_add_words(b, text + seg, q + 1 - seg);
-				emit(arg, b->s, b->len);
-				b->len = 0;
-				seg = w = done = q + 2;
-				continue;
+		if ((text[q] == '.' || text[q] == '!' || text[q] == '?') &&
+		    q + 2 < len && (text[q + 1] == ' ' || text[q + 1] == '\n') &&
+		    text[q + 2] >= 'A' && text[q + 2] <= 'Z' &&
+		    run_ends_sentence(ab, text, from, w, q) &&
+		    (text[q + 1] == ' ' || plain_word_at(text, q + 2, len))) {
+			sbuf_add_words(b, text + seg, q + 1 - seg);
+			emit(arg, b->s, b->len);
+			b->len = 0;
+			if (text[q + 1] == '\n') {
+				(*lines)++;
+				*last_line = q + 2;
 			}
+			seg = w = done = q + 2;
+			continue;
 		}
 		/*
 		 * The last word of the run may go on with other bytes, or be
