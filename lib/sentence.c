@@ -323,11 +323,10 @@ is_space_byte(unsigned char c)
 /*
  * How bytes look to the fast path for running text (plain_run).  A plain
  * word is one that the rules have nothing to say about when another word
- * follows it on the same line: its bytes are printable ASCII other than the
- * terminal marks . ! ? and the ')' that may end a list marker ("a)").  So
- * it has no terminal mark, is never cut by an ellipsis and is never an item
- * marker that starts with a lower-case letter.  RUN_STOP marks every other
- * byte but the space.
+ * follows it on the same line: its bytes are ASCII other than white space
+ * and other control characters and the terminal marks . ! ?.  So it has no
+ * terminal mark and is never cut by an ellipsis.  RUN_STOP marks every
+ * other byte but the space.
  */
 enum { RUN_PLAIN = 0, RUN_STOP = 1, RUN_SPACE = 2 };
 
@@ -335,9 +334,8 @@ enum { RUN_PLAIN = 0, RUN_STOP = 1, RUN_SPACE = 2 };
 static const unsigned char run_class[256] = {
 	[0x00] = B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP),
 	[' '] = RUN_SPACE,
-	['!'] = RUN_STOP, [')'] = RUN_STOP, ['.'] = RUN_STOP, ['?'] = RUN_STOP,
-	[0x7F] = RUN_STOP,
-	B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP),
+	['!'] = RUN_STOP, ['.'] = RUN_STOP, ['?'] = RUN_STOP,
+	[0x80] = B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP),
 	B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP),
 	B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP),
 	B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP), B8(RUN_STOP)
@@ -1274,29 +1272,31 @@ sbuf_add_words(struct sbuf *b, const char *s, size_t n)
 /*
  * The end of a run of plain words separated by single spaces that starts
  * at text[i]: the first byte that is neither plain nor a space, or the
- * first of two spaces in a row.  Eight bytes are looked at together, with
- * a branch only at the end of a run.
+ * first of two spaces in a row.  Eight bytes are looked at together, as
+ * one 64-bit word, with a branch only at the end of a run.
  */
+#define ONES	0x0101010101010101ull
+#define HIGHS	0x8080808080808080ull
+/* Nonzero when some byte of v is less than n (n <= 128), or zero. */
+#define HAS_LESS(v, n)	(((v) - ONES * (n)) & ~(v) & HIGHS)
+#define HAS_ZERO(v)	HAS_LESS(v, 1)
+
 static size_t
 run_end(const char *text, size_t i, size_t len)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	unsigned c0, c1, c2, c3, c4, c5, c6, c7, c8;
+	uint64_t x, y;
 
 	while (len - i >= 9) {
-		c0 = run_class[t[i]];
-		c1 = run_class[t[i + 1]];
-		c2 = run_class[t[i + 2]];
-		c3 = run_class[t[i + 3]];
-		c4 = run_class[t[i + 4]];
-		c5 = run_class[t[i + 5]];
-		c6 = run_class[t[i + 6]];
-		c7 = run_class[t[i + 7]];
-		c8 = run_class[t[i + 8]];
-		/* A stop byte, or a space before a space. */
-		if (((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) & RUN_STOP) ||
-		    ((c0 & c1) | (c1 & c2) | (c2 & c3) | (c3 & c4) |
-		    (c4 & c5) | (c5 & c6) | (c6 & c7) | (c7 & c8)) & RUN_SPACE)
+		memcpy(&x, t + i, 8);
+		memcpy(&y, t + i + 1, 8);
+		/*
+		 * Bytes from 0x80, control characters, the three marks, and a
+		 * space at the same place in x and in y (shifted by one).
+		 */
+		if ((x & HIGHS) | HAS_LESS(x, 0x20) | HAS_ZERO(x ^ ONES * '!') |
+		    HAS_ZERO(x ^ ONES * '.') | HAS_ZERO(x ^ ONES * '?') |
+		    HAS_ZERO((x ^ ONES * ' ') | (y ^ ONES * ' ')))
 			break;
 		i += 8;
 	}
@@ -1309,16 +1309,24 @@ run_end(const char *text, size_t i, size_t len)
 	return len;
 }
 
+#undef ONES
+#undef HIGHS
+#undef HAS_LESS
+#undef HAS_ZERO
+
 /*
- * Whether the word at text[i] is plain to its end: then it is no list
- * marker.
+ * Whether the word at text[i] is plain to its end and does not end in
+ * ')': then it is no list marker, unless a bullet or a dash starts it.
  */
 static int
 plain_word_at(const char *text, size_t i, size_t len)
 {
+	size_t s = i;
+
 	while (i < len && run_class[(unsigned char)text[i]] == RUN_PLAIN)
 		i++;
-	return i == len || is_space_byte((unsigned char)text[i]);
+	return (i == len || is_space_byte((unsigned char)text[i])) &&
+	    i > s && text[i - 1] != ')';
 }
 
 /*
@@ -1373,7 +1381,7 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 {
 	struct scanner sc;
 	struct word nxt;
-	size_t w = from, q, r, e, seg = from, done = from;
+	size_t w = from, q, r, seg = from, done = from;
 
 	*lines = 0;
 	for (;;) {
@@ -1385,10 +1393,7 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 			 * A plain word is no list marker; any other needs a
 			 * closer look.
 			 */
-			for (e = q + 1; e < len &&
-			    run_class[(unsigned char)text[e]] == RUN_PLAIN; e++)
-				;
-			if (e < len && !is_space_byte((unsigned char)text[e])) {
+			if (!plain_word_at(text, q + 1, len)) {
 				sc.text = text;
 				sc.len = len;
 				sc.pos = q;
@@ -1408,8 +1413,7 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 		 * it (too few dots for an ellipsis), is only to be copied.
 		 */
 		if ((q == len && text[len - 1] != ' ') || (q == len - 1 &&
-		    (text[q] == '.' || text[q] == '!' || text[q] == '?' ||
-		    text[q] == ')'))) {
+		    (text[q] == '.' || text[q] == '!' || text[q] == '?'))) {
 			sbuf_add_words(b, text + seg, len - seg);
 			return len;
 		}
