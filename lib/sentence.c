@@ -391,6 +391,9 @@ lookup_exact(const struct sent_abbrevs *ab, const char *s, size_t n,
 	size_t lo = 0, hi = NBUILTIN, mid, i;
 	int c;
 
+	/* Most words are longer than any built-in abbreviation. */
+	if (n > SENT_ABBREV_LONGEST)
+		hi = 0;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		c = cmp_counted(s, n, builtin[mid].word);
@@ -921,7 +924,7 @@ next_info(const char *text, struct scanner sc, const struct word *first,
     struct next_info *ni)
 {
 	struct word w = *first;
-	size_t i, n, e;
+	size_t i, n, e, letters = 0;
 	uint32_t cp;
 	int skipped = 0;
 
@@ -958,9 +961,10 @@ next_info(const char *text, struct scanner sc, const struct word *first,
 		cp = decode_at(text, w.end, e, &n);
 		if (!is_letter(cp))
 			break;
+		letters++;
 	}
 	ni->end = e;
-	ni->is_initial = utf8_count(text + i, e - i) == 1 && e < w.end &&
+	ni->is_initial = letters == 1 && e < w.end &&
 	    text[e] == '.';
 }
 

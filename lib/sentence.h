@@ -28,8 +28,11 @@ struct sent_abbrev {
 
 /*
  * The i-th built-in abbreviation, in strcmp order, or NULL past the end
- * (for a --help listing or the manual).
+ * (for a --help listing or the manual).  None is longer than
+ * SENT_ABBREV_LONGEST bytes, so longer words are not looked up among them.
  */
+#define SENT_ABBREV_LONGEST 6
+
 const struct sent_abbrev *sent_abbrev_builtin(size_t i);
 
 /* A new set holding the built-in list. */

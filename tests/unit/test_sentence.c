@@ -547,10 +547,12 @@ test_builtin_list(void)
 {
 	const struct sent_abbrev *a, *b;
 	size_t i;
-	int sorted = 1, kinds = 1;
+	int sorted = 1, kinds = 1, short_enough = 1;
 
 	for (i = 0; (a = sent_abbrev_builtin(i)) != NULL; i++) {
 		b = sent_abbrev_builtin(i + 1);
+		if (strlen(a->word) > SENT_ABBREV_LONGEST)
+			short_enough = 0;
 		if (b != NULL && strcmp(a->word, b->word) >= 0)
 			sorted = 0;
 		if (a->kind < SENT_ABBR_NEVER_ENDS ||
@@ -560,6 +562,7 @@ test_builtin_list(void)
 	CHECK(i > 50);
 	CHECK(sorted);
 	CHECK(kinds);
+	CHECK(short_enough);
 }
 
 struct counts {
