@@ -26,6 +26,7 @@ struct reader {
 	const char *name;	/* for messages: the path or "(standard input)" */
 	char *buf;
 	size_t cap, start, end;
+	size_t clean;		/* buf[start..clean) is ASCII without NUL */
 	int eof;
 	unsigned long long lineno;
 	char *fix;		/* a line with invalid UTF-8 replaced */
@@ -45,7 +46,10 @@ int reader_open(struct reader *r, const char *path);
  * at the end of the input, -1 after an error that was already reported.
  * The line stays valid until the next call.
  */
-int reader_next(struct reader *r, char **line, size_t *len);
+static inline int reader_next(struct reader *r, char **line, size_t *len);
+
+/* What reader_next does for a line not in the bytes checked ahead. */
+int reader_next_slow(struct reader *r, char **line, size_t *len);
 
 /*
  * For searches that look at the whole input before its lines (sp-grep -F):
@@ -69,6 +73,30 @@ int reader_check_line(struct reader *r, char **line, size_t *len);
 
 /* Close; warn about replaced UTF-8; return -1 if the file had an error. */
 int reader_close(struct reader *r);
+
+/*
+ * Most lines lie in bytes already checked ahead (ASCII, no NUL; no line
+ * with a byte order mark is among them), so all that is left to do for
+ * them is to find their end and drop their final CRs.
+ */
+static inline int
+reader_next(struct reader *r, char **line, size_t *len)
+{
+	char *s = r->buf + r->start, *nl;
+	size_t n;
+
+	if (r->clean <= r->start ||
+	    (nl = memchr(s, '\n', r->clean - r->start)) == NULL)
+		return reader_next_slow(r, line, len);
+	n = (size_t)(nl - s);
+	r->start += n + 1;
+	r->lineno++;
+	while (n > 0 && s[n - 1] == '\r')
+		n--;
+	*line = s;
+	*len = n;
+	return 1;
+}
 
 struct writer {
 	int fd;
