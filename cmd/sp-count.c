@@ -106,11 +106,10 @@ static struct {
 static struct count_table table;
 
 /*
- * The plain count (no groups, no pairs) is the hot path: it counts in an
- * array indexed by item id, and moves the counts to the table at the end.
+ * The plain count (no groups, no pairs) is the hot path: it counts in a
+ * tally, and moves the counts to the table at the end.
  */
-static uint64_t *item_counts;
-static size_t item_counts_cap;
+static struct tally plain;
 
 /* The run of records with one key that --colloc forms pairs in. */
 static struct {
@@ -231,17 +230,15 @@ add_to_run(const struct record *rec, uint32_t item)
 	run.len++;
 }
 
+/* The plain count of one file: only the last field of each line matters. */
 static void
-grow_item_counts(uint32_t item)
+count_plain(struct reader *r)
 {
-	size_t cap = item_counts_cap ? item_counts_cap : 1024;
+	char *line;
+	size_t n;
 
-	while (cap <= item)
-		cap *= 2;
-	item_counts = xreallocarray(item_counts, cap, sizeof(*item_counts));
-	memset(item_counts + item_counts_cap, 0,
-	    (cap - item_counts_cap) * sizeof(*item_counts));
-	item_counts_cap = cap;
+	while (reader_next(r, &line, &n) > 0)
+		tally_last_field(&plain, line, n);
 }
 
 /*
@@ -260,6 +257,10 @@ count_file(const char *path)
 
 	if (reader_open(&r, path) < 0)
 		return 2;
+	if (cf.mode == MODE_TABLE && cf.by == 0) {
+		count_plain(&r);
+		return reader_close(&r) < 0 ? 2 : 0;
+	}
 	run.len = 0;
 	while ((got = reader_next(&r, &line, &n)) > 0) {
 		record_split(&rec, line, n);
@@ -268,12 +269,6 @@ count_file(const char *path)
 			continue;
 		}
 		item = strtab_intern(&table.items, rec.payload, rec.len, NULL);
-		if (cf.mode == MODE_TABLE && cf.by == 0) {
-			if (item >= item_counts_cap)
-				grow_item_counts(item);
-			item_counts[item]++;
-			continue;
-		}
 		if (cf.mode == MODE_COLLOC || cf.mode == MODE_PAIRS) {
 			add_to_run(&rec, item);
 			continue;
@@ -754,6 +749,7 @@ main(int argc, char *argv[])
 
 	writer_init(&sp_out, 1, "(standard output)");
 	count_init(&table);
+	tally_init(&plain);
 	run.recent = xreallocarray(NULL, cf.window, sizeof(*run.recent));
 	run.keycap = 64;
 	run.key = xmalloc(run.keycap);
@@ -762,11 +758,8 @@ main(int argc, char *argv[])
 		    0)
 			status = 2;
 
-	for (k = 0; k < item_counts_cap; k++)
-		if (item_counts[k] > 0)
-			count_cell(&table, COUNT_NOGROUP, (uint32_t)k)->count =
-			    item_counts[k];
-	free(item_counts);
+	tally_move(&plain, &table);
+	tally_free(&plain);
 
 	/* Pairs counted from tokens name their first word by item id. */
 	gnames = !cf.merge && (cf.mode == MODE_COLLOC ||

@@ -65,6 +65,52 @@ struct cell *count_cells(const struct count_table *t, size_t *n);
  */
 uint32_t *count_ranks(const struct strtab *t);
 
+/*
+ * A tally: counts of byte strings for the plain count (no groups, no
+ * pairs), the hot path of sp-count.  A string of up to 16 bytes is kept in
+ * its slot with its count, so counting one touches one slot and calls no
+ * memcmp; longer ones are kept in an arena.  Short strings are counted in
+ * batches, so that the memory of several slots is fetched at once.
+ * tally_move hands the counts to a count table at the end.
+ */
+struct tally_slot {
+	uint64_t k0, k1;	/* the bytes, or arena offset and hash */
+	uint64_t count;
+	uint32_t len;		/* 0 in an empty slot */
+	uint32_t pad;
+};
+
+enum { TALLY_BATCH = 16 };
+
+struct tally {
+	struct tally_slot *slots;
+	size_t mask;		/* slot count - 1 (a power of two) */
+	size_t n;
+	char *arena;
+	size_t arenalen, arenacap;
+	struct {
+		uint64_t k0, k1;
+		size_t len, slot;
+	} batch[TALLY_BATCH];	/* strings not counted yet */
+	size_t nbatch;
+	uint32_t sink;		/* keeps the early loads of slots */
+};
+
+void tally_init(struct tally *t);
+void tally_free(struct tally *t);
+
+/* Add one to the count of s[0..len) (len > 0). */
+void tally_add(struct tally *t, const char *s, size_t len);
+
+/*
+ * Add one to the count of the last field of line[0..n) (after its last
+ * TAB, or the whole line), unless that field is empty.
+ */
+void tally_last_field(struct tally *t, const char *line, size_t n);
+
+/* Add the counts to the cells (COUNT_NOGROUP, item) of c. */
+void tally_move(struct tally *t, struct count_table *c);
+
 enum count_row_status {
 	COUNT_ROW_OK,
 	COUNT_ROW_MISSING_FIELD,	/* no TAB: no ITEM before the COUNT */

@@ -1,11 +1,12 @@
 /*
  * Unit tests of the foundation: UTF-8 decoding and repair, record
- * splitting, the string table and option parsing.
+ * splitting, the string table, the tally and option parsing.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "count.h"
 #include "hash.h"
 #include "opt.h"
 #include "record.h"
@@ -149,6 +150,78 @@ test_strtab(void)
 	strtab_free(&t);
 }
 
+/*
+ * The tally against record_split and a string table: last fields of every
+ * length from 0 to 40 bytes (any byte but TAB and LF), after keys of
+ * several lengths or none, so that the word-at-a-time search meets its
+ * TAB in every position of the last 16 bytes and beyond.
+ */
+static void
+test_tally(void)
+{
+	static const char *const keys[] = { NULL, "", "d", "doc\t1\t2",
+	    "a-rather-long-document-name\t12\t345" };
+	struct tally t;
+	struct count_table c;
+	struct strtab want;
+	struct record rec;
+	static uint64_t counts[8000];
+	char line[128];
+	size_t i, k, len, n, kl;
+	uint32_t id, seed = 7;
+	struct cell *cells;
+	int ok = 1;
+
+	tally_init(&t);
+	count_init(&c);
+	strtab_init(&want);
+	for (i = 0; i < 6000; i++) {
+		k = i % 5;
+		len = i / 5 % 41;
+		n = 0;
+		if (keys[k] != NULL) {
+			kl = strlen(keys[k]);
+			memcpy(line, keys[k], kl);
+			line[kl] = '\t';
+			n = kl + 1;
+		}
+		for (kl = 0; kl < len; kl++) {
+			seed = seed * 1103515245 + 12345;
+			/* Few distinct bytes, so that strings repeat. */
+			line[n] = "ab\xc3\xa9\x01\xff"[seed >> 16 & 3 ?
+			    0 : (seed >> 20) % 6];
+			if (i % 3 == 0)
+				line[n] = (char)(1 + (seed >> 16) % 250);
+			if (line[n] == '\t' || line[n] == '\n')
+				line[n] = 'x';
+			n++;
+		}
+		tally_last_field(&t, line, n);
+		record_split(&rec, line, n);
+		if (rec.len > 0) {
+			id = strtab_intern(&want, rec.payload, rec.len, NULL);
+			counts[id]++;
+		}
+	}
+	tally_add(&t, "added", 5);
+	counts[strtab_intern(&want, "added", 5, NULL)]++;
+	tally_move(&t, &c);
+	cells = count_cells(&c, &n);
+	CHECK_INT(n, want.n);
+	for (i = 0; i < n; i++) {
+		id = strtab_find(&want, strtab_key(&c.items, cells[i].item),
+		    strtab_len(&c.items, cells[i].item));
+		if (id == STRTAB_NONE || counts[id] != cells[i].count ||
+		    cells[i].group != COUNT_NOGROUP)
+			ok = 0;
+	}
+	CHECK(ok);
+	free(cells);
+	strtab_free(&want);
+	count_free(&c);
+	tally_free(&t);
+}
+
 static void
 test_opt(void)
 {
@@ -191,6 +264,7 @@ main(void)
 	test_utf8_sanitize();
 	test_record_split();
 	test_strtab();
+	test_tally();
 	test_opt();
 	UNIT_DONE();
 }
