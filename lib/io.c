@@ -154,16 +154,27 @@ check_line(struct reader *r, char **line, size_t *len)
  * The number of bytes at the start of s[0..n) that are ASCII and not NUL,
  * the bytes that need no check.  Eight bytes are tested at once: a byte
  * from 0x01 to 0x7F has its top bit clear, and still has it clear after
- * subtracting 1, which borrows only from a zero byte.
+ * subtracting 1, which borrows only from a zero byte.  Blocks of 64 bytes
+ * are tested with one branch; the block with a byte that is not plain is
+ * then looked at word by word, and that word byte by byte.
  */
 static size_t
 plain_prefix(const char *s, size_t n)
 {
 	const uint64_t ones = 0x0101010101010101ull;
 	const uint64_t tops = 0x8080808080808080ull;
-	uint64_t w;
-	size_t i = 0;
+	uint64_t w, acc;
+	size_t i = 0, j;
 
+	for (; i + 64 <= n; i += 64) {
+		acc = 0;
+		for (j = 0; j < 64; j += 8) {
+			memcpy(&w, s + i + j, 8);
+			acc |= w | (w - ones);
+		}
+		if ((acc & tops) != 0)
+			break;
+	}
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		if (((w | (w - ones)) & tops) != 0)
