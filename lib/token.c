@@ -14,20 +14,30 @@
 #include "unicode.h"
 #include "utf8.h"
 
-/* What an ASCII byte is to the tokenizer. */
-enum {
-	A_SEP,		/* white space, controls: separates, never a token */
-	A_LETTER,
-	A_DIGIT,
-	A_MARK,		/* punctuation or symbol */
-	A_HIGH		/* first byte of a multibyte sequence (or invalid) */
-};
-
 /* What a code point is to the tokenizer. */
 enum { C_SEP, C_LETTER, C_DIGIT, C_MARK, C_INVISIBLE };
 
+/*
+ * What an ASCII byte is to the tokenizer: the same values as for code
+ * points (ASCII has no invisible characters), so that a byte's kind can
+ * stand for its code point's.
+ */
+enum {
+	A_SEP = C_SEP,		/* white space, controls: never a token */
+	A_LETTER = C_LETTER,
+	A_DIGIT = C_DIGIT,
+	A_MARK = C_MARK,	/* punctuation or symbol */
+	A_HIGH = C_INVISIBLE + 1 /* first byte of a multibyte sequence */
+};
+
 static unsigned char ascii_kind[256];
 static char ascii_lower[128];
+
+/*
+ * For the plain part of a word: what a byte adds to it (the byte itself,
+ * or its lower case), or 0 if it is not an ASCII letter or digit.
+ */
+static unsigned char plain_lower[256], plain_same[256];
 static int tables_ready;
 
 static void
@@ -50,6 +60,10 @@ init_tables(void)
 			ascii_kind[c] = A_MARK;
 		else
 			ascii_kind[c] = A_SEP;
+		if (k == UC_LETTER || k == UC_DIGIT) {
+			plain_lower[c] = (unsigned char)ascii_lower[c];
+			plain_same[c] = (unsigned char)c;
+		}
 	}
 	tables_ready = 1;
 }
@@ -94,6 +108,9 @@ kind_after(const struct tokenizer *t, size_t i)
 	uint32_t cp;
 	int k;
 
+	/* Most often it is the next byte, and ASCII. */
+	if (i < t->srclen && (unsigned char)t->src[i] < 0x80)
+		return ascii_kind[(unsigned char)t->src[i]];
 	while (i < t->srclen) {
 		i += peek(t, i, &cp);
 		if ((k = cp_kind(cp)) != C_INVISIBLE)
@@ -141,6 +158,15 @@ has_www(const char *s, size_t n)
 void
 tok_start(struct tokenizer *t, const char *text, size_t len)
 {
+	/*
+	 * Room for a token as long as the text, so that the plain part of a
+	 * word (ASCII, a byte for a byte) is copied without checks.
+	 */
+	if (t->cap < len + 1) {
+		while (t->cap < len + 1)
+			t->cap *= 2;
+		t->buf = xrealloc(t->buf, t->cap);
+	}
 	t->src = text;
 	t->srclen = len;
 	t->pos = 0;
@@ -348,17 +374,137 @@ joined_as(uint32_t cp)
 	return cp;
 }
 
+/*
+ * Eight bytes at a time, for the plain part of words: the bytes are read
+ * and written as one 64-bit number, the first byte lowest, and each byte
+ * is tested by adding a constant to its low seven bits, which sets its
+ * bit 7 (and never carries into the next byte) when it is at least the
+ * constant's complement.  In Unicode the only ASCII letters are A-Z and
+ * a-z and the only ASCII digits 0-9.
+ */
+#define ONES	UINT64_C(0x0101010101010101)
+#define HIGHS	(ONES * 0x80)
+
+static inline uint64_t
+load8(const unsigned char *p)
+{
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
+	    (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
+	    (uint64_t)p[7] << 56;
+}
+
+static inline void
+store8(unsigned char *p, uint64_t x)
+{
+	p[0] = (unsigned char)x;
+	p[1] = (unsigned char)(x >> 8);
+	p[2] = (unsigned char)(x >> 16);
+	p[3] = (unsigned char)(x >> 24);
+	p[4] = (unsigned char)(x >> 32);
+	p[5] = (unsigned char)(x >> 40);
+	p[6] = (unsigned char)(x >> 48);
+	p[7] = (unsigned char)(x >> 56);
+}
+
+/* Bit 7 set in each byte of x that is at least lo (x's bytes ASCII). */
+#define AT_LEAST(x, lo)	(((x) + ONES * (0x80 - (lo))) & HIGHS)
+
+/* Bit 7 set in each byte of x that is an ASCII letter. */
+static inline uint64_t
+letters8(uint64_t x)
+{
+	uint64_t v = (x & ~HIGHS) | ONES * 0x20;	/* lower case */
+
+	return AT_LEAST(v, 'a') & ~AT_LEAST(v, 'z' + 1) & ~x;
+}
+
+/* Bit 7 set in each byte of x that is an ASCII digit. */
+static inline uint64_t
+digits8(uint64_t x)
+{
+	uint64_t v = x & ~HIGHS;
+
+	return AT_LEAST(v, '0') & ~AT_LEAST(v, '9' + 1) & ~x;
+}
+
+/*
+ * The first bytes of a group of eight that have bit 7 set in mask, as
+ * all ones (and the rest as zeros): the bits below the lowest clear one.
+ */
+static inline uint64_t
+leading8(uint64_t mask)
+{
+	uint64_t clear = ~mask & HIGHS;
+
+	return ((clear & -clear) >> 7) - 1;
+}
+
+/*
+ * Copy the plain part of a word, the ASCII letters and digits from s[i],
+ * into out, letters folded unless keep_case; return its length and tell
+ * in *letter whether it has a letter.  out has room for at least as many
+ * bytes as s[i..srclen) has (tok_start saw to it).
+ */
+static size_t
+plain_part(const unsigned char *s, size_t i, size_t srclen,
+    unsigned char *out, int keep_case, int *letter)
+{
+	const unsigned char *plain = keep_case ? plain_same : plain_lower;
+	uint64_t x, l, run, seen = 0;
+	size_t len = 0, n;
+	unsigned char c, seenc = 0;
+
+	while (srclen - i >= 8) {
+		x = load8(s + i);
+		l = letters8(x);
+		run = leading8(l | digits8(x));
+		n = (size_t)(((run & ONES) * ONES) >> 56);
+		/* Upper-case letters get bit 0x20; what follows is spare. */
+		store8(out + len, keep_case ? x : x | l >> 2);
+		seen |= l & run;
+		len += n;
+		i += n;
+		if (n < 8) {
+			*letter = seen != 0;
+			return len;
+		}
+	}
+	while (i < srclen && (c = plain[s[i]]) != 0) {
+		out[len++] = c;
+		seenc |= c;
+		i++;
+	}
+	/* Letters have bit 0x40 set and digits do not. */
+	*letter = seen != 0 || (seenc & 0x40) != 0;
+	return len;
+}
+
 /* Scan a word starting at i. */
 static void
 word_token(struct tokenizer *t, struct token *tok, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)t->src;
-	size_t len = 0, chars = 0, n, end = i;
+	size_t len, chars = 0, n, end = i, srclen = t->srclen;
 	uint32_t cp;
 	int k, prev = C_SEP, letter = 0, inert = 1;
 
 	tok->start = i;
-	while (i < t->srclen) {
+	/* The plain start of a word, one byte each in the token. */
+	len = plain_part(s, i, srclen, (unsigned char *)t->buf,
+	    t->opts.keep_case, &letter);
+	if (len > 0) {
+		i += len;
+		/* Letters have bit 0x40 set and digits do not. */
+		prev = (s[i - 1] & 0x40) != 0 ? C_LETTER : C_DIGIT;
+		chars = len;
+		end = i;
+	}
+	/*
+	 * The rest, one character at a time: marks that may join, other
+	 * scripts, invisible characters.
+	 */
+	while (i < srclen) {
 		if (s[i] < 0x80) {
 			switch (ascii_kind[s[i]]) {
 			case A_LETTER:
@@ -390,7 +536,7 @@ word_token(struct tokenizer *t, struct token *tok, size_t i)
 				goto done;
 			}
 		}
-		n = utf8_decode(s + i, t->srclen - i, &cp);
+		n = utf8_decode(s + i, srclen - i, &cp);
 		k = cp_kind(cp);
 		if (k == C_LETTER || k == C_DIGIT) {
 			len = append(t, len, cp);
@@ -432,18 +578,18 @@ int
 tok_next(struct tokenizer *t, struct token *tok)
 {
 	const unsigned char *s = (const unsigned char *)t->src;
-	size_t i = t->pos, n, m;
+	size_t i = t->pos, n, m, srclen = t->srclen;
 	uint32_t cp;
 	int k;
 
-	while (i < t->srclen) {
+	while (i < srclen) {
+		if (plain_same[s[i]] != 0)
+			break;	/* an ASCII letter or digit */
 		if (s[i] < 0x80) {
 			k = ascii_kind[s[i]];
-			if (k == A_LETTER || k == A_DIGIT)
-				break;
 			if (k == A_MARK && t->opts.punct) {
 				/* A run of one ASCII mark is one token. */
-				for (m = i + 1; m < t->srclen && s[m] == s[i];
+				for (m = i + 1; m < srclen && s[m] == s[i];
 				    m++)
 					;
 				literal_token(t, tok, i, m - i, TOK_PUNCT);
@@ -452,7 +598,7 @@ tok_next(struct tokenizer *t, struct token *tok)
 			i++;
 			continue;
 		}
-		n = utf8_decode(s + i, t->srclen - i, &cp);
+		n = utf8_decode(s + i, srclen - i, &cp);
 		k = cp_kind(cp);
 		if (k == C_LETTER || k == C_DIGIT)
 			break;
@@ -468,7 +614,7 @@ tok_next(struct tokenizer *t, struct token *tok)
 		}
 		i += n;
 	}
-	if (i >= t->srclen) {
+	if (i >= srclen) {
 		t->pos = i;
 		return 0;
 	}
