@@ -102,15 +102,28 @@ is_stopword(const struct token *tok)
 	return strtab_find(&stopwords, folded, f.len) != STRTAB_NONE;
 }
 
+/*
+ * Write KEY TAB TOKEN LF.  The key and its TAB are one span of the line,
+ * and the whole line goes straight into the writer's buffer when it fits.
+ */
 static void
 write_token(const struct record *rec, const char *s, size_t n)
 {
-	if (rec->haskey) {
-		writer_write(&sp_out, rec->key, rec->keylen);
-		writer_byte(&sp_out, '\t');
+	struct writer *w = &sp_out;
+	size_t k = rec->haskey ? rec->keylen + 1 : 0;
+	char *p;
+
+	if (w->cap - w->len < k + n + 1) {
+		writer_write(w, rec->key, k);
+		writer_write(w, s, n);
+		writer_byte(w, '\n');
+		return;
 	}
-	writer_write(&sp_out, s, n);
-	writer_byte(&sp_out, '\n');
+	p = w->buf + w->len;
+	memcpy(p, rec->key, k);
+	memcpy(p + k, s, n);
+	p[k + n] = '\n';
+	w->len += k + n + 1;
 }
 
 static void
