@@ -103,20 +103,26 @@ peek(const struct tokenizer *t, size_t i, uint32_t *cp)
 
 /* The kind of the next visible code point at or after i (C_SEP at end). */
 static int
-kind_after(const struct tokenizer *t, size_t i)
+kind_after_slow(const struct tokenizer *t, size_t i)
 {
 	uint32_t cp;
 	int k;
 
-	/* Most often it is the next byte, and ASCII. */
-	if (i < t->srclen && (unsigned char)t->src[i] < 0x80)
-		return ascii_kind[(unsigned char)t->src[i]];
 	while (i < t->srclen) {
 		i += peek(t, i, &cp);
 		if ((k = cp_kind(cp)) != C_INVISIBLE)
 			return k;
 	}
 	return C_SEP;
+}
+
+static inline int
+kind_after(const struct tokenizer *t, size_t i)
+{
+	/* Most often it is the next byte, and ASCII. */
+	if (i < t->srclen && (unsigned char)t->src[i] < 0x80)
+		return ascii_kind[(unsigned char)t->src[i]];
+	return kind_after_slow(t, i);
 }
 
 void
@@ -127,7 +133,7 @@ tok_init(struct tokenizer *t, const struct tok_opts *opts)
 	memset(t, 0, sizeof(*t));
 	if (opts != NULL)
 		t->opts = *opts;
-	t->cap = 256;
+	t->cap = 256;	/* at least TOK_TEXT_ROOM, and it never shrinks */
 	t->buf = xmalloc(t->cap);
 }
 
@@ -339,7 +345,7 @@ append(struct tokenizer *t, size_t len, uint32_t cp)
  * Whether a joining mark cp, met inside a word after a character of kind
  * prev, joins the word to what follows (of kind next).
  */
-static int
+static inline int
 joins(uint32_t cp, int prev, int next)
 {
 	switch (cp) {

@@ -34,6 +34,12 @@ struct tok_opts {
 	int punct;	/* punctuation and symbols as tokens */
 };
 
+/*
+ * A token's text is at the start of a buffer of at least TOK_TEXT_ROOM
+ * bytes, so that a short token can be copied as one block of that size.
+ */
+#define TOK_TEXT_ROOM 64
+
 struct token {
 	const char *text;	/* normalised text, NUL-terminated */
 	size_t len;		/* bytes */
