@@ -62,6 +62,15 @@ static struct strtab stopwords;
 static char *folded;		/* scratch: a token folded for stop words */
 static size_t foldedcap;
 
+/*
+ * The current record's key and its TAB (nothing when it has no key),
+ * copied to a buffer with room to be read as one block of BLOCK bytes.
+ */
+enum { BLOCK = 32 };
+_Static_assert(BLOCK <= TOK_TEXT_ROOM, "a block of token text is readable");
+static char *prefix;
+static size_t prefixlen, prefixcap;
+
 /* The tokens of one record, kept only when n-grams need them. */
 static char *kept;
 static size_t keptlen, keptcap;
@@ -82,8 +91,10 @@ add_stopword(void *arg, const char *w, size_t n)
 static char *
 fold_scratch(struct token *tok)
 {
-	if (foldedcap < 2 * tok->len + 1) {
-		foldedcap = 2 * tok->len + 1;
+	/* Room for the token, and TOK_TEXT_ROOM as the tokenizer gives. */
+	if (foldedcap < 2 * tok->len + 1 || foldedcap < TOK_TEXT_ROOM) {
+		foldedcap = 2 * tok->len + 1 > TOK_TEXT_ROOM ?
+		    2 * tok->len + 1 : TOK_TEXT_ROOM;
 		folded = xrealloc(folded, foldedcap);
 	}
 	tok->len = tok_fold(tok->text, tok->len, folded);
@@ -127,6 +138,41 @@ write_token(const struct record *rec, const char *s, size_t n)
 }
 
 static void
+set_prefix(const struct record *rec)
+{
+	prefixlen = rec->haskey ? rec->keylen + 1 : 0;
+	if (prefixcap < prefixlen + BLOCK) {
+		prefixcap = prefixlen + BLOCK;
+		prefix = xrealloc(prefix, prefixcap);
+	}
+	memcpy(prefix, rec->key, prefixlen);
+}
+
+/*
+ * write_token for the text of a token as the tokenizer gives it (or as
+ * folded or stemmed here), with TOK_TEXT_ROOM bytes that can be read:
+ * with a short key and token, the line is three stores into the output
+ * buffer, the key and the token each copied as a block of BLOCK bytes
+ * (the bytes after them are garbage that the next line overwrites).
+ */
+static inline void
+write_short(const struct record *rec, const char *s, size_t n)
+{
+	struct writer *w = &sp_out;
+	char *p;
+
+	if (prefixlen > BLOCK || n > BLOCK || w->cap - w->len < 2 * BLOCK) {
+		write_token(rec, s, n);
+		return;
+	}
+	p = w->buf + w->len;
+	memcpy(p, prefix, BLOCK);
+	memcpy(p + prefixlen, s, BLOCK);
+	p[prefixlen + n] = '\n';
+	w->len += prefixlen + n + 1;
+}
+
+static void
 keep_token(const char *s, size_t n)
 {
 	if (keptcap - keptlen < n + 1) {
@@ -165,6 +211,7 @@ tokenize_record(const char *line, size_t len)
 	size_t n;
 
 	record_split(&rec, line, len);
+	set_prefix(&rec);
 	tok_start(&tokenizer, rec.payload, rec.len);
 	keptlen = nkept = 0;
 	while (tok_next(&tokenizer, &tok)) {
@@ -189,7 +236,7 @@ tokenize_record(const char *line, size_t len)
 		if (ngram_max > 1)
 			keep_token(tok.text, tok.len);
 		else
-			write_token(&rec, tok.text, tok.len);
+			write_short(&rec, tok.text, tok.len);
 	}
 	if (ngram_max > 1)
 		write_ngrams(&rec);
@@ -284,6 +331,7 @@ main(int argc, char *argv[])
 	tok_free(&tokenizer);
 	strtab_free(&stopwords);
 	free(folded);
+	free(prefix);
 	free(kept);
 	free(starts);
 	free(o.operands);
