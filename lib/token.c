@@ -38,12 +38,17 @@ static char ascii_lower[128];
  * or its lower case), or 0 if it is not an ASCII letter or digit.
  */
 static unsigned char plain_lower[256], plain_same[256];
+
+/* ASCII that ends a word after a letter or digit, whatever follows. */
+static unsigned char ends_word[256];
 static int tables_ready;
+
+static inline int joins(uint32_t cp, int prev, int next);
 
 static void
 init_tables(void)
 {
-	int c, k;
+	int c, k, next;
 
 	for (c = 0; c < 256; c++) {
 		if (c >= 0x80) {
@@ -63,6 +68,14 @@ init_tables(void)
 		if (k == UC_LETTER || k == UC_DIGIT) {
 			plain_lower[c] = (unsigned char)ascii_lower[c];
 			plain_same[c] = (unsigned char)c;
+		}
+		ends_word[c] = ascii_kind[c] == A_SEP;
+		if (ascii_kind[c] == A_MARK) {
+			ends_word[c] = 1;
+			for (next = C_SEP; next <= C_INVISIBLE; next++)
+				if (joins((uint32_t)c, C_LETTER, next) ||
+				    joins((uint32_t)c, C_DIGIT, next))
+					ends_word[c] = 0;
 		}
 	}
 	tables_ready = 1;
@@ -501,6 +514,20 @@ word_token(struct tokenizer *t, struct token *tok, size_t i)
 	    t->opts.keep_case, &letter);
 	if (len > 0) {
 		i += len;
+		/*
+		 * Most words end here, where no mark can join them to more:
+		 * the plain part is the whole token.
+		 */
+		if (i == srclen || ends_word[s[i]]) {
+			t->buf[len] = '\0';
+			tok->text = t->buf;
+			tok->len = len;
+			tok->chars = len;
+			tok->end = i;
+			tok->kind = letter ? TOK_WORD : TOK_NUMBER;
+			t->pos = i;
+			return;
+		}
 		/* Letters have bit 0x40 set and digits do not. */
 		prev = (s[i - 1] & 0x40) != 0 ? C_LETTER : C_DIGIT;
 		chars = len;
