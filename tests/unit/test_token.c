@@ -3,6 +3,7 @@
  * and kind of every token (sp-grep builds its matches and contexts from
  * them), and folding for patterns.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "token.h"
@@ -14,17 +15,23 @@ struct expect {
 	int kind;
 };
 
+/*
+ * The text is copied to a buffer of its exact size, so that the sanitizer
+ * build catches a read past its end (the tokenizer reads eight bytes at a
+ * time where it can).
+ */
 static void
-check_tokens(const char *src, const struct expect *want, size_t nwant,
-    int punct)
+check_tokens_opts(const char *src, const struct expect *want, size_t nwant,
+    const struct tok_opts *o)
 {
-	struct tok_opts o = { 0, punct };
 	struct tokenizer t;
 	struct token tok;
-	size_t i = 0;
+	size_t i = 0, n = strlen(src);
+	char *copy = malloc(n > 0 ? n : 1);
 
-	tok_init(&t, &o);
-	tok_start(&t, src, strlen(src));
+	memcpy(copy, src, n);
+	tok_init(&t, o);
+	tok_start(&t, copy, n);
 	while (tok_next(&t, &tok)) {
 		if (i < nwant) {
 			CHECK_STR(tok.text, want[i].text);
@@ -36,6 +43,16 @@ check_tokens(const char *src, const struct expect *want, size_t nwant,
 	}
 	CHECK_INT(i, nwant);
 	tok_free(&t);
+	free(copy);
+}
+
+static void
+check_tokens(const char *src, const struct expect *want, size_t nwant,
+    int punct)
+{
+	struct tok_opts o = { 0, punct };
+
+	check_tokens_opts(src, want, nwant, &o);
 }
 
 static void
@@ -67,6 +84,62 @@ test_spans(void)
 	check_tokens("“no...”", e4, 4, 1);
 	check_tokens("", NULL, 0, 0);
 	check_tokens(" \t—–… ", NULL, 0, 0);
+}
+
+/*
+ * Where the plain start of a word (ASCII letters and digits, read eight
+ * bytes at a time) stops: at a mark that joins or not, a multibyte
+ * letter, a mark, an invisible character, the ends of groups of eight and
+ * of the text, and the ASCII neighbours of the letter and digit ranges.
+ */
+static void
+test_plain_runs(void)
+{
+	static const struct expect e1[] = {
+		{ "counter-terrorism", 0, 17, TOK_WORD },
+		{ "rock'n'roll", 18, 29, TOK_WORD },
+		{ "u.k", 30, 33, TOK_WORD },
+		{ "1,000.5", 35, 42, TOK_NUMBER },
+		{ "abcdefgh", 43, 51, TOK_WORD },
+		{ "abcdefghi", 52, 61, TOK_WORD },
+		{ "abcdefghijklmnop7", 62, 79, TOK_WORD },
+		{ "x", 80, 81, TOK_WORD },
+	};
+	static const struct expect e2[] = {
+		{ "straßenbahn", 0, 12, TOK_WORD },
+		{ "abcdefg's", 13, 24, TOK_WORD },
+		{ "abcdefgh", 25, 33, TOK_WORD },
+		{ "12345678abc", 35, 46, TOK_WORD },
+		{ "1234567890", 47, 57, TOK_NUMBER },
+		{ "abcdefgh7", 58, 67, TOK_WORD },
+	};
+	static const struct expect e3[] = {
+		{ "abc", 1, 4, TOK_WORD },
+		{ "def", 6, 9, TOK_WORD },
+		{ "ghi", 10, 13, TOK_WORD },
+		{ "0123456789", 16, 26, TOK_NUMBER },
+		{ "x.y", 28, 31, TOK_WORD },
+		{ "a", 32, 33, TOK_WORD },
+		{ "b", 34, 35, TOK_WORD },
+		{ "7:45", 36, 40, TOK_NUMBER },
+		{ "\xC3\xA9", 41, 44, TOK_WORD },	/* e + U+0301 in NFC */
+		{ "abcdefghij-2030s", 45, 61, TOK_WORD },
+		{ "word", 62, 66, TOK_WORD },	/* ZWSP dropped */
+	};
+	static const struct expect e4[] = {
+		{ "AbCdEfGhIjKl", 0, 12, TOK_WORD },
+		{ "MNOPQRST9", 13, 22, TOK_WORD },
+		{ "xY", 23, 25, TOK_WORD },
+	};
+	struct tok_opts keep = { 1, 0 };
+
+	check_tokens("Counter-Terrorism rock'n'roll U.K. 1,000.5 ABCDEFGH "
+	    "ABCDEFGHI abcdefghijklmnop7 x", e1, 8, 0);
+	check_tokens("Straßenbahn abcdefg’s abcdefgh' 12345678abc 1234567890 "
+	    "abcdefgh7", e2, 6, 0);
+	check_tokens("[abc]`def{ghi}@/0123456789: x.y a:b 7:45 e\xCC\x81 "
+	    "ABCDEFGHIJ-2030s word\xE2\x80\x8B", e3, 11, 0);
+	check_tokens_opts("AbCdEfGhIjKl MNOPQRST9 xY", e4, 3, &keep);
 }
 
 static void
@@ -109,6 +182,7 @@ int
 main(void)
 {
 	test_spans();
+	test_plain_runs();
 	test_chars();
 	test_fold();
 	UNIT_DONE();
