@@ -177,15 +177,6 @@ has_www(const char *s, size_t n)
 void
 tok_start(struct tokenizer *t, const char *text, size_t len)
 {
-	/*
-	 * Room for a token as long as the text, so that the plain part of a
-	 * word (ASCII, a byte for a byte) is copied without checks.
-	 */
-	if (t->cap < len + 1) {
-		while (t->cap < len + 1)
-			t->cap *= 2;
-		t->buf = xrealloc(t->buf, t->cap);
-	}
 	t->src = text;
 	t->srclen = len;
 	t->pos = 0;
@@ -460,27 +451,30 @@ leading8(uint64_t mask)
 }
 
 /*
- * Copy the plain part of a word, the ASCII letters and digits from s[i],
- * into out, letters folded unless keep_case; return its length and tell
- * in *letter whether it has a letter.  out has room for at least as many
- * bytes as s[i..srclen) has (tok_start saw to it).
+ * Copy the plain part of a word, the ASCII letters and digits from i, into
+ * the token buffer, letters folded unless keep_case; return its length and
+ * tell in *letter whether it has a letter.
  */
 static size_t
-plain_part(const unsigned char *s, size_t i, size_t srclen,
-    unsigned char *out, int keep_case, int *letter)
+plain_part(struct tokenizer *t, size_t i, int *letter)
 {
-	const unsigned char *plain = keep_case ? plain_same : plain_lower;
+	const unsigned char *s = (const unsigned char *)t->src;
+	const unsigned char *plain = t->opts.keep_case ? plain_same :
+	    plain_lower;
+	unsigned char *out, c, seenc = 0;
 	uint64_t x, l, run, seen = 0;
-	size_t len = 0, n;
-	unsigned char c, seenc = 0;
+	size_t len = 0, n, srclen = t->srclen;
+	int fold = !t->opts.keep_case;
 
 	while (srclen - i >= 8) {
+		room(t, len, 8);
+		out = (unsigned char *)t->buf;
 		x = load8(s + i);
 		l = letters8(x);
 		run = leading8(l | digits8(x));
 		n = (size_t)(((run & ONES) * ONES) >> 56);
 		/* Upper-case letters get bit 0x20; what follows is spare. */
-		store8(out + len, keep_case ? x : x | l >> 2);
+		store8(out + len, fold ? x | l >> 2 : x);
 		seen |= l & run;
 		len += n;
 		i += n;
@@ -489,6 +483,8 @@ plain_part(const unsigned char *s, size_t i, size_t srclen,
 			return len;
 		}
 	}
+	room(t, len, 8);	/* fewer than eight bytes are left */
+	out = (unsigned char *)t->buf;
 	while (i < srclen && (c = plain[s[i]]) != 0) {
 		out[len++] = c;
 		seenc |= c;
@@ -510,8 +506,7 @@ word_token(struct tokenizer *t, struct token *tok, size_t i)
 
 	tok->start = i;
 	/* The plain start of a word, one byte each in the token. */
-	len = plain_part(s, i, srclen, (unsigned char *)t->buf,
-	    t->opts.keep_case, &letter);
+	len = plain_part(t, i, &letter);
 	if (len > 0) {
 		i += len;
 		/*
