@@ -1,6 +1,7 @@
 /*
- * The word tokenizer of token.h.  It walks the text once, byte by byte for
- * ASCII (a table lookup per byte) and by code point otherwise, and writes
+ * The word tokenizer of token.h.  It walks the text once: the plain start
+ * of a word (ASCII letters and digits) eight bytes at a time, other ASCII
+ * with a table lookup per byte, and the rest by code point.  It writes
  * each token's normalised text into one growing buffer, so there is no
  * allocation per token.  A mark joins a word (an apostrophe, a hyphen, the
  * dot of 1.9) only when the characters on both sides allow it, which is
