@@ -2,6 +2,7 @@
  * Splitting a line into key and payload; see record.h.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "opt.h"
 #include "record.h"
@@ -9,10 +10,14 @@
 void
 record_split(struct record *rec, const char *line, size_t len)
 {
-	const char *p = line + len;
+	const char *p = line, *end = line + len, *t;
 
-	while (p > line && p[-1] != '\t')
-		p--;
+	/*
+	 * The last TAB: keys are short and texts long, so hop forward from
+	 * TAB to TAB with memchr rather than walk back through the text.
+	 */
+	while ((t = memchr(p, '\t', (size_t)(end - p))) != NULL)
+		p = t + 1;
 	if (p == line) {
 		rec->key = line;
 		rec->keylen = 0;
