@@ -496,6 +496,20 @@ plain_part(struct tokenizer *t, size_t i, int *letter)
 	return len;
 }
 
+/* Hand out the word in t->buf[0..len), which ends at end in the text. */
+static inline void
+word_done(struct tokenizer *t, struct token *tok, size_t len, size_t chars,
+    size_t end, int letter)
+{
+	t->buf[len] = '\0';
+	tok->text = t->buf;
+	tok->len = len;
+	tok->chars = chars;
+	tok->end = end;
+	tok->kind = letter ? TOK_WORD : TOK_NUMBER;
+	t->pos = end;
+}
+
 /* Scan a word starting at i. */
 static void
 word_token(struct tokenizer *t, struct token *tok, size_t i)
@@ -515,13 +529,7 @@ word_token(struct tokenizer *t, struct token *tok, size_t i)
 		 * the plain part is the whole token.
 		 */
 		if (i == srclen || ends_word[s[i]]) {
-			t->buf[len] = '\0';
-			tok->text = t->buf;
-			tok->len = len;
-			tok->chars = len;
-			tok->end = i;
-			tok->kind = letter ? TOK_WORD : TOK_NUMBER;
-			t->pos = i;
+			word_done(t, tok, len, len, i, letter);
 			return;
 		}
 		/* Letters have bit 0x40 set and digits do not. */
@@ -594,13 +602,7 @@ done:
 		len = normalise(t, len);
 		chars = utf8_count(t->buf, len);
 	}
-	t->buf[len] = '\0';
-	tok->text = t->buf;
-	tok->len = len;
-	tok->chars = chars;
-	tok->end = end;
-	tok->kind = letter ? TOK_WORD : TOK_NUMBER;
-	t->pos = end;
+	word_done(t, tok, len, chars, end, letter);
 }
 
 int
