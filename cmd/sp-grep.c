@@ -121,7 +121,6 @@ static int selected_any;
 static struct kwic_line *kwic;
 static size_t nkwic, kwiccap;
 static struct buf arena, scratch;
-static struct buf fixbuf;	/* skip_lines's repairs, thrown away */
 static struct tokenizer sorttok;
 static unsigned char *catseen;
 
@@ -538,31 +537,25 @@ count_lines(const char *s, size_t n)
 }
 
 /*
- * The lines s[0..n) that grep_scan passes over: count them, and count their
- * invalid UTF-8 for the reader's warning, as reading them would.
+ * The lines s[0..n) that grep_scan passes over: count them, and have the
+ * reader repair (and count, for its warning) those with invalid UTF-8, as
+ * reading them would.
  */
 static unsigned long long
-skip_lines(struct reader *r, const char *s, size_t n)
+skip_lines(struct reader *r, char *s, size_t n)
 {
-	const char *end = s + n, *nl;
-	size_t len, bad;
+	char *end = s + n, *nl, *line;
+	size_t len;
 
 	if (!utf8_all_ascii(s, n) && utf8_first_invalid(s, n) < n)
 		for (; s < end; s = nl + 1) {
 			nl = memchr(s, '\n', (size_t)(end - s));
 			if (nl == NULL)
 				nl = end;
+			line = s;
 			len = (size_t)(nl - s);
-			if (utf8_first_invalid(s, len) == len)
-				continue;
-			if (fixbuf.cap < 3 * len + 1) {
-				free(fixbuf.s);
-				fixbuf.cap = 3 * len + 1;
-				fixbuf.s = xmalloc(fixbuf.cap);
-			}
-			bad = 0;
-			utf8_sanitize(s, len, fixbuf.s, &bad);
-			r->bad_utf8 += bad;
+			if (utf8_first_invalid(line, len) < len)
+				reader_check_line(r, &line, &len);
 		}
 	return count_lines(end - n, n);
 }
@@ -925,7 +918,6 @@ main(int argc, char *argv[])
 	free(kwic);
 	free(arena.s);
 	free(scratch.s);
-	free(fixbuf.s);
 	free(catseen);
 	free(pats);
 	free(patfiles);
