@@ -243,8 +243,8 @@ cell_descending(const void *a, const void *b)
 	return x < y ? 1 : x > y ? -1 : 0;
 }
 
-static void
-cells_sort(uint32_t *e, size_t n)
+void
+lda_cells_sort(uint32_t *e, size_t n)
 {
 	size_t i, j;
 	uint32_t v;
@@ -624,7 +624,7 @@ shard_merge(void *arg)
 			sh->acc[topic] = 0;
 			sh->mark[topic] = 0;
 		}
-		cells_sort(sh->cells, n);
+		lda_cells_sort(sh->cells, n);
 		memset(sh->cells + n, 0, (cap - n) * sizeof(uint32_t));
 		memcpy(m->counts + begin, sh->cells, cap * sizeof(uint32_t));
 		for (s = 0; s < t->nshards; s++)

@@ -195,6 +195,12 @@ void lda_train_free(struct lda_trainer *t);
 int lda_train_check(const struct lda_trainer *t);
 
 /*
+ * Sort a word's cells (packed count and topic) into descending order, as
+ * the sampler keeps them and lda_load restores them.
+ */
+void lda_cells_sort(uint32_t *e, size_t n);
+
+/*
  * MALLET's learnParameters for an asymmetric Dirichlet: one fixed-point
  * step (Minka; Wallach's digamma recurrence over count histograms) with a
  * Gamma(shape, scale) prior.  hist[k][n] is the number of documents with n

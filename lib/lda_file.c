@@ -265,14 +265,7 @@ lda_load(struct lda_model *m, const char *path)
 		j = m->word_start[w];
 		n = m->word_start[w + 1] - j;
 		/* Descending packed order, as the sampler keeps it. */
-		for (size_t a = 1; a < n; a++) {
-			uint32_t x = counts[j + a];
-			size_t b;
-
-			for (b = a; b > 0 && counts[j + b - 1] < x; b--)
-				counts[j + b] = counts[j + b - 1];
-			counts[j + b] = x;
-		}
+		lda_cells_sort(counts + j, n);
 	}
 	m->counts = counts != NULL ? counts : xcalloc(1, sizeof(uint32_t));
 	next_line(&mr, "'end'");
