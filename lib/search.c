@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "err.h"
 #include "hash.h"
 #include "relit.h"
@@ -203,7 +204,7 @@ equal_icase(const unsigned char *hay, const unsigned char *needle, size_t m)
 	return 1;
 }
 
-size_t
+static size_t
 literal_find(const struct literal *l, const char *hay, size_t n)
 {
 	const unsigned char *h = (const unsigned char *)hay;
@@ -438,36 +439,18 @@ add_element(struct search *s, const char *glob, size_t len)
 	e->wild = memchr(glob, '*', len) != NULL;
 }
 
-/* A growing string for building globs. */
-struct sbuf {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-sbuf_add(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->cap - b->len < n + 1) {
-		b->cap = b->cap * 2 > b->len + n + 1 ? b->cap * 2 :
-		    b->len + n + 1;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-}
-
 /* Append s[0..n) to b, folded unless the search keeps case. */
 static void
-sbuf_add_folded(struct search *s, struct sbuf *b, const char *t, size_t n)
+buf_add_folded(struct search *s, struct buf *b, const char *t, size_t n)
 {
 	char *tmp;
 
 	if (!s->opts.fold) {
-		sbuf_add(b, t, n);
+		buf_add(b, t, n);
 		return;
 	}
 	tmp = xmalloc(2 * n + 1);
-	sbuf_add(b, tmp, tok_fold(t, n, tmp));
+	buf_add(b, tmp, tok_fold(t, n, tmp));
 	free(tmp);
 }
 
@@ -481,7 +464,7 @@ sbuf_add_folded(struct search *s, struct sbuf *b, const char *t, size_t n)
 static void
 compile_chunk(struct search *s, const char *c, size_t n)
 {
-	struct sbuf glob = { NULL, 0, 0 };
+	struct buf glob = { NULL, 0, 0 };
 	struct token t;
 	size_t prev = 0;
 	int open = 0;
@@ -495,16 +478,16 @@ compile_chunk(struct search *s, const char *c, size_t n)
 			glob.len = 0;
 		}
 		if (starry)
-			sbuf_add_folded(s, &glob, c + prev, t.start - prev);
+			buf_add_folded(s, &glob, c + prev, t.start - prev);
 		if ((t.kind == TOK_URL || t.kind == TOK_EMAIL) && s->opts.fold)
-			sbuf_add_folded(s, &glob, t.text, t.len);
+			buf_add_folded(s, &glob, t.text, t.len);
 		else
-			sbuf_add(&glob, t.text, t.len);
+			buf_add(&glob, t.text, t.len);
 		open = 1;
 		prev = t.end;
 	}
 	if (memchr(c + prev, '*', n - prev) != NULL) {
-		sbuf_add_folded(s, &glob, c + prev, n - prev);
+		buf_add_folded(s, &glob, c + prev, n - prev);
 		open = 1;
 	}
 	if (open)

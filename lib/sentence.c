@@ -75,6 +75,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "err.h"
 #include "hash.h"
 #include "sentence.h"
@@ -267,11 +268,6 @@ struct scanner {
 	const char *text;
 	size_t len, pos;
 	int forced;		/* the next word was cut off by an ellipsis */
-};
-
-struct sbuf {
-	char *s;
-	size_t len, cap;
 };
 
 const struct sent_abbrev *
@@ -1083,18 +1079,6 @@ ends_sentence(const struct sent_abbrevs *ab, const char *text,
 	return 1;
 }
 
-static void
-sbuf_add(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->cap - b->len < n + 1) {
-		while (b->cap - b->len < n + 1)
-			b->cap = b->cap ? b->cap * 2 : 256;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-}
-
 /* Facts about the paragraph's lines, for the line-break rules. */
 struct line_facts {
 	size_t longest;		/* code points in the longest line, trimmed */
@@ -1266,11 +1250,11 @@ next_item(const char *text, struct scanner sc, const struct word *w,
 
 /* Append a stretch of words to b, one space after what it holds. */
 static void
-sbuf_add_words(struct sbuf *b, const char *s, size_t n)
+sbuf_add_words(struct buf *b, const char *s, size_t n)
 {
 	if (b->len > 0)
-		sbuf_add(b, " ", 1);
-	sbuf_add(b, s, n);
+		buf_add(b, " ", 1);
+	buf_add(b, s, n);
 }
 
 /*
@@ -1380,7 +1364,7 @@ run_ends_sentence(const struct sent_abbrevs *ab, const char *text,
  */
 static size_t
 plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
-    size_t from, struct sbuf *b, size_t *lines, size_t *last_line,
+    size_t from, struct buf *b, size_t *lines, size_t *last_line,
     void (*emit)(void *arg, const char *s, size_t n), void *arg)
 {
 	struct scanner sc;
@@ -1463,7 +1447,7 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
     void (*emit)(void *arg, const char *s, size_t n), void *arg)
 {
 	struct scanner sc = { text, len, 0, 0 };
-	struct sbuf sb = { NULL, 0, 0 };
+	struct buf sb = { NULL, 0, 0 };
 	struct line_facts lf = { 0, 0 };
 	struct word cur, nxt;
 	struct word_end we;
@@ -1519,9 +1503,7 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 			}
 		}
 		have_next = scan_word(&sc, &nxt);
-		if (sb.len > 0)
-			sbuf_add(&sb, " ", 1);
-		sbuf_add(&sb, text + cur.start, cur.end - cur.start);
+		sbuf_add_words(&sb, text + cur.start, cur.end - cur.start);
 		if (!have_next)
 			break;
 		analyse_end(text, &cur, &we);
