@@ -592,10 +592,9 @@ write_keyness(void)
 		stats_keyness((double)a[i], (double)b[i], (double)c,
 		    (double)d, &k);
 		nrows++;
-		memset(r, 0, sizeof(*r));
+		memset(r, 0, sizeof(*r));	/* count 0: ties go by item */
 		r->item = (uint32_t)i;
 		r->irank = irank[i];
-		r->count = 0;	/* ties on the measure go by item */
 		r->x[0] = k.g2;
 		r->x[1] = k.chi2;
 		r->x[2] = k.log_ratio;

@@ -263,7 +263,7 @@ split_file(const char *path, const char *stdin_id, struct doc *d)
 	struct reader r;
 	char *line, *id;
 	size_t n;
-	int got, status = 0;
+	int status = 0;
 
 	if (reader_open(&r, path) < 0)
 		return 2;
@@ -273,7 +273,7 @@ split_file(const char *path, const char *stdin_id, struct doc *d)
 	d->para = 0;
 	reset_sentences(d);
 	d->pending.len = d->current.len = 0;
-	while ((got = reader_next(&r, &line, &n)) > 0)
+	while (reader_next(&r, &line, &n) > 0)
 		add_line(d, line, n);
 	end_paragraph(d);
 	write_paragraph(d, &d->pending);

@@ -267,7 +267,7 @@ main(int argc, char *argv[])
 	struct reader r;
 	char *arg, *line, *dash[] = { "-" }, **files;
 	size_t n, i;
-	int id, got, nfiles, status = 0, print_stop = 0;
+	int id, nfiles, status = 0, print_stop = 0;
 
 	strtab_init(&stopwords);
 	opt_init(&o, argc, argv, specs, help);
@@ -323,7 +323,7 @@ main(int argc, char *argv[])
 			status = 2;
 			continue;
 		}
-		while ((got = reader_next(&r, &line, &n)) > 0)
+		while (reader_next(&r, &line, &n) > 0)
 			tokenize_record(line, n);
 		if (reader_close(&r) < 0)
 			status = 2;
