@@ -6,6 +6,8 @@
  * sampler and the reports live in lib/lda*.c; this file reads the input,
  * runs the iterations with a progress display, and writes the results.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +45,7 @@ static const char help[] =
     "      --beta=BETA           topic-word prior (default 0.01)\n"
     "      --by=doc|para|sent|N  documents are groups of N key fields "
     "(default doc)\n"
-    "      --burn-in=N           no optimisation before iteration N\n"
+    "      --burn-in=N           no optimisation until after iteration N\n"
     "                            (default 200, or half of -n if less)\n"
     "      --diagnostics=FILE    write TOPIC TAB TOKENS TAB COHERENCE TAB "
     "DOCUMENTS\n"
@@ -211,7 +213,7 @@ main(int argc, char *argv[])
 	struct lda_corpus c;
 	struct lda_model m;
 	struct lda_trainer *t;
-	struct writer doc_w, word_w, diag_w, save_w;
+	struct writer doc_w, word_w, diag_w;
 	const char *doc_path = NULL, *word_path = NULL, *diag_path = NULL;
 	const char *save_path = NULL, *infer_path = NULL;
 	char *arg, *dash[] = { "-" }, **files;
@@ -304,9 +306,16 @@ main(int argc, char *argv[])
 	open_output(&doc_w, doc_path);
 	open_output(&word_w, word_path);
 	open_output(&diag_w, diag_path);
-	if (save_path != NULL) {	/* find a bad path before training */
-		writer_open(&save_w, save_path);
-		writer_close(&save_w);
+	if (save_path != NULL) {
+		/*
+		 * Find a bad path before training, but leave a model already
+		 * there as it is until there is a new one to replace it.
+		 */
+		int fd = open(save_path, O_WRONLY | O_CREAT, 0666);
+
+		if (fd < 0)
+			sp_die("%s: %s", save_path, strerror(errno));
+		close(fd);
 	}
 
 	lda_corpus_init(&c);

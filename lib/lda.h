@@ -163,7 +163,7 @@ struct lda_options {
 	double beta;
 	uint64_t seed;
 	long optimize_interval;	/* 0: keep alpha and beta fixed */
-	long burn_in;		/* no optimisation before this iteration */
+	long burn_in;		/* no optimisation until after this one */
 	int threads;
 };
 

@@ -188,6 +188,20 @@ stems() {
 	[ "${#lines[@]}" -eq 2 ]
 }
 
+@test "--save: a bad path fails before training; a run that fails keeps the old model" {
+	corpus 12 apple zebra >in
+	run --separate-stderr sp-topics -k 2 -n 10 --save nodir/model in
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: nodir/model: No such file or directory" ]
+	sp-topics -k 2 -n 10 --save model in >/dev/null
+	cp model before
+	: >empty
+	run --separate-stderr sp-topics -k 2 -n 10 --save model empty
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: no tokens in the input" ]
+	cmp model before
+}
+
 @test "bad model files are errors with file and line" {
 	corpus 12 apple zebra >in
 	sp-topics -k 2 -n 10 --save model in >/dev/null
