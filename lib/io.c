@@ -123,10 +123,8 @@ static int
 check_line(struct reader *r, char **line, size_t *len)
 {
 	char *s = *line;
-	size_t n = *len, bad;
+	size_t n = reader_drop_crs(*line, *len), bad;
 
-	while (n > 0 && s[n - 1] == '\r')
-		n--;
 	if (memchr(s, '\0', n) != NULL) {
 		sp_warn_at(r->name, r->lineno,
 		    "NUL byte: not a text file; rest of file skipped");
@@ -241,9 +239,7 @@ reader_next_slow(struct reader *r, char **line, size_t *len)
 		if (s + n > r->buf + r->clean)
 			return check_line(r, line, len);
 	}
-	while (n > 0 && s[n - 1] == '\r')
-		n--;
-	*len = n;
+	*len = reader_drop_crs(s, n);
 	return 1;
 }
 

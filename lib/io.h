@@ -79,6 +79,15 @@ int reader_close(struct reader *r);
  * with a byte order mark is among them), so all that is left to do for
  * them is to find their end and drop their final CRs.
  */
+/* The length of s[0..n) without its final CRs (CR LF and CR CR LF ends). */
+static inline size_t
+reader_drop_crs(const char *s, size_t n)
+{
+	while (n > 0 && s[n - 1] == '\r')
+		n--;
+	return n;
+}
+
 static inline int
 reader_next(struct reader *r, char **line, size_t *len)
 {
@@ -91,10 +100,8 @@ reader_next(struct reader *r, char **line, size_t *len)
 	n = (size_t)(nl - s);
 	r->start += n + 1;
 	r->lineno++;
-	while (n > 0 && s[n - 1] == '\r')
-		n--;
 	*line = s;
-	*len = n;
+	*len = reader_drop_crs(s, n);
 	return 1;
 }
 
