@@ -337,40 +337,9 @@ hist_digamma_sum(const struct hist *h, double a)
 }
 
 /*
- * MALLET's Dirichlet.learnParameters, for histograms that go up to nhist.
- */
-double
-lda_learn_alpha(double *alpha, int k, const uint32_t *const *hist,
-    const uint32_t *lengths, size_t nhist, double shape, double scale)
-{
-	double sum = 0, denominator = 0, cur = 0, num, old;
-	size_t n;
-	int t;
-
-	for (t = 0; t < k; t++)
-		sum += alpha[t];
-	for (n = 1; n < nhist; n++) {
-		cur += 1 / (sum + (double)n - 1);
-		denominator += lengths[n] * cur;
-	}
-	denominator -= 1 / scale;
-	sum = 0;
-	for (t = 0; t < k; t++) {
-		old = alpha[t];
-		num = 0;
-		cur = 0;
-		for (n = 1; n < nhist; n++) {
-			cur += 1 / (old + (double)n - 1);
-			num += hist[t][n] * cur;
-		}
-		alpha[t] = old * (num + shape) / denominator;
-		sum += alpha[t];
-	}
-	return sum;
-}
-
-/*
- * The same step on our histograms, which list large values apart.
+ * MALLET's Dirichlet.learnParameters: one fixed-point step for the alpha
+ * of every topic, from the histograms of topic counts and of document
+ * lengths.
  */
 static double
 learn_alpha_hist(double *alpha, int k, const struct hist *topic_hist,
@@ -388,6 +357,46 @@ learn_alpha_hist(double *alpha, int k, const struct hist *topic_hist,
 		    shape) / denominator;
 		sum += alpha[t];
 	}
+	return sum;
+}
+
+/* Fill h from counts[n], the number of observations of each n < nhist. */
+static void
+hist_from_counts(struct hist *h, const uint32_t *counts, size_t nhist)
+{
+	size_t n;
+	uint32_t c;
+
+	for (n = 0; n < nhist && n < HIST_DENSE; n++) {
+		h->dense[n] += counts[n];
+		if (counts[n] > 0 && n > h->max)
+			h->max = n;
+	}
+	for (; n < nhist; n++)
+		for (c = counts[n]; c > 0; c--)
+			hist_add(h, n);
+}
+
+/* The same step on plain count arrays, for callers outside the trainer. */
+double
+lda_learn_alpha(double *alpha, int k, const uint32_t *const *hist,
+    const uint32_t *lengths, size_t nhist, double shape, double scale)
+{
+	struct hist *topic_hist, length_hist;
+	double sum;
+	int t;
+
+	topic_hist = xcalloc((size_t)k, sizeof(*topic_hist));
+	memset(&length_hist, 0, sizeof(length_hist));
+	for (t = 0; t < k; t++)
+		hist_from_counts(&topic_hist[t], hist[t], nhist);
+	hist_from_counts(&length_hist, lengths, nhist);
+	sum = learn_alpha_hist(alpha, k, topic_hist, &length_hist, shape,
+	    scale);
+	for (t = 0; t < k; t++)
+		free(topic_hist[t].over);
+	free(topic_hist);
+	free(length_hist.over);
 	return sum;
 }
 

@@ -205,7 +205,8 @@ void lda_cells_sort(uint32_t *e, size_t n);
  * step (Minka; Wallach's digamma recurrence over count histograms) with a
  * Gamma(shape, scale) prior.  hist[k][n] is the number of documents with n
  * tokens of topic k, lengths[n] the number of documents of length n, both
- * for n < nhist.  Returns the new sum of alpha.
+ * for n < nhist.  Returns the new sum of alpha.  Training runs the same
+ * step on its own histograms; this entry point is for tests.
  */
 double lda_learn_alpha(double *alpha, int k, const uint32_t *const *hist,
     const uint32_t *lengths, size_t nhist, double shape, double scale);
