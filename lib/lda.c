@@ -724,43 +724,57 @@ shard_init(struct lda_trainer *t, struct shard *sh, int index)
 		sh->topic_hist = xcalloc(k, sizeof(struct hist));
 }
 
-/* Cut documents into shards of about equal numbers of tokens. */
+/*
+ * Where shard s of nshards ends, for n items of which item i starts at
+ * start[i] of total units, going on from item i: the first item that
+ * starts at or after the shard's share.  The last shard takes the rest.
+ */
+static size_t
+cut_end(const size_t *start, size_t n, size_t total, int s, int nshards,
+    size_t i)
+{
+	if (s == nshards - 1)
+		return n;
+	while (i < n && start[i] < (size_t)((double)total * (s + 1) / nshards))
+		i++;
+	return i;
+}
+
+/*
+ * Cut documents into shards of about equal numbers of tokens, and words
+ * into ranges of about equal numbers of cells, for the merge.
+ */
 static void
-cut_documents(struct lda_trainer *t)
+cut_shards(struct lda_trainer *t)
 {
 	const struct lda_corpus *c = t->c;
-	size_t d = 0, ndocs = c->docs.n;
+	const struct lda_model *m = t->m;
+	size_t d = 0, w = 0;
 	int s;
 
 	for (s = 0; s < t->nshards; s++) {
 		t->shards[s].doc_begin = d;
-		while (d < ndocs && c->doc_start[d] < (size_t)((double)
-		    c->ntokens * (s + 1) / t->nshards))
-			d++;
-		if (s == t->nshards - 1)
-			d = ndocs;
+		d = cut_end(c->doc_start, c->docs.n, c->ntokens, s,
+		    t->nshards, d);
 		t->shards[s].doc_end = d;
+		t->shards[s].word_begin = (uint32_t)w;
+		w = cut_end(m->word_start, m->nwords,
+		    m->word_start[m->nwords], s, t->nshards, w);
+		t->shards[s].word_end = (uint32_t)w;
 	}
 }
 
-/* Cut words into ranges of about equal numbers of cells, for the merge. */
-static void
-cut_words(struct lda_trainer *t)
+/* Set the number of topics and the packing of cells that follows. */
+void
+lda_set_topics(struct lda_model *m, int ntopics)
 {
-	const struct lda_model *m = t->m;
-	size_t ncells = m->word_start[m->nwords];
-	uint32_t w = 0;
-	int s;
+	unsigned bits = 0;
 
-	for (s = 0; s < t->nshards; s++) {
-		t->shards[s].word_begin = w;
-		while (w < m->nwords && m->word_start[w] < (size_t)((double)
-		    ncells * (s + 1) / t->nshards))
-			w++;
-		if (s == t->nshards - 1)
-			w = m->nwords;
-		t->shards[s].word_end = w;
-	}
+	while (((uint32_t)1 << bits) < (uint32_t)ntopics)
+		bits++;
+	m->ntopics = ntopics;
+	m->topic_bits = bits;
+	m->topic_mask = ((uint32_t)1 << bits) - 1;
 }
 
 struct lda_trainer *
@@ -770,21 +784,18 @@ lda_train_new(const struct lda_corpus *c, const struct lda_options *o,
 	struct lda_trainer *t = xcalloc(1, sizeof(*t));
 	size_t *freq, i, d, maxfreq = 0;
 	uint32_t w, ncells_max;
-	unsigned bits = 0;
+	unsigned bits;
 	int k, s;
 
 	t->c = c;
 	t->m = m;
 	t->o = *o;
 	memset(m, 0, sizeof(*m));
-	m->ntopics = o->ntopics;
+	lda_set_topics(m, o->ntopics);
+	bits = m->topic_bits;
 	m->nwords = c->words.n;
 	m->vocab = &c->words;
 	m->ntokens = c->ntokens;
-	while (((uint32_t)1 << bits) < (uint32_t)o->ntopics)
-		bits++;
-	m->topic_bits = bits;
-	m->topic_mask = ((uint32_t)1 << bits) - 1;
 	m->alpha = xcalloc((size_t)o->ntopics, sizeof(double));
 	for (k = 0; k < o->ntopics; k++)
 		m->alpha[k] = o->alpha_sum / o->ntopics;
@@ -818,8 +829,7 @@ lda_train_new(const struct lda_corpus *c, const struct lda_options *o,
 	if ((size_t)t->nshards > c->docs.n)
 		t->nshards = c->docs.n > 0 ? (int)c->docs.n : 1;
 	t->shards = xcalloc((size_t)t->nshards, sizeof(struct shard));
-	cut_documents(t);
-	cut_words(t);
+	cut_shards(t);
 	for (s = 0; s < t->nshards; s++)
 		shard_init(t, &t->shards[s], s);
 

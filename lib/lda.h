@@ -144,6 +144,9 @@ struct lda_model {
 
 void lda_model_free(struct lda_model *m);
 
+/* Set m's number of topics and the packing of its cells. */
+void lda_set_topics(struct lda_model *m, int ntopics);
+
 /* Count and topic of a packed cell. */
 static inline uint32_t
 lda_cell_count(const struct lda_model *m, uint32_t cell)

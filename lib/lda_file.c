@@ -159,7 +159,7 @@ lda_load(struct lda_model *m, const char *path)
 	const char *p, *end, *tab;
 	uint32_t *counts = NULL, w, prev;
 	size_t ncells = 0, cap = 0, j, n;
-	unsigned bits = 0;
+	unsigned bits;
 	int added, t;
 	char expect[32];
 
@@ -190,13 +190,10 @@ lda_load(struct lda_model *m, const char *path)
 	    parse_real(mr.line + 5, mr.line + mr.len, &m->beta) < 0)
 		bad(&mr, "expected 'beta' and a positive number");
 
-	m->ntopics = (int)k;
+	lda_set_topics(m, (int)k);
 	m->nwords = (uint32_t)nwords;
 	m->ntokens = (size_t)ntokens;
-	while (((uint32_t)1 << bits) < (uint32_t)k)
-		bits++;
-	m->topic_bits = bits;
-	m->topic_mask = ((uint32_t)1 << bits) - 1;
+	bits = m->topic_bits;
 	m->beta_sum = m->beta * (double)nwords;
 	m->alpha = xcalloc(k, sizeof(double));
 	m->topic_tokens = xcalloc(k, sizeof(int64_t));
