@@ -340,21 +340,34 @@ hist_digamma_sum(const struct hist *h, double a)
  * MALLET's Dirichlet.learnParameters: one fixed-point step for the alpha
  * of every topic, from the histograms of topic counts and of document
  * lengths.
+ *
+ * The step is only a step towards an optimum while its denominator is
+ * positive.  With few documents for the number of topics (5 speeches and
+ * 100 topics) the data do not bound alpha: each step makes it larger, the
+ * digamma sum over the lengths falls below the prior's 1/scale, and the
+ * next step would turn alpha negative, after which the sampler's
+ * smoothing bucket is negative and it picks cells that do not exist.
+ * MALLET has the same fault.  Such a step is skipped, so alpha stays where
+ * it was, positive and finite.
  */
 static double
 learn_alpha_hist(double *alpha, int k, const struct hist *topic_hist,
     const struct hist *lengths, double shape, double scale)
 {
-	double sum = 0, denominator;
+	double sum = 0, denominator, a;
 	int t;
 
 	for (t = 0; t < k; t++)
 		sum += alpha[t];
 	denominator = hist_digamma_sum(lengths, sum) - 1 / scale;
+	if (!(denominator > 0))
+		return sum;
 	sum = 0;
 	for (t = 0; t < k; t++) {
-		alpha[t] *= (hist_digamma_sum(&topic_hist[t], alpha[t]) +
+		a = alpha[t] * (hist_digamma_sum(&topic_hist[t], alpha[t]) +
 		    shape) / denominator;
+		if (isfinite(a) && a > 0)
+			alpha[t] = a;
 		sum += alpha[t];
 	}
 	return sum;

@@ -278,3 +278,13 @@ stems() {
 	[[ $output == *police* ]]
 	[[ $output == *terror* ]]
 }
+
+@test "five documents and 100 topics: alpha stays positive (it once went negative and crashed)" {
+	command -v sp-split >/dev/null && command -v sp-tokens >/dev/null || skip "sp-split or sp-tokens missing"
+	sp-split "$CORPUS"/*.txt | sp-tokens --stop >in
+	run --separate-stderr sp-topics -k 100 --seed 1 in
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "${#lines[@]}" -eq 100 ]
+	[ -z "$(cut -f2 <<<"$output" | grep -v '^[0-9][0-9]*\.[0-9]\{6\}$')" ]
+}

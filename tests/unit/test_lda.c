@@ -225,6 +225,22 @@ test_alpha_optimiser(void)
 		CHECK(fabs(alpha[k] - truth[k]) / truth[k] < 0.1);
 }
 
+/*
+ * One document of one token: the digamma sum over lengths (1/2) is below
+ * the prior's 1/scale, so a step would make alpha negative; it is skipped.
+ */
+static void
+test_alpha_optimiser_bounded(void)
+{
+	static const uint32_t h0[2] = { 0, 1 }, h1[2] = { 1, 0 };
+	static const uint32_t lengths[2] = { 0, 1 };
+	const uint32_t *rows[2] = { h0, h1 };
+	double alpha[2] = { 1, 1 };
+
+	CHECK(lda_learn_alpha(alpha, 2, rows, lengths, 2, 1.001, 1.0) == 2);
+	CHECK(alpha[0] == 1 && alpha[1] == 1);
+}
+
 static void
 test_model_file(void)
 {
@@ -285,6 +301,7 @@ main(void)
 	test_determinism(2);
 	test_digamma();
 	test_alpha_optimiser();
+	test_alpha_optimiser_bounded();
 	test_model_file();
 	UNIT_DONE();
 }
