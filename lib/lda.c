@@ -348,7 +348,10 @@ hist_digamma_sum(const struct hist *h, double a)
  * next step would turn alpha negative, after which the sampler's
  * smoothing bucket is negative and it picks cells that do not exist.
  * MALLET has the same fault.  Such a step is skipped, so alpha stays where
- * it was, positive and finite.
+ * it was, positive and finite.  So is a topic's step that would take its
+ * alpha out of the normal doubles (a topic with no tokens, whose alpha
+ * shrinks at each step, reaches subnormals, which are slow and mean
+ * nothing here).
  */
 static double
 learn_alpha_hist(double *alpha, int k, const struct hist *topic_hist,
@@ -366,7 +369,7 @@ learn_alpha_hist(double *alpha, int k, const struct hist *topic_hist,
 	for (t = 0; t < k; t++) {
 		a = alpha[t] * (hist_digamma_sum(&topic_hist[t], alpha[t]) +
 		    shape) / denominator;
-		if (isfinite(a) && a > 0)
+		if (isnormal(a) && a > 0)
 			alpha[t] = a;
 		sum += alpha[t];
 	}

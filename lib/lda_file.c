@@ -19,7 +19,6 @@
  * exactly.  Loading checks everything it reads and stops at the first
  * problem with the file name and line.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,9 +143,8 @@ parse_real(const char *s, const char *end, double *v)
 		return -1;
 	memcpy(buf, s, n);
 	buf[n] = '\0';
-	errno = 0;
-	*v = strtod(buf, &stop);
-	if (*stop != '\0' || errno != 0 || !isfinite(*v) || !(*v > 0))
+	*v = strtod(buf, &stop);	/* ERANGE on a subnormal: accepted */
+	if (*stop != '\0' || !isfinite(*v) || !(*v > 0))
 		return -1;
 	return 0;
 }

@@ -235,6 +235,24 @@ stems() {
 	[ "$stderr" = "sp-topics: nosuch: No such file or directory" ]
 }
 
+@test "a model with a subnormal alpha loads; zero or negative alpha does not" {
+	corpus 12 apple zebra >in
+	sp-topics -k 2 -n 10 --save model in >/dev/null
+	sed 's/^alpha\t0\t.*/alpha\t0\t4.9e-320/' model >m1
+	run --separate-stderr sp-topics --infer m1 in
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "${#lines[@]}" -eq 24 ]
+	sed 's/^alpha\t0\t.*/alpha\t0\t1e-400/' model >m2
+	run --separate-stderr sp-topics --infer m2 in
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: m2:6: expected 'alpha', topic 0 and a positive number" ]
+	sed 's/^alpha\t0\t.*/alpha\t0\t-1/' model >m3
+	run --separate-stderr sp-topics --infer m3 in
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: m3:6: expected 'alpha', topic 0 and a positive number" ]
+}
+
 @test "-v reports progress and the log-likelihood on standard error" {
 	corpus 12 apple zebra >in
 	run --separate-stderr sp-topics -v -k 2 -n 20 in

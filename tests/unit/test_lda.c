@@ -241,6 +241,31 @@ test_alpha_optimiser_bounded(void)
 	CHECK(alpha[0] == 1 && alpha[1] == 1);
 }
 
+/*
+ * A topic with no tokens in 1000 documents of 40: its alpha is multiplied
+ * by about 1.001/4300 at each step, and a step that would make it
+ * subnormal is skipped; the other topic's alpha still moves.
+ */
+static void
+test_alpha_optimiser_normal(void)
+{
+	static uint32_t h0[41], h1[41], lengths[41];
+	const uint32_t *rows[2] = { h0, h1 };
+	double alpha[2] = { 1e-300, 1 };
+	int i;
+
+	h0[0] = 1000;
+	h1[40] = 1000;
+	lengths[40] = 1000;
+	lda_learn_alpha(alpha, 2, rows, lengths, 41, 1.001, 1.0);
+	CHECK(alpha[0] < 1e-303 && alpha[0] > 1e-304);
+	CHECK(alpha[1] != 1);
+	alpha[0] = 1e-306;
+	for (i = 0; i < 3; i++)
+		lda_learn_alpha(alpha, 2, rows, lengths, 41, 1.001, 1.0);
+	CHECK(alpha[0] == 1e-306);
+}
+
 static void
 test_model_file(void)
 {
@@ -302,6 +327,7 @@ main(void)
 	test_digamma();
 	test_alpha_optimiser();
 	test_alpha_optimiser_bounded();
+	test_alpha_optimiser_normal();
 	test_model_file();
 	UNIT_DONE();
 }
