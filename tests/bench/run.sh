@@ -2,9 +2,11 @@
 # make bench: time the sp tools against the standard Unix tools on the
 # same input, side by side in one run, at 10 MB and 100 MB of English
 # (tests/bench/make-corpus.sh), and print for each command the median wall
-# time of several runs, MB/s, the peak memory of its largest process and
-# its speed-up over the reference of its group (reference time / time);
-# then the issue's targets and how each time grows from 10 to 100 MB.
+# time of several runs, MB/s, the peak memory of its largest process, its
+# speed-up over the reference of its group (reference time / time) and the
+# median CPU time (user and system) of all its processes; then the issue's
+# targets, the same ratios in CPU time (the work done, whatever the number
+# of cores) and how each time grows from 10 to 100 MB.
 # Ratios are reported, never enforced: the exit status is 1 only if a
 # command fails.  A tool that is not built is skipped with a line saying so.
 #
@@ -73,19 +75,24 @@ measure() {
 			extra=$(sed -n 's/.* \([0-9.]*\) million tokens\/s$/\1/p' \
 			    "$dir/topics.err")
 		fi
-		echo "$1 $2 ${extra:-0}" >>"$dir/runs.tmp"
+		echo "$1 $2 ${extra:-0} $4" >>"$dir/runs.tmp"
 	done
 	sort -n "$dir/runs.tmp" | $AWK -v size="$size" -v group="$group" \
 	    -v label="$label" -v bytes="$bytes" '
-	{ t[NR] = $1; if ($2 > peak) peak = $2; x[NR] = $3 }
-	END {
-		n = NR; m = int((n + 1) / 2)
-		# The median of the extra figure, sorted on its own.
+	function sortx(a, n,   i, j, s) {
 		for (i = 1; i <= n; i++)
 			for (j = i + 1; j <= n; j++)
-				if (x[j] < x[i]) { s = x[i]; x[i] = x[j]; x[j] = s }
-		printf "%s\t%s\t%s\t%.3f\t%d\t%d\t%s\n", size, group, label,
-		    t[m], peak, bytes, x[m]
+				if (a[j] < a[i]) { s = a[i]; a[i] = a[j]; a[j] = s }
+	}
+	{ t[NR] = $1; if ($2 > peak) peak = $2; x[NR] = $3; c[NR] = $4 }
+	END {
+		n = NR; m = int((n + 1) / 2)
+		# The medians of the extra figure and the CPU time, each
+		# sorted on its own.
+		sortx(x, n)
+		sortx(c, n)
+		printf "%s\t%s\t%s\t%.3f\t%d\t%d\t%s\t%.3f\n", size, group,
+		    label, t[m], peak, bytes, x[m], c[m]
 	}' >>"$results"
 	tail -n 1 "$results" | $AWK -F '\t' \
 	    '{ printf "bench: %s MB %-40s %7.3f s\n", $1, $3, $4 }'
@@ -228,8 +235,8 @@ function title(g, z) {
 	}
 	n = ++rows[key]
 	lab[key, n] = label; t[key, n] = $4; peak[key, n] = $5
-	bytes[key, n] = $6; extra[key, n] = $7
-	time[size, label] = $4; tps[size, label] = $7
+	bytes[key, n] = $6; extra[key, n] = $7; cpu[key, n] = $8
+	time[size, label] = $4; tps[size, label] = $7; cputime[size, label] = $8
 	if (!(size in seen)) { seen[size] = 1; sizes[++nsizes] = size }
 	labels[label] = 1
 }
@@ -241,8 +248,8 @@ END {
 			last = part[1]
 			printf "\n%s MB input, median of %d runs\n", last,
 			    last == 100 ? runs100 : runs10
-			printf "%-44s %8s %8s %8s %8s\n", "", "seconds", "MB/s",
-			    "peak MB", "speed-up"
+			printf "%-44s %8s %8s %8s %8s %8s\n", "", "seconds",
+			    "MB/s", "peak MB", "speed-up", "CPU s"
 		}
 		printf "%s\n", title(part[2], part[1])
 		for (i = 1; i <= rows[key]; i++) {
@@ -253,9 +260,9 @@ END {
 				continue
 			}
 			sec = t[key, i] > 0 ? t[key, i] : 0.001
-			printf "  %-42s %8.3f %8.1f %8.1f %8.2f\n", lab[key, i],
-			    t[key, i], bytes[key, i] / 1e6 / sec,
-			    peak[key, i] / 1024, ref[key] / sec
+			printf "  %-42s %8.3f %8.1f %8.1f %8.2f %8.3f\n",
+			    lab[key, i], t[key, i], bytes[key, i] / 1e6 / sec,
+			    peak[key, i] / 1024, ref[key] / sec, cpu[key, i]
 		}
 	}
 
@@ -272,6 +279,15 @@ END {
 		target(z, "sp-count", "ref: sort | uniq -c | sort -rn", ">= 10")
 		target(z, "sp-grep -F Jerusalem", "ref: grep -F Jerusalem",
 		    ">= 0.83, i.e. no slower than 1.2 x")
+	}
+	printf "\nwork (CPU seconds of all processes: reference / sp, same run)\n"
+	for (s = 1; s <= nsizes; s++) {
+		z = sizes[s]
+		work(z, "sp-split | sp-tokens | sp-count",
+		    "ref: tr|tr|sort|uniq -c|sort -rn")
+		work(z, "sp-tokens | sp-count",
+		    "ref: tr|tr|sort|uniq -c|sort -rn")
+		work(z, "sp-count", "ref: sort | uniq -c | sort -rn")
 	}
 
 	if (nsizes >= 2) {
@@ -296,6 +312,12 @@ END {
 			}
 		}
 	}
+}
+function work(z, a, b) {
+	if (!((z, a) in cputime) || !((z, b) in cputime) || cputime[z, a] <= 0)
+		return
+	printf "  %3s MB  %-33s vs %-33s %6.2f x\n", z, a, b,
+	    cputime[z, b] / cputime[z, a]
 }
 function target(z, a, b, want) {
 	if (!((z, a) in time) || !((z, b) in time) || time[z, a] <= 0)
