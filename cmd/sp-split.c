@@ -55,8 +55,7 @@ struct doc {
 	struct buf pending;	/* the last paragraph read, not yet written */
 	struct buf current;	/* the paragraph being read */
 	struct buf normal;	/* scratch for --paragraphs */
-	char parano[24];	/* para in decimal, from parano[parano_at] */
-	size_t parano_at;
+	struct buf prefix;	/* id TAB para TAB, for the records */
 	char sentno[24];	/* sent in decimal, from sentno[sentno_at] */
 	size_t sentno_at;
 };
@@ -126,22 +125,39 @@ next_sentence(struct doc *d)
 
 /*
  * The record of a sentence, from the numbers in decimal.  It is written in
- * the same pieces as by write_record, so that the output is flushed at the
- * same places.
+ * one piece when the writer has room for it; otherwise in the same pieces
+ * as by write_record, so that the output is flushed at the same places.
  */
 static void
 emit_sentence(void *arg, const char *s, size_t n)
 {
 	struct doc *d = arg;
+	const char *sentno;
+	size_t sentlen, total;
+	char *p;
 
 	next_sentence(d);
-	writer_write(&sp_out, d->id, d->idlen);
+	sentno = d->sentno + d->sentno_at;
+	sentlen = sizeof(d->sentno) - d->sentno_at;
+	total = d->prefix.len + sentlen + n + 2;
+	if (sp_out.cap - sp_out.len >= total) {
+		p = sp_out.buf + sp_out.len;
+		memcpy(p, d->prefix.s, d->prefix.len);
+		p += d->prefix.len;
+		memcpy(p, sentno, sentlen);
+		p += sentlen;
+		*p++ = '\t';
+		memcpy(p, s, n);
+		p[n] = '\n';
+		sp_out.len += total;
+		return;
+	}
+	writer_write(&sp_out, d->prefix.s, d->idlen);
 	writer_byte(&sp_out, '\t');
-	writer_write(&sp_out, d->parano + d->parano_at,
-	    sizeof(d->parano) - d->parano_at);
+	writer_write(&sp_out, d->prefix.s + d->idlen + 1,
+	    d->prefix.len - d->idlen - 2);
 	writer_byte(&sp_out, '\t');
-	writer_write(&sp_out, d->sentno + d->sentno_at,
-	    sizeof(d->sentno) - d->sentno_at);
+	writer_write(&sp_out, sentno, sentlen);
 	writer_byte(&sp_out, '\t');
 	writer_write(&sp_out, s, n);
 	writer_byte(&sp_out, '\n');
@@ -163,18 +179,23 @@ collect_sentence(void *arg, const char *s, size_t n)
 	buf_add(&d->normal, s, n);
 }
 
-/* Put the paragraph number in decimal, for its sentences' records. */
+/* Put "DOC TAB PARA TAB" in d->prefix, for the paragraph's records. */
 static void
-set_parano(struct doc *d)
+set_prefix(struct doc *d)
 {
-	size_t i = sizeof(d->parano);
+	char digits[20];
+	size_t i = sizeof(digits);
 	unsigned long long v = d->para;
 
 	do {
-		d->parano[--i] = (char)('0' + v % 10);
+		digits[--i] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v > 0);
-	d->parano_at = i;
+	d->prefix.len = 0;
+	buf_add(&d->prefix, d->id, d->idlen);
+	buf_add(&d->prefix, "\t", 1);
+	buf_add(&d->prefix, digits + i, sizeof(digits) - i);
+	buf_add(&d->prefix, "\t", 1);
 }
 
 static void
@@ -186,7 +207,7 @@ write_paragraph(struct doc *d, struct buf *p)
 		return;
 	d->para++;
 	if (!paragraphs_mode) {
-		set_parano(d);
+		set_prefix(d);
 		sent_split(abbrevs, p->s, p->len, emit_sentence, d);
 		return;
 	}
@@ -332,6 +353,7 @@ main(int argc, char *argv[])
 	free(d.pending.s);
 	free(d.current.s);
 	free(d.normal.s);
+	free(d.prefix.s);
 	free(o.operands);
 	sent_abbrevs_free(abbrevs);
 	sp_exit(status);

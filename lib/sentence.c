@@ -75,7 +75,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "err.h"
 #include "hash.h"
 #include "sentence.h"
@@ -1248,13 +1247,56 @@ next_item(const char *text, struct scanner sc, const struct word *w,
 	return scan_word(&sc, &after);
 }
 
-/* Append a stretch of words to b, one space after what it holds. */
+/*
+ * The sentence being put together.  Most sentences are short, so it starts
+ * in room of its own on sent_split's stack and moves to the heap only for a
+ * long one: no allocation per paragraph.
+ */
+struct sbuf {
+	char *s;
+	size_t len, cap;
+	char local[2048];
+};
+
 static void
-sbuf_add_words(struct buf *b, const char *s, size_t n)
+sbuf_init(struct sbuf *b)
 {
+	b->s = b->local;
+	b->len = 0;
+	b->cap = sizeof(b->local);
+}
+
+static void
+sbuf_free(struct sbuf *b)
+{
+	if (b->s != b->local)
+		free(b->s);
+}
+
+/* Make room for n more bytes. */
+static void
+sbuf_grow(struct sbuf *b, size_t n)
+{
+	size_t cap = b->cap * 2 > b->len + n ? b->cap * 2 : b->len + n;
+
+	if (b->s == b->local) {
+		b->s = xmalloc(cap);
+		memcpy(b->s, b->local, b->len);
+	} else
+		b->s = xrealloc(b->s, cap);
+	b->cap = cap;
+}
+
+/* Append a stretch of words to b, one space after what it holds. */
+static inline void
+sbuf_add_words(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->cap - b->len <= n)
+		sbuf_grow(b, n + 1);
 	if (b->len > 0)
-		buf_add(b, " ", 1);
-	buf_add(b, s, n);
+		b->s[b->len++] = ' ';
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
 }
 
 /*
@@ -1364,7 +1406,7 @@ run_ends_sentence(const struct sent_abbrevs *ab, const char *text,
  */
 static size_t
 plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
-    size_t from, struct buf *b, size_t *lines, size_t *last_line,
+    size_t from, struct sbuf *b, size_t *lines, size_t *last_line,
     void (*emit)(void *arg, const char *s, size_t n), void *arg)
 {
 	struct scanner sc;
@@ -1447,7 +1489,7 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
     void (*emit)(void *arg, const char *s, size_t n), void *arg)
 {
 	struct scanner sc = { text, len, 0, 0 };
-	struct buf sb = { NULL, 0, 0 };
+	struct sbuf sb;
 	struct line_facts lf = { 0, 0 };
 	struct word cur, nxt;
 	struct word_end we;
@@ -1463,6 +1505,7 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 
 	if (!scan_word(&sc, &cur))
 		return;
+	sbuf_init(&sb);
 	line_start = cur.start;
 	line_marked = list_marker(text, &cur) != MARKER_NONE;
 	prev_line_marked = 0;
@@ -1612,7 +1655,7 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 	} while (have_next);
 	if (sb.len > 0)
 		emit(arg, sb.s, sb.len);
-	free(sb.s);
+	sbuf_free(&sb);
 }
 
 /* Whether the one-line paragraph s[0..n) looks like a heading. */
