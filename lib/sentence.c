@@ -242,8 +242,17 @@ enum { SHORT_LINE = 40 };
 /* At most this many lone dashes are looked past to find the next word. */
 enum { MAX_SKIP = 4 };
 
+/*
+ * Built-in abbreviations by first byte and length, for a quick "no" to most
+ * words before the binary search: bit c - 'A' of by_first[n] is set when an
+ * entry of n bytes starts with byte c, and every entry starts with a byte
+ * from 'A' to 'z'.
+ */
+#define FIRST_SPAN	('z' - 'A' + 1)
+
 struct sent_abbrevs {
 	struct strtab user;
+	uint64_t by_first[SENT_ABBREV_LONGEST + 1];
 };
 
 /* What starts the word after a possible boundary. */
@@ -280,7 +289,19 @@ sent_abbrevs_new(void)
 {
 	struct sent_abbrevs *ab = xmalloc(sizeof(*ab));
 
+	size_t i, n;
+	unsigned c;
+
 	strtab_init(&ab->user);
+	memset(ab->by_first, 0, sizeof(ab->by_first));
+	for (i = 0; i < NBUILTIN; i++) {
+		n = strlen(builtin[i].word);
+		c = (unsigned char)builtin[i].word[0] - 'A';
+		if (n > SENT_ABBREV_LONGEST || c >= FIRST_SPAN)
+			sp_die("sentence: bad built-in abbreviation %s",
+			    builtin[i].word);
+		ab->by_first[n] |= (uint64_t)1 << c;
+	}
 	return ab;
 }
 
@@ -386,8 +407,13 @@ lookup_exact(const struct sent_abbrevs *ab, const char *s, size_t n,
 	size_t lo = 0, hi = NBUILTIN, mid, i;
 	int c;
 
-	/* Most words are longer than any built-in abbreviation. */
-	if (n > SENT_ABBREV_LONGEST)
+	/*
+	 * Most words are longer than any built-in abbreviation, or start with
+	 * a byte no entry of their length starts with.
+	 */
+	if (n > SENT_ABBREV_LONGEST || (ab != NULL &&
+	    ((unsigned)(unsigned char)s[0] - 'A' >= FIRST_SPAN ||
+	    ((ab->by_first[n] >> ((unsigned char)s[0] - 'A')) & 1) == 0)))
 		hi = 0;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -1082,6 +1108,7 @@ ends_sentence(const struct sent_abbrevs *ab, const char *text,
 struct line_facts {
 	size_t longest;		/* code points in the longest line, trimmed */
 	int structured;		/* two or more lines, all short */
+	int ascii;		/* a code point is a byte */
 };
 
 /*
@@ -1118,6 +1145,7 @@ measure_ascii_lines(const char *text, size_t len, struct line_facts *lf)
 		p = nl + 1;
 	}
 	lf->structured = lines >= 2 && lf->longest <= SHORT_LINE;
+	lf->ascii = 1;
 	return 1;
 }
 
@@ -1132,6 +1160,7 @@ measure_lines(const char *text, size_t len, struct line_facts *lf)
 	if (measure_ascii_lines(text, len, lf))
 		return;
 	lf->longest = 0;
+	lf->ascii = 0;
 	while (scan_word(&sc, &w)) {
 		if (any && w.line_start) {
 			cps = utf8_count(text + line_start,
@@ -1153,6 +1182,13 @@ measure_lines(const char *text, size_t len, struct line_facts *lf)
 		lines++;
 	}
 	lf->structured = lines >= 2 && lf->longest <= SHORT_LINE;
+}
+
+/* The code points in text[0..n). */
+static size_t
+count_cps(const struct line_facts *lf, const char *text, size_t n)
+{
+	return lf->ascii ? n : utf8_count(text, n);
 }
 
 /*
@@ -1490,7 +1526,7 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 {
 	struct scanner sc = { text, len, 0, 0 };
 	struct sbuf sb;
-	struct line_facts lf = { 0, 0 };
+	struct line_facts lf = { 0, 0, 0 };
 	struct word cur, nxt;
 	struct word_end we;
 	struct next_info ni;
@@ -1612,9 +1648,9 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 					measured = 1;
 				}
 				deliberate = deliberate_break(&lf,
-				    utf8_count(text + line_start,
+				    count_cps(&lf, text + line_start,
 				    cur.end - line_start),
-				    utf8_count(text + nxt.start,
+				    count_cps(&lf, text + nxt.start,
 				    nxt.end - nxt.start));
 			}
 			if (weak && !deliberate)
