@@ -71,6 +71,9 @@ is_blank(const char *s, size_t n)
 	uint32_t cp;
 	int c;
 
+	/* Most lines start with a printable ASCII character. */
+	if (n > 0 && (unsigned char)s[0] > ' ' && (unsigned char)s[0] < 0x7F)
+		return 0;
 	while (i < n) {
 		i += utf8_decode((const unsigned char *)s + i, n - i, &cp);
 		c = uc_class(cp);
@@ -253,9 +256,17 @@ add_line(struct doc *d, char *line, size_t n)
 		end_paragraph(d);
 		return;
 	}
-	if (d->current.len > 0)
-		buf_add(&d->current, "\n", 1);
-	buf_add(&d->current, line, n);
+	if (d->current.cap - d->current.len > n) {
+		/* The common case, without calls. */
+		if (d->current.len > 0)
+			d->current.s[d->current.len++] = '\n';
+		memcpy(d->current.s + d->current.len, line, n);
+		d->current.len += n;
+	} else {
+		if (d->current.len > 0)
+			buf_add(&d->current, "\n", 1);
+		buf_add(&d->current, line, n);
+	}
 	if (lines_mode)
 		end_paragraph(d);
 }
