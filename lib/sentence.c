@@ -1408,7 +1408,8 @@ static int
 run_ends_sentence(const struct sent_abbrevs *ab, const char *text,
     size_t from, size_t w, size_t q)
 {
-	size_t d, i;
+	size_t d;
+	int kind;
 
 	for (d = q; d > w && text[d - 1] != ' '; d--)
 		;
@@ -1416,11 +1417,33 @@ run_ends_sentence(const struct sent_abbrevs *ab, const char *text,
 		return 0;
 	if (text[q] != '.')
 		return 1;
-	for (i = d; i < q; i++)
-		if (!is_letter((unsigned char)text[i]))
-			return 0;
-	return d < q && (q - d > 1 || is_lower((unsigned char)text[d])) &&
-	    abbrev_kind(ab, text + d, q - d) == 0;
+	/* Opening quotes and brackets are no part of the word. */
+	while (d < q && (text[d] == '"' || text[d] == '\'' ||
+	    text[d] == '(' || text[d] == '[' || text[d] == '{'))
+		d++;
+	/* A lone dot or an initial needs the general rules. */
+	if (d == q || (q - d == 1 && text[d] >= 'A' && text[d] <= 'Z'))
+		return 0;
+	kind = abbrev_kind(ab, text + d, q - d);
+	return kind == 0 || kind == SENT_ABBR_MAY_END ||
+	    kind == SENT_ABBR_BEFORE_NUMBER;
+}
+
+/*
+ * The end of the white space from text[i] made of spaces, TABs and line
+ * breaks '\n', with *nl set when there is a line break among it.
+ */
+static size_t
+blank_end(const char *text, size_t i, size_t len, int *nl)
+{
+	*nl = 0;
+	for (; i < len; i++) {
+		if (text[i] == '\n')
+			*nl = 1;
+		else if (text[i] != ' ' && text[i] != '\t')
+			break;
+	}
+	return i;
 }
 
 /*
@@ -1448,6 +1471,7 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 	struct scanner sc;
 	struct word nxt;
 	size_t w = from, q, r, seg = from, done = from;
+	int nl;
 
 	*lines = 0;
 	for (;;) {
@@ -1484,23 +1508,25 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 			return len;
 		}
 		/*
-		 * The commonest sentence ends, "said. The", "me? And": see
+		 * The commonest sentence ends, "said. The", "me?  And": see
 		 * run_ends_sentence.  The run goes on with the next sentence,
-		 * on this line or the next.
+		 * on this line or the next, however much blank is between.
 		 */
 		if ((text[q] == '.' || text[q] == '!' || text[q] == '?') &&
-		    q + 2 < len && (text[q + 1] == ' ' || text[q + 1] == '\n') &&
-		    text[q + 2] >= 'A' && text[q + 2] <= 'Z' &&
+		    q + 2 < len && (text[q + 1] == ' ' || text[q + 1] == '\n' ||
+		    text[q + 1] == '\t') &&
+		    (r = blank_end(text, q + 1, len, &nl)) < len &&
+		    text[r] >= 'A' && text[r] <= 'Z' &&
 		    run_ends_sentence(ab, text, from, w, q) &&
-		    (text[q + 1] == ' ' || plain_word_at(text, q + 2, len))) {
+		    (!nl || plain_word_at(text, r, len))) {
 			sbuf_add_words(b, text + seg, q + 1 - seg);
 			emit(arg, b->s, b->len);
 			b->len = 0;
-			if (text[q + 1] == '\n') {
+			if (nl) {
 				(*lines)++;
-				*last_line = q + 2;
+				*last_line = r;
 			}
-			seg = w = done = q + 2;
+			seg = w = done = r;
 			continue;
 		}
 		/*
