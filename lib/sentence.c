@@ -1381,18 +1381,25 @@ run_end(const char *text, size_t i, size_t len)
 #undef HAS_ZERO
 
 /*
- * Whether the word at text[i] is plain to its end and does not end in
- * ')': then it is no list marker, unless a bullet or a dash starts it.
+ * The end of the word at text[i] if it is plain to its end and does not
+ * end in ')', or 0: then it is no list marker, unless a bullet or a dash
+ * starts it.
  */
-static int
-plain_word_at(const char *text, size_t i, size_t len)
+static size_t
+plain_word_end(const char *text, size_t i, size_t len)
 {
 	size_t s = i;
 
 	while (i < len && run_class[(unsigned char)text[i]] == RUN_PLAIN)
 		i++;
 	return (i == len || is_space_byte((unsigned char)text[i])) &&
-	    i > s && text[i - 1] != ')';
+	    i > s && text[i - 1] != ')' ? i : 0;
+}
+
+static int
+plain_word_at(const char *text, size_t i, size_t len)
+{
+	return plain_word_end(text, i, len) != 0;
 }
 
 /*
@@ -1447,55 +1454,94 @@ blank_end(const char *text, size_t i, size_t len, int *nl)
 }
 
 /*
+ * For plain_run: what the line break at text[q], after a plain word of the
+ * run from w, does when the next line's first word is at text[r] (after
+ * blanks): 0 if it is only white space, 1 if it ends a sentence, -1 if the
+ * general rules must decide.  The line before starts at line_start.  A
+ * lower-case word that is no list marker goes on with the sentence.  A
+ * plain capitalised word (no list marker either) ends it only at a
+ * deliberate line break after a line that does not ask to go on: see
+ * heading_break in sent_split.
+ */
+static int
+line_break_ends(const struct sent_abbrevs *ab, const char *text, size_t len,
+    size_t w, size_t q, size_t r, size_t line_start, struct line_facts *lf,
+    int *measured)
+{
+	struct scanner sc = { text, len, q, 0 };
+	struct word cur, nxt;
+	struct word_end we;
+	size_t e;
+
+	if (text[r] >= 'a' && text[r] <= 'z') {
+		/* A plain word is no list marker; another needs a look. */
+		if (plain_word_at(text, r, len))
+			return 0;
+		return scan_word(&sc, &nxt) &&
+		    list_marker(text, &nxt) == MARKER_NONE ? 0 : -1;
+	}
+	if (text[r] < 'A' || text[r] > 'Z' ||
+	    (e = plain_word_end(text, r, len)) == 0)
+		return -1;
+	for (cur.start = q; cur.start > w && text[cur.start - 1] != ' ';
+	    cur.start--)
+		;
+	cur.end = q;
+	analyse_end(text, &cur, &we);
+	if (ends_open(we.last) || abbrev_kind(ab, text + we.core_start,
+	    we.core_end - we.core_start) != 0)
+		return 0;
+	if (!*measured) {
+		measure_lines(text, len, lf);
+		*measured = 1;
+	}
+	return deliberate_break(lf, count_cps(lf, text + line_start,
+	    q - line_start), e - r);
+}
+
+/*
  * The fast path for running text.  Most words are plain (see run_class) and
  * followed by a single space: then the rules decide nothing, and the word
  * only needs copying.  Starting from word cur, which must not be a bullet
  * alone, in a line that is not a list item with numbers or bullets to look
- * for: copy every plain word followed by a single space, or by a single
- * line break before a line that starts with a lower-case ASCII letter and
- * not with a list marker (which leaves no room for a deliberate break or a
- * new item); end the sentence at a lower-case word with a full stop before
- * a capital (below); and stop before the first word that needs the general
- * rules.  The words taken are exactly those whose turn as cur would have
- * changed nothing but the text, the line and the list state that
- * sent_split keeps; the caller updates that from what this reports.
- * Returns the start of the first word not taken (cur's own start if none
- * was); *lines is the number of line breaks crossed and *last_line the
- * start of the line entered last.
+ * for: copy every plain word followed by a single space, or by a line
+ * break before a line that starts with a plain word or a lower-case one
+ * that is no list marker (which leaves no room for a new item), ending the
+ * sentence there if the line break is a deliberate one that ends it (see
+ * line_break_ends); end the sentence at a word with a full stop before a
+ * capital (see run_ends_sentence); and stop before the first word that
+ * needs the general rules.  The words taken are exactly those whose turn
+ * as cur would have changed nothing but the text, the line and the list
+ * state that sent_split keeps; the caller updates that from what this
+ * reports.  Returns the start of the first word not taken (cur's own start
+ * if none was); *lines is the number of line breaks crossed and
+ * *last_line, on entry the start of cur's line, the start of the line
+ * entered last.  lf holds the paragraph's line facts once *measured.
  */
 static size_t
 plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
     size_t from, struct sbuf *b, size_t *lines, size_t *last_line,
+    struct line_facts *lf, int *measured,
     void (*emit)(void *arg, const char *s, size_t n), void *arg)
 {
-	struct scanner sc;
-	struct word nxt;
 	size_t w = from, q, r, seg = from, done = from;
-	int nl;
+	int nl, brk;
 
 	*lines = 0;
 	for (;;) {
 		q = run_end(text, w, len);
-		if (q > w && q + 1 < len && text[q] == '\n' &&
-		    text[q - 1] != ' ' && text[q + 1] >= 'a' &&
-		    text[q + 1] <= 'z') {
-			/*
-			 * A plain word is no list marker; any other needs a
-			 * closer look.
-			 */
-			if (!plain_word_at(text, q + 1, len)) {
-				sc.text = text;
-				sc.len = len;
-				sc.pos = q;
-				sc.forced = 0;
-				if (!scan_word(&sc, &nxt) ||
-				    list_marker(text, &nxt) != MARKER_NONE)
-					break;
-			}
+		if (q > w && text[q] == '\n' && text[q - 1] != ' ' &&
+		    (r = blank_end(text, q, len, &nl)) < len &&
+		    (brk = line_break_ends(ab, text, len, w, q, r, *last_line,
+		    lf, measured)) >= 0) {
 			sbuf_add_words(b, text + seg, q - seg);
-			seg = w = done = q + 1;
+			if (brk) {
+				emit(arg, b->s, b->len);
+				b->len = 0;
+			}
+			seg = w = done = r;
 			(*lines)++;
-			*last_line = q + 1;
+			*last_line = r;
 			continue;
 		}
 		/*
@@ -1581,10 +1627,10 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 	cur_bullet = it.bullet_only;
 	do {
 		if (!cur_bullet && seq.bullet == 0 && seq.style == 0) {
-			size_t done, lines, last_line;
+			size_t done, lines, last_line = line_start;
 
 			done = plain_run(ab, text, len, cur.start, &sb, &lines,
-			    &last_line, emit, arg);
+			    &last_line, &lf, &measured, emit, arg);
 			if (done > cur.start) {
 				/*
 				 * The words copied ended nothing and marked
