@@ -1347,11 +1347,22 @@ sbuf_add_words(struct sbuf *b, const char *s, size_t n)
 #define HAS_LESS(v, n)	(((v) - ONES * (n)) & ~(v) & HIGHS)
 #define HAS_ZERO(v)	HAS_LESS(v, 1)
 
+/* Whether the first byte in memory of a uint64_t is its low one. */
+static inline int
+little_endian(void)
+{
+	const uint64_t one = 1;
+	unsigned char first;
+
+	memcpy(&first, &one, 1);
+	return first == 1;
+}
+
 static size_t
 run_end(const char *text, size_t i, size_t len)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	uint64_t x, y;
+	uint64_t x, y, m;
 
 	while (len - i >= 9) {
 		memcpy(&x, t + i, 8);
@@ -1360,10 +1371,25 @@ run_end(const char *text, size_t i, size_t len)
 		 * Bytes from 0x80, control characters, the three marks, and a
 		 * space at the same place in x and in y (shifted by one).
 		 */
-		if ((x & HIGHS) | HAS_LESS(x, 0x20) | HAS_ZERO(x ^ ONES * '!') |
+		m = (x & HIGHS) | HAS_LESS(x, 0x20) | HAS_ZERO(x ^ ONES * '!') |
 		    HAS_ZERO(x ^ ONES * '.') | HAS_ZERO(x ^ ONES * '?') |
-		    HAS_ZERO((x ^ ONES * ' ') | (y ^ ONES * ' ')))
+		    HAS_ZERO((x ^ ONES * ' ') | (y ^ ONES * ' '));
+		if (m != 0) {
+			/*
+			 * Each test flags its first byte exactly (it may flag
+			 * later ones wrongly), so the lowest flag in m is the
+			 * end.  On a little-endian machine that is the first
+			 * in memory; its place comes from multiplying its
+			 * bit, brought down to the byte's low bit, by bytes
+			 * counting 1 to 8, which puts 8 - place in the top.
+			 */
+			if (little_endian()) {
+				m &= ~m + 1;
+				return i + 8 - (size_t)(((m >> 7) *
+				    0x0807060504030201ull) >> 56);
+			}
 			break;
+		}
 		i += 8;
 	}
 	for (; i < len; i++) {
