@@ -195,10 +195,15 @@ set_prefix(struct doc *d)
 		v /= 10;
 	} while (v > 0);
 	d->prefix.len = 0;
-	buf_add(&d->prefix, d->id, d->idlen);
-	buf_add(&d->prefix, "\t", 1);
-	buf_add(&d->prefix, digits + i, sizeof(digits) - i);
-	buf_add(&d->prefix, "\t", 1);
+	if (d->prefix.cap < d->idlen + sizeof(digits) + 2) {
+		d->prefix.cap = d->idlen + sizeof(digits) + 2;
+		d->prefix.s = xrealloc(d->prefix.s, d->prefix.cap);
+	}
+	memcpy(d->prefix.s, d->id, d->idlen);
+	d->prefix.s[d->idlen] = '\t';
+	memcpy(d->prefix.s + d->idlen + 1, digits + i, sizeof(digits) - i);
+	d->prefix.len = d->idlen + 1 + sizeof(digits) - i;
+	d->prefix.s[d->prefix.len++] = '\t';
 }
 
 static void
