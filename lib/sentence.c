@@ -1429,17 +1429,40 @@ plain_word_at(const char *text, size_t i, size_t len)
 }
 
 /*
+ * For run_ends_sentence: whether the capitalised word at text[r] is a
+ * common sentence opener and no initial, as next_info and is_opener_word
+ * see it; -1 if its letters go on past ASCII.
+ */
+static int
+next_opens(const char *text, size_t len, size_t r)
+{
+	size_t e = r;
+
+	while (e < len && (unsigned)(((unsigned char)text[e] | 0x20) - 'a') <
+	    26)
+		e++;
+	if (e < len && (unsigned char)text[e] >= 0x80)
+		return -1;
+	if (e - r == 1 && e < len && text[e] == '.')
+		return 0;
+	return is_opener_word(text + r, e - r);
+}
+
+/*
  * For plain_run: whether the mark at text[q], the first byte after a run
- * of plain words from w that is . ! or ?, ends a sentence when a capital
- * follows after a space or a line break.  Under the general rules it does
- * after ! or ?; after a full stop, when the word before it is of ASCII
- * letters and neither an abbreviation nor an initial (a capital alone).
- * The run's first word, from, is left to the general rules: it may be a
- * list marker such as "a.", whose dot ends nothing.
+ * of plain words from w that is . ! or ?, ends a sentence when the
+ * capitalised word at text[r] follows after white space: 1 if it does, 0
+ * if not, -1 if the general rules must decide.  Under the general rules
+ * it does after ! or ?; after a full stop, it depends on the word before
+ * it, without its opening quotes and brackets (see ends_sentence): an
+ * abbreviation's kind decides, and after an initial (a capital alone) or
+ * "Co." only a common sentence opener starts a new sentence.  The run's
+ * first word, from, and a lone dot are left to the general rules: the
+ * first may be a list marker such as "a.", whose dot ends nothing.
  */
 static int
 run_ends_sentence(const struct sent_abbrevs *ab, const char *text,
-    size_t from, size_t w, size_t q)
+    size_t len, size_t from, size_t w, size_t q, size_t r)
 {
 	size_t d;
 	int kind;
@@ -1447,19 +1470,30 @@ run_ends_sentence(const struct sent_abbrevs *ab, const char *text,
 	for (d = q; d > w && text[d - 1] != ' '; d--)
 		;
 	if (d <= from)
-		return 0;
+		return -1;
 	if (text[q] != '.')
 		return 1;
 	/* Opening quotes and brackets are no part of the word. */
 	while (d < q && (text[d] == '"' || text[d] == '\'' ||
 	    text[d] == '(' || text[d] == '[' || text[d] == '{'))
 		d++;
-	/* A lone dot or an initial needs the general rules. */
-	if (d == q || (q - d == 1 && text[d] >= 'A' && text[d] <= 'Z'))
-		return 0;
+	if (d == q)
+		return -1;
 	kind = abbrev_kind(ab, text + d, q - d);
-	return kind == 0 || kind == SENT_ABBR_MAY_END ||
-	    kind == SENT_ABBR_BEFORE_NUMBER;
+	switch (kind) {
+	case SENT_ABBR_NEVER_ENDS:
+		return 0;
+	case SENT_ABBR_MAY_END:
+	case SENT_ABBR_BEFORE_NUMBER:
+		return 1;
+	case SENT_ABBR_BEFORE_OPENER:
+		break;
+	default:
+		if (q - d > 1 || text[d] < 'A' || text[d] > 'Z')
+			return 1;
+		break;
+	}
+	return next_opens(text, len, r);
 }
 
 /*
@@ -1589,11 +1623,13 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 		    text[q + 1] == '\t') &&
 		    (r = blank_end(text, q + 1, len, &nl)) < len &&
 		    text[r] >= 'A' && text[r] <= 'Z' &&
-		    run_ends_sentence(ab, text, from, w, q) &&
-		    (!nl || plain_word_at(text, r, len))) {
+		    (brk = run_ends_sentence(ab, text, len, from, w, q,
+		    r)) >= 0 && (!nl || plain_word_at(text, r, len))) {
 			sbuf_add_words(b, text + seg, q + 1 - seg);
-			emit(arg, b->s, b->len);
-			b->len = 0;
+			if (brk) {
+				emit(arg, b->s, b->len);
+				b->len = 0;
+			}
 			if (nl) {
 				(*lines)++;
 				*last_line = r;
