@@ -1472,13 +1472,16 @@ run_ends_sentence(const struct sent_abbrevs *ab, const char *text,
 	if (d <= from)
 		return -1;
 	if (text[q] != '.')
-		return 1;
+		return text[r] < 'a' || text[r] > 'z';
 	/* Opening quotes and brackets are no part of the word. */
 	while (d < q && (text[d] == '"' || text[d] == '\'' ||
 	    text[d] == '(' || text[d] == '[' || text[d] == '{'))
 		d++;
 	if (d == q)
 		return -1;
+	/* Nothing ends before a lower-case word. */
+	if (text[r] >= 'a' && text[r] <= 'z')
+		return 0;
 	kind = abbrev_kind(ab, text + d, q - d);
 	switch (kind) {
 	case SENT_ABBR_NEVER_ENDS:
@@ -1584,24 +1587,35 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
     struct line_facts *lf, int *measured,
     void (*emit)(void *arg, const char *s, size_t n), void *arg)
 {
-	size_t w = from, q, r, seg = from, done = from;
+	size_t w = from, q, r, e, seg = from, done = from;
 	int nl, brk;
 
 	*lines = 0;
 	for (;;) {
 		q = run_end(text, w, len);
-		if (q > w && text[q] == '\n' && text[q - 1] != ' ' &&
-		    (r = blank_end(text, q, len, &nl)) < len &&
-		    (brk = line_break_ends(ab, text, len, w, q, r, *last_line,
-		    lf, measured)) >= 0) {
-			sbuf_add_words(b, text + seg, q - seg);
+		/*
+		 * A plain word followed by more blank than a single space:
+		 * without a line break that is nothing to the rules, before
+		 * any word that starts with printable ASCII; see
+		 * line_break_ends for one with a line break.
+		 */
+		e = q > w && text[q - 1] == ' ' ? q - 1 : q;
+		if (e > w && q < len && (text[q] == ' ' || text[q] == '\t' ||
+		    text[q] == '\n') &&
+		    (r = blank_end(text, e, len, &nl)) < len &&
+		    (brk = nl ? line_break_ends(ab, text, len, w, e, r,
+		    *last_line, lf, measured) : (unsigned char)text[r] > ' ' &&
+		    (unsigned char)text[r] < 0x7F ? 0 : -1) >= 0) {
+			sbuf_add_words(b, text + seg, e - seg);
 			if (brk) {
 				emit(arg, b->s, b->len);
 				b->len = 0;
 			}
+			if (nl) {
+				(*lines)++;
+				*last_line = r;
+			}
 			seg = w = done = r;
-			(*lines)++;
-			*last_line = r;
 			continue;
 		}
 		/*
@@ -1622,7 +1636,8 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 		    q + 2 < len && (text[q + 1] == ' ' || text[q + 1] == '\n' ||
 		    text[q + 1] == '\t') &&
 		    (r = blank_end(text, q + 1, len, &nl)) < len &&
-		    text[r] >= 'A' && text[r] <= 'Z' &&
+		    ((text[r] >= 'A' && text[r] <= 'Z') ||
+		    (text[r] >= 'a' && text[r] <= 'z')) &&
 		    (brk = run_ends_sentence(ab, text, len, from, w, q,
 		    r)) >= 0 && (!nl || plain_word_at(text, r, len))) {
 			sbuf_add_words(b, text + seg, q + 1 - seg);
