@@ -1368,12 +1368,18 @@ run_end(const char *text, size_t i, size_t len)
 		memcpy(&x, t + i, 8);
 		memcpy(&y, t + i + 1, 8);
 		/*
-		 * Bytes from 0x80, control characters, the three marks, and a
-		 * space at the same place in x and in y (shifted by one).
+		 * Bytes from 0x80, and a space at the same place in x and in y
+		 * (shifted by one).  Control characters and the three marks
+		 * are found by adding to ASCII bytes, which cannot carry into
+		 * the next byte: a byte from 0x80 can, but only into bytes
+		 * after it, and it is flagged itself.  A control character
+		 * plus 0x60 stays below 0x80; a mark xor itself plus 0x7F too.
 		 */
-		m = (x & HIGHS) | HAS_LESS(x, 0x20) | HAS_ZERO(x ^ ONES * '!') |
-		    HAS_ZERO(x ^ ONES * '.') | HAS_ZERO(x ^ ONES * '?') |
-		    HAS_ZERO((x ^ ONES * ' ') | (y ^ ONES * ' '));
+		m = x | HAS_ZERO((x ^ ONES * ' ') | (y ^ ONES * ' ')) |
+		    ~((x + ONES * 0x60) & ((x ^ ONES * '!') + ONES * 0x7F) &
+		    ((x ^ ONES * '.') + ONES * 0x7F) &
+		    ((x ^ ONES * '?') + ONES * 0x7F));
+		m &= HIGHS;
 		if (m != 0) {
 			/*
 			 * Each test flags its first byte exactly (it may flag
