@@ -1694,11 +1694,23 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 	int lone_dots = 0;	/* lone dots in a row, ". . .", up to cur */
 	int measured = 0;	/* lf is known (only needed at line breaks) */
 
-	if (!scan_word(&sc, &cur))
+	/*
+	 * Most paragraphs start with a plain word, which is no list marker
+	 * unless it is a dash or a lone * or +.
+	 */
+	if (len > 0 && (unsigned char)text[0] > ' ' && text[0] != '-' &&
+	    (cur.end = plain_word_end(text, 0, len)) != 0 &&
+	    !(cur.end == 1 && (text[0] == '*' || text[0] == '+'))) {
+		cur.start = 0;
+		cur.line_start = cur.forced = 0;
+		sc.pos = cur.end;
+		line_marked = 0;
+	} else if (!scan_word(&sc, &cur))
 		return;
+	else
+		line_marked = list_marker(text, &cur) != MARKER_NONE;
 	sbuf_init(&sb);
 	line_start = cur.start;
-	line_marked = list_marker(text, &cur) != MARKER_NONE;
 	prev_line_marked = 0;
 	memset(&seq, 0, sizeof(seq));
 	memset(&it, 0, sizeof(it));
@@ -1900,6 +1912,10 @@ sent_para_continues(const char *prev, size_t plen, const char *next,
 	struct scanner sc = { next, nlen, 0, 0 };
 
 	/* Next must start with a lower-case letter, not a list marker. */
+	if (nlen > 0 && (unsigned char)next[0] > ' ' &&
+	    (unsigned char)next[0] < 0x80 && !is_opener((unsigned char)next[0]) &&
+	    (next[0] < 'a' || next[0] > 'z'))
+		return 0;
 	if (!scan_word(&sc, &w) || list_marker(next, &w) != MARKER_NONE)
 		return 0;
 	i = w.start;
