@@ -1506,6 +1506,46 @@ run_ends_sentence(const struct sent_abbrevs *ab, const char *text,
 }
 
 /*
+ * Whether the word at text[r] is a dash of one to three '-' that starts a
+ * line: then it is a list marker (a weak one), and after a terminal mark
+ * the line it starts is a list item.
+ */
+static int
+dash_line(const char *text, size_t len, size_t r)
+{
+	size_t k = r;
+
+	while (k < len && text[k] == '-')
+		k++;
+	return k > r && k - r <= 3 &&
+	    (k == len || is_space_byte((unsigned char)text[k]));
+}
+
+/*
+ * For plain_run: what the mark at text[q] (see run_ends_sentence) does
+ * when the word at text[r] follows after blanks, with a line break among
+ * them if nl: 2 if it ends a sentence before a line that is a list item
+ * (a dash, "-- Mark Twain"), 1 if it ends one, 0 if not, -1 if the
+ * general rules must decide.  After a line break a word needs to be plain
+ * to be no list marker.
+ */
+static int
+after_mark(const struct sent_abbrevs *ab, const char *text, size_t len,
+    size_t from, size_t w, size_t q, size_t r, int nl)
+{
+	int brk;
+
+	if (nl && dash_line(text, len, r))
+		return 2;
+	if ((text[r] < 'A' || text[r] > 'Z') && (text[r] < 'a' || text[r] > 'z'))
+		return -1;
+	brk = run_ends_sentence(ab, text, len, from, w, q, r);
+	if (brk < 0 || (nl && !plain_word_at(text, r, len)))
+		return -1;
+	return brk;
+}
+
+/*
  * The end of the white space from text[i] made of spaces, TABs and line
  * breaks '\n', with *nl set when there is a line break among it.
  */
@@ -1573,30 +1613,29 @@ line_break_ends(const struct sent_abbrevs *ab, const char *text, size_t len,
  * followed by a single space: then the rules decide nothing, and the word
  * only needs copying.  Starting from word cur, which must not be a bullet
  * alone, in a line that is not a list item with numbers or bullets to look
- * for: copy every plain word followed by a single space, or by a line
- * break before a line that starts with a plain word or a lower-case one
- * that is no list marker (which leaves no room for a new item), ending the
- * sentence there if the line break is a deliberate one that ends it (see
- * line_break_ends); end the sentence at a word with a full stop before a
- * capital (see run_ends_sentence); and stop before the first word that
- * needs the general rules.  The words taken are exactly those whose turn
- * as cur would have changed nothing but the text, the line and the list
- * state that sent_split keeps; the caller updates that from what this
- * reports.  Returns the start of the first word not taken (cur's own start
- * if none was); *lines is the number of line breaks crossed and
- * *last_line, on entry the start of cur's line, the start of the line
- * entered last.  lf holds the paragraph's line facts once *measured.
+ * for: copy every plain word followed by blanks, or by a line break before
+ * a line that starts with a plain word or a lower-case one that is no list
+ * marker (which leaves no room for a new item), ending the sentence there
+ * if the line break is a deliberate one that ends it (see
+ * line_break_ends); decide the sentence ends at a . ! or ? that ends a
+ * word before a letter or a dash line (see after_mark); and stop before
+ * the first word that needs the general rules.  The words taken are
+ * exactly those whose turn as cur would have changed nothing but the text
+ * and the line state that sent_split keeps: *line_start (where the line
+ * starts), *line_marked (it starts with a list marker) and *prev_marked
+ * (the line before it did), all updated here.  Returns the start of the
+ * first word not taken (cur's own start if none was).  lf holds the
+ * paragraph's line facts once *measured.
  */
 static size_t
 plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
-    size_t from, struct sbuf *b, size_t *lines, size_t *last_line,
-    struct line_facts *lf, int *measured,
+    size_t from, struct sbuf *b, size_t *line_start, int *line_marked,
+    int *prev_marked, struct line_facts *lf, int *measured,
     void (*emit)(void *arg, const char *s, size_t n), void *arg)
 {
 	size_t w = from, q, r, e, seg = from, done = from;
 	int nl, brk;
 
-	*lines = 0;
 	for (;;) {
 		q = run_end(text, w, len);
 		/*
@@ -1610,7 +1649,7 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 		    text[q] == '\n') &&
 		    (r = blank_end(text, e, len, &nl)) < len &&
 		    (brk = nl ? line_break_ends(ab, text, len, w, e, r,
-		    *last_line, lf, measured) : (unsigned char)text[r] > ' ' &&
+		    *line_start, lf, measured) : (unsigned char)text[r] > ' ' &&
 		    (unsigned char)text[r] < 0x7F ? 0 : -1) >= 0) {
 			sbuf_add_words(b, text + seg, e - seg);
 			if (brk) {
@@ -1618,8 +1657,9 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 				b->len = 0;
 			}
 			if (nl) {
-				(*lines)++;
-				*last_line = r;
+				*prev_marked = *line_marked;
+				*line_marked = 0;
+				*line_start = r;
 			}
 			seg = w = done = r;
 			continue;
@@ -1642,18 +1682,16 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 		    q + 2 < len && (text[q + 1] == ' ' || text[q + 1] == '\n' ||
 		    text[q + 1] == '\t') &&
 		    (r = blank_end(text, q + 1, len, &nl)) < len &&
-		    ((text[r] >= 'A' && text[r] <= 'Z') ||
-		    (text[r] >= 'a' && text[r] <= 'z')) &&
-		    (brk = run_ends_sentence(ab, text, len, from, w, q,
-		    r)) >= 0 && (!nl || plain_word_at(text, r, len))) {
+		    (brk = after_mark(ab, text, len, from, w, q, r, nl)) >= 0) {
 			sbuf_add_words(b, text + seg, q + 1 - seg);
 			if (brk) {
 				emit(arg, b->s, b->len);
 				b->len = 0;
 			}
 			if (nl) {
-				(*lines)++;
-				*last_line = r;
+				*prev_marked = *line_marked;
+				*line_marked = brk == 2;
+				*line_start = r;
 			}
 			seg = w = done = r;
 			continue;
@@ -1722,24 +1760,19 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 	cur_bullet = it.bullet_only;
 	do {
 		if (!cur_bullet && seq.bullet == 0 && seq.style == 0) {
-			size_t done, lines, last_line = line_start;
+			size_t done;
 
-			done = plain_run(ab, text, len, cur.start, &sb, &lines,
-			    &last_line, &lf, &measured, emit, arg);
+			done = plain_run(ab, text, len, cur.start, &sb,
+			    &line_start, &line_marked, &prev_line_marked, &lf,
+			    &measured, emit, arg);
 			if (done > cur.start) {
 				/*
-				 * The words copied ended nothing and marked
-				 * no item; lines they entered hold no marker.
+				 * The words copied marked no item, and cur is
+				 * no marker whose dot would end nothing.
 				 */
 				lone_dots = 0;
 				it.bullet_only = 0;
 				cur_marker = 0;
-				if (lines > 0) {
-					prev_line_marked = lines == 1 &&
-					    line_marked;
-					line_marked = 0;
-					line_start = last_line;
-				}
 				/* The paragraph's last word was taken too. */
 				if (done == len)
 					break;

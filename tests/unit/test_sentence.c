@@ -505,6 +505,62 @@ static const struct split_case cases[] = {
 	  "tabs between words.|Next one" },
 	{ "brand.....What next",
 	  "brand.....|What next" },
+
+	/*
+	 * Edges of the fast path for running text: sentence ends after
+	 * words with quotes, initials and abbreviations; blanks other than
+	 * one space; line breaks before capitals, dashes and list markers
+	 * (a dash line after a full stop marks its line, so a weak marker
+	 * on the next one starts an item).
+	 */
+	{ "Some long text here that goes on and on for a while.\n-- a and some more words after it so the line is long\n- b c",
+	  "Some long text here that goes on and on for a while.|-- a and some more words after it so the line is long|- b c" },
+	{ "He said no.\n\t\t-- Mark Twain",
+	  "He said no.|-- Mark Twain" },
+	{ "He said no.\n--\nNext line here",
+	  "He said no.|-- Next line here" },
+	{ "Word.\n---- Four dashes line",
+	  "Word.|---- Four dashes line" },
+	{ "End.\n-\tTab after dash. Then more",
+	  "End.|- Tab after dash.|Then more" },
+	{ "Here am I. And he said. Here am I. Then he said.",
+	  "Here am I.|And he said.|Here am I.|Then he said." },
+	{ "J. K. Rowling wrote. It sold.",
+	  "J. K. Rowling wrote.|It sold." },
+	{ "Briggs & Co. It closed. Co. Durham is here.",
+	  "Briggs & Co.|It closed.|Co. Durham is here." },
+	{ "The LORD's. And he went. My sons'. Then.",
+	  "The LORD's.|And he went.|My sons'.|Then." },
+	{ "(see above). Then more. \"(x. The y.",
+	  "(see above).|Then more. \"(x.|The y." },
+	{ "Mr.  Smith went.  Then he left.\tThe end.",
+	  "Mr. Smith went.|Then he left.|The end." },
+	{ "End.\tNext one.\n\tIndented line.\nlower case goes on",
+	  "End.|Next one.|Indented line. lower case goes on" },
+	{ "Why? she asked. Fine.  done here! and so on",
+	  "Why? she asked.|Fine. done here! and so on" },
+	{ "short line\nCapital next line that is much longer than the first one was\nand more",
+	  "short line|Capital next line that is much longer than the first one was and more" },
+	{ "a line ending with comma,\nCapital continues here on a longer line than before",
+	  "a line ending with comma, Capital continues here on a longer line than before" },
+	{ "word \nNext line with trailing space before break and more words to make it long",
+	  "word|Next line with trailing space before break and more words to make it long" },
+	{ "I. B. M. Then. A. The.",
+	  "I. B. M.|Then.|A.|The." },
+	{ "No. 10 and No. Then. etc. The end. etc. the end. Inc. Today.",
+	  "No. 10 and No.|Then. etc.|The end. etc. the end.|Inc.|Today." },
+	{ "\"Quoted.\" Next. 'Single.' Next.",
+	  "\"Quoted.\"|Next.|'Single.'|Next." },
+	{ "Tabs\there  and  there. Then\t\tmore",
+	  "Tabs here and there.|Then more" },
+	{ "CHAPTER 1\nIn the beginning",
+	  "CHAPTER 1|In the beginning" },
+	{ "*\nStar line. + plus",
+	  "*|Star line.|+ plus" },
+	{ "-- dash first. Then",
+	  "-- dash first.|Then" },
+	{ "a) first item\nb) second item",
+	  "a) first item|b) second item" },
 };
 
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
