@@ -447,14 +447,28 @@ lookup_exact(const struct sent_abbrevs *ab, const char *s, size_t n,
 	return 0;
 }
 
+/* Whether a built-in abbreviation of n bytes may start with byte c. */
+static inline int
+builtin_may_start(const struct sent_abbrevs *ab, unsigned c, size_t n)
+{
+	return n <= SENT_ABBREV_LONGEST && c - 'A' < FIRST_SPAN &&
+	    ((ab->by_first[n] >> (c - 'A')) & 1) != 0;
+}
+
 /* The kind of abbreviation s[0..n) is, or 0. */
 static int
 abbrev_kind(const struct sent_abbrevs *ab, const char *s, size_t n)
 {
 	char low[32];
 	int kind;
+	unsigned c;
 
 	if (n == 0)
+		return 0;
+	/* Most words are no abbreviation, which the filter tells at once. */
+	c = (unsigned char)s[0];
+	if (ab != NULL && ab->user.n == 0 && !builtin_may_start(ab, c, n) &&
+	    !(c - 'A' < 26 && builtin_may_start(ab, c - 'A' + 'a', n)))
 		return 0;
 	kind = lookup_exact(ab, s, n, 0);
 	if (kind != 0 || n > sizeof(low) || s[0] < 'A' || s[0] > 'Z')
