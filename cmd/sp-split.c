@@ -55,9 +55,8 @@ struct doc {
 	struct buf pending;	/* the last paragraph read, not yet written */
 	struct buf current;	/* the paragraph being read */
 	struct buf normal;	/* scratch for --paragraphs */
-	struct buf prefix;	/* id TAB para TAB, for the records */
-	char sentno[24];	/* sent in decimal, from sentno[sentno_at] */
-	size_t sentno_at;
+	struct buf head;	/* DOC TAB PARA TAB SENT TAB of the last record */
+	size_t sent_at;		/* where SENT starts in head */
 };
 
 static struct sent_abbrevs *abbrevs;
@@ -97,70 +96,75 @@ write_record(struct doc *d, unsigned long long sent, const char *text,
 	writer_byte(&sp_out, '\n');
 }
 
-/* Count sentences from 0 again, in binary and in decimal. */
-static void
-reset_sentences(struct doc *d)
-{
-	d->sent = 0;
-	d->sentno_at = sizeof(d->sentno) - 1;
-	d->sentno[d->sentno_at] = '0';
-}
-
 /*
- * Count one more sentence.  Its number is kept in decimal too and
- * incremented there, digit by digit, rather than converted for each record.
+ * The numbers in a sentence's record are kept in decimal in d->head, and
+ * counted there digit by digit rather than converted for each record.
+ * Start with paragraph 0 and sentence 0 of the document d->id.
  */
 static void
-next_sentence(struct doc *d)
+head_reset(struct doc *d)
 {
-	size_t i;
-
-	d->sent++;
-	for (i = sizeof(d->sentno) - 1; i >= d->sentno_at; i--) {
-		if (d->sentno[i] != '9') {
-			d->sentno[i]++;
-			return;
-		}
-		d->sentno[i] = '0';
-	}
-	d->sentno[--d->sentno_at] = '1';
+	d->head.len = 0;
+	buf_add(&d->head, d->id, d->idlen);
+	buf_add(&d->head, "\t0\t", 3);
+	d->sent_at = d->head.len;
+	buf_add(&d->head, "0\t", 2);
 }
 
 /*
- * The record of a sentence, from the numbers in decimal.  It is written in
- * one piece when the writer has room for it; otherwise in the same pieces
- * as by write_record, so that the output is flushed at the same places.
+ * Add one to the decimal number in head[start..end); return whether it
+ * took one more digit (all the rest of head moves up one byte).
+ */
+static int
+head_increment(struct doc *d, size_t start, size_t end)
+{
+	size_t i = end;
+
+	while (i > start) {
+		i--;
+		if (d->head.s[i] != '9') {
+			d->head.s[i]++;
+			return 0;
+		}
+		d->head.s[i] = '0';
+	}
+	buf_add(&d->head, "0", 1);
+	memmove(d->head.s + start + 1, d->head.s + start,
+	    d->head.len - 1 - start);
+	d->head.s[start] = '1';
+	return 1;
+}
+
+/*
+ * The record of a sentence.  It is written in one piece when the writer
+ * has room for it; otherwise in the same pieces as by write_record, so
+ * that the output is flushed at the same places.
  */
 static void
 emit_sentence(void *arg, const char *s, size_t n)
 {
 	struct doc *d = arg;
-	const char *sentno;
-	size_t sentlen, total;
+	const char *h;
+	size_t hlen;
 	char *p;
 
-	next_sentence(d);
-	sentno = d->sentno + d->sentno_at;
-	sentlen = sizeof(d->sentno) - d->sentno_at;
-	total = d->prefix.len + sentlen + n + 2;
-	if (sp_out.cap - sp_out.len >= total) {
+	d->sent++;
+	head_increment(d, d->sent_at, d->head.len - 1);
+	h = d->head.s;
+	hlen = d->head.len;
+	if (sp_out.cap - sp_out.len > hlen + n) {
 		p = sp_out.buf + sp_out.len;
-		memcpy(p, d->prefix.s, d->prefix.len);
-		p += d->prefix.len;
-		memcpy(p, sentno, sentlen);
-		p += sentlen;
-		*p++ = '\t';
-		memcpy(p, s, n);
-		p[n] = '\n';
-		sp_out.len += total;
+		memcpy(p, h, hlen);
+		memcpy(p + hlen, s, n);
+		p[hlen + n] = '\n';
+		sp_out.len += hlen + n + 1;
 		return;
 	}
-	writer_write(&sp_out, d->prefix.s, d->idlen);
+	writer_write(&sp_out, h, d->idlen);
 	writer_byte(&sp_out, '\t');
-	writer_write(&sp_out, d->prefix.s + d->idlen + 1,
-	    d->prefix.len - d->idlen - 2);
+	writer_write(&sp_out, h + d->idlen + 1, d->sent_at - d->idlen - 2);
 	writer_byte(&sp_out, '\t');
-	writer_write(&sp_out, sentno, sentlen);
+	writer_write(&sp_out, h + d->sent_at, hlen - d->sent_at - 1);
 	writer_byte(&sp_out, '\t');
 	writer_write(&sp_out, s, n);
 	writer_byte(&sp_out, '\n');
@@ -176,34 +180,10 @@ collect_sentence(void *arg, const char *s, size_t n)
 {
 	struct doc *d = arg;
 
-	next_sentence(d);
+	d->sent++;
 	if (d->normal.len > 0)
 		buf_add(&d->normal, " ", 1);
 	buf_add(&d->normal, s, n);
-}
-
-/* Put "DOC TAB PARA TAB" in d->prefix, for the paragraph's records. */
-static void
-set_prefix(struct doc *d)
-{
-	char digits[20];
-	size_t i = sizeof(digits);
-	unsigned long long v = d->para;
-
-	do {
-		digits[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
-	d->prefix.len = 0;
-	if (d->prefix.cap < d->idlen + sizeof(digits) + 2) {
-		d->prefix.cap = d->idlen + sizeof(digits) + 2;
-		d->prefix.s = xrealloc(d->prefix.s, d->prefix.cap);
-	}
-	memcpy(d->prefix.s, d->id, d->idlen);
-	d->prefix.s[d->idlen] = '\t';
-	memcpy(d->prefix.s + d->idlen + 1, digits + i, sizeof(digits) - i);
-	d->prefix.len = d->idlen + 1 + sizeof(digits) - i;
-	d->prefix.s[d->prefix.len++] = '\t';
 }
 
 static void
@@ -214,8 +194,8 @@ write_paragraph(struct doc *d, struct buf *p)
 	if (p->len == 0)
 		return;
 	d->para++;
+	d->sent_at += head_increment(d, d->idlen + 1, d->sent_at - 1);
 	if (!paragraphs_mode) {
-		set_prefix(d);
 		sent_split(abbrevs, p->s, p->len, emit_sentence, d);
 		return;
 	}
@@ -308,7 +288,8 @@ split_file(const char *path, const char *stdin_id, struct doc *d)
 	d->id = id;
 	d->idlen = strlen(id);
 	d->para = 0;
-	reset_sentences(d);
+	d->sent = 0;
+	head_reset(d);
 	d->pending.len = d->current.len = 0;
 	while (reader_next(&r, &line, &n) > 0)
 		add_line(d, line, n);
@@ -369,7 +350,7 @@ main(int argc, char *argv[])
 	free(d.pending.s);
 	free(d.current.s);
 	free(d.normal.s);
-	free(d.prefix.s);
+	free(d.head.s);
 	free(o.operands);
 	sent_abbrevs_free(abbrevs);
 	sp_exit(status);
