@@ -56,6 +56,7 @@ static const struct opt_spec specs[] = {
 };
 
 static struct tokenizer tokenizer;
+static int every_token;		/* no option drops or changes tokens */
 static int no_numbers, stemming, use_stop;
 static size_t min_len = 1, ngram_min = 1, ngram_max = 1;
 static struct strtab stopwords;
@@ -76,6 +77,9 @@ static char *kept;
 static size_t keptlen, keptcap;
 static size_t *starts;		/* offset of each kept token in kept */
 static size_t nkept, startcap;
+
+/* How many plain words to take from the tokenizer at once. */
+enum { WORDS = 64 };
 
 static void
 add_stopword(void *arg, const char *w, size_t n)
@@ -114,27 +118,27 @@ is_stopword(const struct token *tok)
 }
 
 /*
- * Write KEY TAB TOKEN LF.  The key and its TAB are one span of the line,
- * and the whole line goes straight into the writer's buffer when it fits.
+ * Write KEY TAB TOKEN LF for the current record (its key and TAB are the
+ * prefix).  The whole line goes straight into the writer's buffer when it
+ * fits.
  */
 static void
-write_token(const struct record *rec, const char *s, size_t n)
+write_token(const char *s, size_t n)
 {
 	struct writer *w = &sp_out;
-	size_t k = rec->haskey ? rec->keylen + 1 : 0;
 	char *p;
 
-	if (w->cap - w->len < k + n + 1) {
-		writer_write(w, rec->key, k);
+	if (writer_room(w) < prefixlen + n + 1) {
+		writer_write(w, prefix, prefixlen);
 		writer_write(w, s, n);
 		writer_byte(w, '\n');
 		return;
 	}
-	p = w->buf + w->len;
-	memcpy(p, rec->key, k);
-	memcpy(p + k, s, n);
-	p[k + n] = '\n';
-	w->len += k + n + 1;
+	p = writer_end(w);
+	memcpy(p, prefix, prefixlen);
+	memcpy(p + prefixlen, s, n);
+	p[prefixlen + n] = '\n';
+	writer_advance(w, prefixlen + n + 1);
 }
 
 static void
@@ -156,20 +160,50 @@ set_prefix(const struct record *rec)
  * (the bytes after them are garbage that the next line overwrites).
  */
 static inline void
-write_short(const struct record *rec, const char *s, size_t n)
+write_short(const char *s, size_t n)
 {
-	struct writer *w = &sp_out;
 	char *p;
 
-	if (prefixlen > BLOCK || n > BLOCK || w->cap - w->len < 2 * BLOCK) {
-		write_token(rec, s, n);
+	if (prefixlen > BLOCK || n > BLOCK || writer_room(&sp_out) < 2 * BLOCK) {
+		write_token(s, n);
 		return;
 	}
-	p = w->buf + w->len;
+	p = writer_end(&sp_out);
 	memcpy(p, prefix, BLOCK);
 	memcpy(p + prefixlen, s, BLOCK);
 	p[prefixlen + n] = '\n';
-	w->len += prefixlen + n + 1;
+	writer_advance(&sp_out, prefixlen + n + 1);
+}
+
+/*
+ * write_short for each of n plain words, with the prefix and the place in
+ * the output held in locals (stores through a char pointer could change
+ * any variable in memory, so the compiler would reload them every time).
+ */
+static void
+write_words(const struct tok_word *words, size_t n)
+{
+	struct writer *w = &sp_out;
+	const char *pre = prefix;
+	size_t plen = prefixlen, room = writer_room(w), len, i;
+	char *p = writer_end(w);
+
+	for (i = 0; i < n; i++) {
+		len = words[i].len;
+		if (plen > BLOCK || len > BLOCK || room < 2 * BLOCK) {
+			writer_advance(w, (size_t)(p - writer_end(w)));
+			write_token(words[i].text, len);
+			p = writer_end(w);
+			room = writer_room(w);
+			continue;
+		}
+		memcpy(p, pre, BLOCK);
+		memcpy(p + plen, words[i].text, BLOCK);
+		p[plen + len] = '\n';
+		p += plen + len + 1;
+		room -= plen + len + 1;
+	}
+	writer_advance(w, (size_t)(p - writer_end(w)));
 }
 
 static void
@@ -191,14 +225,14 @@ keep_token(const char *s, size_t n)
 
 /* All n-grams of the record's kept tokens, grouped by n, in order. */
 static void
-write_ngrams(const struct record *rec)
+write_ngrams(void)
 {
 	size_t n, i;
 
 	starts[nkept] = keptlen;
 	for (n = ngram_min; n <= ngram_max; n++)
 		for (i = 0; i + n <= nkept; i++)
-			write_token(rec, kept + starts[i],
+			write_token(kept + starts[i],
 			    starts[i + n] - starts[i] - 1);
 }
 
@@ -207,12 +241,25 @@ tokenize_record(const char *line, size_t len)
 {
 	struct record rec;
 	struct token tok;
+	struct tok_word words[WORDS];
 	char *w;
 	size_t n;
 
 	record_split(&rec, line, len);
 	set_prefix(&rec);
 	tok_start(&tokenizer, rec.payload, rec.len);
+	if (every_token) {
+		/* Runs of plain words at once, the other tokens one by one. */
+		for (;;) {
+			n = tok_words(&tokenizer, words, WORDS);
+			write_words(words, n);
+			if (n < WORDS && !tok_next(&tokenizer, &tok))
+				break;
+			if (n < WORDS)
+				write_short(tok.text, tok.len);
+		}
+		return;
+	}
 	keptlen = nkept = 0;
 	while (tok_next(&tokenizer, &tok)) {
 		if (no_numbers && tok.kind == TOK_NUMBER)
@@ -236,10 +283,10 @@ tokenize_record(const char *line, size_t len)
 		if (ngram_max > 1)
 			keep_token(tok.text, tok.len);
 		else
-			write_short(&rec, tok.text, tok.len);
+			write_short(tok.text, tok.len);
 	}
 	if (ngram_max > 1)
-		write_ngrams(&rec);
+		write_ngrams();
 }
 
 static void
@@ -318,6 +365,8 @@ main(int argc, char *argv[])
 	nfiles = o.noperands > 0 ? o.noperands : 1;
 
 	tok_init(&tokenizer, &topts);
+	every_token = !no_numbers && !use_stop && !stemming && min_len == 1 &&
+	    ngram_max == 1;
 	for (i = 0; i < (size_t)nfiles; i++) {
 		if (reader_open(&r, files[i]) < 0) {
 			status = 2;

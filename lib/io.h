@@ -136,6 +136,29 @@ writer_write(struct writer *w, const void *p, size_t n)
 	w->len += n;
 }
 
+/*
+ * For a caller that writes many short pieces itself: writer_room(w) bytes
+ * may be stored from writer_end(w) on, and writer_advance(w, n) adds the
+ * first n of them to the output.
+ */
+static inline size_t
+writer_room(const struct writer *w)
+{
+	return w->cap - w->len;
+}
+
+static inline char *
+writer_end(struct writer *w)
+{
+	return w->buf + w->len;
+}
+
+static inline void
+writer_advance(struct writer *w, size_t n)
+{
+	w->len += n;
+}
+
 static inline void
 writer_byte(struct writer *w, char c)
 {

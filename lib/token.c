@@ -42,6 +42,16 @@ static unsigned char plain_lower[256], plain_same[256];
 
 /* ASCII that ends a word after a letter or digit, whatever follows. */
 static unsigned char ends_word[256];
+
+/*
+ * For tok_words, the marks that may join a word to more: bit 8 * L + N of
+ * joins_after[c] is set when mark c joins what is before it (a letter if L
+ * is 1, else a digit) to a character of kind N after it.
+ */
+static uint16_t joins_after[256];
+
+/* The first letters of URLs, and the marks after their first word. */
+static unsigned char url_first[256], url_mark[256];
 static int tables_ready;
 
 static inline int joins(uint32_t cp, int prev, int next);
@@ -71,6 +81,12 @@ init_tables(void)
 			plain_same[c] = (unsigned char)c;
 		}
 		ends_word[c] = ascii_kind[c] == A_SEP;
+		for (next = C_SEP; next <= C_INVISIBLE; next++)
+			joins_after[c] |= (uint16_t)(joins((uint32_t)c,
+			    C_LETTER, next) << (8 + next) |
+			    joins((uint32_t)c, C_DIGIT, next) << next);
+		url_first[c] = strchr("hHfFwW", c) != NULL && c != '\0';
+		url_mark[c] = c == ':' || c == '.';
 		if (ascii_kind[c] == A_MARK) {
 			ends_word[c] = 1;
 			for (next = C_SEP; next <= C_INVISIBLE; next++)
@@ -157,6 +173,8 @@ tok_free(struct tokenizer *t)
 	free(t->buf);
 	free(t->cps);
 	free(t->nfc);
+	free(t->pad);
+	free(t->wordbits);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -181,8 +199,27 @@ tok_start(struct tokenizer *t, const char *text, size_t len)
 	t->src = text;
 	t->srclen = len;
 	t->pos = 0;
-	t->has_at = memchr(text, '@', len) != NULL;
-	t->has_url = memchr(text, '/', len) != NULL || has_www(text, len);
+	t->plain = 0;
+	t->has_at = t->has_url = -1;	/* looked for when needed */
+}
+
+/* Whether the text may hold an e-mail address: it has an @. */
+static int
+may_have_email(struct tokenizer *t)
+{
+	if (t->has_at < 0)
+		t->has_at = memchr(t->src, '@', t->srclen) != NULL;
+	return t->has_at;
+}
+
+/* Whether the text may hold a URL: it has a / or www. */
+static int
+may_have_url(struct tokenizer *t)
+{
+	if (t->has_url < 0)
+		t->has_url = memchr(t->src, '/', t->srclen) != NULL ||
+		    has_www(t->src, t->srclen);
+	return t->has_url;
 }
 
 static inline void
@@ -649,18 +686,170 @@ tok_next(struct tokenizer *t, struct token *tok)
 		t->pos = i;
 		return 0;
 	}
-	if (t->has_url && (s[i] == 'h' || s[i] == 'H' || s[i] == 'f' ||
-	    s[i] == 'F' || s[i] == 'w' || s[i] == 'W') &&
+	if (url_first[s[i]] && may_have_url(t) &&
 	    (n = url_length(t, i)) > 0) {
 		literal_token(t, tok, i, n, TOK_URL);
 		return 1;
 	}
-	if (t->has_at && s[i] < 0x80 && (n = email_length(t, i)) > 0) {
+	if (s[i] < 0x80 && may_have_email(t) &&
+	    (n = email_length(t, i)) > 0) {
 		literal_token(t, tok, i, n, TOK_EMAIL);
 		return 1;
 	}
 	word_token(t, tok, i);
 	return 1;
+}
+
+/* Bits 7 of the bytes of m (all other bits clear) as eight low bits. */
+static inline uint64_t
+gather8(uint64_t m)
+{
+	/* Each bit lands on its own place: no two products overlap. */
+	return ((m >> 7) * UINT64_C(0x0102040810204080)) >> 56;
+}
+
+/* The number of zeros below the lowest set bit of x (not 0). */
+static inline unsigned
+lowest_bit(uint64_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	return (unsigned)__builtin_ctzll(x);	/* one instruction */
+#else
+	static const unsigned char debruijn[64] = {
+		0, 1, 2, 53, 3, 7, 54, 27, 4, 38, 41, 8, 34, 55, 48, 28,
+		62, 5, 39, 46, 44, 42, 22, 9, 24, 35, 59, 56, 49, 18, 29, 11,
+		63, 52, 6, 26, 37, 40, 33, 47, 61, 45, 43, 21, 23, 58, 17, 10,
+		51, 25, 36, 32, 60, 20, 57, 16, 50, 31, 19, 15, 30, 14, 13, 12
+	};
+
+	return debruijn[((x & -x) * UINT64_C(0x022FDD63CC95386D)) >> 58];
+#endif
+}
+
+/*
+ * For tok_words: copy the text to t->pad, folded unless keep_case, with
+ * zeros after it, and set a bit in t->wordbits for each ASCII letter and
+ * digit, in one pass eight bytes at a time.  Return whether the text is
+ * all ASCII and has no @ (else the rest is not used).
+ */
+static int
+pad_text(struct tokenizer *t)
+{
+	size_t n = t->srclen, groups = n / 8 + 1, need, i;
+	unsigned char *pad;
+	uint64_t x, l, v, high = 0, at = 0, bits = 0;
+	int fold = !t->opts.keep_case;
+
+	/* Bit n is there and clear, so that every word has an end. */
+	need = groups * 8 + TOK_TEXT_ROOM;
+	if (t->padcap < need) {
+		t->padcap = need * 2;
+		free(t->pad);
+		free(t->wordbits);
+		t->pad = xmalloc(t->padcap);
+		t->wordbits = xreallocarray(NULL, t->padcap / 64 + 1,
+		    sizeof(*t->wordbits));
+	}
+	pad = (unsigned char *)t->pad;
+	if (n > 0)
+		memcpy(pad, t->src, n);
+	memset(pad + n, 0, need - n);
+	for (i = 0; i < groups; i++) {
+		x = load8(pad + 8 * i);
+		high |= x;
+		v = x ^ ONES * '@';	/* a zero byte where x has an @ */
+		at |= (v - ONES) & ~v;
+		l = letters8(x);
+		if (fold)
+			store8(pad + 8 * i, x | l >> 2);
+		bits |= gather8(l | digits8(x)) << 8 * (i % 8);
+		if (i % 8 == 7) {
+			t->wordbits[i / 8] = bits;
+			bits = 0;
+		}
+	}
+	if (groups % 8 != 0)
+		t->wordbits[groups / 8] = bits;
+	t->has_at = (at & HIGHS) != 0;
+	return (high & HIGHS) == 0 && !t->has_at;
+}
+
+/*
+ * The words are the runs of set bits in t->wordbits, found a 64-bit block
+ * at a time: a word starts at a set bit after a clear one and ends at a
+ * clear bit after a set one, and the n-th start goes with the n-th end.
+ * So the work for one word does not wait on the last word's, as a scan
+ * from byte to byte would.  A run is a whole token unless a mark after it
+ * joins it to more, or it starts a URL: that word is left to tok_next.
+ */
+size_t
+tok_words(struct tokenizer *t, struct tok_word *w, size_t max)
+{
+	const unsigned char *s;
+	const uint64_t *bitmap;
+	size_t n = t->srclen, k, base, start = 0, end, nw = 0;
+	uint64_t bits, starts, ends, carry = 0;
+	unsigned c, maybe;
+	int open = 0;
+
+	if (t->plain == 0)
+		t->plain = !t->opts.punct && pad_text(t) ? 1 : -1;
+	if (t->plain < 0 || t->pos >= n || max == 0)
+		return 0;
+	s = (const unsigned char *)t->pad;
+	bitmap = t->wordbits;
+	/*
+	 * From t->pos on, as if the text started there: tok_next would
+	 * start a word there too.
+	 */
+	k = t->pos / 64;
+	bits = bitmap[k] & ~UINT64_C(0) << t->pos % 64;
+	for (;;) {
+		base = k * 64;
+		starts = bits & ~(bits << 1 | carry);
+		ends = ~bits & (bits << 1 | carry);
+		carry = bits >> 63;
+		while (starts != 0 || (open && ends != 0)) {
+			if (!open) {
+				start = base + lowest_bit(starts);
+				starts &= starts - 1;
+			}
+			if (ends == 0) {
+				open = 1;	/* it ends in a later block */
+				break;
+			}
+			open = 0;
+			end = base + lowest_bit(ends);
+			ends &= ends - 1;
+			/*
+			 * Whether the mark after the word may join it to
+			 * more or make it the start of a URL (www. http:
+			 * https: ftp:), without a branch most words would
+			 * mispredict: letters have bit 0x40 and digits not.
+			 */
+			c = s[end];
+			maybe = (joins_after[c] >> ((s[end - 1] & 0x40) >> 3 |
+			    ascii_kind[s[end + 1]]) | (url_mark[c] &
+			    url_first[s[start]] & (end - start - 3 <= 2))) & 1;
+			if (maybe && (joins(c, (s[end - 1] & 0x40) ?
+			    C_LETTER : C_DIGIT, ascii_kind[s[end + 1]]) ||
+			    url_length(t, start) > 0)) {
+				t->pos = start;
+				return nw;
+			}
+			w[nw].text = t->pad + start;
+			w[nw].len = end - start;
+			if (++nw == max) {
+				t->pos = end;
+				return nw;
+			}
+		}
+		if (++k > n / 64)
+			break;
+		bits = bitmap[k];
+	}
+	t->pos = n;
+	return nw;
 }
 
 size_t

@@ -57,6 +57,12 @@ struct tokenizer {
 	size_t cap;
 	uint32_t *cps, *nfc;	/* scratch for NFC */
 	size_t cpcap;
+	/* For tok_words. */
+	int plain;		/* 0 not looked at yet, 1 the text is plain
+				   ASCII and has no @, -1 it is not */
+	char *pad;		/* the text folded, with room after it */
+	uint64_t *wordbits;	/* bit i set: pad[i] is a letter or digit */
+	size_t padcap;
 };
 
 void tok_init(struct tokenizer *t, const struct tok_opts *opts);
@@ -67,6 +73,25 @@ void tok_start(struct tokenizer *t, const char *text, size_t len);
 
 /* The next token: 1 and *tok filled, or 0 at the end of the text. */
 int tok_next(struct tokenizer *t, struct token *tok);
+
+/*
+ * A plain word: a token made of ASCII letters and digits only, whose text
+ * is that of its span in the source, folded unless keep_case.
+ */
+struct tok_word {
+	const char *text;	/* not NUL-terminated; TOK_TEXT_ROOM readable */
+	size_t len;		/* bytes, and code points */
+};
+
+/*
+ * For a caller that takes every token as it comes: the next tokens while
+ * they are plain words, at most max of them, into w; return how many.  It
+ * stops before any other token (and at once for text that is not all
+ * ASCII, or that may hold a URL or an e-mail address, or with punct): then
+ * tok_next gives the next token, and tok_words can go on after it.  The
+ * words are the tokens tok_next would give, in order.
+ */
+size_t tok_words(struct tokenizer *t, struct tok_word *w, size_t max);
 
 /*
  * Fold s[0..n) (valid UTF-8) the way tokens are folded, into out (room for
