@@ -164,7 +164,8 @@ write_short(const char *s, size_t n)
 {
 	char *p;
 
-	if (prefixlen > BLOCK || n > BLOCK || writer_room(&sp_out) < 2 * BLOCK) {
+	if (prefixlen > BLOCK || n > BLOCK ||
+	    writer_room(&sp_out) < 2 * BLOCK) {
 		write_token(s, n);
 		return;
 	}

@@ -735,9 +735,9 @@ lowest_bit(uint64_t x)
 static int
 pad_text(struct tokenizer *t)
 {
-	size_t n = t->srclen, groups = n / 8 + 1, need, i;
-	unsigned char *pad;
-	uint64_t x, l, v, high = 0, at = 0, bits = 0;
+	size_t n = t->srclen, groups = n / 8 + 1, need, b, i, m;
+	unsigned char *p;
+	uint64_t x, u, l, d, v, high = 0, at = 0, bits;
 	int fold = !t->opts.keep_case;
 
 	/* Bit n is there and clear, so that every word has an end. */
@@ -750,28 +750,70 @@ pad_text(struct tokenizer *t)
 		t->wordbits = xreallocarray(NULL, t->padcap / 64 + 1,
 		    sizeof(*t->wordbits));
 	}
-	pad = (unsigned char *)t->pad;
 	if (n > 0)
-		memcpy(pad, t->src, n);
-	memset(pad + n, 0, need - n);
-	for (i = 0; i < groups; i++) {
-		x = load8(pad + 8 * i);
-		high |= x;
-		v = x ^ ONES * '@';	/* a zero byte where x has an @ */
-		at |= (v - ONES) & ~v;
-		l = letters8(x);
-		if (fold)
-			store8(pad + 8 * i, x | l >> 2);
-		bits |= gather8(l | digits8(x)) << 8 * (i % 8);
-		if (i % 8 == 7) {
-			t->wordbits[i / 8] = bits;
-			bits = 0;
+		memcpy(t->pad, t->src, n);
+	memset(t->pad + n, 0, need - n);
+	for (b = 0; b * 8 < groups; b++) {
+		p = (unsigned char *)t->pad + 64 * b;
+		m = groups - b * 8 < 8 ? groups - b * 8 : 8;
+		for (bits = 0, i = 0; i < m; i++, p += 8) {
+			x = load8(p);
+			high |= x;
+			v = x ^ ONES * '@';	/* a zero byte for an @ */
+			at |= (v - ONES) & ~v;
+			/*
+			 * As letters8 and digits8, but for ASCII only (text
+			 * with other bytes is not used): no byte can carry
+			 * into the next.
+			 */
+			u = x | ONES * 0x20;
+			l = (u + ONES * (0x80 - 'a')) &
+			    ~(u + ONES * (0x80 - 'z' - 1)) & HIGHS;
+			d = (x + ONES * (0x80 - '0')) &
+			    ~(x + ONES * (0x80 - '9' - 1)) & HIGHS;
+			if (fold)
+				store8(p, x | l >> 2);
+			bits |= gather8(l | d) << 8 * i;
 		}
+		t->wordbits[b] = bits;
 	}
-	if (groups % 8 != 0)
-		t->wordbits[groups / 8] = bits;
 	t->has_at = (at & HIGHS) != 0;
 	return (high & HIGHS) == 0 && !t->has_at;
+}
+
+/*
+ * For tok_words: hand out the run pad[start..end) as the word w[*nw] and
+ * return 1, or return 0 with t->pos set where to go on: before the run if
+ * a mark after it may join it to more or it starts a URL (www. http:
+ * https: ftp:), so that tok_next takes it; after it if it is the last
+ * word that w can take.
+ */
+static inline int
+take_run(struct tokenizer *t, struct tok_word *w, size_t *nw, size_t max,
+    size_t start, size_t end)
+{
+	const unsigned char *s = (const unsigned char *)t->pad;
+	unsigned c = s[end], maybe;
+
+	/*
+	 * A branch on the mark alone would be mispredicted after many
+	 * words ("word." "word,").  Letters have bit 0x40 and digits not.
+	 */
+	maybe = (joins_after[c] >> ((s[end - 1] & 0x40) >> 3 |
+	    ascii_kind[s[end + 1]]) | (url_mark[c] & url_first[s[start]] &
+	    (end - start - 3 <= 2))) & 1;
+	if (maybe && (joins(c, (s[end - 1] & 0x40) ? C_LETTER : C_DIGIT,
+	    ascii_kind[s[end + 1]]) || url_length(t, start) > 0)) {
+		t->pos = start;
+		return 0;
+	}
+	w[*nw].text = (const char *)s + start;
+	w[*nw].len = end - start;
+	if (++*nw == max) {
+		t->pos = end;
+		return 0;
+	}
+	return 1;
 }
 
 /*
@@ -779,25 +821,21 @@ pad_text(struct tokenizer *t)
  * at a time: a word starts at a set bit after a clear one and ends at a
  * clear bit after a set one, and the n-th start goes with the n-th end.
  * So the work for one word does not wait on the last word's, as a scan
- * from byte to byte would.  A run is a whole token unless a mark after it
- * joins it to more, or it starts a URL: that word is left to tok_next.
+ * from byte to byte would.
  */
 size_t
 tok_words(struct tokenizer *t, struct tok_word *w, size_t max)
 {
-	const unsigned char *s;
 	const uint64_t *bitmap;
-	size_t n = t->srclen, k, base, start = 0, end, nw = 0;
+	size_t n = t->srclen, k, last, base, start = 0, nw = 0;
 	uint64_t bits, starts, ends, carry = 0;
-	unsigned c, maybe;
-	int open = 0;
 
 	if (t->plain == 0)
 		t->plain = !t->opts.punct && pad_text(t) ? 1 : -1;
 	if (t->plain < 0 || t->pos >= n || max == 0)
 		return 0;
-	s = (const unsigned char *)t->pad;
 	bitmap = t->wordbits;
+	last = n / 64;
 	/*
 	 * From t->pos on, as if the text started there: tok_next would
 	 * start a word there too.
@@ -808,43 +846,26 @@ tok_words(struct tokenizer *t, struct tok_word *w, size_t max)
 		base = k * 64;
 		starts = bits & ~(bits << 1 | carry);
 		ends = ~bits & (bits << 1 | carry);
-		carry = bits >> 63;
-		while (starts != 0 || (open && ends != 0)) {
-			if (!open) {
-				start = base + lowest_bit(starts);
-				starts &= starts - 1;
-			}
-			if (ends == 0) {
-				open = 1;	/* it ends in a later block */
-				break;
-			}
-			open = 0;
-			end = base + lowest_bit(ends);
+		/* The first end may be that of a word from an earlier block. */
+		if (carry && ends != 0) {
+			if (!take_run(t, w, &nw, max, start,
+			    base + lowest_bit(ends)))
+				return nw;
 			ends &= ends - 1;
-			/*
-			 * Whether the mark after the word may join it to
-			 * more or make it the start of a URL (www. http:
-			 * https: ftp:), without a branch most words would
-			 * mispredict: letters have bit 0x40 and digits not.
-			 */
-			c = s[end];
-			maybe = (joins_after[c] >> ((s[end - 1] & 0x40) >> 3 |
-			    ascii_kind[s[end + 1]]) | (url_mark[c] &
-			    url_first[s[start]] & (end - start - 3 <= 2))) & 1;
-			if (maybe && (joins(c, (s[end - 1] & 0x40) ?
-			    C_LETTER : C_DIGIT, ascii_kind[s[end + 1]]) ||
-			    url_length(t, start) > 0)) {
-				t->pos = start;
-				return nw;
-			}
-			w[nw].text = t->pad + start;
-			w[nw].len = end - start;
-			if (++nw == max) {
-				t->pos = end;
-				return nw;
-			}
 		}
-		if (++k > n / 64)
+		while (starts != 0 && ends != 0) {
+			start = base + lowest_bit(starts);
+			starts &= starts - 1;
+			if (!take_run(t, w, &nw, max, start,
+			    base + lowest_bit(ends)))
+				return nw;
+			ends &= ends - 1;
+		}
+		/* A start left over begins a word that ends later. */
+		if (starts != 0)
+			start = base + lowest_bit(starts);
+		carry = bits >> 63;
+		if (++k > last)
 			break;
 		bits = bitmap[k];
 	}

@@ -178,6 +178,120 @@ test_fold(void)
 	CHECK_STR(out, "σοφοσ");
 }
 
+/*
+ * The tokens of src as tok_words (max at a time) and tok_next give them
+ * together, joined by spaces into out; return how many tok_words gave.
+ */
+static size_t
+mixed_tokens(const char *src, const struct tok_opts *o, size_t max,
+    char *out, size_t outcap)
+{
+	struct tokenizer t;
+	struct token tok;
+	struct tok_word w[64];
+	size_t n = strlen(src), o_len = 0, fast = 0, k, i;
+	char *copy = malloc(n > 0 ? n : 1);
+
+	memcpy(copy, src, n);
+	tok_init(&t, o);
+	tok_start(&t, copy, n);
+	for (;;) {
+		k = tok_words(&t, w, max);
+		for (i = 0; i < k && o_len + w[i].len + 1 < outcap; i++) {
+			memcpy(out + o_len, w[i].text, w[i].len);
+			o_len += w[i].len;
+			out[o_len++] = ' ';
+		}
+		fast += k;
+		if (k == max)
+			continue;
+		if (!tok_next(&t, &tok))
+			break;
+		if (o_len + tok.len + 1 < outcap) {
+			memcpy(out + o_len, tok.text, tok.len);
+			o_len += tok.len;
+			out[o_len++] = ' ';
+		}
+	}
+	out[o_len] = '\0';
+	tok_free(&t);
+	free(copy);
+	return fast;
+}
+
+/* The same with tok_next alone. */
+static void
+plain_tokens(const char *src, const struct tok_opts *o, char *out,
+    size_t outcap)
+{
+	struct tokenizer t;
+	struct token tok;
+	size_t n = strlen(src), o_len = 0;
+	char *copy = malloc(n > 0 ? n : 1);
+
+	memcpy(copy, src, n);
+	tok_init(&t, o);
+	tok_start(&t, copy, n);
+	while (tok_next(&t, &tok))
+		if (o_len + tok.len + 1 < outcap) {
+			memcpy(out + o_len, tok.text, tok.len);
+			o_len += tok.len;
+			out[o_len++] = ' ';
+		}
+	out[o_len] = '\0';
+	tok_free(&t);
+	free(copy);
+}
+
+/*
+ * tok_words with tok_next gives what tok_next alone gives: around marks
+ * that join or not, URLs, at the ends of 64-byte blocks, with any max;
+ * and it leaves to tok_next text that is not ASCII, has an @, or punct.
+ */
+static void
+test_words(void)
+{
+	static const char *const texts[] = {
+		"In the beginning God created the heaven and the earth.",
+		"don't stop: 1.9, 100,000 and 20:25 or 7/7; U.S. e.g. x-1 1-x",
+		"it's a-b a--b a'b' 'a 5.a a.5 5,a 5:a 5/a a:5 a/5 1.2.3.",
+		"see www.gov.uk/x, www. www.- http://a.b https: ftp:x wwwx.",
+		"WWW.A.B Http://X.Y HTTPS://Q www.) www http ftp https",
+		/* Words across the ends of 64-byte blocks. */
+		"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+		    "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789abcdefghijklmnopqrstuvwxyz-ABC 7",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaa b cccccccccccccccccccccccccccccccccccccccccc"
+		    "cccccccccccccccccccc.d",
+		("x                                                     "
+		    "          y"),
+		"Zoë and Qa’ida 1.9",
+		"mail me@x.org now",
+		"   ",
+		"a",
+		"",
+	};
+	struct tok_opts o[3] = { { 0, 0 }, { 1, 0 }, { 0, 1 } };
+	static const size_t maxes[] = { 1, 2, 3, 64 };
+	char want[1024], got[1024];
+	size_t i, j, m, fast;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		for (j = 0; j < 3; j++)
+			for (m = 0; m < sizeof(maxes) / sizeof(maxes[0]); m++) {
+				plain_tokens(texts[i], &o[j], want,
+				    sizeof(want));
+				fast = mixed_tokens(texts[i], &o[j], maxes[m],
+				    got, sizeof(got));
+				CHECK_STR(got, want);
+				if (j == 2 || i == 8 || i == 9)
+					CHECK_INT(fast, 0);
+				else if (i < 8)
+					CHECK(fast > 0);
+			}
+}
+
 int
 main(void)
 {
@@ -185,5 +299,6 @@ main(void)
 	test_plain_runs();
 	test_chars();
 	test_fold();
+	test_words();
 	UNIT_DONE();
 }
