@@ -366,8 +366,9 @@ main(int argc, char *argv[])
 	nfiles = o.noperands > 0 ? o.noperands : 1;
 
 	tok_init(&tokenizer, &topts);
+	/* With punct, tok_words would leave every token to tok_next. */
 	every_token = !no_numbers && !use_stop && !stemming && min_len == 1 &&
-	    ngram_max == 1;
+	    ngram_max == 1 && !topts.punct;
 	for (i = 0; i < (size_t)nfiles; i++) {
 		if (reader_open(&r, files[i]) < 0) {
 			status = 2;

@@ -797,13 +797,15 @@ take_run(struct tokenizer *t, struct tok_word *w, size_t *nw, size_t max,
 
 	/*
 	 * A branch on the mark alone would be mispredicted after many
-	 * words ("word." "word,").  Letters have bit 0x40 and digits not.
+	 * words ("word," "word's"): whether it joins is looked up from
+	 * what is on both sides of it.  Letters have bit 0x40 and digits
+	 * not.  Only a dot or a colon can follow the start of a URL.
 	 */
 	maybe = (joins_after[c] >> ((s[end - 1] & 0x40) >> 3 |
-	    ascii_kind[s[end + 1]]) | (url_mark[c] & url_first[s[start]] &
-	    (end - start - 3 <= 2))) & 1;
+	    ascii_kind[s[end + 1]]) | url_mark[c]) & 1;
 	if (maybe && (joins(c, (s[end - 1] & 0x40) ? C_LETTER : C_DIGIT,
-	    ascii_kind[s[end + 1]]) || url_length(t, start) > 0)) {
+	    ascii_kind[s[end + 1]]) || (url_first[s[start]] &&
+	    end - start - 3 <= 2 && url_length(t, start) > 0))) {
 		t->pos = start;
 		return 0;
 	}
