@@ -1,12 +1,14 @@
 /*
  * Fuzz the word tokenizer (lib/token.h).  The first byte chooses the
- * options (bit 0 keep_case, bit 1 punct); the rest, made valid UTF-8, is
+ * options (bit 0 keep_case, bit 1 punct) and how many words tok_words
+ * takes at a time (bits 2 to 7, plus 1); the rest, made valid UTF-8, is
  * tokenized.  Every token must keep token.h's promises: not empty,
  * NUL-terminated, valid UTF-8, its code points counted right, no white
  * space or control character that would break a token record, spans in
  * order and inside the text, a known kind (punctuation only with punct),
- * and, when case is folded, already folded (words and numbers).  tok_fold
- * of the whole text must fit the room the header asks for.
+ * and, when case is folded, already folded (words and numbers).  tok_words
+ * with tok_next must give the tokens tok_next alone gives.  tok_fold of
+ * the whole text must fit the room the header asks for.
  */
 #include "fuzz.h"
 #include "token.h"
@@ -35,6 +37,56 @@ room(size_t n)
 			abort();
 	}
 	return scratch;
+}
+
+/*
+ * The tokens' texts, each followed by a LF, in a growing buffer: once as
+ * tok_next gives them, once as tok_words and tok_next give them.
+ */
+struct texts {
+	char *buf;
+	size_t len, cap;
+};
+
+static void
+add_text(struct texts *x, const char *s, size_t n)
+{
+	if (x->cap - x->len < n + 1) {
+		x->cap = 2 * (x->len + n + 1);
+		if ((x->buf = realloc(x->buf, x->cap)) == NULL)
+			abort();
+	}
+	memcpy(x->buf + x->len, s, n);
+	x->len += n;
+	x->buf[x->len++] = '\n';
+}
+
+/* tok_words, max words at a time, with tok_next for the rest. */
+static void
+mixed_texts(const struct tok_opts *o, const char *text, size_t len,
+    size_t max, struct texts *x)
+{
+	struct tokenizer t;
+	struct token tok;
+	struct tok_word w[64];
+	size_t k, i;
+
+	tok_init(&t, o);
+	tok_start(&t, text, len);
+	for (;;) {
+		k = tok_words(&t, w, max);
+		FUZZ_ASSERT(k <= max);
+		for (i = 0; i < k; i++) {
+			FUZZ_ASSERT(w[i].len > 0);
+			add_text(x, w[i].text, w[i].len);
+		}
+		if (k == max)
+			continue;
+		if (!tok_next(&t, &tok))
+			break;
+		add_text(x, tok.text, tok.len);
+	}
+	tok_free(&t);
 }
 
 static void
@@ -76,6 +128,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tok_opts o;
 	struct tokenizer t;
 	struct token tok;
+	struct texts want = { NULL, 0, 0 }, got = { NULL, 0, 0 };
 	char *text;
 	size_t len, n, prev_end = 0;
 
@@ -89,8 +142,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	while (tok_next(&t, &tok)) {
 		check_token(&o, &tok, len, prev_end);
 		prev_end = tok.end;
+		add_text(&want, tok.text, tok.len);
 	}
 	tok_free(&t);
+	/* Bits 2 to 7 of the first byte choose how many words at a time. */
+	mixed_texts(&o, text, len, (size_t)(data[0] >> 2) + 1, &got);
+	FUZZ_ASSERT(got.len == want.len &&
+	    (want.len == 0 || memcmp(got.buf, want.buf, want.len) == 0));
+	free(want.buf);
+	free(got.buf);
 
 	room(2 * len + 1);
 	n = tok_fold(text, len, scratch);
