@@ -411,15 +411,24 @@ joins(uint32_t cp, int prev, int next)
 	}
 }
 
+/*
+ * U+2019 (right single quotation mark, the usual typeset apostrophe) is
+ * written as ' wherever it goes into a token: inside words, as a
+ * punctuation token, and in tok_fold, so that both match.
+ */
+static inline uint32_t
+apostrophe(uint32_t cp)
+{
+	return cp == 0x2019 ? '\'' : cp;
+}
+
 /* The mark written in the token for joining mark cp. */
 static uint32_t
 joined_as(uint32_t cp)
 {
-	if (cp == 0x2019)
-		return '\'';
 	if (cp == 0x2010 || cp == 0x2011)
 		return '-';
-	return cp;
+	return apostrophe(cp);
 }
 
 /*
@@ -672,9 +681,8 @@ tok_next(struct tokenizer *t, struct token *tok)
 			break;
 		if (k == C_MARK && t->opts.punct) {
 			literal_token(t, tok, i, n, TOK_PUNCT);
-			if (cp == 0x2019) {
-				/* As inside words and in tok_fold: ' */
-				t->buf[0] = '\'';
+			if (apostrophe(cp) != cp) {
+				t->buf[0] = (char)apostrophe(cp);
 				t->buf[1] = '\0';
 				tok->len = 1;
 			}
@@ -889,7 +897,7 @@ tok_fold(const char *s, size_t n, char *out)
 			continue;
 		}
 		i += utf8_decode((const unsigned char *)s + i, n - i, &cp);
-		o += utf8_encode(cp == 0x2019 ? '\'' : uc_fold(cp), out + o);
+		o += utf8_encode(uc_fold(apostrophe(cp)), out + o);
 	}
 	out[o] = '\0';
 	return o;
