@@ -8,6 +8,7 @@
 
 #include "count.h"
 #include "err.h"
+#include "io.h"
 
 enum { INITIAL_SLOTS = 1024 };
 
@@ -257,13 +258,15 @@ through_last_flag(uint64_t z)
 	return (size_t)(((z >> 7) * ONES) >> 56);
 }
 
+/*
+ * The slot to look in first: the top bits of a product, which depend on
+ * every bit of the key (the low bits of a product do not).
+ */
 static size_t
-tally_index(const struct tally *t, uint64_t k0, uint64_t k1, size_t len)
+tally_index(const struct tally *t, uint64_t k0, uint64_t k1)
 {
-	uint64_t h = (k0 ^ len) * UINT64_C(0x9E3779B97F4A7C15);
-
-	h = (h ^ h >> 29 ^ k1) * UINT64_C(0xBF58476D1CE4E5B9);
-	return (size_t)(h >> 32 ^ h) & t->mask;
+	return (size_t)(((k0 ^ k1 * UINT64_C(0xBF58476D1CE4E5B9)) *
+	    UINT64_C(0x9E3779B97F4A7C15)) >> t->shift);
 }
 
 static struct tally_slot *
@@ -277,9 +280,8 @@ tally_init(struct tally *t)
 {
 	t->slots = tally_new_slots(TALLY_SLOTS);
 	t->mask = TALLY_SLOTS - 1;
+	t->shift = 64 - 12;
 	t->n = 0;
-	t->nbatch = 0;
-	t->sink = 0;
 	t->arena = NULL;
 	t->arenalen = t->arenacap = 0;
 }
@@ -295,8 +297,8 @@ tally_free(struct tally *t)
 static size_t
 slot_index(const struct tally *t, const struct tally_slot *e)
 {
-	return e->len > TALLY_SHORT ? tally_index(t, e->k1, 0, e->len) :
-	    tally_index(t, e->k0, e->k1, e->len);
+	return e->len > TALLY_SHORT ? tally_index(t, e->k1, 0) :
+	    tally_index(t, e->k0, e->k1);
 }
 
 /* Double the slots when three in four are taken. */
@@ -307,6 +309,7 @@ tally_grow(struct tally *t)
 	size_t oldmask = t->mask, i, j;
 
 	t->mask = (oldmask + 1) * 2 - 1;
+	t->shift--;
 	t->slots = tally_new_slots(t->mask + 1);
 	for (i = 0; i <= oldmask; i++) {
 		if (old[i].len == 0)
@@ -327,11 +330,11 @@ tally_taken(struct tally *t)
 }
 
 /*
- * Count the string of len (1 to 16) bytes whose words are k0 and k1,
- * starting at slot j.
+ * Count the string of len (1 to 16) bytes whose words are k0 and k1, not
+ * in its first slot j: look in the slots after it.
  */
 static void
-tally_short_at(struct tally *t, uint64_t k0, uint64_t k1, size_t len,
+tally_short_probe(struct tally *t, uint64_t k0, uint64_t k1, size_t len,
     size_t j)
 {
 	struct tally_slot *e;
@@ -354,39 +357,19 @@ tally_short_at(struct tally *t, uint64_t k0, uint64_t k1, size_t len,
 }
 
 /*
- * Count the batch.  The slots are read first, all of them before any is
- * needed, so that the processor fetches them in parallel; the counting
- * then finds them in the cache.  Their slot indexes are recomputed if the
- * table grew meanwhile.
+ * Count the string of len (1 to 16) bytes whose words are k0 and k1.  Most
+ * strings are found in their first slot; the ones that are not cost a call.
  */
-static void
-tally_flush(struct tally *t)
-{
-	size_t i, mask = t->mask;
-	uint32_t sink = 0;
-
-	for (i = 0; i < t->nbatch; i++)
-		sink += t->slots[t->batch[i].slot].len;
-	t->sink += sink;
-	for (i = 0; i < t->nbatch; i++)
-		tally_short_at(t, t->batch[i].k0, t->batch[i].k1,
-		    t->batch[i].len, t->mask == mask ? t->batch[i].slot :
-		    tally_index(t, t->batch[i].k0, t->batch[i].k1,
-		    t->batch[i].len));
-	t->nbatch = 0;
-}
-
-static void
+static inline void
 tally_short(struct tally *t, uint64_t k0, uint64_t k1, size_t len)
 {
-	size_t i = t->nbatch;
+	size_t j = tally_index(t, k0, k1);
+	struct tally_slot *e = &t->slots[j];
 
-	t->batch[i].k0 = k0;
-	t->batch[i].k1 = k1;
-	t->batch[i].len = len;
-	t->batch[i].slot = tally_index(t, k0, k1, len);
-	if (++t->nbatch == TALLY_BATCH)
-		tally_flush(t);
+	if (e->k0 == k0 && e->k1 == k1 && e->len == len)
+		e->count++;
+	else
+		tally_short_probe(t, k0, k1, len, j);
 }
 
 void
@@ -408,7 +391,7 @@ tally_add(struct tally *t, const char *s, size_t len)
 	if (len > UINT32_MAX)
 		sp_die("too long an item");
 	h = strtab_hash(s, len);
-	j = tally_index(t, h, 0, len);
+	j = tally_index(t, h, 0);
 	for (;;) {
 		e = &t->slots[j];
 		if (e->k1 == h && e->len == len &&
@@ -474,6 +457,226 @@ tally_last_field(struct tally *t, const char *line, size_t n)
 		tally_add(t, p, (size_t)(line + n - p));
 }
 
+/*
+ * tally_lines.  Token records come in runs with one key (a sentence's
+ * tokens), so the common line is the key of the line before, then a short
+ * last field.  The key is compared a word at a time, and the 8 or 16 bytes
+ * after it are loaded: if the first control byte among them (TAB, LF, CR,
+ * any byte below 14) is the LF, or a CR before it, the bytes before it are
+ * the field, already in words.  When the next sentence starts, the key
+ * changes but its shape seldom does: if the line has TABs where the key
+ * has them and no other control byte before its end, it gives the new key
+ * at once.  Any other line is counted the general way and gives the key
+ * for the lines after it.
+ *
+ * Finding where a line ends is a chain of dependent steps, and the next
+ * line cannot be looked at before the chain ends.  The run is therefore
+ * cut in two stretches of whole lines, taken a line from each in turn, so
+ * that the processor works on both chains at once.
+ */
+enum { KEY_WORDS = 8, LOOKAHEAD = 8 * KEY_WORDS + 17 };
+
+struct stretch {
+	const char *p, *end;	/* the next line, the end of the stretch */
+	size_t keylen;		/* of the key with its TAB; 0: none */
+	size_t keywords;	/* words holding it; KEY_WORDS + 1: too long */
+	uint64_t key[KEY_WORDS], keymask[KEY_WORDS];
+	uint64_t tabs[KEY_WORDS];	/* the top bits of its TABs */
+};
+
+/*
+ * The top bit of every byte below 14 in a word of ASCII: b + 114 has its
+ * top bit clear exactly then, and no byte's sum carries into the next.
+ */
+static uint64_t
+control_bytes(uint64_t w)
+{
+	return ~(w + ONES * (0x80 - 14)) & HIGHS;
+}
+
+/* The number of bytes set in a mask of whole bytes. */
+static size_t
+mask_bytes(uint64_t m)
+{
+	return (size_t)(((m & ONES) * ONES) >> 56);
+}
+
+/* Remember p[0..k), which ends with a TAB (or is empty), as the key. */
+static void
+stretch_key(struct stretch *s, const char *p, size_t k)
+{
+	char b[8 * KEY_WORDS];
+	size_t i;
+
+	if (k > sizeof(b)) {
+		s->keylen = 0;
+		s->keywords = KEY_WORDS + 1;
+		return;
+	}
+	memset(b, 0, sizeof(b));
+	memcpy(b, p, k);
+	s->keylen = k;
+	s->keywords = (k + 7) / 8;
+	for (i = 0; i < KEY_WORDS; i++) {
+		s->key[i] = load64(b + 8 * i);
+		s->keymask[i] = 8 * i + 8 <= k ? ~(uint64_t)0 : 8 * i >= k ?
+		    0 : ((uint64_t)1 << 8 * (k - 8 * i)) - 1;
+		s->tabs[i] = tab_bytes(s->key[i]) & s->keymask[i];
+	}
+}
+
+/* Count the line at s->p the general way, take its key, and move on. */
+static void
+stretch_slow(struct tally *t, struct stretch *s)
+{
+	const char *p = s->p, *nl;
+	size_t n, k;
+
+	nl = memchr(p, '\n', (size_t)(s->end - p));
+	n = reader_drop_crs(p, (size_t)(nl - p));
+	for (k = n; k > 0 && p[k - 1] != '\t'; k--)
+		;
+	if (k < n)
+		tally_add(t, p + k, n - k);
+	stretch_key(s, p, k);
+	s->p = nl + 1;
+}
+
+/*
+ * Whether the line at p has the shape of the key: TABs where it has them,
+ * no other control byte, so that the same number of bytes is its key.  If
+ * so, that is the new key.
+ */
+static int
+stretch_same_shape(struct stretch *s, const char *p)
+{
+	uint64_t w[KEY_WORDS], d = 0;
+	size_t i;
+
+	if (s->keywords > KEY_WORDS)
+		return 0;
+	for (i = 0; i < s->keywords; i++) {
+		w[i] = load64(p + 8 * i) & s->keymask[i];
+		d |= (control_bytes(w[i]) & s->keymask[i]) ^ s->tabs[i];
+		d |= tab_bytes(w[i]) ^ s->tabs[i];
+	}
+	if (d != 0)
+		return 0;
+	for (i = 0; i < s->keywords; i++)
+		s->key[i] = w[i];
+	return 1;
+}
+
+/*
+ * For a key of more than 4 words: the bits of its words after the fourth
+ * that the line at p does not have, or all if the key is too long to keep.
+ */
+static uint64_t
+stretch_long_key(const struct stretch *s, const char *p)
+{
+	uint64_t diff = 0;
+	size_t i;
+
+	if (s->keywords > KEY_WORDS)
+		return ~(uint64_t)0;
+	for (i = 4; i < s->keywords; i++)
+		diff |= (load64(p + 8 * i) ^ s->key[i]) & s->keymask[i];
+	return diff;
+}
+
+/*
+ * The field at q has no control byte in its first 8 bytes: its second
+ * word, up to the first, in *k1, and its length (16 if none).
+ */
+static size_t
+second_word(const char *q, uint64_t *k1)
+{
+	uint64_t w = load64(q + 8), f = control_bytes(w);
+	uint64_t m = ((f & (~f + 1)) >> 7) - 1;
+
+	*k1 = w & m;
+	return 8 + mask_bytes(m);
+}
+
+/*
+ * Count the line at s->p and move past it; the bytes up to LOOKAHEAD
+ * after s->p may be loaded.
+ */
+static inline void
+stretch_step(struct tally *t, struct stretch *s)
+{
+	const char *p = s->p, *q = p + s->keylen;
+	uint64_t diff, w0, k1 = 0, f, m;
+	size_t fl;
+
+	diff = ((load64(p) ^ s->key[0]) & s->keymask[0]) |
+	    ((load64(p + 8) ^ s->key[1]) & s->keymask[1]) |
+	    ((load64(p + 16) ^ s->key[2]) & s->keymask[2]) |
+	    ((load64(p + 24) ^ s->key[3]) & s->keymask[3]);
+	if (s->keywords > 4)
+		diff |= stretch_long_key(s, p);
+	w0 = load64(q);
+	if ((f = control_bytes(w0)) != 0) {
+		m = ((f & (~f + 1)) >> 7) - 1;
+		fl = mask_bytes(m);
+		w0 &= m;
+	} else
+		fl = second_word(q, &k1);
+	if ((diff == 0 || stretch_same_shape(s, p)) && fl - 1 < 15 &&
+	    (q[fl] == '\n' || (q[fl] == '\r' && q[fl + 1] == '\n'))) {
+		s->p = q + fl + 1 + (q[fl] == '\r');
+		tally_short(t, w0, k1, fl);
+	} else
+		stretch_slow(t, s);
+}
+
+static void
+stretch_init(struct stretch *s, const char *p, const char *end)
+{
+	s->p = p;
+	s->end = end;
+	stretch_key(s, p, 0);
+}
+
+size_t
+tally_lines(struct tally *t, const char *buf, size_t len)
+{
+	struct stretch a, b;
+	const char *end = buf + len, *mid = buf + len / 2, *safe, *nl;
+	size_t lines = 0;
+
+	if (!little_endian()) {
+		for (; buf < end; buf = nl + 1, lines++) {
+			nl = memchr(buf, '\n', (size_t)(end - buf));
+			tally_last_field(t, buf,
+			    reader_drop_crs(buf, (size_t)(nl - buf)));
+		}
+		return lines;
+	}
+	if (mid > buf)
+		mid = (const char *)memchr(mid - 1, '\n',
+		    (size_t)(end - mid + 1)) + 1;
+	stretch_init(&a, buf, mid);
+	stretch_init(&b, mid, end);
+	safe = len > LOOKAHEAD ? end - LOOKAHEAD : buf;
+	while (a.p < a.end && b.p < safe) {
+		stretch_step(t, &a);
+		stretch_step(t, &b);
+		lines += 2;
+	}
+	for (; a.p < a.end; lines++)
+		if (a.p < safe)
+			stretch_step(t, &a);
+		else
+			stretch_slow(t, &a);
+	for (; b.p < b.end; lines++)
+		if (b.p < safe)
+			stretch_step(t, &b);
+		else
+			stretch_slow(t, &b);
+	return lines;
+}
+
 void
 tally_move(struct tally *t, struct count_table *c)
 {
@@ -482,7 +685,6 @@ tally_move(struct tally *t, struct count_table *c)
 	const char *s;
 	size_t i, k;
 
-	tally_flush(t);
 	for (i = 0; i <= t->mask; i++) {
 		e = &t->slots[i];
 		if (e->len == 0)

@@ -69,9 +69,8 @@ uint32_t *count_ranks(const struct strtab *t);
  * A tally: counts of byte strings for the plain count (no groups, no
  * pairs), the hot path of sp-count.  A string of up to 16 bytes is kept in
  * its slot with its count, so counting one touches one slot and calls no
- * memcmp; longer ones are kept in an arena.  Short strings are counted in
- * batches, so that the memory of several slots is fetched at once.
- * tally_move hands the counts to a count table at the end.
+ * memcmp; longer ones are kept in an arena.  tally_move hands the counts
+ * to a count table at the end.
  */
 struct tally_slot {
 	uint64_t k0, k1;	/* the bytes, or arena offset and hash */
@@ -80,20 +79,13 @@ struct tally_slot {
 	uint32_t pad;
 };
 
-enum { TALLY_BATCH = 16 };
-
 struct tally {
 	struct tally_slot *slots;
 	size_t mask;		/* slot count - 1 (a power of two) */
+	unsigned shift;		/* 64 - log2(slot count) */
 	size_t n;
 	char *arena;
 	size_t arenalen, arenacap;
-	struct {
-		uint64_t k0, k1;
-		size_t len, slot;
-	} batch[TALLY_BATCH];	/* strings not counted yet */
-	size_t nbatch;
-	uint32_t sink;		/* keeps the early loads of slots */
 };
 
 void tally_init(struct tally *t);
@@ -107,6 +99,14 @@ void tally_add(struct tally *t, const char *s, size_t len);
  * TAB, or the whole line), unless that field is empty.
  */
 void tally_last_field(struct tally *t, const char *line, size_t n);
+
+/*
+ * Count the last fields of the lines in buf[0..len), which is a run of
+ * whole lines, each ending with a LF, in ASCII without NUL (what
+ * reader_plain_lines gives); final CRs are dropped as the reader would.
+ * Return the number of lines.
+ */
+size_t tally_lines(struct tally *t, const char *buf, size_t len);
 
 /* Add the counts to the cells (COUNT_NOGROUP, item) of c. */
 void tally_move(struct tally *t, struct count_table *c);

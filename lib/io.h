@@ -71,6 +71,18 @@ int reader_chunk(struct reader *r, char **buf, size_t *len);
  */
 int reader_check_line(struct reader *r, char **line, size_t *len);
 
+/*
+ * For a caller that finds line ends itself, to save a call per line: the
+ * run of complete lines at the reader's position that lie in the bytes
+ * checked ahead (ASCII without NUL, never the first line), in *buf; its
+ * length is returned, 0 if there is none (then reader_next reads on and
+ * checks further ahead).  Every line of the run ends with a LF, before
+ * which the caller drops final CRs as reader_next would.  r->lineno is
+ * not advanced: the caller adds the number of lines.  The run stays valid
+ * until the next call.
+ */
+static inline size_t reader_plain_lines(struct reader *r, char **buf);
+
 /* Close; warn about replaced UTF-8; return -1 if the file had an error. */
 int reader_close(struct reader *r);
 
@@ -103,6 +115,25 @@ reader_next(struct reader *r, char **line, size_t *len)
 	*line = s;
 	*len = reader_drop_crs(s, n);
 	return 1;
+}
+
+/*
+ * The checked bytes end inside a line as a rule, so the run ends at the
+ * last LF before them, found looking back over that one line.
+ */
+static inline size_t
+reader_plain_lines(struct reader *r, char **buf)
+{
+	size_t i = r->clean, n;
+
+	while (i > r->start && r->buf[i - 1] != '\n')
+		i--;
+	if (i <= r->start)
+		return 0;
+	*buf = r->buf + r->start;
+	n = i - r->start;
+	r->start = i;
+	return n;
 }
 
 struct writer {

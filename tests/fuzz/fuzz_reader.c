@@ -4,13 +4,15 @@
  * (a pipe) instead of a file; bits 1 to 3 all set, the bytes repeated
  * past 140 kB (rare, as such runs are slow), so that lines cross the
  * reader's 128 kB chunks and its buffer has to grow.  The input is read
- * twice, line by line with reader_next and in blocks with reader_chunk
- * plus reader_check_line, and both must give the same lines, in valid
- * UTF-8 without LF or NUL.  Each line is then split as a record, whose key
+ * three times, line by line with reader_next, in blocks with reader_chunk
+ * plus reader_check_line, and in runs of plain lines with
+ * reader_plain_lines between calls of reader_next, and all must give the
+ * same lines, in valid UTF-8 without LF or NUL.  Each line is then split as a record, whose key
  * and payload must put the line back together.
  */
 #include <fcntl.h>
 
+#include "count.h"
 #include "fuzz.h"
 #include "io.h"
 #include "record.h"
@@ -19,6 +21,7 @@ struct lines {
 	char *s;
 	size_t len, cap, n;
 	int status;	/* 0 at the end of the input, -1 after an error */
+	struct tally tally;	/* the last fields, as sp-count counts them */
 };
 
 static void
@@ -108,8 +111,11 @@ read_by_line(const char *path, struct lines *l)
 
 	if (reader_open(&r, path) < 0)
 		abort();
-	while ((got = reader_next(&r, &line, &len)) > 0)
+	tally_init(&l->tally);
+	while ((got = reader_next(&r, &line, &len)) > 0) {
 		check_line(l, line, len);
+		tally_last_field(&l->tally, line, len);
+	}
 	l->status = got;
 	FUZZ_ASSERT(reader_close(&r) == (got < 0 ? -1 : 0));
 }
@@ -143,10 +149,84 @@ read_by_chunk(const char *path, struct lines *l)
 	reader_close(&r);
 }
 
+static size_t
+count_lfs(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += s[i] == '\n';
+	return k;
+}
+
+/* Whether two tallies hold the same counts; both are emptied. */
+static int
+same_tally(struct tally *a, struct tally *b)
+{
+	struct count_table ca, cb;
+	struct cell *x;
+	size_t n, i;
+	uint32_t id;
+	int ok;
+
+	count_init(&ca);
+	count_init(&cb);
+	tally_move(a, &ca);
+	tally_move(b, &cb);
+	x = count_cells(&ca, &n);
+	ok = n == cb.ncells;
+	for (i = 0; ok && i < n; i++) {
+		id = strtab_find(&cb.items, strtab_key(&ca.items, x[i].item),
+		    strtab_len(&ca.items, x[i].item));
+		ok = id != STRTAB_NONE &&
+		    count_cell(&cb, COUNT_NOGROUP, id)->count == x[i].count;
+	}
+	free(x);
+	count_free(&ca);
+	count_free(&cb);
+	tally_free(a);
+	tally_free(b);
+	return ok;
+}
+
+/* As sp-count reads: runs of plain lines, reader_next for the others. */
+static void
+read_by_plain_run(const char *path, struct lines *l)
+{
+	struct reader r;
+	char *buf, *nl;
+	size_t len, i;
+	int got;
+
+	if (reader_open(&r, path) < 0)
+		abort();
+	tally_init(&l->tally);
+	for (;;) {
+		if ((len = reader_plain_lines(&r, &buf)) > 0) {
+			FUZZ_ASSERT(buf[len - 1] == '\n');
+			FUZZ_ASSERT(tally_lines(&l->tally, buf, len) ==
+			    count_lfs(buf, len));
+			for (i = 0; i < len; i = (size_t)(nl - buf) + 1) {
+				nl = memchr(buf + i, '\n', len - i);
+				r.lineno++;
+				check_line(l, buf + i, reader_drop_crs(buf + i,
+				    (size_t)(nl - (buf + i))));
+			}
+			continue;
+		}
+		if ((got = reader_next(&r, &buf, &len)) <= 0)
+			break;
+		check_line(l, buf, len);
+		tally_last_field(&l->tally, buf, len);
+	}
+	l->status = got;
+	FUZZ_ASSERT(reader_close(&r) == (got < 0 ? -1 : 0));
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct lines byline = { 0 }, bychunk = { 0 };
+	struct lines byline = { 0 }, bychunk = { 0 }, byrun = { 0 };
 	uint8_t *big = NULL;
 	const char *path;
 	size_t i;
@@ -176,6 +256,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		saved = pipe_stdin(data, size);
 	}
 	read_by_chunk(path, &bychunk);
+	if (saved >= 0) {
+		restore_stdin(saved);
+		saved = pipe_stdin(data, size);
+	}
+	read_by_plain_run(path, &byrun);
 	if (saved >= 0)
 		restore_stdin(saved);
 
@@ -183,8 +268,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_ASSERT(byline.n == bychunk.n && byline.len == bychunk.len);
 	FUZZ_ASSERT(byline.len == 0 ||
 	    memcmp(byline.s, bychunk.s, byline.len) == 0);
+	FUZZ_ASSERT(byline.status == byrun.status);
+	FUZZ_ASSERT(byline.n == byrun.n && byline.len == byrun.len);
+	FUZZ_ASSERT(byline.len == 0 ||
+	    memcmp(byline.s, byrun.s, byline.len) == 0);
+	FUZZ_ASSERT(same_tally(&byline.tally, &byrun.tally));
 	free(byline.s);
 	free(bychunk.s);
+	free(byrun.s);
 	free(big);
 	return 0;
 }

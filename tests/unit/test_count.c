@@ -1,0 +1,177 @@
+/*
+ * Unit tests of the tally's run of lines (tally_lines): it must count what
+ * tally_last_field counts line by line, whatever the keys, their changes,
+ * the fields' lengths and the line ends, and wherever the run ends.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "count.h"
+#include "io.h"
+#include "unit.h"
+
+static uint32_t seed = 11;
+
+static uint32_t
+rnd(uint32_t n)
+{
+	seed = seed * 1103515245 + 12345;
+	return (seed >> 8) % n;
+}
+
+/* Whether two tallies hold the same counts. */
+static int
+same_counts(struct tally *a, struct tally *b)
+{
+	struct count_table ca, cb;
+	struct cell *x, *y;
+	size_t n, m, i;
+	uint32_t id;
+	int ok;
+
+	count_init(&ca);
+	count_init(&cb);
+	tally_move(a, &ca);
+	tally_move(b, &cb);
+	x = count_cells(&ca, &n);
+	y = count_cells(&cb, &m);
+	ok = n == m;
+	for (i = 0; ok && i < n; i++) {
+		id = strtab_find(&cb.items, strtab_key(&ca.items, x[i].item),
+		    strtab_len(&ca.items, x[i].item));
+		ok = id != STRTAB_NONE &&
+		    count_cell(&cb, COUNT_NOGROUP, id)->count == x[i].count;
+	}
+	free(x);
+	free(y);
+	count_free(&ca);
+	count_free(&cb);
+	return ok;
+}
+
+/* Count buf[0..len) both ways, from every start in the first lines. */
+static void
+check_run(const char *buf, size_t len, const char *what)
+{
+	struct tally a, b;
+	const char *p, *nl, *end = buf + len;
+	size_t lines = 0, got;
+	int ok = 1, k;
+
+	for (k = 0; k < 3 && len > 0; k++) {
+		tally_init(&a);
+		tally_init(&b);
+		for (p = buf, lines = 0; p < end; p = nl + 1, lines++) {
+			nl = memchr(p, '\n', (size_t)(end - p));
+			tally_last_field(&a, p,
+			    reader_drop_crs(p, (size_t)(nl - p)));
+		}
+		got = tally_lines(&b, buf, len);
+		if (got != lines || !same_counts(&a, &b)) {
+			ok = 0;
+			fprintf(stderr, "%s: %zu lines, %zu counted\n", what,
+			    lines, got);
+		}
+		tally_free(&a);
+		tally_free(&b);
+		/* The same run without its first line. */
+		nl = memchr(buf, '\n', len);
+		len -= (size_t)(nl + 1 - buf);
+		buf = nl + 1;
+	}
+	CHECK(ok);
+}
+
+static const char *const keys[] = {
+	"", "d\t", "corpus-100\t1\t1\t", "corpus-100\t384285\t1044387\t",
+	"doc\t12\t345\t", "a-rather-long-document-name-2018-06-04\t12\t345\t",
+	"key-of-exactly-sixty-four-bytes-with-its-tab-at-the-end-1234567\t",
+	"a-key-of-more-than-sixty-four-bytes-which-is-never-remembered-at-all\t",
+	"x\ty\t", "\t", "\t\t", "a\x01\tb\t", "with\rcr\t"
+};
+
+/* A line: a key, often the last one or one of the same shape. */
+static size_t
+make_line(char *out, size_t *key)
+{
+	static const char fields[][24] = {
+		"the", "a", "and", "1234567", "12345678", "123456789",
+		"123456789012345", "1234567890123456", "12345678901234567",
+		"it\x01s", "a\tb", "", "x\ry", "\t", "abcdefghijklmnopqrstuvw"
+	};
+	size_t n = 0, k, i, len;
+	char *p;
+
+	if (rnd(10) == 0)
+		*key = rnd(sizeof(keys) / sizeof(*keys));
+	k = strlen(keys[*key]);
+	memcpy(out, keys[*key], k);
+	/* The same shape: another digit in the key. */
+	if (rnd(4) == 0 && (p = memchr(out, '1', k)) != NULL)
+		*p = (char)('0' + rnd(10));
+	n = k;
+	if (rnd(3) == 0) {
+		len = rnd(20);
+		for (i = 0; i < len; i++)
+			out[n++] = (char)('a' + rnd(26));
+	} else {
+		i = rnd(sizeof(fields) / sizeof(*fields));
+		memcpy(out + n, fields[i], strlen(fields[i]));
+		n += strlen(fields[i]);
+	}
+	switch (rnd(12)) {
+	case 0:
+		out[n++] = '\r';
+		break;
+	case 1:
+		out[n++] = '\r';
+		out[n++] = '\r';
+		break;
+	default:
+		break;
+	}
+	out[n++] = '\n';
+	return n;
+}
+
+static void
+test_tally_lines(void)
+{
+	static char buf[1 << 16];
+	size_t len, key = 2, round, n;
+
+	for (round = 0; round < 300; round++) {
+		len = 0;
+		n = 1 + rnd(round % 3 == 0 ? 3 : 400);
+		while (n-- > 0 && len < sizeof(buf) - 300)
+			len += make_line(buf + len, &key);
+		check_run(buf, len, "random run");
+	}
+	/* Runs that end just after a line, with nothing after them. */
+	for (n = 0; n < 120; n++) {
+		char *tail = buf + sizeof(buf) - n - 1;
+
+		memset(tail, 'a', n);
+		tail[n] = '\n';
+		check_run(tail, n + 1, "run at the end of the memory");
+	}
+	/* One key throughout, then a new sentence every line. */
+	len = 0;
+	for (n = 0; n < 2000; n++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+		    "corpus-100\t%zu\t%zu\tw%zu\n", n / 300, n / 7, n % 13);
+	check_run(buf, len, "sentences");
+	len = 0;
+	for (n = 0; n < 2000; n++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+		    "doc\t%zu\tword\r\n", n);
+	check_run(buf, len, "CRLF, new key every line");
+}
+
+int
+main(void)
+{
+	test_tally_lines();
+	UNIT_DONE();
+}
