@@ -641,9 +641,9 @@ stretch_init(struct stretch *s, const char *p, const char *end)
 size_t
 tally_lines(struct tally *t, const char *buf, size_t len)
 {
-	struct stretch a, b;
+	struct stretch s[2];
 	const char *end = buf + len, *mid = buf + len / 2, *safe, *nl;
-	size_t lines = 0;
+	size_t lines = 0, k;
 
 	if (!little_endian()) {
 		for (; buf < end; buf = nl + 1, lines++) {
@@ -656,24 +656,19 @@ tally_lines(struct tally *t, const char *buf, size_t len)
 	if (mid > buf)
 		mid = (const char *)memchr(mid - 1, '\n',
 		    (size_t)(end - mid + 1)) + 1;
-	stretch_init(&a, buf, mid);
-	stretch_init(&b, mid, end);
+	stretch_init(&s[0], buf, mid);
+	stretch_init(&s[1], mid, end);
 	safe = len > LOOKAHEAD ? end - LOOKAHEAD : buf;
-	while (a.p < a.end && b.p < safe) {
-		stretch_step(t, &a);
-		stretch_step(t, &b);
-		lines += 2;
-	}
-	for (; a.p < a.end; lines++)
-		if (a.p < safe)
-			stretch_step(t, &a);
-		else
-			stretch_slow(t, &a);
-	for (; b.p < b.end; lines++)
-		if (b.p < safe)
-			stretch_step(t, &b);
-		else
-			stretch_slow(t, &b);
+	while (s[0].p < s[0].end || s[1].p < s[1].end)
+		for (k = 0; k < 2; k++) {
+			if (s[k].p >= s[k].end)
+				continue;
+			if (s[k].p < safe)
+				stretch_step(t, &s[k]);
+			else
+				stretch_slow(t, &s[k]);
+			lines++;
+		}
 	return lines;
 }
 
