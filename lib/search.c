@@ -272,35 +272,6 @@ search_find(const char *hay, size_t n, const char *needle, size_t m,
 	return n;
 }
 
-size_t
-search_fold(const char *s, size_t n, char *out, size_t *map)
-{
-	size_t i = 0, o = 0, k, j;
-	uint32_t cp;
-
-	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
-			if (map != NULL)
-				map[o] = i;
-			out[o++] = (char)lower((unsigned char)s[i++]);
-			continue;
-		}
-		k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
-		cp = cp == 0x2019 ? '\'' : uc_fold(cp);
-		j = utf8_encode(cp, out + o);
-		if (map != NULL)
-			while (j-- > 0)
-				map[o++] = i;
-		else
-			o += j;
-		i += k;
-	}
-	if (map != NULL)
-		map[o] = n;
-	out[o] = '\0';
-	return o;
-}
-
 /* Whether cp is a word character of the tokenizer. */
 static int
 is_word_cp(uint32_t cp)
@@ -555,7 +526,7 @@ add_fixed(struct search *s, const char *pat, unsigned group)
 
 	if (s->opts.fold) {
 		f = xmalloc(2 * n + 1);
-		n = search_fold(pat, n, f, NULL);
+		n = tok_fold_map(pat, n, f, NULL);
 		literal_init(&p->lit, f, n, 1);
 		free(f);
 	} else
@@ -604,7 +575,7 @@ add_regex(struct search *s, const char *pat, unsigned group)
 
 	if (s->opts.fold) {
 		f = xmalloc(2 * n + 1);
-		search_fold(pat, n, f, NULL);
+		tok_fold_map(pat, n, f, NULL);
 		pat = f;
 	}
 	rc = regcomp(&p->re, pat, REG_EXTENDED);
@@ -1283,12 +1254,12 @@ make_space(struct search *s, const char *text, size_t n, struct space *sp)
 		s->fmap = xreallocarray(NULL, s->fcap, sizeof(size_t));
 	}
 	if (s->opts.fold && !utf8_all_ascii(text, n)) {
-		sp->fn = search_fold(text, n, s->ftext, s->fmap);
+		sp->fn = tok_fold_map(text, n, s->ftext, s->fmap);
 		sp->f = s->ftext;
 		sp->map = s->fmap;
 	} else if (s->opts.kind == SEARCH_REGEX) {
 		if (s->opts.fold)
-			sp->fn = search_fold(text, n, s->ftext, NULL);
+			sp->fn = tok_fold_map(text, n, s->ftext, NULL);
 		else {
 			memcpy(s->ftext, text, n);
 			s->ftext[n] = '\0';

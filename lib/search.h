@@ -82,15 +82,6 @@ int search_can_scan(const struct search *s);
 size_t search_scan(struct search *s, const char *buf, size_t n, size_t from);
 
 /*
- * Fold s[0..n) (valid UTF-8) as the tokenizer does (simple case folding,
- * U+2019 as ') into out (room for 2 * n + 1 bytes, NUL-terminated); if map
- * is not NULL (room for 2 * n + 1 entries), map[i] is the offset in s of
- * the character that gave byte i of out, and map[length] is n.  Return the
- * length.
- */
-size_t search_fold(const char *s, size_t n, char *out, size_t *map);
-
-/*
  * Find needle[0..m) in hay[0..n) (ASCII letters in any case if icase, the
  * needle being in lower case): the offset of the first occurrence, or n + 1
  * if there is none.

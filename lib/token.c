@@ -886,19 +886,35 @@ tok_words(struct tokenizer *t, struct tok_word *w, size_t max)
 size_t
 tok_fold(const char *s, size_t n, char *out)
 {
-	size_t i = 0, o = 0;
+	return tok_fold_map(s, n, out, NULL);
+}
+
+size_t
+tok_fold_map(const char *s, size_t n, char *out, size_t *map)
+{
+	size_t i = 0, o = 0, k, j;
 	uint32_t cp;
 
 	if (!tables_ready)
 		init_tables();
 	while (i < n) {
 		if ((unsigned char)s[i] < 0x80) {
+			if (map != NULL)
+				map[o] = i;
 			out[o++] = ascii_lower[(unsigned char)s[i++]];
 			continue;
 		}
-		i += utf8_decode((const unsigned char *)s + i, n - i, &cp);
-		o += utf8_encode(uc_fold(apostrophe(cp)), out + o);
+		k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		j = utf8_encode(uc_fold(apostrophe(cp)), out + o);
+		if (map != NULL)
+			while (j-- > 0)
+				map[o++] = i;
+		else
+			o += j;
+		i += k;
 	}
+	if (map != NULL)
+		map[o] = n;
 	out[o] = '\0';
 	return o;
 }

@@ -94,9 +94,17 @@ struct tok_word {
 size_t tok_words(struct tokenizer *t, struct tok_word *w, size_t max);
 
 /*
- * Fold s[0..n) (valid UTF-8) the way tokens are folded, into out (room for
- * 2 * n + 1 bytes, NUL-terminated); return the length.  For patterns.
+ * Fold s[0..n) (valid UTF-8) the way tokens are folded (ASCII lower case,
+ * U+2019 as ', simple case folding), into out (room for 2 * n + 1 bytes,
+ * NUL-terminated); return the length.  For patterns and searched text.
  */
 size_t tok_fold(const char *s, size_t n, char *out);
+
+/*
+ * The same, and if map is not NULL (room for 2 * n + 1 entries), map[i] is
+ * the offset in s of the character that gave byte i of out, and map[length]
+ * is n: a match in the folded text is mapped back to the original.
+ */
+size_t tok_fold_map(const char *s, size_t n, char *out, size_t *map);
 
 #endif

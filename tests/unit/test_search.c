@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "search.h"
+#include "token.h"
 #include "unit.h"
 
 /* The matches of pat in text as "start-end/group ..." for comparison. */
@@ -138,7 +139,7 @@ test_fold(void)
 	char out[64];
 	size_t map[64], n;
 
-	n = search_fold("\xC3\x89" "cole It\xE2\x80\x99s", 13, out, map);
+	n = tok_fold_map("\xC3\x89" "cole It\xE2\x80\x99s", 13, out, map);
 	CHECK_STR(out, "\xC3\xA9" "cole it's");
 	CHECK_INT(n, 11);
 	CHECK_INT(map[2], 2);	/* 'c' */
