@@ -542,6 +542,35 @@ write_table(const struct strtab *gnames)
 }
 
 /*
+ * The plain table straight from the tally: what write_table writes when
+ * there are no groups and no measures, without interning every item and
+ * sorting twice, which is most of the time on small inputs.
+ */
+static void
+write_plain(void)
+{
+	struct tally_entry *e;
+	uint64_t total = 0;
+	size_t n, i;
+	char item[16];
+
+	e = tally_sorted(&plain, cf.min, &n);
+	for (i = 0; i < n; i++)
+		total = checked_sum(total, e[i].count);
+	for (i = 0; i < n && (cf.top == 0 || i < cf.top); i++) {
+		if (e[i].rest != NULL)
+			writer_write(&sp_out, e[i].rest, e[i].len);
+		else
+			writer_write(&sp_out, tally_entry_bytes(&e[i], item),
+			    e[i].len);
+		writer_byte(&sp_out, '\t');
+		writer_u64(&sp_out, e[i].count);
+		writer_byte(&sp_out, '\n');
+	}
+	free(e);
+}
+
+/*
  * --keyness: every item's count in the target groups against its count in
  * all the others.  A target that no record has is an error, since it is
  * most likely a typing mistake that would otherwise give an empty table.
@@ -700,7 +729,7 @@ main(int argc, char *argv[])
 	struct opt o;
 	const struct strtab *gnames;
 	char *arg, *dash[] = { "-" }, **files;
-	int id, i, nfiles, status = 0;
+	int id, i, nfiles, status = 0, plain_only;
 	size_t k;
 
 	opt_init(&o, argc, argv, specs, help);
@@ -768,13 +797,20 @@ main(int argc, char *argv[])
 		    0)
 			status = 2;
 
-	tally_move(&plain, &table);
-	tally_free(&plain);
+	plain_only = cf.mode == MODE_TABLE && cf.by == 0 && !cf.merge &&
+	    !cf.rel && !cf.df && !cf.tfidf;
+	if (!plain_only) {
+		tally_move(&plain, &table);
+		tally_free(&plain);
+	}
 
 	/* Pairs counted from tokens name their first word by item id. */
 	gnames = !cf.merge && (cf.mode == MODE_COLLOC ||
 	    cf.mode == MODE_PAIRS) ? &table.items : &table.groups;
-	if (cf.mode == MODE_KEYNESS) {
+	if (plain_only) {
+		write_plain();
+		tally_free(&plain);
+	} else if (cf.mode == MODE_KEYNESS) {
 		if (write_keyness() != 0)
 			status = 2;
 	} else if (cf.mode == MODE_COLLOC)

@@ -672,6 +672,81 @@ tally_lines(struct tally *t, const char *buf, size_t len)
 	return lines;
 }
 
+static int
+cmp_entries(const void *pa, const void *pb)
+{
+	const struct tally_entry *a = pa, *b = pb;
+	size_t n;
+	int c;
+
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	if (a->hi != b->hi)
+		return a->hi < b->hi ? -1 : 1;
+	if (a->lo != b->lo)
+		return a->lo < b->lo ? -1 : 1;
+	/* The first 16 bytes are the same: a string that has no more comes
+	 * first; two longer ones are compared on the rest. */
+	if (a->len > TALLY_SHORT && b->len > TALLY_SHORT) {
+		n = a->len < b->len ? a->len : b->len;
+		if ((c = memcmp(a->rest + TALLY_SHORT, b->rest + TALLY_SHORT,
+		    n - TALLY_SHORT)) != 0)
+			return c;
+	}
+	return (a->len > b->len) - (a->len < b->len);
+}
+
+struct tally_entry *
+tally_sorted(const struct tally *t, uint64_t min, size_t *n)
+{
+	struct tally_entry *out = xreallocarray(NULL, t->n + 1, sizeof(*out));
+	const struct tally_slot *e;
+	const unsigned char *s;
+	unsigned char b[TALLY_SHORT];
+	size_t i, k, m = 0;
+
+	for (i = 0; i <= t->mask; i++) {
+		e = &t->slots[i];
+		if (e->len == 0 || e->count < min)
+			continue;
+		out[m].count = e->count;
+		out[m].len = e->len;
+		out[m].rest = NULL;
+		if (e->len > TALLY_SHORT) {
+			out[m].rest = t->arena + e->k0;
+			s = (const unsigned char *)out[m].rest;
+		} else {
+			memset(b, 0, sizeof(b));
+			for (k = 0; k < e->len; k++)
+				b[k] = (unsigned char)((k < 8 ? e->k0 >> 8 * k :
+				    e->k1 >> 8 * (k - 8)) & 0xFF);
+			s = b;
+		}
+		out[m].hi = out[m].lo = 0;
+		for (k = 0; k < 8; k++) {
+			out[m].hi = out[m].hi << 8 | s[k];
+			out[m].lo = out[m].lo << 8 | s[8 + k];
+		}
+		m++;
+	}
+	qsort(out, m, sizeof(*out), cmp_entries);
+	*n = m;
+	return out;
+}
+
+char *
+tally_entry_bytes(const struct tally_entry *e, char *out)
+{
+	size_t k;
+
+	if (e->rest != NULL)
+		return memcpy(out, e->rest, e->len);
+	for (k = 0; k < e->len; k++)
+		out[k] = (char)((k < 8 ? e->hi >> (56 - 8 * k) :
+		    e->lo >> (56 - 8 * (k - 8))) & 0xFF);
+	return out;
+}
+
 void
 tally_move(struct tally *t, struct count_table *c)
 {

@@ -111,6 +111,29 @@ size_t tally_lines(struct tally *t, const char *buf, size_t len);
 /* Add the counts to the cells (COUNT_NOGROUP, item) of c. */
 void tally_move(struct tally *t, struct count_table *c);
 
+/*
+ * A counted string: its first 16 bytes big-endian in hi and lo (zeros
+ * after its end), and where the whole of it is if it is longer.
+ */
+struct tally_entry {
+	uint64_t count, hi, lo;
+	const char *rest;	/* the whole string if len > 16, else NULL */
+	size_t len;
+};
+
+/*
+ * The strings counted at least min times, in the order of sp-count's
+ * plain table: count, largest first, then bytewise (the strings have no
+ * NUL, so the first 16 bytes with zeros after the end compare as the
+ * bytes do).  Longer strings point into t, which must outlive the
+ * entries.  The caller frees the array.
+ */
+struct tally_entry *tally_sorted(const struct tally *t, uint64_t min,
+    size_t *n);
+
+/* Write e's bytes to out (room for e->len); return out. */
+char *tally_entry_bytes(const struct tally_entry *e, char *out);
+
 enum count_row_status {
 	COUNT_ROW_OK,
 	COUNT_ROW_MISSING_FIELD,	/* no TAB: no ITEM before the COUNT */

@@ -82,6 +82,20 @@ corpus_tokens() {
 	expect_eq "$output" "$(printf '%s\n' "b${TAB}2" "a${TAB}1")"
 }
 
+@test "equal counts are in byte order, also for items sharing their first 16 bytes" {
+	p=abcdefghijklmnop
+	printf '%s\n' "${p}q" "$p" "${p}é" "${p}qr${p}" "${p}q${p}" zoë Zoë é \
+	    "${p}qr${p}" "$p" "${p}q${p}" "${p}q" "${p}é" zoë Zoë é a >in
+	run --separate-stderr sp-count in
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "$(printf '%s\t2\n' Zoë "$p" "${p}q" "${p}q${p}" \
+	    "${p}qr${p}" "${p}é" zoë é; printf 'a\t1\n')"
+	sed 's/^/k\t1\t1\t/' in >keyed
+	run --separate-stderr sp-count keyed --rel
+	[ "$status" -eq 0 ]
+	[ "$(cut -f1,2 <<<"$output")" = "$(sp-count in)" ]
+}
+
 @test "empty input gives an empty table" {
 	run --separate-stderr sp-count /dev/null
 	[ "$status" -eq 0 ]
