@@ -9,6 +9,7 @@
 #include "count.h"
 #include "err.h"
 #include "io.h"
+#include "swar.h"
 
 enum { INITIAL_SLOTS = 1024 };
 
@@ -209,28 +210,6 @@ count_parse_row(struct count_row *row, const char *line, size_t len)
  */
 enum { TALLY_SHORT = 16, TALLY_SLOTS = 1 << 12 };
 
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGHS UINT64_C(0x8080808080808080)
-#define LOWS UINT64_C(0x7F7F7F7F7F7F7F7F)
-
-static uint64_t
-load64(const char *s)
-{
-	uint64_t w;
-
-	memcpy(&w, s, 8);
-	return w;
-}
-
-static int
-little_endian(void)
-{
-	const uint16_t one = 1;
-	unsigned char c;
-
-	memcpy(&c, &one, 1);
-	return c == 1;
-}
 
 /*
  * The top bit of every byte of w that is a TAB (exactly: no carry crosses
@@ -239,9 +218,9 @@ little_endian(void)
 static uint64_t
 tab_bytes(uint64_t w)
 {
-	uint64_t x = w ^ ONES * '\t';
+	uint64_t x = w ^ SWAR_ONES * '\t';
 
-	return ~(((x & LOWS) + LOWS) | x | LOWS);
+	return ~(((x & SWAR_LOWS) + SWAR_LOWS) | x | SWAR_LOWS);
 }
 
 /*
@@ -255,7 +234,7 @@ through_last_flag(uint64_t z)
 	z |= z >> 8;
 	z |= z >> 16;
 	z |= z >> 32;
-	return (size_t)(((z >> 7) * ONES) >> 56);
+	return (size_t)(((z >> 7) * SWAR_ONES) >> 56);
 }
 
 /*
@@ -423,29 +402,29 @@ tally_last_field(struct tally *t, const char *line, size_t n)
 	uint64_t w, z, k0, k1;
 	size_t len;
 
-	if (n >= 16 && little_endian()) {
-		w = load64(line + n - 8);
+	if (n >= 16 && swar_little_endian()) {
+		w = swar_load(line + n - 8);
 		if ((z = tab_bytes(w)) != 0) {
 			len = 8 - through_last_flag(z);
 			if (len > 0)
 				tally_short(t, w >> (64 - 8 * len), 0, len);
 			return;
 		}
-		if ((z = tab_bytes(load64(line + n - 16))) != 0) {
+		if ((z = tab_bytes(swar_load(line + n - 16))) != 0) {
 			len = 16 - through_last_flag(z);
-			k0 = load64(line + n - len);
+			k0 = swar_load(line + n - len);
 			k1 = len > 8 ? w >> (128 - 8 * len) : 0;
 			tally_short(t, k0, k1, len);
 			return;
 		}
 	}
-	if (n > 0 && n < 16 && little_endian()) {
+	if (n > 0 && n < 16 && swar_little_endian()) {
 		/* A short line, as a bare token stream has: no TAB, no key. */
 		char b[16] = { 0 };
 
 		memcpy(b, line, n);
-		k0 = load64(b);
-		k1 = load64(b + 8);
+		k0 = swar_load(b);
+		k1 = swar_load(b + 8);
 		if (tab_bytes(k0) == 0 && tab_bytes(k1) == 0) {
 			tally_short(t, k0, k1, n);
 			return;
@@ -491,14 +470,14 @@ struct stretch {
 static uint64_t
 control_bytes(uint64_t w)
 {
-	return ~(w + ONES * (0x80 - 14)) & HIGHS;
+	return ~(w + SWAR_ONES * (0x80 - 14)) & SWAR_HIGHS;
 }
 
 /* The number of bytes set in a mask of whole bytes. */
 static size_t
 mask_bytes(uint64_t m)
 {
-	return (size_t)(((m & ONES) * ONES) >> 56);
+	return (size_t)(((m & SWAR_ONES) * SWAR_ONES) >> 56);
 }
 
 /* Remember p[0..k), which ends with a TAB (or is empty), as the key. */
@@ -518,7 +497,7 @@ stretch_key(struct stretch *s, const char *p, size_t k)
 	s->keylen = k;
 	s->keywords = (k + 7) / 8;
 	for (i = 0; i < KEY_WORDS; i++) {
-		s->key[i] = load64(b + 8 * i);
+		s->key[i] = swar_load(b + 8 * i);
 		s->keymask[i] = 8 * i + 8 <= k ? ~(uint64_t)0 : 8 * i >= k ?
 		    0 : ((uint64_t)1 << 8 * (k - 8 * i)) - 1;
 		s->tabs[i] = tab_bytes(s->key[i]) & s->keymask[i];
@@ -556,7 +535,7 @@ stretch_same_shape(struct stretch *s, const char *p)
 	if (s->keywords > KEY_WORDS)
 		return 0;
 	for (i = 0; i < s->keywords; i++) {
-		w[i] = load64(p + 8 * i) & s->keymask[i];
+		w[i] = swar_load(p + 8 * i) & s->keymask[i];
 		d |= (control_bytes(w[i]) & s->keymask[i]) ^ s->tabs[i];
 		d |= tab_bytes(w[i]) ^ s->tabs[i];
 	}
@@ -580,7 +559,7 @@ stretch_long_key(const struct stretch *s, const char *p)
 	if (s->keywords > KEY_WORDS)
 		return ~(uint64_t)0;
 	for (i = 4; i < s->keywords; i++)
-		diff |= (load64(p + 8 * i) ^ s->key[i]) & s->keymask[i];
+		diff |= (swar_load(p + 8 * i) ^ s->key[i]) & s->keymask[i];
 	return diff;
 }
 
@@ -591,7 +570,7 @@ stretch_long_key(const struct stretch *s, const char *p)
 static size_t
 second_word(const char *q, uint64_t *k1)
 {
-	uint64_t w = load64(q + 8), f = control_bytes(w);
+	uint64_t w = swar_load(q + 8), f = control_bytes(w);
 	uint64_t m = ((f & (~f + 1)) >> 7) - 1;
 
 	*k1 = w & m;
@@ -609,13 +588,13 @@ stretch_step(struct tally *t, struct stretch *s)
 	uint64_t diff, w0, k1 = 0, f, m;
 	size_t fl;
 
-	diff = ((load64(p) ^ s->key[0]) & s->keymask[0]) |
-	    ((load64(p + 8) ^ s->key[1]) & s->keymask[1]) |
-	    ((load64(p + 16) ^ s->key[2]) & s->keymask[2]) |
-	    ((load64(p + 24) ^ s->key[3]) & s->keymask[3]);
+	diff = ((swar_load(p) ^ s->key[0]) & s->keymask[0]) |
+	    ((swar_load(p + 8) ^ s->key[1]) & s->keymask[1]) |
+	    ((swar_load(p + 16) ^ s->key[2]) & s->keymask[2]) |
+	    ((swar_load(p + 24) ^ s->key[3]) & s->keymask[3]);
 	if (s->keywords > 4)
 		diff |= stretch_long_key(s, p);
-	w0 = load64(q);
+	w0 = swar_load(q);
 	if ((f = control_bytes(w0)) != 0) {
 		m = ((f & (~f + 1)) >> 7) - 1;
 		fl = mask_bytes(m);
@@ -645,7 +624,7 @@ tally_lines(struct tally *t, const char *buf, size_t len)
 	const char *end = buf + len, *mid = buf + len / 2, *safe, *nl;
 	size_t lines = 0, k;
 
-	if (!little_endian()) {
+	if (!swar_little_endian()) {
 		for (; buf < end; buf = nl + 1, lines++) {
 			nl = memchr(buf, '\n', (size_t)(end - buf));
 			tally_last_field(t, buf,

@@ -18,6 +18,7 @@
 
 #include "err.h"
 #include "io.h"
+#include "swar.h"
 #include "utf8.h"
 
 enum {
@@ -159,8 +160,6 @@ check_line(struct reader *r, char **line, size_t *len)
 static size_t
 plain_prefix(const char *s, size_t n)
 {
-	const uint64_t ones = 0x0101010101010101ull;
-	const uint64_t tops = 0x8080808080808080ull;
 	uint64_t w, acc;
 	size_t i = 0, j;
 
@@ -168,14 +167,14 @@ plain_prefix(const char *s, size_t n)
 		acc = 0;
 		for (j = 0; j < 64; j += 8) {
 			memcpy(&w, s + i + j, 8);
-			acc |= w | (w - ones);
+			acc |= w | (w - SWAR_ONES);
 		}
-		if ((acc & tops) != 0)
+		if ((acc & SWAR_HIGHS) != 0)
 			break;
 	}
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
-		if (((w | (w - ones)) & tops) != 0)
+		if (((w | (w - SWAR_ONES)) & SWAR_HIGHS) != 0)
 			break;
 	}
 	while (i < n && (unsigned char)s[i] - 1u < 0x7Fu)

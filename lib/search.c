@@ -35,6 +35,7 @@
 #include "hash.h"
 #include "relit.h"
 #include "search.h"
+#include "swar.h"
 #include "token.h"
 #include "unicode.h"
 #include "utf8.h"
@@ -806,7 +807,7 @@ next_unsure(struct search *s, const char *text, size_t n, size_t from)
 	while (i < n) {
 		for (; i + 8 <= n; i += 8) {
 			memcpy(&w, u + i, 8);
-			if (w & 0x8080808080808080ull)
+			if (w & SWAR_HIGHS)
 				break;
 		}
 		while (i < n && u[i] < 0x80)

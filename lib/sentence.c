@@ -78,6 +78,7 @@
 #include "err.h"
 #include "hash.h"
 #include "sentence.h"
+#include "swar.h"
 #include "unicode.h"
 #include "utf8.h"
 
@@ -1355,22 +1356,6 @@ sbuf_add_words(struct sbuf *b, const char *s, size_t n)
  * first of two spaces in a row.  Eight bytes are looked at together, as
  * one 64-bit word, with a branch only at the end of a run.
  */
-#define ONES	0x0101010101010101ull
-#define HIGHS	0x8080808080808080ull
-/* Nonzero when some byte of v is less than n (n <= 128), or zero. */
-#define HAS_LESS(v, n)	(((v) - ONES * (n)) & ~(v) & HIGHS)
-#define HAS_ZERO(v)	HAS_LESS(v, 1)
-
-/* Whether the first byte in memory of a uint64_t is its low one. */
-static inline int
-little_endian(void)
-{
-	const uint64_t one = 1;
-	unsigned char first;
-
-	memcpy(&first, &one, 1);
-	return first == 1;
-}
 
 static size_t
 run_end(const char *text, size_t i, size_t len)
@@ -1389,11 +1374,11 @@ run_end(const char *text, size_t i, size_t len)
 		 * after it, and it is flagged itself.  A control character
 		 * plus 0x60 stays below 0x80; a mark xor itself plus 0x7F too.
 		 */
-		m = x | HAS_ZERO((x ^ ONES * ' ') | (y ^ ONES * ' ')) |
-		    ~((x + ONES * 0x60) & ((x ^ ONES * '!') + ONES * 0x7F) &
-		    ((x ^ ONES * '.') + ONES * 0x7F) &
-		    ((x ^ ONES * '?') + ONES * 0x7F));
-		m &= HIGHS;
+		m = x | SWAR_HAS_ZERO((x ^ SWAR_ONES * ' ') | (y ^ SWAR_ONES * ' ')) |
+		    ~((x + SWAR_ONES * 0x60) & ((x ^ SWAR_ONES * '!') + SWAR_ONES * 0x7F) &
+		    ((x ^ SWAR_ONES * '.') + SWAR_ONES * 0x7F) &
+		    ((x ^ SWAR_ONES * '?') + SWAR_ONES * 0x7F));
+		m &= SWAR_HIGHS;
 		if (m != 0) {
 			/*
 			 * Each test flags its first byte exactly (it may flag
@@ -1403,7 +1388,7 @@ run_end(const char *text, size_t i, size_t len)
 			 * bit, brought down to the byte's low bit, by bytes
 			 * counting 1 to 8, which puts 8 - place in the top.
 			 */
-			if (little_endian()) {
+			if (swar_little_endian()) {
 				m &= ~m + 1;
 				return i + 8 - (size_t)(((m >> 7) *
 				    0x0807060504030201ull) >> 56);
@@ -1421,10 +1406,6 @@ run_end(const char *text, size_t i, size_t len)
 	return len;
 }
 
-#undef ONES
-#undef HIGHS
-#undef HAS_LESS
-#undef HAS_ZERO
 
 /*
  * The end of the word at text[i] if it is plain to its end and does not

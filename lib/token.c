@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "swar.h"
 #include "token.h"
 #include "unicode.h"
 #include "utf8.h"
@@ -439,8 +440,6 @@ joined_as(uint32_t cp)
  * constant's complement.  In Unicode the only ASCII letters are A-Z and
  * a-z and the only ASCII digits 0-9.
  */
-#define ONES	UINT64_C(0x0101010101010101)
-#define HIGHS	(ONES * 0x80)
 
 static inline uint64_t
 load8(const unsigned char *p)
@@ -465,13 +464,13 @@ store8(unsigned char *p, uint64_t x)
 }
 
 /* Bit 7 set in each byte of x that is at least lo (x's bytes ASCII). */
-#define AT_LEAST(x, lo)	(((x) + ONES * (0x80 - (lo))) & HIGHS)
+#define AT_LEAST(x, lo)	(((x) + SWAR_ONES * (0x80 - (lo))) & SWAR_HIGHS)
 
 /* Bit 7 set in each byte of x that is an ASCII letter. */
 static inline uint64_t
 letters8(uint64_t x)
 {
-	uint64_t v = (x & ~HIGHS) | ONES * 0x20;	/* lower case */
+	uint64_t v = (x & ~SWAR_HIGHS) | SWAR_ONES * 0x20;	/* lower case */
 
 	return AT_LEAST(v, 'a') & ~AT_LEAST(v, 'z' + 1) & ~x;
 }
@@ -480,7 +479,7 @@ letters8(uint64_t x)
 static inline uint64_t
 digits8(uint64_t x)
 {
-	uint64_t v = x & ~HIGHS;
+	uint64_t v = x & ~SWAR_HIGHS;
 
 	return AT_LEAST(v, '0') & ~AT_LEAST(v, '9' + 1) & ~x;
 }
@@ -492,7 +491,7 @@ digits8(uint64_t x)
 static inline uint64_t
 leading8(uint64_t mask)
 {
-	uint64_t clear = ~mask & HIGHS;
+	uint64_t clear = ~mask & SWAR_HIGHS;
 
 	return ((clear & -clear) >> 7) - 1;
 }
@@ -519,7 +518,7 @@ plain_part(struct tokenizer *t, size_t i, int *letter)
 		x = load8(s + i);
 		l = letters8(x);
 		run = leading8(l | digits8(x));
-		n = (size_t)(((run & ONES) * ONES) >> 56);
+		n = (size_t)(((run & SWAR_ONES) * SWAR_ONES) >> 56);
 		/* Upper-case letters get bit 0x20; what follows is spare. */
 		store8(out + len, fold ? x | l >> 2 : x);
 		seen |= l & run;
@@ -767,26 +766,26 @@ pad_text(struct tokenizer *t)
 		for (bits = 0, i = 0; i < m; i++, p += 8) {
 			x = load8(p);
 			high |= x;
-			v = x ^ ONES * '@';	/* a zero byte for an @ */
-			at |= (v - ONES) & ~v;
+			v = x ^ SWAR_ONES * '@';	/* a zero byte for an @ */
+			at |= (v - SWAR_ONES) & ~v;
 			/*
 			 * As letters8 and digits8, but for ASCII only (text
 			 * with other bytes is not used): no byte can carry
 			 * into the next.
 			 */
-			u = x | ONES * 0x20;
-			l = (u + ONES * (0x80 - 'a')) &
-			    ~(u + ONES * (0x80 - 'z' - 1)) & HIGHS;
-			d = (x + ONES * (0x80 - '0')) &
-			    ~(x + ONES * (0x80 - '9' - 1)) & HIGHS;
+			u = x | SWAR_ONES * 0x20;
+			l = (u + SWAR_ONES * (0x80 - 'a')) &
+			    ~(u + SWAR_ONES * (0x80 - 'z' - 1)) & SWAR_HIGHS;
+			d = (x + SWAR_ONES * (0x80 - '0')) &
+			    ~(x + SWAR_ONES * (0x80 - '9' - 1)) & SWAR_HIGHS;
 			if (fold)
 				store8(p, x | l >> 2);
 			bits |= gather8(l | d) << 8 * i;
 		}
 		t->wordbits[b] = bits;
 	}
-	t->has_at = (at & HIGHS) != 0;
-	return (high & HIGHS) == 0 && !t->has_at;
+	t->has_at = (at & SWAR_HIGHS) != 0;
+	return (high & SWAR_HIGHS) == 0 && !t->has_at;
 }
 
 /*

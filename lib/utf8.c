@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "swar.h"
 #include "utf8.h"
 
 size_t
@@ -120,7 +121,7 @@ utf8_all_ascii(const char *s, size_t n)
 	}
 	for (; i < n; i++)
 		acc |= (unsigned char)s[i];
-	return (acc & 0x8080808080808080ull) == 0;
+	return (acc & SWAR_HIGHS) == 0;
 }
 
 size_t

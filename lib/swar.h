@@ -1,0 +1,46 @@
+/*
+ * Eight bytes at a time: a uint64_t loaded from memory holds eight bytes,
+ * and a few integer operations test all of them at once (what is called
+ * SWAR, SIMD within a register).  The reader, the sentence splitter, the
+ * tokenizer and the counter scan their plain ASCII runs this way.
+ */
+#ifndef SP_SWAR_H
+#define SP_SWAR_H
+
+#include <stdint.h>
+#include <string.h>
+
+#define SWAR_ONES	UINT64_C(0x0101010101010101)	/* 1 in every byte */
+#define SWAR_HIGHS	UINT64_C(0x8080808080808080)	/* bit 7 of every byte */
+#define SWAR_LOWS	UINT64_C(0x7F7F7F7F7F7F7F7F)	/* bits 0-6 */
+
+/*
+ * Nonzero if some byte of v is less than n (n <= 128): its bit 7 is set
+ * for the first such byte in memory order on a little-endian machine (the
+ * ones after it may be set wrongly by a borrow).
+ */
+#define SWAR_HAS_LESS(v, n)	(((v) - SWAR_ONES * (n)) & ~(v) & SWAR_HIGHS)
+#define SWAR_HAS_ZERO(v)	SWAR_HAS_LESS(v, 1)
+
+/* Eight bytes from p, in the machine's byte order (no alignment needed). */
+static inline uint64_t
+swar_load(const void *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return w;
+}
+
+/* Whether the first byte in memory of a uint64_t is its low one. */
+static inline int
+swar_little_endian(void)
+{
+	const uint64_t one = 1;
+	unsigned char first;
+
+	memcpy(&first, &one, 1);
+	return first == 1;
+}
+
+#endif
