@@ -51,7 +51,8 @@ static const struct opt_spec specs[] = {
 struct doc {
 	const char *id;
 	size_t idlen;
-	unsigned long long para, sent;
+	unsigned long long para;
+	unsigned long long sent;	/* --paragraphs: sentences so far */
 	struct buf pending;	/* the last paragraph read, not yet written */
 	struct buf current;	/* the paragraph being read */
 	struct buf normal;	/* scratch for --paragraphs */
@@ -148,16 +149,15 @@ emit_sentence(void *arg, const char *s, size_t n)
 	size_t hlen;
 	char *p;
 
-	d->sent++;
 	head_increment(d, d->sent_at, d->head.len - 1);
 	h = d->head.s;
 	hlen = d->head.len;
-	if (sp_out.cap - sp_out.len > hlen + n) {
-		p = sp_out.buf + sp_out.len;
+	if (writer_room(&sp_out) > hlen + n) {
+		p = writer_end(&sp_out);
 		memcpy(p, h, hlen);
 		memcpy(p + hlen, s, n);
 		p[hlen + n] = '\n';
-		sp_out.len += hlen + n + 1;
+		writer_advance(&sp_out, hlen + n + 1);
 		return;
 	}
 	writer_write(&sp_out, h, d->idlen);

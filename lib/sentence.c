@@ -383,6 +383,14 @@ sent_abbrevs_free(struct sent_abbrevs *ab)
 	free(ab);
 }
 
+/* Whether a built-in abbreviation of n bytes may start with byte c. */
+static inline int
+builtin_may_start(const struct sent_abbrevs *ab, unsigned c, size_t n)
+{
+	return n <= SENT_ABBREV_LONGEST && c - 'A' < FIRST_SPAN &&
+	    ((ab->by_first[n] >> (c - 'A')) & 1) != 0;
+}
+
 /*
  * Compare s[0..n) with the NUL-terminated w as strcmp would.  Most words
  * differ from w in the first byte or two, so w is not measured first.
@@ -412,9 +420,8 @@ lookup_exact(const struct sent_abbrevs *ab, const char *s, size_t n,
 	 * Most words are longer than any built-in abbreviation, or start with
 	 * a byte no entry of their length starts with.
 	 */
-	if (n > SENT_ABBREV_LONGEST || (ab != NULL &&
-	    ((unsigned)(unsigned char)s[0] - 'A' >= FIRST_SPAN ||
-	    ((ab->by_first[n] >> ((unsigned char)s[0] - 'A')) & 1) == 0)))
+	if (ab != NULL ? !builtin_may_start(ab, (unsigned char)s[0], n) :
+	    n > SENT_ABBREV_LONGEST)
 		hi = 0;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -446,14 +453,6 @@ lookup_exact(const struct sent_abbrevs *ab, const char *s, size_t n,
 		return SENT_ABBR_NEVER_ENDS;
 	}
 	return 0;
-}
-
-/* Whether a built-in abbreviation of n bytes may start with byte c. */
-static inline int
-builtin_may_start(const struct sent_abbrevs *ab, unsigned c, size_t n)
-{
-	return n <= SENT_ABBREV_LONGEST && c - 'A' < FIRST_SPAN &&
-	    ((ab->by_first[n] >> (c - 'A')) & 1) != 0;
 }
 
 /* The kind of abbreviation s[0..n) is, or 0. */
@@ -1364,8 +1363,8 @@ run_end(const char *text, size_t i, size_t len)
 	uint64_t x, y, m;
 
 	while (len - i >= 9) {
-		memcpy(&x, t + i, 8);
-		memcpy(&y, t + i + 1, 8);
+		x = swar_load(t + i);
+		y = swar_load(t + i + 1);
 		/*
 		 * Bytes from 0x80, and a space at the same place in x and in y
 		 * (shifted by one).  Control characters and the three marks
@@ -1374,8 +1373,10 @@ run_end(const char *text, size_t i, size_t len)
 		 * after it, and it is flagged itself.  A control character
 		 * plus 0x60 stays below 0x80; a mark xor itself plus 0x7F too.
 		 */
-		m = x | SWAR_HAS_ZERO((x ^ SWAR_ONES * ' ') | (y ^ SWAR_ONES * ' ')) |
-		    ~((x + SWAR_ONES * 0x60) & ((x ^ SWAR_ONES * '!') + SWAR_ONES * 0x7F) &
+		m = x | SWAR_HAS_ZERO((x ^ SWAR_ONES * ' ') |
+		    (y ^ SWAR_ONES * ' ')) |
+		    ~((x + SWAR_ONES * 0x60) &
+		    ((x ^ SWAR_ONES * '!') + SWAR_ONES * 0x7F) &
 		    ((x ^ SWAR_ONES * '.') + SWAR_ONES * 0x7F) &
 		    ((x ^ SWAR_ONES * '?') + SWAR_ONES * 0x7F));
 		m &= SWAR_HIGHS;
@@ -1628,37 +1629,11 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
     int *prev_marked, struct line_facts *lf, int *measured,
     void (*emit)(void *arg, const char *s, size_t n), void *arg)
 {
-	size_t w = from, q, r, e, seg = from, done = from;
+	size_t w = from, q, r, e, cut, seg = from, done = from;
 	int nl, brk;
 
 	for (;;) {
 		q = run_end(text, w, len);
-		/*
-		 * A plain word followed by more blank than a single space:
-		 * without a line break that is nothing to the rules, before
-		 * any word that starts with printable ASCII; see
-		 * line_break_ends for one with a line break.
-		 */
-		e = q > w && text[q - 1] == ' ' ? q - 1 : q;
-		if (e > w && q < len && (text[q] == ' ' || text[q] == '\t' ||
-		    text[q] == '\n') &&
-		    (r = blank_end(text, e, len, &nl)) < len &&
-		    (brk = nl ? line_break_ends(ab, text, len, w, e, r,
-		    *line_start, lf, measured) : (unsigned char)text[r] > ' ' &&
-		    (unsigned char)text[r] < 0x7F ? 0 : -1) >= 0) {
-			sbuf_add_words(b, text + seg, e - seg);
-			if (brk) {
-				emit(arg, b->s, b->len);
-				b->len = 0;
-			}
-			if (nl) {
-				*prev_marked = *line_marked;
-				*line_marked = 0;
-				*line_start = r;
-			}
-			seg = w = done = r;
-			continue;
-		}
 		/*
 		 * The paragraph's last word, plain or with one mark after
 		 * it (too few dots for an ellipsis), is only to be copied.
@@ -1669,16 +1644,34 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 			return len;
 		}
 		/*
+		 * A plain word followed by more blank than a single space:
+		 * without a line break that is nothing to the rules, before
+		 * any word that starts with printable ASCII; see
+		 * line_break_ends for one with a line break.  brk is 0 or 1
+		 * here.
+		 */
+		e = q > w && text[q - 1] == ' ' ? q - 1 : q;
+		cut = 0;
+		if (e > w && q < len && (text[q] == ' ' || text[q] == '\t' ||
+		    text[q] == '\n') &&
+		    (r = blank_end(text, e, len, &nl)) < len &&
+		    (brk = nl ? line_break_ends(ab, text, len, w, e, r,
+		    *line_start, lf, measured) : (unsigned char)text[r] > ' ' &&
+		    (unsigned char)text[r] < 0x7F ? 0 : -1) >= 0)
+			cut = e;
+		/*
 		 * The commonest sentence ends, "said. The", "me?  And": see
 		 * run_ends_sentence.  The run goes on with the next sentence,
 		 * on this line or the next, however much blank is between.
 		 */
-		if ((text[q] == '.' || text[q] == '!' || text[q] == '?') &&
+		else if ((text[q] == '.' || text[q] == '!' || text[q] == '?') &&
 		    q + 2 < len && (text[q + 1] == ' ' || text[q + 1] == '\n' ||
 		    text[q + 1] == '\t') &&
 		    (r = blank_end(text, q + 1, len, &nl)) < len &&
-		    (brk = after_mark(ab, text, len, from, w, q, r, nl)) >= 0) {
-			sbuf_add_words(b, text + seg, q + 1 - seg);
+		    (brk = after_mark(ab, text, len, from, w, q, r, nl)) >= 0)
+			cut = q + 1;
+		if (cut > 0) {
+			sbuf_add_words(b, text + seg, cut - seg);
 			if (brk) {
 				emit(arg, b->s, b->len);
 				b->len = 0;

@@ -10,9 +10,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#define SWAR_ONES	UINT64_C(0x0101010101010101)	/* 1 in every byte */
-#define SWAR_HIGHS	UINT64_C(0x8080808080808080)	/* bit 7 of every byte */
-#define SWAR_LOWS	UINT64_C(0x7F7F7F7F7F7F7F7F)	/* bits 0-6 */
+/* 1 in every byte, bit 7 of every byte, bits 0-6 of every byte */
+#define SWAR_ONES	UINT64_C(0x0101010101010101)
+#define SWAR_HIGHS	UINT64_C(0x8080808080808080)
+#define SWAR_LOWS	UINT64_C(0x7F7F7F7F7F7F7F7F)
 
 /*
  * Nonzero if some byte of v is less than n (n <= 128): its bit 7 is set
