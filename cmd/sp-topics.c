@@ -309,13 +309,19 @@ main(int argc, char *argv[])
 	if (save_path != NULL) {
 		/*
 		 * Find a bad path before training, but leave a model already
-		 * there as it is until there is a new one to replace it.
+		 * there as it is until there is a new one to replace it, and
+		 * no empty file where there was none.
 		 */
-		int fd = open(save_path, O_WRONLY | O_CREAT, 0666);
+		int fd = open(save_path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+		int made = fd >= 0;
 
+		if (fd < 0 && errno == EEXIST)
+			fd = open(save_path, O_WRONLY);
 		if (fd < 0)
 			sp_die("%s: %s", save_path, strerror(errno));
 		close(fd);
+		if (made)
+			unlink(save_path);
 	}
 
 	lda_corpus_init(&c);

@@ -188,7 +188,7 @@ stems() {
 	[ "${#lines[@]}" -eq 2 ]
 }
 
-@test "--save: a bad path fails before training; a run that fails keeps the old model" {
+@test "--save: a bad path fails before training; a run that fails keeps the old model or leaves none" {
 	corpus 12 apple zebra >in
 	run --separate-stderr sp-topics -k 2 -n 10 --save nodir/model in
 	[ "$status" -eq 2 ]
@@ -200,6 +200,9 @@ stems() {
 	[ "$status" -eq 2 ]
 	[ "$stderr" = "sp-topics: no tokens in the input" ]
 	cmp model before
+	run --separate-stderr sp-topics -k 2 -n 10 --save new empty
+	[ "$status" -eq 2 ]
+	[ ! -e new ]
 }
 
 @test "bad model files are errors with file and line" {
