@@ -254,10 +254,11 @@ tokenize_record(const char *line, size_t len)
 		for (;;) {
 			n = tok_words(&tokenizer, words, WORDS);
 			write_words(words, n);
-			if (n < WORDS && !tok_next(&tokenizer, &tok))
+			if (n == WORDS)
+				continue;
+			if (!tok_next(&tokenizer, &tok))
 				break;
-			if (n < WORDS)
-				write_short(tok.text, tok.len);
+			write_short(tok.text, tok.len);
 		}
 		return;
 	}

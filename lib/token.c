@@ -737,7 +737,8 @@ lowest_bit(uint64_t x)
  * For tok_words: copy the text to t->pad, folded unless keep_case, with
  * zeros after it, and set a bit in t->wordbits for each ASCII letter and
  * digit, in one pass eight bytes at a time.  Return whether the text is
- * all ASCII and has no @ (else the rest is not used).
+ * all ASCII and has no @; if not, the pass stops at the first block
+ * that shows it, since the rest is not used.
  */
 static int
 pad_text(struct tokenizer *t)
@@ -783,9 +784,16 @@ pad_text(struct tokenizer *t)
 			bits |= gather8(l | d) << 8 * i;
 		}
 		t->wordbits[b] = bits;
+		/* Text that is not plain goes to tok_next: stop at once. */
+		if (((high | at) & SWAR_HIGHS) != 0)
+			break;
 	}
-	t->has_at = (at & SWAR_HIGHS) != 0;
-	return (high & SWAR_HIGHS) == 0 && !t->has_at;
+	/* An @ seen is certain; none seen is only known if all was seen. */
+	if ((at & SWAR_HIGHS) != 0)
+		t->has_at = 1;
+	else if ((high & SWAR_HIGHS) == 0)
+		t->has_at = 0;
+	return ((high | at) & SWAR_HIGHS) == 0;
 }
 
 /*
