@@ -550,19 +550,12 @@ static void
 write_plain(void)
 {
 	struct tally_entry *e;
-	uint64_t total = 0;
 	size_t n, i;
 	char item[16];
 
 	e = tally_sorted(&plain, cf.min, &n);
-	for (i = 0; i < n; i++)
-		total = checked_sum(total, e[i].count);
 	for (i = 0; i < n && (cf.top == 0 || i < cf.top); i++) {
-		if (e[i].rest != NULL)
-			writer_write(&sp_out, e[i].rest, e[i].len);
-		else
-			writer_write(&sp_out, tally_entry_bytes(&e[i], item),
-			    e[i].len);
+		writer_write(&sp_out, tally_entry_text(&e[i], item), e[i].len);
 		writer_byte(&sp_out, '\t');
 		writer_u64(&sp_out, e[i].count);
 		writer_byte(&sp_out, '\n');

@@ -651,6 +651,23 @@ tally_lines(struct tally *t, const char *buf, size_t len)
 	return lines;
 }
 
+/*
+ * The string of a taken slot: in the arena if it is long, else its bytes
+ * copied out of the slot into out (room for TALLY_SHORT).
+ */
+static const char *
+slot_text(const struct tally *t, const struct tally_slot *e, char *out)
+{
+	size_t k;
+
+	if (e->len > TALLY_SHORT)
+		return t->arena + e->k0;
+	for (k = 0; k < e->len; k++)
+		out[k] = (char)((k < 8 ? e->k0 >> 8 * k :
+		    e->k1 >> 8 * (k - 8)) & 0xFF);
+	return out;
+}
+
 static int
 cmp_entries(const void *pa, const void *pb)
 {
@@ -681,7 +698,7 @@ tally_sorted(const struct tally *t, uint64_t min, size_t *n)
 	struct tally_entry *out = xreallocarray(NULL, t->n + 1, sizeof(*out));
 	const struct tally_slot *e;
 	const unsigned char *s;
-	unsigned char b[TALLY_SHORT];
+	char b[TALLY_SHORT];
 	size_t i, k, m = 0;
 
 	for (i = 0; i <= t->mask; i++) {
@@ -690,17 +707,9 @@ tally_sorted(const struct tally *t, uint64_t min, size_t *n)
 			continue;
 		out[m].count = e->count;
 		out[m].len = e->len;
-		out[m].rest = NULL;
-		if (e->len > TALLY_SHORT) {
-			out[m].rest = t->arena + e->k0;
-			s = (const unsigned char *)out[m].rest;
-		} else {
-			memset(b, 0, sizeof(b));
-			for (k = 0; k < e->len; k++)
-				b[k] = (unsigned char)((k < 8 ? e->k0 >> 8 * k :
-				    e->k1 >> 8 * (k - 8)) & 0xFF);
-			s = b;
-		}
+		out[m].rest = e->len > TALLY_SHORT ? t->arena + e->k0 : NULL;
+		memset(b, 0, sizeof(b));
+		s = (const unsigned char *)slot_text(t, e, b);
 		out[m].hi = out[m].lo = 0;
 		for (k = 0; k < 8; k++) {
 			out[m].hi = out[m].hi << 8 | s[k];
@@ -713,13 +722,13 @@ tally_sorted(const struct tally *t, uint64_t min, size_t *n)
 	return out;
 }
 
-char *
-tally_entry_bytes(const struct tally_entry *e, char *out)
+const char *
+tally_entry_text(const struct tally_entry *e, char *out)
 {
 	size_t k;
 
 	if (e->rest != NULL)
-		return memcpy(out, e->rest, e->len);
+		return e->rest;
 	for (k = 0; k < e->len; k++)
 		out[k] = (char)((k < 8 ? e->hi >> (56 - 8 * k) :
 		    e->lo >> (56 - 8 * (k - 8))) & 0xFF);
@@ -731,21 +740,13 @@ tally_move(struct tally *t, struct count_table *c)
 {
 	const struct tally_slot *e;
 	char key[TALLY_SHORT];
-	const char *s;
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i <= t->mask; i++) {
 		e = &t->slots[i];
 		if (e->len == 0)
 			continue;
-		s = key;
-		if (e->len > TALLY_SHORT)
-			s = t->arena + e->k0;
-		else
-			for (k = 0; k < e->len; k++)
-				key[k] = (char)((k < 8 ? e->k0 >> 8 * k :
-				    e->k1 >> 8 * (k - 8)) & 0xFF);
-		count_cell(c, COUNT_NOGROUP, strtab_intern(&c->items, s,
-		    e->len, NULL))->count += e->count;
+		count_cell(c, COUNT_NOGROUP, strtab_intern(&c->items,
+		    slot_text(t, e, key), e->len, NULL))->count += e->count;
 	}
 }

@@ -131,8 +131,8 @@ struct tally_entry {
 struct tally_entry *tally_sorted(const struct tally *t, uint64_t min,
     size_t *n);
 
-/* Write e's bytes to out (room for e->len); return out. */
-char *tally_entry_bytes(const struct tally_entry *e, char *out);
+/* e's string: where it is if it is long, else copied into out (16 bytes). */
+const char *tally_entry_text(const struct tally_entry *e, char *out);
 
 enum count_row_status {
 	COUNT_ROW_OK,
