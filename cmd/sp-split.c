@@ -234,6 +234,23 @@ end_paragraph(struct doc *d)
 	d->current.len = 0;
 }
 
+/* Append text[0..n), one or more lines, to the paragraph being read. */
+static void
+add_text(struct doc *d, const char *text, size_t n)
+{
+	if (d->current.cap - d->current.len > n) {
+		/* The common case, without calls. */
+		if (d->current.len > 0)
+			d->current.s[d->current.len++] = '\n';
+		memcpy(d->current.s + d->current.len, text, n);
+		d->current.len += n;
+	} else {
+		if (d->current.len > 0)
+			buf_add(&d->current, "\n", 1);
+		buf_add(&d->current, text, n);
+	}
+}
+
 static void
 add_line(struct doc *d, char *line, size_t n)
 {
@@ -241,19 +258,46 @@ add_line(struct doc *d, char *line, size_t n)
 		end_paragraph(d);
 		return;
 	}
-	if (d->current.cap - d->current.len > n) {
-		/* The common case, without calls. */
-		if (d->current.len > 0)
-			d->current.s[d->current.len++] = '\n';
-		memcpy(d->current.s + d->current.len, line, n);
-		d->current.len += n;
-	} else {
-		if (d->current.len > 0)
-			buf_add(&d->current, "\n", 1);
-		buf_add(&d->current, line, n);
-	}
+	add_text(d, line, n);
 	if (lines_mode)
 		end_paragraph(d);
+}
+
+/*
+ * Add a run of complete lines from the reader's checked bytes (ASCII
+ * without NUL, each line ending in '\n'), buf[0..n), as add_line would
+ * add them one by one; return the number of lines.  Most lines start with
+ * a printable character, so are not blank, and do not end in CR: a
+ * stretch of them is already what add_line would make of it, the lines
+ * joined by '\n', and is added in one piece.  Not for --lines.
+ */
+static size_t
+add_plain_lines(struct doc *d, const char *buf, size_t n)
+{
+	const char *p = buf, *end = buf + n, *from, *nl;
+	size_t lines = 0;
+
+	while (p < end) {
+		from = p;
+		while (p < end && (unsigned char)*p > ' ' &&
+		    (unsigned char)*p < 0x7F) {
+			nl = memchr(p, '\n', (size_t)(end - p));
+			if (nl[-1] == '\r')
+				break;
+			lines++;
+			p = nl + 1;
+		}
+		if (p > from)
+			add_text(d, from, (size_t)(p - 1 - from));
+		if (p < end) {
+			nl = memchr(p, '\n', (size_t)(end - p));
+			add_line(d, (char *)p, reader_drop_crs(p,
+			    (size_t)(nl - p)));
+			lines++;
+			p = nl + 1;
+		}
+	}
+	return lines;
 }
 
 /* The document id of a path: its last component without the extension. */
@@ -291,8 +335,15 @@ split_file(const char *path, const char *stdin_id, struct doc *d)
 	d->sent = 0;
 	head_reset(d);
 	d->pending.len = d->current.len = 0;
-	while (reader_next(&r, &line, &n) > 0)
+	for (;;) {
+		if (!lines_mode && (n = reader_plain_lines(&r, &line)) > 0) {
+			r.lineno += add_plain_lines(d, line, n);
+			continue;
+		}
+		if (reader_next(&r, &line, &n) <= 0)
+			break;
 		add_line(d, line, n);
+	}
 	end_paragraph(d);
 	write_paragraph(d, &d->pending);
 	d->pending.len = 0;
