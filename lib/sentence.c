@@ -1613,11 +1613,17 @@ after_mark(const struct sent_abbrevs *ab, const char *text, size_t len,
 
 /*
  * The end of the white space from text[i] made of spaces, TABs and line
- * breaks '\n', with *nl set when there is a line break among it.
+ * breaks '\n', with *nl set when there is a line break among it.  Most
+ * often it is the one byte text[i], a space or a '\n'.
  */
-static size_t
+static inline size_t
 blank_end(const char *text, size_t i, size_t len, int *nl)
 {
+	if (len - i >= 2 && (unsigned char)text[i + 1] > ' ' &&
+	    (text[i] == ' ' || text[i] == '\n')) {
+		*nl = text[i] == '\n';
+		return i + 1;
+	}
 	*nl = 0;
 	for (; i < len; i++) {
 		if (text[i] == '\n')
