@@ -114,12 +114,18 @@ head_reset(struct doc *d)
 
 /*
  * Add one to the decimal number in head[start..end); return whether it
- * took one more digit (all the rest of head moves up one byte).
+ * took one more digit (all the rest of head moves up one byte).  Nine
+ * times in ten only the last digit changes.
  */
-static int
+static inline int
 head_increment(struct doc *d, size_t start, size_t end)
 {
 	size_t i = end;
+
+	if (d->head.s[end - 1] != '9') {
+		d->head.s[end - 1]++;
+		return 0;
+	}
 
 	while (i > start) {
 		i--;
