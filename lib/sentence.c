@@ -1130,11 +1130,17 @@ ends_sentence(const struct sent_abbrevs *ab, const char *text,
 	return 1;
 }
 
-/* Facts about the paragraph's lines, for the line-break rules. */
+/*
+ * Facts about the paragraph's lines, for the line-break rules.  They take
+ * a pass over the paragraph, made only when a line break needs them and
+ * bound cannot tell (see break_deliberate).
+ */
 struct line_facts {
 	size_t longest;		/* code points in the longest line, trimmed */
 	int structured;		/* two or more lines, all short */
 	int ascii;		/* a code point is a byte */
+	int measured;		/* the three above are known */
+	size_t bound;		/* no line has more code points than this */
 };
 
 /*
@@ -1229,6 +1235,35 @@ deliberate_break(const struct line_facts *lf, size_t prev_cps,
 		return 1;
 	return prev_cps + 1 + next_word_cps <= lf->longest &&
 	    4 * prev_cps < 3 * lf->longest;
+}
+
+/*
+ * Whether the line break after the line text[ls..le) (from its first word
+ * to its last), before the word text[ws..we), is deliberate; both are
+ * known to be ASCII if ascii.  Most line breaks in running text come
+ * after a line too long for the break to be deliberate, whatever the
+ * longest line: longer than SHORT_LINE, so the block is not
+ * line-structured, and longer than three quarters of lf->bound, or too
+ * long to take the next word within it.  Those are told without measuring
+ * the paragraph.
+ */
+static int
+break_deliberate(const char *text, size_t len, struct line_facts *lf,
+    size_t ls, size_t le, size_t ws, size_t we, int ascii)
+{
+	size_t prev, next;
+
+	if (!lf->measured) {
+		prev = ascii ? le - ls : utf8_count(text + ls, le - ls);
+		next = ascii ? we - ws : utf8_count(text + ws, we - ws);
+		if (prev > SHORT_LINE && (prev + 1 + next > lf->bound ||
+		    4 * prev >= 3 * lf->bound))
+			return 0;
+		measure_lines(text, len, lf);
+		lf->measured = 1;
+	}
+	return deliberate_break(lf, count_cps(lf, text + ls, le - ls),
+	    count_cps(lf, text + ws, we - ws));
 }
 
 /* Whether a line ending in code point c wants its sentence to go on. */
@@ -1638,7 +1673,8 @@ blank_end(const char *text, size_t i, size_t len, int *nl)
  * For plain_run: what the line break at text[q], after a plain word of the
  * run from w, does when the next line's first word is at text[r] (after
  * blanks): 0 if it is only white space, 1 if it ends a sentence, -1 if the
- * general rules must decide.  The line before starts at line_start.  A
+ * general rules must decide.  The line before starts at line_start, and
+ * is ASCII if that is not before from, where plain_run started.  A
  * lower-case word that is no list marker goes on with the sentence.  A
  * plain capitalised word (no list marker either) ends it only at a
  * deliberate line break after a line that does not ask to go on: see
@@ -1646,8 +1682,8 @@ blank_end(const char *text, size_t i, size_t len, int *nl)
  */
 static int
 line_break_ends(const struct sent_abbrevs *ab, const char *text, size_t len,
-    size_t w, size_t q, size_t r, size_t line_start, struct line_facts *lf,
-    int *measured)
+    size_t from, size_t w, size_t q, size_t r, size_t line_start,
+    struct line_facts *lf)
 {
 	struct scanner sc = { text, len, q, 0 };
 	struct word cur, nxt;
@@ -1672,12 +1708,8 @@ line_break_ends(const struct sent_abbrevs *ab, const char *text, size_t len,
 	if (ends_open(we.last) || abbrev_kind(ab, text + we.core_start,
 	    we.core_end - we.core_start) != 0)
 		return 0;
-	if (!*measured) {
-		measure_lines(text, len, lf);
-		*measured = 1;
-	}
-	return deliberate_break(lf, count_cps(lf, text + line_start,
-	    q - line_start), e - r);
+	return break_deliberate(text, len, lf, line_start, q, r, e,
+	    line_start >= from);
 }
 
 /*
@@ -1697,12 +1729,12 @@ line_break_ends(const struct sent_abbrevs *ab, const char *text, size_t len,
  * starts), *line_marked (it starts with a list marker) and *prev_marked
  * (the line before it did), all updated here.  Returns the start of the
  * first word not taken (cur's own start if none was).  lf holds the
- * paragraph's line facts once *measured.
+ * paragraph's line facts once measured.
  */
 static size_t
 plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
     size_t from, struct sbuf *b, size_t *line_start, int *line_marked,
-    int *prev_marked, struct line_facts *lf, int *measured,
+    int *prev_marked, struct line_facts *lf,
     void (*emit)(void *arg, const char *s, size_t n), void *arg)
 {
 	size_t w = from, q, r, e, cut, seg = from, done = from;
@@ -1731,8 +1763,8 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 		if (e > w && q < len && (text[q] == ' ' || text[q] == '\t' ||
 		    text[q] == '\n') &&
 		    (r = blank_end(text, e, len, &nl)) < len &&
-		    (brk = nl ? line_break_ends(ab, text, len, w, e, r,
-		    *line_start, lf, measured) : (unsigned char)text[r] > ' ' &&
+		    (brk = nl ? line_break_ends(ab, text, len, from, w, e, r,
+		    *line_start, lf) : (unsigned char)text[r] > ' ' &&
 		    (unsigned char)text[r] < 0x7F ? 0 : -1) >= 0)
 			cut = e;
 		/*
@@ -1781,9 +1813,17 @@ void
 sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
     void (*emit)(void *arg, const char *s, size_t n), void *arg)
 {
+	sent_split_bounded(ab, text, len, len, emit, arg);
+}
+
+void
+sent_split_bounded(const struct sent_abbrevs *ab, const char *text,
+    size_t len, size_t longest,
+    void (*emit)(void *arg, const char *s, size_t n), void *arg)
+{
 	struct scanner sc = { text, len, 0, 0 };
 	struct sbuf sb;
-	struct line_facts lf = { 0, 0, 0 };
+	struct line_facts lf = { 0, 0, 0, 0, 0 };
 	struct word cur, nxt;
 	struct word_end we;
 	struct next_info ni;
@@ -1794,7 +1834,8 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 	int nxt_marker;		/* the same for nxt */
 	int cur_bullet;		/* cur is a bullet alone */
 	int lone_dots = 0;	/* lone dots in a row, ". . .", up to cur */
-	int measured = 0;	/* lf is known (only needed at line breaks) */
+
+	lf.bound = longest;
 
 	/*
 	 * Most paragraphs start with a plain word, which is no list marker
@@ -1828,7 +1869,7 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 
 			done = plain_run(ab, text, len, cur.start, &sb,
 			    &line_start, &line_marked, &prev_line_marked, &lf,
-			    &measured, emit, arg);
+			    emit, arg);
 			if (done > cur.start) {
 				/*
 				 * The words copied marked no item, and cur is
@@ -1906,17 +1947,9 @@ sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
 			    (ni.kind == NEXT_UPPER || ni.kind == NEXT_DIGIT ||
 			    ni.kind == NEXT_UNCASED) &&
 			    abbrev_kind(ab, core, corelen) == 0;
-			if (weak || heading_break) {
-				if (!measured) {
-					measure_lines(text, len, &lf);
-					measured = 1;
-				}
-				deliberate = deliberate_break(&lf,
-				    count_cps(&lf, text + line_start,
-				    cur.end - line_start),
-				    count_cps(&lf, text + nxt.start,
-				    nxt.end - nxt.start));
-			}
+			if (weak || heading_break)
+				deliberate = break_deliberate(text, len, &lf,
+				    line_start, cur.end, nxt.start, nxt.end, 0);
 			if (weak && !deliberate)
 				marker = MARKER_NONE;	/* wrapped text */
 			line_marked = marker != MARKER_NONE;

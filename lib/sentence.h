@@ -66,6 +66,17 @@ void sent_split(const struct sent_abbrevs *ab, const char *text, size_t len,
     void (*emit)(void *arg, const char *s, size_t n), void *arg);
 
 /*
+ * sent_split for a caller that knows that no line of text (from one '\n'
+ * to the next) is longer than longest bytes: the same sentences, found
+ * with less work, since most line breaks are then known not to be
+ * deliberate without measuring every line of the paragraph.  sent_split
+ * is sent_split_bounded with longest = len.
+ */
+void sent_split_bounded(const struct sent_abbrevs *ab, const char *text,
+    size_t len, size_t longest,
+    void (*emit)(void *arg, const char *s, size_t n), void *arg);
+
+/*
  * Whether paragraph next continues the last sentence of paragraph prev, so
  * that the blank line between them is stray: prev ends without terminal
  * punctuation (. ! ? or an ellipsis, possibly followed by closing quotes or

@@ -561,6 +561,35 @@ static const struct split_case cases[] = {
 	  "-- dash first.|Then" },
 	{ "a) first item\nb) second item",
 	  "a) first item|b) second item" },
+	/*
+	 * Line breaks before a capital after lines longer than SHORT_LINE:
+	 * deliberate only after a line short enough against the longest.
+	 */
+	{ "A line of running text that is long enough to wrap at some point\n"
+	  "And the next line of it goes on and on for a while yet, doesn't it\n"
+	  "Heading",
+	  "A line of running text that is long enough to wrap at some point "
+	  "And the next line of it goes on and on for a while yet, doesn't it "
+	  "Heading" },
+	{ "Home Office\nThe Rt Hon Sajid Javid MP said that the figures were "
+	  "out\nToday",
+	  "Home Office|The Rt Hon Sajid Javid MP said that the figures were "
+	  "out Today" },
+	{ "Short line\nAnother short one\nThird line here\nFourth",
+	  "Short line|Another short one|Third line here|Fourth" },
+	{ "A line of running text that is quite a bit longer than forty "
+	  "characters\nShort\nThe next line",
+	  "A line of running text that is quite a bit longer than forty "
+	  "characters Short|The next line" },
+	{ "A line of running text that is quite a bit longer than forty "
+	  "chars\nA line that is only just under three quarters\nOf the "
+	  "longest",
+	  "A line of running text that is quite a bit longer than forty chars "
+	  "A line that is only just under three quarters|Of the longest" },
+	{ "Caf\xC3\xA9 au lait and other things that are longer than forty "
+	  "bytes\nSo the next line starts with a capital\nThe end",
+	  "Caf\xC3\xA9 au lait and other things that are longer than forty "
+	  "bytes So the next line starts with a capital|The end" },
 };
 
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
@@ -600,6 +629,26 @@ split_into(const struct sent_abbrevs *ab, const char *in, struct collected *c)
 	sent_split(ab, in, strlen(in), collect, c);
 }
 
+/* The bytes of the longest line of s, as sp-split counts them. */
+static size_t
+longest_line(const char *s)
+{
+	size_t longest = 0, n;
+
+	for (;;) {
+		n = strcspn(s, "\n");
+		if (n > longest)
+			longest = n;
+		if (s[n] == '\0')
+			return longest;
+		s += n + 1;
+	}
+}
+
+/*
+ * Every case again with sent_split_bounded told the length of the longest
+ * line, which lets it skip measuring the lines: the same sentences.
+ */
 static void
 test_table(const struct sent_abbrevs *ab)
 {
@@ -610,7 +659,47 @@ test_table(const struct sent_abbrevs *ab)
 		split_into(ab, cases[i].in, &c);
 		CHECK_STR(c.buf, cases[i].want);
 		CHECK(!c.bad);
+		memset(&c, 0, sizeof(c));
+		sent_split_bounded(ab, cases[i].in, strlen(cases[i].in),
+		    longest_line(cases[i].in), collect, &c);
+		CHECK_STR(c.buf, cases[i].want);
 	}
+}
+
+/*
+ * The fast path looks at 16 or 8 bytes at a time: a byte it must stop at,
+ * at every place from the second to the 41st of a paragraph, is found
+ * there.  (One letter and a dot would be a list marker.)
+ */
+static void
+test_block_edges(void)
+{
+	static const struct {
+		const char *stop, *want;	/* after the run of letters */
+	} stops[] = {
+		{ ". The end", ".|The end" },
+		{ "  two blanks.", " two blanks." },
+		{ "\tTAB.", " TAB." },
+		{ "\nnew line.", " new line." },
+		{ "! So", "!|So" },
+		{ "? So", "?|So" },
+		{ "\xC3\xA9t\xC3\xA9 here.", "\xC3\xA9t\xC3\xA9 here." },
+		{ "\x01 control.", "\x01 control." },
+		{ " word... Then", " word...|Then" },
+	};
+	char in[128], want[128];
+	struct collected c;
+	size_t i, k;
+
+	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
+		for (k = 2; k <= 41; k++) {
+			memset(in, 'a', k);
+			strcpy(in + k, stops[i].stop);
+			memset(want, 'a', k);
+			strcpy(want + k, stops[i].want);
+			split_into(NULL, in, &c);
+			CHECK_STR(c.buf, want);
+		}
 }
 
 static void
@@ -749,6 +838,7 @@ main(void)
 	test_table(ab);
 	test_table(NULL);
 	sent_abbrevs_free(ab);
+	test_block_edges();
 	test_user_abbrevs();
 	test_para_continues();
 	test_builtin_list();
