@@ -55,6 +55,8 @@ struct doc {
 	unsigned long long sent;	/* --paragraphs: sentences so far */
 	struct buf pending;	/* the last paragraph read, not yet written */
 	struct buf current;	/* the paragraph being read */
+	size_t pending_longest;	/* bytes in the longest line of pending */
+	size_t current_longest;	/* and of current */
 	struct buf normal;	/* scratch for --paragraphs */
 	struct buf head;	/* DOC TAB PARA TAB SENT TAB of the last record */
 	size_t sent_at;		/* where SENT starts in head */
@@ -192,9 +194,14 @@ collect_sentence(void *arg, const char *s, size_t n)
 	buf_add(&d->normal, s, n);
 }
 
+/*
+ * Split the paragraph held back, d->pending, and write it.  Its longest
+ * line saves sent_split_bounded work.
+ */
 static void
-write_paragraph(struct doc *d, struct buf *p)
+write_paragraph(struct doc *d)
 {
+	struct buf *p = &d->pending;
 	unsigned long long first;
 
 	if (p->len == 0)
@@ -202,12 +209,14 @@ write_paragraph(struct doc *d, struct buf *p)
 	d->para++;
 	d->sent_at += head_increment(d, d->idlen + 1, d->sent_at - 1);
 	if (!paragraphs_mode) {
-		sent_split(abbrevs, p->s, p->len, emit_sentence, d);
+		sent_split_bounded(abbrevs, p->s, p->len, d->pending_longest,
+		    emit_sentence, d);
 		return;
 	}
 	d->normal.len = 0;
 	first = d->sent + 1;
-	sent_split(abbrevs, p->s, p->len, collect_sentence, d);
+	sent_split_bounded(abbrevs, p->s, p->len, d->pending_longest,
+	    collect_sentence, d);
 	if (d->normal.len > 0)
 		write_record(d, first, d->normal.s, d->normal.len);
 }
@@ -217,6 +226,7 @@ static void
 end_paragraph(struct doc *d)
 {
 	struct buf tmp;
+	size_t longest;
 	char *cr;
 
 	if (d->current.len == 0)
@@ -231,19 +241,30 @@ end_paragraph(struct doc *d)
 	    d->current.len)) {
 		buf_add(&d->pending, "\n", 1);
 		buf_add(&d->pending, d->current.s, d->current.len);
+		if (d->current_longest > d->pending_longest)
+			d->pending_longest = d->current_longest;
 	} else {
-		write_paragraph(d, &d->pending);
+		write_paragraph(d);
 		tmp = d->pending;
 		d->pending = d->current;
 		d->current = tmp;
+		longest = d->pending_longest;
+		d->pending_longest = d->current_longest;
+		d->current_longest = longest;
 	}
 	d->current.len = 0;
+	d->current_longest = 0;
 }
 
-/* Append text[0..n), one or more lines, to the paragraph being read. */
+/*
+ * Append text[0..n), one or more lines of which none is longer than
+ * longest bytes, to the paragraph being read.
+ */
 static void
-add_text(struct doc *d, const char *text, size_t n)
+add_text(struct doc *d, const char *text, size_t n, size_t longest)
 {
+	if (longest > d->current_longest)
+		d->current_longest = longest;
 	if (d->current.cap - d->current.len > n) {
 		/* The common case, without calls. */
 		if (d->current.len > 0)
@@ -264,7 +285,7 @@ add_line(struct doc *d, char *line, size_t n)
 		end_paragraph(d);
 		return;
 	}
-	add_text(d, line, n);
+	add_text(d, line, n, n);
 	if (lines_mode)
 		end_paragraph(d);
 }
@@ -281,20 +302,23 @@ static size_t
 add_plain_lines(struct doc *d, const char *buf, size_t n)
 {
 	const char *p = buf, *end = buf + n, *from, *nl;
-	size_t lines = 0;
+	size_t lines = 0, longest;
 
 	while (p < end) {
 		from = p;
+		longest = 0;
 		while (p < end && (unsigned char)*p > ' ' &&
 		    (unsigned char)*p < 0x7F) {
 			nl = memchr(p, '\n', (size_t)(end - p));
 			if (nl[-1] == '\r')
 				break;
+			if ((size_t)(nl - p) > longest)
+				longest = (size_t)(nl - p);
 			lines++;
 			p = nl + 1;
 		}
 		if (p > from)
-			add_text(d, from, (size_t)(p - 1 - from));
+			add_text(d, from, (size_t)(p - 1 - from), longest);
 		if (p < end) {
 			nl = memchr(p, '\n', (size_t)(end - p));
 			add_line(d, (char *)p, reader_drop_crs(p,
@@ -341,6 +365,7 @@ split_file(const char *path, const char *stdin_id, struct doc *d)
 	d->sent = 0;
 	head_reset(d);
 	d->pending.len = d->current.len = 0;
+	d->pending_longest = d->current_longest = 0;
 	for (;;) {
 		if (!lines_mode && (n = reader_plain_lines(&r, &line)) > 0) {
 			r.lineno += add_plain_lines(d, line, n);
@@ -351,7 +376,7 @@ split_file(const char *path, const char *stdin_id, struct doc *d)
 		add_line(d, line, n);
 	}
 	end_paragraph(d);
-	write_paragraph(d, &d->pending);
+	write_paragraph(d);
 	d->pending.len = 0;
 	if (reader_close(&r) < 0)
 		status = 2;
