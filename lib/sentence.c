@@ -1417,6 +1417,16 @@ stop_bits(const unsigned char *p, int spaces)
 	return (unsigned)_mm_movemask_epi8(f);
 }
 
+/* Bit k set for each byte p[k] of sixteen that is a space. */
+static inline unsigned
+space_bits(const unsigned char *p)
+{
+	__m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a,
+	    _mm_set1_epi8(' ')));
+}
+
 /* Bit k set for each byte p[k] of sixteen that is a space, as is p[k + 1]. */
 static inline unsigned
 double_space_bits(const unsigned char *p)
@@ -1429,6 +1439,25 @@ double_space_bits(const unsigned char *p)
 	    _mm_cmpeq_epi8(b, sp)));
 }
 #endif
+
+/*
+ * The start of the word that ends at text[q), in a run of plain words from
+ * w: just after the last space before q, or w.
+ */
+static inline size_t
+word_start(const char *text, size_t w, size_t q)
+{
+#ifdef SENT_SSE2
+	unsigned bits;
+
+	if (q - w >= 16 && (bits = space_bits((const unsigned char *)text +
+	    q - 16)) != 0)
+		return q - 16 + (size_t)(32 - __builtin_clz(bits));
+#endif
+	while (q > w && text[q - 1] != ' ')
+		q--;
+	return q;
+}
 
 /*
  * The end of a run of plain words separated by single spaces that starts
@@ -1574,8 +1603,7 @@ run_ends_sentence(const struct sent_abbrevs *ab, const char *text,
 	size_t d;
 	int kind;
 
-	for (d = q; d > w && text[d - 1] != ' '; d--)
-		;
+	d = word_start(text, w, q);
 	if (d <= from)
 		return -1;
 	if (text[q] != '.')
@@ -1700,9 +1728,7 @@ line_break_ends(const struct sent_abbrevs *ab, const char *text, size_t len,
 	if (text[r] < 'A' || text[r] > 'Z' ||
 	    (e = plain_word_end(text, r, len)) == 0)
 		return -1;
-	for (cur.start = q; cur.start > w && text[cur.start - 1] != ' ';
-	    cur.start--)
-		;
+	cur.start = word_start(text, w, q);
 	cur.end = q;
 	analyse_end(text, &cur, &we);
 	if (ends_open(we.last) || abbrev_kind(ab, text + we.core_start,

@@ -669,7 +669,8 @@ test_table(const struct sent_abbrevs *ab)
 /*
  * The fast path looks at 16 or 8 bytes at a time: a byte it must stop at,
  * at every place from the second to the 41st of a paragraph, is found
- * there.  (One letter and a dot would be a list marker.)
+ * there, and so is the start of a word of 2 to 41 letters before it.  (One
+ * letter and a dot would be a list marker.)
  */
 static void
 test_block_edges(void)
@@ -687,19 +688,24 @@ test_block_edges(void)
 		{ "\x01 control.", "\x01 control." },
 		{ " word... Then", " word...|Then" },
 	};
+	static const char *const before[] = { "", "Go ", "Go on and on " };
 	char in[128], want[128];
 	struct collected c;
-	size_t i, k;
+	size_t i, j, k, b;
 
 	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
-		for (k = 2; k <= 41; k++) {
-			memset(in, 'a', k);
-			strcpy(in + k, stops[i].stop);
-			memset(want, 'a', k);
-			strcpy(want + k, stops[i].want);
-			split_into(NULL, in, &c);
-			CHECK_STR(c.buf, want);
-		}
+		for (j = 0; j < sizeof(before) / sizeof(before[0]); j++)
+			for (k = 2; k <= 41; k++) {
+				b = strlen(before[j]);
+				memcpy(in, before[j], b);
+				memset(in + b, 'a', k);
+				strcpy(in + b + k, stops[i].stop);
+				memcpy(want, before[j], b);
+				memset(want + b, 'a', k);
+				strcpy(want + b + k, stops[i].want);
+				split_into(NULL, in, &c);
+				CHECK_STR(c.buf, want);
+			}
 }
 
 static void
