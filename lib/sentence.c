@@ -71,6 +71,7 @@
  * Paragraphs broken by a stray blank line are joined by the caller with
  * sent_para_continues (its rules are in sentence.h).
  */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,13 +260,15 @@ enum { MAX_SKIP = 4 };
  * Built-in abbreviations by first byte and length, for a quick "no" to most
  * words before the binary search: bit c - 'A' of by_first[n] is set when an
  * entry of n bytes starts with byte c, and every entry starts with a byte
- * from 'A' to 'z'.
+ * from 'A' to 'z'.  The entries that start with c are builtin[first[c -
+ * 'A']] up to builtin[first[c - 'A' + 1]], and the search looks only there.
  */
 #define FIRST_SPAN	('z' - 'A' + 1)
 
 struct sent_abbrevs {
 	struct strtab user;
 	uint64_t by_first[SENT_ABBREV_LONGEST + 1];
+	unsigned char first[FIRST_SPAN + 1];
 };
 
 /* What starts the word after a possible boundary. */
@@ -303,18 +306,24 @@ sent_abbrevs_new(void)
 	struct sent_abbrevs *ab = xmalloc(sizeof(*ab));
 
 	size_t i, n;
-	unsigned c;
+	unsigned c, next = 0;
 
 	strtab_init(&ab->user);
 	memset(ab->by_first, 0, sizeof(ab->by_first));
 	for (i = 0; i < NBUILTIN; i++) {
 		n = strlen(builtin[i].word);
-		c = (unsigned char)builtin[i].word[0] - 'A';
-		if (n > SENT_ABBREV_LONGEST || c >= FIRST_SPAN)
+		c = (unsigned)(unsigned char)builtin[i].word[0] - 'A';
+		/* builtin is sorted: the entries of a first byte are together. */
+		if (n > SENT_ABBREV_LONGEST || c >= FIRST_SPAN || c + 1 < next ||
+		    NBUILTIN > UCHAR_MAX)
 			sp_die("sentence: bad built-in abbreviation %s",
 			    builtin[i].word);
+		while (next <= c)
+			ab->first[next++] = (unsigned char)i;
 		ab->by_first[n] |= (uint64_t)1 << c;
 	}
+	while (next <= FIRST_SPAN)
+		ab->first[next++] = (unsigned char)NBUILTIN;
 	return ab;
 }
 
@@ -435,6 +444,10 @@ lookup_exact(const struct sent_abbrevs *ab, const char *s, size_t n,
 	if (ab != NULL ? !builtin_may_start(ab, (unsigned char)s[0], n) :
 	    n > SENT_ABBREV_LONGEST)
 		hi = 0;
+	else if (ab != NULL) {
+		lo = ab->first[(unsigned char)s[0] - 'A'];
+		hi = ab->first[(unsigned char)s[0] - 'A' + 1];
+	}
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		c = cmp_counted(s, n, builtin[mid].word);
