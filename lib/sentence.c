@@ -1473,6 +1473,32 @@ word_start(const char *text, size_t w, size_t q)
 }
 
 /*
+ * Line breaks '\n' that plain_run copies with the words around them, to
+ * be made spaces in the copy: a line break that is only white space needs
+ * no stretch of its own.
+ */
+enum { MAX_SOFT = 8 };
+
+struct soft_breaks {
+	size_t at[MAX_SOFT];	/* offsets in text */
+	int n;
+};
+
+/* Append text[seg..end) to b as sbuf_add_words, its soft breaks spaces. */
+static inline void
+add_stretch(struct sbuf *b, const char *text, size_t seg, size_t end,
+    struct soft_breaks *sb)
+{
+	size_t base = b->len > 0 ? b->len + 1 - seg : b->len - seg;
+	int k;
+
+	sbuf_add_words(b, text + seg, end - seg);
+	for (k = 0; k < sb->n && sb->at[k] < end; k++)
+		b->s[base + sb->at[k]] = ' ';
+	sb->n = 0;
+}
+
+/*
  * The end of a run of plain words separated by single spaces that starts
  * at text[i]: the first byte that is neither plain nor a space, or the
  * first of two spaces in a row.  Sixteen or eight bytes are looked at
@@ -1777,8 +1803,10 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
     void (*emit)(void *arg, const char *s, size_t n), void *arg)
 {
 	size_t w = from, q, r, e, cut, seg = from, done = from;
+	struct soft_breaks soft;
 	int nl, brk;
 
+	soft.n = 0;
 	for (;;) {
 		q = run_end(text, w, len);
 		/*
@@ -1787,7 +1815,7 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 		 */
 		if ((q == len && text[len - 1] != ' ') || (q == len - 1 &&
 		    (text[q] == '.' || text[q] == '!' || text[q] == '?'))) {
-			sbuf_add_words(b, text + seg, len - seg);
+			add_stretch(b, text, seg, len, &soft);
 			return len;
 		}
 		/*
@@ -1817,8 +1845,18 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 		    (r = blank_end(text, q + 1, len, &nl)) < len &&
 		    (brk = after_mark(ab, text, len, from, w, q, r, nl)) >= 0)
 			cut = q + 1;
+		if (cut == e && cut > 0 && brk == 0 && nl && r == e + 1 &&
+		    soft.n < MAX_SOFT) {
+			/* A lone '\n' between words: a space in the copy. */
+			soft.at[soft.n++] = e;
+			*prev_marked = *line_marked;
+			*line_marked = 0;
+			*line_start = r;
+			w = done = r;
+			continue;
+		}
 		if (cut > 0) {
-			sbuf_add_words(b, text + seg, cut - seg);
+			add_stretch(b, text, seg, cut, &soft);
 			if (brk) {
 				emit(arg, b->s, b->len);
 				b->len = 0;
@@ -1844,7 +1882,7 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 		break;
 	}
 	if (done > seg)
-		sbuf_add_words(b, text + seg, done - 1 - seg);
+		add_stretch(b, text, seg, done - 1, &soft);
 	return done;
 }
 

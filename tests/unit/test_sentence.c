@@ -586,6 +586,15 @@ static const struct split_case cases[] = {
 	  "longest",
 	  "A line of running text that is quite a bit longer than forty chars "
 	  "A line that is only just under three quarters|Of the longest" },
+	/* More lone line breaks in a sentence than the fast path notes. */
+	{ "one two\nthree four\nfive six\nseven eight\nnine ten\neleven\n"
+	  "twelve\nthirteen\nfourteen\nfifteen\nsixteen\nseventeen\n"
+	  "eighteen\nnineteen. Twenty\none",
+	  "one two three four five six seven eight nine ten eleven twelve "
+	  "thirteen fourteen fifteen sixteen seventeen eighteen nineteen.|"
+	  "Twenty one" },
+	{ "one\n two\n\tthree\nfour  five\nsix\nseven\neight (nine)",
+	  "one two three four five six seven eight (nine)" },
 	{ "Caf\xC3\xA9 au lait and other things that are longer than forty "
 	  "bytes\nSo the next line starts with a capital\nThe end",
 	  "Caf\xC3\xA9 au lait and other things that are longer than forty "
