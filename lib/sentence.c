@@ -1412,21 +1412,23 @@ sbuf_add_words(struct sbuf *b, const char *s, size_t n)
 #ifdef SENT_SSE2
 /*
  * Bit k set for each byte p[k] of sixteen that is RUN_STOP, and, if
- * spaces, for each space too.  A signed compare with '!' takes the bytes
- * from 0x80 (negative), the control characters and the space at once.
+ * spaces, for each space too.  Signed compares take the bytes from 0x80
+ * (negative) with the control characters: below '"' are also the space
+ * and '!', and so are below '!' after flipping the low bit, which swaps
+ * the space and '!'.
  */
 static inline unsigned
 stop_bits(const unsigned char *p, int spaces)
 {
 	__m128i a = _mm_loadu_si128((const __m128i *)(const void *)p), f;
 
-	f = _mm_or_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('!')),
-	    _mm_or_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('.')),
-	    _mm_cmpeq_epi8(a, _mm_set1_epi8('?'))));
+	f = _mm_or_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8('.')),
+	    _mm_cmpeq_epi8(a, _mm_set1_epi8('?')));
 	if (spaces)
-		f = _mm_or_si128(f, _mm_cmplt_epi8(a, _mm_set1_epi8('!')));
+		f = _mm_or_si128(f, _mm_cmplt_epi8(a, _mm_set1_epi8('"')));
 	else
-		f = _mm_or_si128(f, _mm_cmplt_epi8(a, _mm_set1_epi8(' ')));
+		f = _mm_or_si128(f, _mm_cmplt_epi8(_mm_xor_si128(a,
+		    _mm_set1_epi8(1)), _mm_set1_epi8('!')));
 	return (unsigned)_mm_movemask_epi8(f);
 }
 
