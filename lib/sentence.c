@@ -1573,7 +1573,7 @@ run_end(const char *text, size_t i, size_t len)
  * end in ')', or 0: then it is no list marker, unless a bullet or a dash
  * starts it.
  */
-static size_t
+static inline size_t
 plain_word_end(const char *text, size_t i, size_t len)
 {
 	size_t s = i;
