@@ -279,7 +279,7 @@ add_text(struct doc *d, const char *text, size_t n, size_t longest)
 }
 
 static void
-add_line(struct doc *d, char *line, size_t n)
+add_line(struct doc *d, const char *line, size_t n)
 {
 	if (is_blank(line, n)) {
 		end_paragraph(d);
@@ -321,8 +321,7 @@ add_plain_lines(struct doc *d, const char *buf, size_t n)
 			add_text(d, from, (size_t)(p - 1 - from), longest);
 		if (p < end) {
 			nl = memchr(p, '\n', (size_t)(end - p));
-			add_line(d, (char *)p, reader_drop_crs(p,
-			    (size_t)(nl - p)));
+			add_line(d, p, reader_drop_crs(p, (size_t)(nl - p)));
 			lines++;
 			p = nl + 1;
 		}
