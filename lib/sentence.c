@@ -1579,21 +1579,19 @@ plain_word_end(const char *text, size_t i, size_t len)
 	size_t s = i;
 
 #ifdef SENT_SSE2
-	unsigned bits;
+	unsigned bits = 0;
 
-	while (len - i >= 16) {
-		bits = stop_bits((const unsigned char *)text + i, 1);
-		if (bits != 0) {
-			i += (size_t)__builtin_ctz(bits);
-			goto found;
-		}
+	while (len - i >= 16 && (bits = stop_bits((const unsigned char *)text +
+	    i, 1)) == 0)
 		i += 16;
-	}
-#endif
+	if (bits != 0)
+		i += (size_t)__builtin_ctz(bits);
+	else
+		while (i < len && run_class[(unsigned char)text[i]] == RUN_PLAIN)
+			i++;
+#else
 	while (i < len && run_class[(unsigned char)text[i]] == RUN_PLAIN)
 		i++;
-#ifdef SENT_SSE2
-found:
 #endif
 	return (i == len || is_space_byte((unsigned char)text[i])) &&
 	    i > s && text[i - 1] != ')' ? i : 0;
@@ -1796,7 +1794,8 @@ line_break_ends(const struct sent_abbrevs *ab, const char *text, size_t len,
  * starts), *line_marked (it starts with a list marker) and *prev_marked
  * (the line before it did), all updated here.  Returns the start of the
  * first word not taken (cur's own start if none was).  lf holds the
- * paragraph's line facts once measured.
+ * paragraph's line facts once measured.  Words are copied a stretch at a
+ * time, a stretch going on across lone line breaks (soft_breaks).
  */
 static size_t
 plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
