@@ -6,12 +6,15 @@
  * promises: not empty, valid UTF-8, one ASCII space between words and none
  * at either end, no line break or TAB (a TAB would break the record).  If
  * the first byte is odd, the first line also gives user abbreviations.
+ * sent_split_bounded, told the longest line as sp-split tells it, must
+ * give the same sentences as sent_split.
  */
 #include "fuzz.h"
 #include "sentence.h"
 
 struct tally {
 	size_t sentences, bytes;
+	uint64_t hash;		/* of the sentences in order */
 };
 
 static void
@@ -30,6 +33,24 @@ check_sentence(void *arg, const char *s, size_t n)
 	}
 	t->sentences++;
 	t->bytes += n;
+	for (i = 0; i < n; i++)
+		t->hash = (t->hash ^ (unsigned char)s[i]) * 0x100000001B3u;
+	t->hash = (t->hash ^ 0x100) * 0x100000001B3u;
+}
+
+/* The bytes of the longest line of s[0..n). */
+static size_t
+longest_line(const char *s, size_t n)
+{
+	size_t longest = 0, i, start = 0;
+
+	for (i = 0; i <= n; i++)
+		if (i == n || s[i] == '\n') {
+			if (i - start > longest)
+				longest = i - start;
+			start = i + 1;
+		}
+	return longest;
 }
 
 /* Drop CRs (sp-split makes them line breaks) and a leading BOM. */
@@ -65,7 +86,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct sent_abbrevs *ab = NULL;
-	struct tally whole = { 0, 0 }, part = { 0, 0 };
+	struct tally whole = { 0, 0, 0 }, part = { 0, 0, 0 };
+	struct tally bounded = { 0, 0, 0 };
 	const char *nl;
 	char *text;
 	size_t len, cut, start = 0;
@@ -82,6 +104,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	sent_split(ab, text + start, len - start, check_sentence, &whole);
+	sent_split_bounded(ab, text + start, len - start,
+	    longest_line(text + start, len - start), check_sentence, &bounded);
+	FUZZ_ASSERT(bounded.sentences == whole.sentences &&
+	    bounded.bytes == whole.bytes && bounded.hash == whole.hash);
 
 	/* A cut point on a character boundary. */
 	cut = start + (len - start) * data[0] / 256;
