@@ -53,6 +53,16 @@ static uint16_t joins_after[256];
 
 /* The first letters of URLs, and the marks after their first word. */
 static unsigned char url_first[256], url_mark[256];
+
+/*
+ * For tok_words, indexed by an ASCII mark after a word and the ASCII byte
+ * after the mark, the two read as a uint16_t: bit set when the mark may
+ * join the word to more, or may end the first word of a URL ("www." or
+ * "http:" before anything but white space).  Then take_run looks closer.
+ * Both bytes are below 128, so the index is below 32768 in either byte
+ * order.
+ */
+static uint64_t may_join[32768 / 64];
 static int tables_ready;
 
 static inline int joins(uint32_t cp, int prev, int next);
@@ -60,7 +70,9 @@ static inline int joins(uint32_t cp, int prev, int next);
 static void
 init_tables(void)
 {
-	int c, k, next;
+	unsigned char two[2];
+	uint16_t pair;
+	int c, b, k, next;
 
 	for (c = 0; c < 256; c++) {
 		if (c >= 0x80) {
@@ -96,6 +108,20 @@ init_tables(void)
 					ends_word[c] = 0;
 		}
 	}
+	for (c = 0; c < 128; c++)
+		for (b = 0; b < 128; b++) {
+			next = ascii_kind[b];
+			k = uc_ascii_class[b];
+			/* url_length stops at white space and controls. */
+			if (joins((uint32_t)c, C_LETTER, next) ||
+			    joins((uint32_t)c, C_DIGIT, next) ||
+			    (url_mark[c] && k != UC_SPACE && k != UC_CONTROL)) {
+				two[0] = (unsigned char)c;
+				two[1] = (unsigned char)b;
+				memcpy(&pair, two, 2);
+				may_join[pair / 64] |= UINT64_C(1) << pair % 64;
+			}
+		}
 	tables_ready = 1;
 }
 
@@ -732,24 +758,27 @@ lowest_bit(uint64_t x)
 	return debruijn[((x & -x) * UINT64_C(0x022FDD63CC95386D)) >> 58];
 #endif
 }
-
 /*
  * For tok_words: copy the text to t->pad, folded unless keep_case, with
- * zeros after it, and set a bit in t->wordbits for each ASCII letter and
- * digit, in one pass eight bytes at a time.  Return whether the text is
- * all ASCII and has no @; if not, the pass stops at the first block
- * that shows it, since the rest is not used.
+ * zeros after it to the end of its last 64-byte block and TOK_TEXT_ROOM
+ * more, and set a bit in t->wordbits for each ASCII letter and digit, in
+ * one pass eight bytes at a time.  Return whether the text is all ASCII
+ * and has no @; if not, the pass stops at the first block that shows it,
+ * since the rest is not used.
  */
 static int
 pad_text(struct tokenizer *t)
 {
-	size_t n = t->srclen, groups = n / 8 + 1, need, b, i, m;
+	size_t n = t->srclen, blocks = n / 64 + 1, need, b, i;
 	unsigned char *p;
-	uint64_t x, u, l, d, v, high = 0, at = 0, bits;
-	int fold = !t->opts.keep_case;
+	uint64_t x, u, l, d, high = 0, bits;
+	uint64_t fold = t->opts.keep_case ? 0 : SWAR_ONES * 0x20;
 
+	t->has_at = n > 0 && memchr(t->src, '@', n) != NULL;
+	if (t->has_at)
+		return 0;
 	/* Bit n is there and clear, so that every word has an end. */
-	need = groups * 8 + TOK_TEXT_ROOM;
+	need = blocks * 64 + TOK_TEXT_ROOM;
 	if (t->padcap < need) {
 		t->padcap = need * 2;
 		free(t->pad);
@@ -761,14 +790,11 @@ pad_text(struct tokenizer *t)
 	if (n > 0)
 		memcpy(t->pad, t->src, n);
 	memset(t->pad + n, 0, need - n);
-	for (b = 0; b * 8 < groups; b++) {
+	for (b = 0; b < blocks; b++) {
 		p = (unsigned char *)t->pad + 64 * b;
-		m = groups - b * 8 < 8 ? groups - b * 8 : 8;
-		for (bits = 0, i = 0; i < m; i++, p += 8) {
-			x = load8(p);
+		for (bits = 0, i = 0; i < 8; i++) {
+			x = load8(p + 8 * i);
 			high |= x;
-			v = x ^ SWAR_ONES * '@';	/* a zero byte for an @ */
-			at |= (v - SWAR_ONES) & ~v;
 			/*
 			 * As letters8 and digits8, but for ASCII only (text
 			 * with other bytes is not used): no byte can carry
@@ -779,48 +805,49 @@ pad_text(struct tokenizer *t)
 			    ~(u + SWAR_ONES * (0x80 - 'z' - 1)) & SWAR_HIGHS;
 			d = (x + SWAR_ONES * (0x80 - '0')) &
 			    ~(x + SWAR_ONES * (0x80 - '9' - 1)) & SWAR_HIGHS;
-			if (fold)
-				store8(p, x | l >> 2);
+			store8(p + 8 * i, x | (l >> 2 & fold));
 			bits |= gather8(l | d) << 8 * i;
 		}
 		t->wordbits[b] = bits;
 		/* Text that is not plain goes to tok_next: stop at once. */
-		if (((high | at) & SWAR_HIGHS) != 0)
-			break;
+		if ((high & SWAR_HIGHS) != 0)
+			return 0;
 	}
-	/* An @ seen is certain; none seen is only known if all was seen. */
-	if ((at & SWAR_HIGHS) != 0)
-		t->has_at = 1;
-	else if ((high & SWAR_HIGHS) == 0)
-		t->has_at = 0;
-	return ((high | at) & SWAR_HIGHS) == 0;
+	return 1;
 }
 
 /*
- * For tok_words: hand out the run pad[start..end) as the word w[*nw] and
- * return 1, or return 0 with t->pos set where to go on: before the run if
- * a mark after it may join it to more or it starts a URL (www. http:
- * https: ftp:), so that tok_next takes it; after it if it is the last
- * word that w can take.
+ * For tok_words: whether the run s[start..end) of t->pad goes on: the mark
+ * after it joins it to more, or it starts a URL (www. http: https: ftp:).
+ */
+static int
+run_goes_on(const struct tokenizer *t, const unsigned char *s, size_t start,
+    size_t end)
+{
+	/* Letters have bit 0x40 set and digits do not. */
+	return joins(s[end], (s[end - 1] & 0x40) ? C_LETTER : C_DIGIT,
+	    ascii_kind[s[end + 1]]) || (url_first[s[start]] &&
+	    end - start - 3 <= 2 && url_length(t, start) > 0);
+}
+
+/*
+ * For tok_words: hand out the run s[start..end) of t->pad as the word
+ * w[*nw] and return 1, or return 0 with t->pos set where to go on: before
+ * the run if it goes on, so that tok_next takes it; after it if it is the
+ * last word that w can take.  A branch on the mark alone would be
+ * mispredicted after many words ("word," "word."): the mark and the byte
+ * after it are looked up in may_join first, as the two bytes read as one
+ * number (its byte order does not matter: may_join was made with it).
  */
 static inline int
-take_run(struct tokenizer *t, struct tok_word *w, size_t *nw, size_t max,
-    size_t start, size_t end)
+take_run(struct tokenizer *t, const unsigned char *s, struct tok_word *w,
+    size_t *nw, size_t max, size_t start, size_t end)
 {
-	const unsigned char *s = (const unsigned char *)t->pad;
-	unsigned c = s[end], maybe;
+	uint16_t pair;
 
-	/*
-	 * A branch on the mark alone would be mispredicted after many
-	 * words ("word," "word's"): whether it joins is looked up from
-	 * what is on both sides of it.  Letters have bit 0x40 and digits
-	 * not.  Only a dot or a colon can follow the start of a URL.
-	 */
-	maybe = (joins_after[c] >> ((s[end - 1] & 0x40) >> 3 |
-	    ascii_kind[s[end + 1]]) | url_mark[c]) & 1;
-	if (maybe && (joins(c, (s[end - 1] & 0x40) ? C_LETTER : C_DIGIT,
-	    ascii_kind[s[end + 1]]) || (url_first[s[start]] &&
-	    end - start - 3 <= 2 && url_length(t, start) > 0))) {
+	memcpy(&pair, s + end, 2);
+	if ((may_join[pair / 64] >> pair % 64 & 1) != 0 &&
+	    run_goes_on(t, s, start, end)) {
 		t->pos = start;
 		return 0;
 	}
@@ -843,6 +870,7 @@ take_run(struct tokenizer *t, struct tok_word *w, size_t *nw, size_t max,
 size_t
 tok_words(struct tokenizer *t, struct tok_word *w, size_t max)
 {
+	const unsigned char *s;
 	const uint64_t *bitmap;
 	size_t n = t->srclen, k, last, base, start = 0, nw = 0;
 	uint64_t bits, starts, ends, carry = 0;
@@ -851,6 +879,7 @@ tok_words(struct tokenizer *t, struct tok_word *w, size_t max)
 		t->plain = !t->opts.punct && pad_text(t) ? 1 : -1;
 	if (t->plain < 0 || t->pos >= n || max == 0)
 		return 0;
+	s = (const unsigned char *)t->pad;
 	bitmap = t->wordbits;
 	last = n / 64;
 	/*
@@ -865,15 +894,16 @@ tok_words(struct tokenizer *t, struct tok_word *w, size_t max)
 		ends = ~bits & (bits << 1 | carry);
 		/* The first end may be that of a word from an earlier block. */
 		if (carry && ends != 0) {
-			if (!take_run(t, w, &nw, max, start,
+			if (!take_run(t, s, w, &nw, max, start,
 			    base + lowest_bit(ends)))
 				return nw;
 			ends &= ends - 1;
 		}
-		while (starts != 0 && ends != 0) {
+		/* Then every end has its start in this block. */
+		while (ends != 0) {
 			start = base + lowest_bit(starts);
 			starts &= starts - 1;
-			if (!take_run(t, w, &nw, max, start,
+			if (!take_run(t, s, w, &nw, max, start,
 			    base + lowest_bit(ends)))
 				return nw;
 			ends &= ends - 1;

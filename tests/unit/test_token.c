@@ -271,6 +271,20 @@ test_words(void)
 		"   ",
 		"a",
 		"",
+		/* The mark after a word and the byte after the mark. */
+		"www.(x www.<x www.\"x www.'x www.)y www.,x end.\" end.) "
+		    "x.\001y a:\002b a-\037b a'\177b 1,\0132 a.\tb 1.\r2",
+		"http:/x ftp:/x ftp://x https:x HTTPS:// wWw.x.y a./b a.-b "
+		    "1:a a:1 1/a a-'b 1'a a'1 1-a a-1 1--2 www. http:",
+		"ends in a number and a comma 1,",
+		"ends in www.",
+		/* Marks and URLs at the ends of 64-byte blocks. */
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    " www.x.y bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+		    "bbbbbbbbbbb x'y",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "a 12.5 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+		    "bbbbbbbbbbbb http://z",
 	};
 	struct tok_opts o[3] = { { 0, 0 }, { 1, 0 }, { 0, 1 } };
 	static const size_t maxes[] = { 1, 2, 3, 64 };
