@@ -177,34 +177,37 @@ write_short(const char *s, size_t n)
 }
 
 /*
- * write_short for each of n plain words, with the prefix and the place in
- * the output held in locals (stores through a char pointer could change
- * any variable in memory, so the compiler would reload them every time).
+ * write_short for each of n plain words.  With room for all n lines as if
+ * each token were BLOCK bytes, the room is not checked for each line.  The
+ * key is held in a local copy and the place in the output in a local
+ * (stores through a char pointer could change any variable in memory, so
+ * the compiler would load them again for every line).  Most words are
+ * short: the second half of a block is copied only for a longer one.
  */
 static void
 write_words(const struct tok_word *words, size_t n)
 {
 	struct writer *w = &sp_out;
-	const char *pre = prefix;
-	size_t plen = prefixlen, room = writer_room(w), len, i;
-	char *p = writer_end(w);
+	char key[BLOCK], *p;
+	size_t plen = prefixlen, len, i = 0;
 
-	for (i = 0; i < n; i++) {
-		len = words[i].len;
-		if (plen > BLOCK || len > BLOCK || room < 2 * BLOCK) {
-			writer_advance(w, (size_t)(p - writer_end(w)));
-			write_token(words[i].text, len);
-			p = writer_end(w);
-			room = writer_room(w);
-			continue;
+	if (plen <= BLOCK && writer_room(w) >= n * (plen + BLOCK + 1)) {
+		memcpy(key, prefix, BLOCK);
+		p = writer_end(w);
+		for (; i < n && (len = words[i].len) <= BLOCK; i++) {
+			memcpy(p, key, BLOCK);
+			memcpy(p + plen, words[i].text, BLOCK / 2);
+			if (len > BLOCK / 2)
+				memcpy(p + plen + BLOCK / 2,
+				    words[i].text + BLOCK / 2, BLOCK / 2);
+			p[plen + len] = '\n';
+			p += plen + len + 1;
 		}
-		memcpy(p, pre, BLOCK);
-		memcpy(p + plen, words[i].text, BLOCK);
-		p[plen + len] = '\n';
-		p += plen + len + 1;
-		room -= plen + len + 1;
+		writer_advance(w, (size_t)(p - writer_end(w)));
 	}
-	writer_advance(w, (size_t)(p - writer_end(w)));
+	/* A long word, or little room left. */
+	for (; i < n; i++)
+		write_short(words[i].text, words[i].len);
 }
 
 static void
