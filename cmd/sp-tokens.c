@@ -67,7 +67,7 @@ static size_t foldedcap;
  * The current record's key and its TAB (nothing when it has no key),
  * copied to a buffer with room to be read as one block of BLOCK bytes.
  */
-enum { BLOCK = 32 };
+enum { BLOCK = TOK_LINE_BLOCK };
 _Static_assert(BLOCK <= TOK_TEXT_ROOM, "a block of token text is readable");
 static char *prefix;
 static size_t prefixlen, prefixcap;
@@ -177,37 +177,31 @@ write_short(const char *s, size_t n)
 }
 
 /*
- * write_short for each of n plain words.  With room for all n lines as if
- * each token were BLOCK bytes, the room is not checked for each line.  The
- * key is held in a local copy and the place in the output in a local
- * (stores through a char pointer could change any variable in memory, so
- * the compiler would load them again for every line).  Most words are
- * short: the second half of a block is copied only for a longer one.
+ * Every token of the record, its key at most BLOCK bytes: runs of plain
+ * words written by the tokenizer straight into the output buffer, the
+ * other tokens one by one.
  */
 static void
-write_words(const struct tok_word *words, size_t n)
+write_every_token(void)
 {
-	struct writer *w = &sp_out;
-	char key[BLOCK], *p;
-	size_t plen = prefixlen, len, i = 0;
+	struct token tok;
+	char *p;
+	int more;
 
-	if (plen <= BLOCK && writer_room(w) >= n * (plen + BLOCK + 1)) {
-		memcpy(key, prefix, BLOCK);
-		p = writer_end(w);
-		for (; i < n && (len = words[i].len) <= BLOCK; i++) {
-			memcpy(p, key, BLOCK);
-			memcpy(p + plen, words[i].text, BLOCK / 2);
-			if (len > BLOCK / 2)
-				memcpy(p + plen + BLOCK / 2,
-				    words[i].text + BLOCK / 2, BLOCK / 2);
-			p[plen + len] = '\n';
-			p += plen + len + 1;
-		}
-		writer_advance(w, (size_t)(p - writer_end(w)));
+	for (;;) {
+		/* tok_lines needs room for one line at least. */
+		if (writer_room(&sp_out) < prefixlen + BLOCK + 1)
+			writer_flush(&sp_out);
+		p = writer_end(&sp_out);
+		more = tok_lines(&tokenizer, prefix, prefixlen, &p,
+		    p + writer_room(&sp_out));
+		writer_advance(&sp_out, (size_t)(p - writer_end(&sp_out)));
+		if (more)
+			continue;
+		if (!tok_next(&tokenizer, &tok))
+			break;
+		write_short(tok.text, tok.len);
 	}
-	/* A long word, or little room left. */
-	for (; i < n; i++)
-		write_short(words[i].text, words[i].len);
 }
 
 static void
@@ -240,6 +234,30 @@ write_ngrams(void)
 			    starts[i + n] - starts[i] - 1);
 }
 
+/*
+ * record_split, but first trying where the last record's key ended: keys
+ * from sp-split change length only when a number gains a digit.  If there
+ * is a TAB there and none after it, it is the last TAB, found without
+ * hopping from TAB to TAB through the key.
+ */
+static void
+split_record(struct record *rec, const char *line, size_t len)
+{
+	static size_t keylen;	/* the last record's, 0 if it had none */
+
+	if (keylen > 0 && keylen < len && line[keylen] == '\t' &&
+	    memchr(line + keylen + 1, '\t', len - keylen - 1) == NULL) {
+		rec->key = line;
+		rec->keylen = keylen;
+		rec->haskey = 1;
+		rec->payload = line + keylen + 1;
+		rec->len = len - keylen - 1;
+		return;
+	}
+	record_split(rec, line, len);
+	keylen = rec->haskey ? rec->keylen : 0;
+}
+
 static void
 tokenize_record(const char *line, size_t len)
 {
@@ -247,21 +265,26 @@ tokenize_record(const char *line, size_t len)
 	struct token tok;
 	struct tok_word words[WORDS];
 	char *w;
-	size_t n;
+	size_t n, i;
 
-	record_split(&rec, line, len);
+	split_record(&rec, line, len);
 	set_prefix(&rec);
 	tok_start(&tokenizer, rec.payload, rec.len);
+	if (every_token && prefixlen <= BLOCK) {
+		write_every_token();
+		return;
+	}
 	if (every_token) {
 		/* Runs of plain words at once, the other tokens one by one. */
 		for (;;) {
 			n = tok_words(&tokenizer, words, WORDS);
-			write_words(words, n);
+			for (i = 0; i < n; i++)
+				write_token(words[i].text, words[i].len);
 			if (n == WORDS)
 				continue;
 			if (!tok_next(&tokenizer, &tok))
 				break;
-			write_short(tok.text, tok.len);
+			write_token(tok.text, tok.len);
 		}
 		return;
 	}

@@ -769,7 +769,7 @@ lowest_bit(uint64_t x)
 static int
 pad_text(struct tokenizer *t)
 {
-	size_t n = t->srclen, blocks = n / 64 + 1, need, b, i;
+	size_t n = t->srclen, blocks = n / 64 + 1, need, b, i, m;
 	unsigned char *p;
 	uint64_t x, u, l, d, high = 0, bits;
 	uint64_t fold = t->opts.keep_case ? 0 : SWAR_ONES * 0x20;
@@ -792,7 +792,9 @@ pad_text(struct tokenizer *t)
 	memset(t->pad + n, 0, need - n);
 	for (b = 0; b < blocks; b++) {
 		p = (unsigned char *)t->pad + 64 * b;
-		for (bits = 0, i = 0; i < 8; i++) {
+		/* The groups after the one with byte n are all zeros. */
+		m = b + 1 < blocks ? 8 : n % 64 / 8 + 1;
+		for (bits = 0, i = 0; i < m; i++) {
 			x = load8(p + 8 * i);
 			high |= x;
 			/*
@@ -830,58 +832,34 @@ run_goes_on(const struct tokenizer *t, const unsigned char *s, size_t start,
 	    end - start - 3 <= 2 && url_length(t, start) > 0);
 }
 
+/* What a taker tells scan_words: go on, or stop before or after a word. */
+enum { TAKE_ON, TAKE_STOP_BEFORE, TAKE_STOP_AFTER };
+
 /*
- * For tok_words: hand out the run s[start..end) of t->pad as the word
- * w[*nw] and return 1, or return 0 with t->pos set where to go on: before
- * the run if it goes on, so that tok_next takes it; after it if it is the
- * last word that w can take.  A branch on the mark alone would be
- * mispredicted after many words ("word," "word."): the mark and the byte
- * after it are looked up in may_join first, as the two bytes read as one
+ * The plain words from t->pos on, each given to take(sink, text, len)
+ * until it says stop or a word must be left to tok_next; t->pos is left
+ * where to go on.  The words are the runs of set bits in t->wordbits,
+ * found a 64-bit block at a time: a word starts at a set bit after a clear
+ * one and ends at a clear bit after a set one, and the n-th start goes
+ * with the n-th end.  So the work for one word does not wait on the last
+ * word's, as a scan from byte to byte would.  A run goes on (the mark
+ * after it joins it to more, or it starts a URL) only if may_join says it
+ * may: a branch on the mark alone would be mispredicted after many words
+ * ("word," "word.").  The mark and the byte after it are read as one
  * number (its byte order does not matter: may_join was made with it).
+ * Inlined into tok_words and tok_lines, so that take is too.
  */
-static inline int
-take_run(struct tokenizer *t, const unsigned char *s, struct tok_word *w,
-    size_t *nw, size_t max, size_t start, size_t end)
+static inline void
+scan_words(struct tokenizer *t, int (*take)(void *, const char *, size_t),
+    void *sink)
 {
-	uint16_t pair;
-
-	memcpy(&pair, s + end, 2);
-	if ((may_join[pair / 64] >> pair % 64 & 1) != 0 &&
-	    run_goes_on(t, s, start, end)) {
-		t->pos = start;
-		return 0;
-	}
-	w[*nw].text = (const char *)s + start;
-	w[*nw].len = end - start;
-	if (++*nw == max) {
-		t->pos = end;
-		return 0;
-	}
-	return 1;
-}
-
-/*
- * The words are the runs of set bits in t->wordbits, found a 64-bit block
- * at a time: a word starts at a set bit after a clear one and ends at a
- * clear bit after a set one, and the n-th start goes with the n-th end.
- * So the work for one word does not wait on the last word's, as a scan
- * from byte to byte would.
- */
-size_t
-tok_words(struct tokenizer *t, struct tok_word *w, size_t max)
-{
-	const unsigned char *s;
-	const uint64_t *bitmap;
-	size_t n = t->srclen, k, last, base, start = 0, nw = 0;
+	const unsigned char *s = (const unsigned char *)t->pad;
+	const uint64_t *bitmap = t->wordbits;
+	size_t n = t->srclen, k, last = n / 64, base, start = 0, end;
 	uint64_t bits, starts, ends, carry = 0;
+	uint16_t pair;
+	int first;
 
-	if (t->plain == 0)
-		t->plain = !t->opts.punct && pad_text(t) ? 1 : -1;
-	if (t->plain < 0 || t->pos >= n || max == 0)
-		return 0;
-	s = (const unsigned char *)t->pad;
-	bitmap = t->wordbits;
-	last = n / 64;
 	/*
 	 * From t->pos on, as if the text started there: tok_next would
 	 * start a word there too.
@@ -892,21 +870,32 @@ tok_words(struct tokenizer *t, struct tok_word *w, size_t max)
 		base = k * 64;
 		starts = bits & ~(bits << 1 | carry);
 		ends = ~bits & (bits << 1 | carry);
-		/* The first end may be that of a word from an earlier block. */
-		if (carry && ends != 0) {
-			if (!take_run(t, s, w, &nw, max, start,
-			    base + lowest_bit(ends)))
-				return nw;
+		/*
+		 * The first end may be that of a word from an earlier block;
+		 * then every end has its start in this block.
+		 */
+		for (first = carry != 0; ends != 0; first = 0) {
+			if (!first) {
+				start = base + lowest_bit(starts);
+				starts &= starts - 1;
+			}
+			end = base + lowest_bit(ends);
 			ends &= ends - 1;
-		}
-		/* Then every end has its start in this block. */
-		while (ends != 0) {
-			start = base + lowest_bit(starts);
-			starts &= starts - 1;
-			if (!take_run(t, s, w, &nw, max, start,
-			    base + lowest_bit(ends)))
-				return nw;
-			ends &= ends - 1;
+			memcpy(&pair, s + end, 2);
+			if ((may_join[pair / 64] >> pair % 64 & 1) != 0 &&
+			    run_goes_on(t, s, start, end)) {
+				t->pos = start;
+				return;
+			}
+			switch (take(sink, (const char *)s + start,
+			    end - start)) {
+			case TAKE_STOP_BEFORE:
+				t->pos = start;
+				return;
+			case TAKE_STOP_AFTER:
+				t->pos = end;
+				return;
+			}
 		}
 		/* A start left over begins a word that ends later. */
 		if (starts != 0)
@@ -917,7 +906,101 @@ tok_words(struct tokenizer *t, struct tok_word *w, size_t max)
 		bits = bitmap[k];
 	}
 	t->pos = n;
-	return nw;
+}
+
+/* Whether tok_words and tok_lines have plain words to give at t->pos. */
+static int
+has_plain_words(struct tokenizer *t)
+{
+	if (t->plain == 0)
+		t->plain = !t->opts.punct && pad_text(t) ? 1 : -1;
+	return t->plain > 0 && t->pos < t->srclen;
+}
+
+struct word_list {
+	struct tok_word *w;
+	size_t n, max;
+};
+
+static inline int
+take_word(void *sink, const char *text, size_t len)
+{
+	struct word_list *l = sink;
+
+	l->w[l->n].text = text;
+	l->w[l->n].len = len;
+	return ++l->n == l->max ? TAKE_STOP_AFTER : TAKE_ON;
+}
+
+size_t
+tok_words(struct tokenizer *t, struct tok_word *w, size_t max)
+{
+	struct word_list l = { w, 0, max };
+
+	if (max == 0 || !has_plain_words(t))
+		return 0;
+	scan_words(t, take_word, &l);
+	return l.n;
+}
+
+struct line_sink {
+	const char *prefix;
+	size_t plen;
+	char *p, *last;		/* where the next line goes, the last place
+				   where a short one fits */
+	int full;
+};
+
+/*
+ * A short word is copied as two half blocks (the second only when it is
+ * needed), the prefix as one block: the bytes after them are garbage that
+ * the next line overwrites.
+ */
+static inline int
+take_line(void *sink, const char *text, size_t len)
+{
+	struct line_sink *o = sink;
+	char *p = o->p;
+
+	if (len > TOK_LINE_BLOCK)
+		return TAKE_STOP_BEFORE;	/* to tok_next */
+	if (p > o->last) {
+		o->full = 1;
+		return TAKE_STOP_BEFORE;
+	}
+	memcpy(p, o->prefix, TOK_LINE_BLOCK);
+	p += o->plen;
+	memcpy(p, text, TOK_LINE_BLOCK / 2);
+	if (len > TOK_LINE_BLOCK / 2)
+		memcpy(p + TOK_LINE_BLOCK / 2, text + TOK_LINE_BLOCK / 2,
+		    TOK_LINE_BLOCK / 2);
+	p[len] = '\n';
+	o->p = p + len + 1;
+	return TAKE_ON;
+}
+
+int
+tok_lines(struct tokenizer *t, const char *prefix, size_t plen, char **out,
+    char *end)
+{
+	struct line_sink o;
+
+	if (!has_plain_words(t))
+		return 0;
+	o.prefix = prefix;
+	o.plen = plen;
+	o.p = *out;
+	o.full = 0;
+	/*
+	 * Room for the line of a short word: its prefix block ends before
+	 * the word's, which ends before the LF after the longest word.
+	 */
+	if ((size_t)(end - *out) < plen + TOK_LINE_BLOCK + 1)
+		return 1;
+	o.last = end - (plen + TOK_LINE_BLOCK + 1);
+	scan_words(t, take_line, &o);
+	*out = o.p;
+	return o.full;
 }
 
 size_t

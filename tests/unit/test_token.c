@@ -306,6 +306,106 @@ test_words(void)
 			}
 }
 
+/*
+ * The tokens of src as tok_lines (with room for at most room bytes at a
+ * time, flushed to out) and tok_next give them, each on a line after
+ * prefix, into out; return how many bytes tok_lines wrote.
+ */
+static size_t
+line_tokens(const char *src, const struct tok_opts *o, const char *prefix,
+    size_t room, char *out, size_t outcap)
+{
+	struct tokenizer t;
+	struct token tok;
+	char pre[TOK_LINE_BLOCK], *p;
+	size_t n = strlen(src), plen = strlen(prefix), o_len = 0, fast = 0;
+	char *copy = malloc(n > 0 ? n : 1), *buf = malloc(room);
+	int more;
+
+	memset(pre, 'x', sizeof(pre));
+	memcpy(pre, prefix, plen);
+	memcpy(copy, src, n);
+	tok_init(&t, o);
+	tok_start(&t, copy, n);
+	for (;;) {
+		p = buf;
+		more = tok_lines(&t, pre, plen, &p, buf + room);
+		if (o_len + (size_t)(p - buf) < outcap) {
+			memcpy(out + o_len, buf, (size_t)(p - buf));
+			o_len += (size_t)(p - buf);
+		}
+		fast += (size_t)(p - buf);
+		if (more)
+			continue;
+		if (!tok_next(&t, &tok))
+			break;
+		if (o_len + plen + tok.len + 1 < outcap) {
+			memcpy(out + o_len, prefix, plen);
+			memcpy(out + o_len + plen, tok.text, tok.len);
+			o_len += plen + tok.len;
+			out[o_len++] = '\n';
+		}
+	}
+	out[o_len] = '\0';
+	tok_free(&t);
+	free(copy);
+	free(buf);	/* exactly room bytes: ASan sees a write past them */
+	return fast;
+}
+
+/*
+ * tok_lines with tok_next writes the lines of what tok_next alone gives,
+ * with keys of any length up to TOK_LINE_BLOCK, words up to it and
+ * longer, and little room (down to a line at a time).
+ */
+static void
+test_lines(void)
+{
+	static const char *const texts[] = {
+		"In the beginning God created the heaven and the earth.",
+		"don't stop: 1.9, 100,000 and www.x.y e.g. x-1 1-x a'b",
+		"a ab abcdefghijklmnop abcdefghijklmnopq "
+		    "abcdefghijklmnopqrstuvwxyzabcdef "
+		    "abcdefghijklmnopqrstuvwxyzabcdefg "
+		    "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz x",
+		"abcdefghijklmnopqrstuvwxyzabcdef",
+		"Zoë and Qa’ida 1.9",
+		"",
+	};
+	static const char *const keys[] = { "", "k\t", "doc\t1\t2\t",
+	    "0123456789abcdefghijklmnopqrstu\t" };
+	/* Room for one line at least, and some more. */
+	static const size_t rooms[] = { 0, 1, 7, 38, 39, 100, 400 };
+	struct tok_opts o = { 0, 0 };
+	char want[2048], got[2048], line[256];
+	struct tokenizer t;
+	struct token tok;
+	size_t i, k, r, n, w;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+			tok_init(&t, &o);
+			tok_start(&t, texts[i], strlen(texts[i]));
+			for (w = 0; tok_next(&t, &tok); w += n) {
+				n = (size_t)snprintf(line, sizeof(line),
+				    "%s%s\n", keys[k], tok.text);
+				memcpy(want + w, line, n);
+			}
+			want[w] = '\0';
+			tok_free(&t);
+			for (r = 0; r < sizeof(rooms) / sizeof(rooms[0]); r++) {
+				n = line_tokens(texts[i], &o, keys[k],
+				    strlen(keys[k]) + TOK_LINE_BLOCK + 1 +
+				    rooms[r], got, sizeof(got));
+				CHECK_STR(got, want);
+				if (i < 4)
+					CHECK(n > 0);
+				else
+					CHECK_INT(n, 0);
+			}
+		}
+}
+
 int
 main(void)
 {
@@ -314,5 +414,6 @@ main(void)
 	test_chars();
 	test_fold();
 	test_words();
+	test_lines();
 	UNIT_DONE();
 }
