@@ -56,13 +56,13 @@ static unsigned char url_first[256], url_mark[256];
 
 /*
  * For tok_words, indexed by an ASCII mark after a word and the ASCII byte
- * after the mark, the two read as a uint16_t: bit set when the mark may
- * join the word to more, or may end the first word of a URL ("www." or
- * "http:" before anything but white space).  Then take_run looks closer.
- * Both bytes are below 128, so the index is below 32768 in either byte
- * order.
+ * after the mark, the two read as a uint16_t: 1 when the mark may join
+ * the word to more, or may end the first word of a URL ("www." or "http:"
+ * before anything but white space).  Then one_word looks closer.  Both
+ * bytes are below 128, so the index is below 32768 in either byte order;
+ * the few entries that text uses most stay in the cache.
  */
-static uint64_t may_join[32768 / 64];
+static unsigned char may_join[32768];
 static int tables_ready;
 
 static inline int joins(uint32_t cp, int prev, int next);
@@ -119,7 +119,7 @@ init_tables(void)
 				two[0] = (unsigned char)c;
 				two[1] = (unsigned char)b;
 				memcpy(&pair, two, 2);
-				may_join[pair / 64] |= UINT64_C(1) << pair % 64;
+				may_join[pair] = 1;
 			}
 		}
 	tables_ready = 1;
@@ -836,18 +836,48 @@ run_goes_on(const struct tokenizer *t, const unsigned char *s, size_t start,
 enum { TAKE_ON, TAKE_STOP_BEFORE, TAKE_STOP_AFTER };
 
 /*
+ * For scan_words: give the run s[start..end) of t->pad to take and return
+ * 1 to go on, or return 0 with t->pos set where to go on: before the run
+ * if it goes on (the mark after it joins it to more, or it starts a URL)
+ * or take said so, after it if take said so.  Whether a run may go on is
+ * looked up in may_join from the mark and the byte after it, read as one
+ * number (its byte order does not matter: may_join was made with it); a
+ * branch on the mark alone would be mispredicted after many words
+ * ("word," "word.").
+ */
+static inline int
+one_word(struct tokenizer *t, const unsigned char *s,
+    int (*take)(void *, const char *, size_t), void *sink, size_t start,
+    size_t end)
+{
+	uint16_t pair;
+
+	memcpy(&pair, s + end, 2);
+	if (may_join[pair] &&
+	    run_goes_on(t, s, start, end)) {
+		t->pos = start;
+		return 0;
+	}
+	switch (take(sink, (const char *)s + start, end - start)) {
+	case TAKE_STOP_BEFORE:
+		t->pos = start;
+		return 0;
+	case TAKE_STOP_AFTER:
+		t->pos = end;
+		return 0;
+	}
+	return 1;
+}
+
+/*
  * The plain words from t->pos on, each given to take(sink, text, len)
  * until it says stop or a word must be left to tok_next; t->pos is left
  * where to go on.  The words are the runs of set bits in t->wordbits,
  * found a 64-bit block at a time: a word starts at a set bit after a clear
  * one and ends at a clear bit after a set one, and the n-th start goes
  * with the n-th end.  So the work for one word does not wait on the last
- * word's, as a scan from byte to byte would.  A run goes on (the mark
- * after it joins it to more, or it starts a URL) only if may_join says it
- * may: a branch on the mark alone would be mispredicted after many words
- * ("word," "word.").  The mark and the byte after it are read as one
- * number (its byte order does not matter: may_join was made with it).
- * Inlined into tok_words and tok_lines, so that take is too.
+ * word's, as a scan from byte to byte would.  Inlined into tok_words and
+ * tok_lines, so that take is too.
  */
 static inline void
 scan_words(struct tokenizer *t, int (*take)(void *, const char *, size_t),
@@ -855,10 +885,8 @@ scan_words(struct tokenizer *t, int (*take)(void *, const char *, size_t),
 {
 	const unsigned char *s = (const unsigned char *)t->pad;
 	const uint64_t *bitmap = t->wordbits;
-	size_t n = t->srclen, k, last = n / 64, base, start = 0, end;
+	size_t n = t->srclen, k, last = n / 64, base, start = 0;
 	uint64_t bits, starts, ends, carry = 0;
-	uint16_t pair;
-	int first;
 
 	/*
 	 * From t->pos on, as if the text started there: tok_next would
@@ -870,32 +898,21 @@ scan_words(struct tokenizer *t, int (*take)(void *, const char *, size_t),
 		base = k * 64;
 		starts = bits & ~(bits << 1 | carry);
 		ends = ~bits & (bits << 1 | carry);
-		/*
-		 * The first end may be that of a word from an earlier block;
-		 * then every end has its start in this block.
-		 */
-		for (first = carry != 0; ends != 0; first = 0) {
-			if (!first) {
-				start = base + lowest_bit(starts);
-				starts &= starts - 1;
-			}
-			end = base + lowest_bit(ends);
+		/* The first end may be that of a word from an earlier block. */
+		if (carry && ends != 0) {
+			if (!one_word(t, s, take, sink, start,
+			    base + lowest_bit(ends)))
+				return;
 			ends &= ends - 1;
-			memcpy(&pair, s + end, 2);
-			if ((may_join[pair / 64] >> pair % 64 & 1) != 0 &&
-			    run_goes_on(t, s, start, end)) {
-				t->pos = start;
+		}
+		/* Then every end has its start in this block. */
+		while (ends != 0) {
+			start = base + lowest_bit(starts);
+			starts &= starts - 1;
+			if (!one_word(t, s, take, sink, start,
+			    base + lowest_bit(ends)))
 				return;
-			}
-			switch (take(sink, (const char *)s + start,
-			    end - start)) {
-			case TAKE_STOP_BEFORE:
-				t->pos = start;
-				return;
-			case TAKE_STOP_AFTER:
-				t->pos = end;
-				return;
-			}
+			ends &= ends - 1;
 		}
 		/* A start left over begins a word that ends later. */
 		if (starts != 0)
@@ -962,8 +979,6 @@ take_line(void *sink, const char *text, size_t len)
 	struct line_sink *o = sink;
 	char *p = o->p;
 
-	if (len > TOK_LINE_BLOCK)
-		return TAKE_STOP_BEFORE;	/* to tok_next */
 	if (p > o->last) {
 		o->full = 1;
 		return TAKE_STOP_BEFORE;
@@ -971,9 +986,13 @@ take_line(void *sink, const char *text, size_t len)
 	memcpy(p, o->prefix, TOK_LINE_BLOCK);
 	p += o->plen;
 	memcpy(p, text, TOK_LINE_BLOCK / 2);
-	if (len > TOK_LINE_BLOCK / 2)
+	if (len > TOK_LINE_BLOCK / 2) {
+		/* What was written past o->p is garbage, as always. */
+		if (len > TOK_LINE_BLOCK)
+			return TAKE_STOP_BEFORE;	/* to tok_next */
 		memcpy(p + TOK_LINE_BLOCK / 2, text + TOK_LINE_BLOCK / 2,
 		    TOK_LINE_BLOCK / 2);
+	}
 	p[len] = '\n';
 	o->p = p + len + 1;
 	return TAKE_ON;
