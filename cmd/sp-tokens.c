@@ -196,9 +196,9 @@ write_every_token(void)
 		more = tok_lines(&tokenizer, prefix, prefixlen, &p,
 		    p + writer_room(&sp_out));
 		writer_advance(&sp_out, (size_t)(p - writer_end(&sp_out)));
-		if (more)
+		if (more > 0)
 			continue;
-		if (!tok_next(&tokenizer, &tok))
+		if (more < 0 || !tok_next(&tokenizer, &tok))
 			break;
 		write_short(tok.text, tok.len);
 	}

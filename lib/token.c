@@ -1005,7 +1005,7 @@ tok_lines(struct tokenizer *t, const char *prefix, size_t plen, char **out,
 	struct line_sink o;
 
 	if (!has_plain_words(t))
-		return 0;
+		return t->plain > 0 ? -1 : 0;
 	o.prefix = prefix;
 	o.plen = plen;
 	o.p = *out;
@@ -1019,7 +1019,7 @@ tok_lines(struct tokenizer *t, const char *prefix, size_t plen, char **out,
 	o.last = end - (plen + TOK_LINE_BLOCK + 1);
 	scan_words(t, take_line, &o);
 	*out = o.p;
-	return o.full;
+	return o.full ? 1 : t->pos < t->srclen ? 0 : -1;
 }
 
 size_t

@@ -99,10 +99,11 @@ size_t tok_words(struct tokenizer *t, struct tok_word *w, size_t max);
  * each plain word of at most TOK_LINE_BLOCK bytes is written from *out on
  * as the prefix, the word and a LF, and *out advanced.  The prefix is at
  * most TOK_LINE_BLOCK bytes long and readable for TOK_LINE_BLOCK bytes;
- * a line may use up to plen + TOK_LINE_BLOCK + 1 bytes past *out.  Return 1 if it stopped
- * because fewer bytes than that are left before end (then make room and
- * call again); 0 if tok_next gives the next token (a longer word too), or
- * tells that the text ends.
+ * a line may use up to plen + TOK_LINE_BLOCK + 1 bytes past *out.  Return
+ * 1 if it stopped because fewer bytes than that are left before end (then
+ * make room and call again); -1 if no token is left in the text; 0 if
+ * tok_next gives the next token (a longer word too), or tells that the
+ * text ends.
  */
 #define TOK_LINE_BLOCK 32
 int tok_lines(struct tokenizer *t, const char *prefix, size_t plen,

@@ -335,9 +335,12 @@ line_tokens(const char *src, const struct tok_opts *o, const char *prefix,
 			o_len += (size_t)(p - buf);
 		}
 		fast += (size_t)(p - buf);
-		if (more)
+		if (more > 0)
 			continue;
-		if (!tok_next(&t, &tok))
+		/* tok_next agrees that no token is left. */
+		if (more < 0)
+			CHECK_INT(tok_next(&t, &tok), 0);
+		if (more < 0 || !tok_next(&t, &tok))
 			break;
 		if (o_len + plen + tok.len + 1 < outcap) {
 			memcpy(out + o_len, prefix, plen);
