@@ -23,7 +23,8 @@
 
 enum {
 	READ_CHUNK = 1 << 18,
-	WRITE_BUF = 1 << 16,
+	WRITE_BUF = 1 << 18,	/* as much as a reader takes at once: fewer
+				   writes and wake-ups on a pipe */
 	CLEAN_AHEAD = 1 << 14,	/* bytes checked ahead of the lines at once */
 	PIPE_SIZE = 1 << 20
 };
