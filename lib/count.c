@@ -200,7 +200,10 @@ count_parse_row(struct count_row *row, const char *line, size_t len)
  * words holding its bytes in little-endian order (byte i of the string is
  * bits 8i to 8i+7 of k0, byte 8 + i those of k1, the rest zero), so that
  * comparing keys is comparing three integers and the bytes can be rebuilt.
- * A longer string keeps its arena offset in k0 and its hash in k1.
+ * A longer string keeps its arena offset in k0 and its hash in k1.  A
+ * string of 1 to 8 bytes with no NUL needs neither k1 nor its length,
+ * which is the number of bytes of k0 that are not 0: it has a table of its
+ * own with half the slot size (the word table).
  *
  * Tokens are short and of every length, so a branch on the length or a
  * loop over the bytes is mispredicted for one token in two or three, which
@@ -208,8 +211,7 @@ count_parse_row(struct count_row *row, const char *line, size_t len)
  * last field of a line is therefore found and loaded from the line's last
  * 8 or 16 bytes with a few word operations and no such branch.
  */
-enum { TALLY_SHORT = 16, TALLY_SLOTS = 1 << 12 };
-
+enum { TALLY_SHORT = 16, TALLY_SLOTS = 1 << 12, WORD_SLOTS = 1 << 12 };
 
 /*
  * The top bit of every byte of w that is a TAB (exactly: no carry crosses
@@ -237,6 +239,20 @@ through_last_flag(uint64_t z)
 	return (size_t)(((z >> 7) * SWAR_ONES) >> 56);
 }
 
+/* The number of bytes set in a mask of whole bytes. */
+static size_t
+mask_bytes(uint64_t m)
+{
+	return (size_t)(((m & SWAR_ONES) * SWAR_ONES) >> 56);
+}
+
+/* The number of bytes of w that are not 0. */
+static size_t
+nonzero_bytes(uint64_t w)
+{
+	return mask_bytes((((w & SWAR_LOWS) + SWAR_LOWS) | w) >> 7);
+}
+
 /*
  * The slot to look in first: the top bits of a product, which depend on
  * every bit of the key (the low bits of a product do not).
@@ -248,6 +264,13 @@ tally_index(const struct tally *t, uint64_t k0, uint64_t k1)
 	    UINT64_C(0x9E3779B97F4A7C15)) >> t->shift);
 }
 
+/* The same for the word table: one product is enough for one word. */
+static size_t
+word_index(const struct tally *t, uint64_t k)
+{
+	return (size_t)((k * UINT64_C(0x9E3779B97F4A7C15)) >> t->wshift);
+}
+
 static struct tally_slot *
 tally_new_slots(size_t n)
 {
@@ -257,6 +280,10 @@ tally_new_slots(size_t n)
 void
 tally_init(struct tally *t)
 {
+	t->words = xcalloc(WORD_SLOTS, sizeof(struct tally_word));
+	t->wmask = WORD_SLOTS - 1;
+	t->wshift = 64 - 12;
+	t->nwords = 0;
 	t->slots = tally_new_slots(TALLY_SLOTS);
 	t->mask = TALLY_SLOTS - 1;
 	t->shift = 64 - 12;
@@ -268,6 +295,7 @@ tally_init(struct tally *t)
 void
 tally_free(struct tally *t)
 {
+	free(t->words);
 	free(t->slots);
 	free(t->arena);
 	memset(t, 0, sizeof(*t));
@@ -308,12 +336,71 @@ tally_taken(struct tally *t)
 		tally_grow(t);
 }
 
+/* Double the word table when three in four of its slots are taken. */
+static void
+word_grow(struct tally *t)
+{
+	struct tally_word *old = t->words;
+	size_t oldmask = t->wmask, i, j;
+
+	t->wmask = (oldmask + 1) * 2 - 1;
+	t->wshift--;
+	t->words = xcalloc(t->wmask + 1, sizeof(struct tally_word));
+	for (i = 0; i <= oldmask; i++) {
+		if (old[i].k == 0)
+			continue;
+		j = word_index(t, old[i].k);
+		while (t->words[j].k != 0)
+			j = (j + 1) & t->wmask;
+		t->words[j] = old[i];
+	}
+	free(old);
+}
+
+/* Count the word k, not in its first slot j: look in the slots after it. */
+static void
+tally_word_probe(struct tally *t, uint64_t k, size_t j)
+{
+	struct tally_word *e;
+
+	for (;;) {
+		e = &t->words[j];
+		if (e->k == k) {
+			e->count++;
+			return;
+		}
+		if (e->k == 0)
+			break;
+		j = (j + 1) & t->wmask;
+	}
+	e->k = k;
+	e->count = 1;
+	if (++t->nwords * 4 > (t->wmask + 1) * 3)
+		word_grow(t);
+}
+
+/*
+ * Count the string of 1 to 8 bytes, none of them NUL, whose word is k.
+ * Most are found in their first slot; the ones that are not cost a call.
+ */
+static inline void
+tally_word(struct tally *t, uint64_t k)
+{
+	size_t j = word_index(t, k);
+	struct tally_word *e = &t->words[j];
+
+	if (e->k == k)
+		e->count++;
+	else
+		tally_word_probe(t, k, j);
+}
+
 /*
  * Count the string of len (1 to 16) bytes whose words are k0 and k1, not
  * in its first slot j: look in the slots after it.
  */
 static void
-tally_short_probe(struct tally *t, uint64_t k0, uint64_t k1, size_t len,
+tally_pair_probe(struct tally *t, uint64_t k0, uint64_t k1, size_t len,
     size_t j)
 {
 	struct tally_slot *e;
@@ -336,11 +423,11 @@ tally_short_probe(struct tally *t, uint64_t k0, uint64_t k1, size_t len,
 }
 
 /*
- * Count the string of len (1 to 16) bytes whose words are k0 and k1.  Most
- * strings are found in their first slot; the ones that are not cost a call.
+ * Count the string of len (1 to 16) bytes whose words are k0 and k1 in the
+ * table of pairs; it is not a word of the word table.
  */
 static inline void
-tally_short(struct tally *t, uint64_t k0, uint64_t k1, size_t len)
+tally_pair(struct tally *t, uint64_t k0, uint64_t k1, size_t len)
 {
 	size_t j = tally_index(t, k0, k1);
 	struct tally_slot *e = &t->slots[j];
@@ -348,7 +435,17 @@ tally_short(struct tally *t, uint64_t k0, uint64_t k1, size_t len)
 	if (e->k0 == k0 && e->k1 == k1 && e->len == len)
 		e->count++;
 	else
-		tally_short_probe(t, k0, k1, len, j);
+		tally_pair_probe(t, k0, k1, len, j);
+}
+
+/* Count the string of len (1 to 16) bytes whose words are k0 and k1. */
+static inline void
+tally_short(struct tally *t, uint64_t k0, uint64_t k1, size_t len)
+{
+	if (len <= 8 && nonzero_bytes(k0) == len)
+		tally_word(t, k0);
+	else
+		tally_pair(t, k0, k1, len);
 }
 
 void
@@ -471,13 +568,6 @@ static uint64_t
 control_bytes(uint64_t w)
 {
 	return ~(w + SWAR_ONES * (0x80 - 14)) & SWAR_HIGHS;
-}
-
-/* The number of bytes set in a mask of whole bytes. */
-static size_t
-mask_bytes(uint64_t m)
-{
-	return (size_t)(((m & SWAR_ONES) * SWAR_ONES) >> 56);
 }
 
 /* Remember p[0..k), which ends with a TAB (or is empty), as the key. */
@@ -604,7 +694,10 @@ stretch_step(struct tally *t, struct stretch *s)
 	if ((diff == 0 || stretch_same_shape(s, p)) && fl - 1 < 15 &&
 	    (q[fl] == '\n' || (q[fl] == '\r' && q[fl + 1] == '\n'))) {
 		s->p = q + fl + 1 + (q[fl] == '\r');
-		tally_short(t, w0, k1, fl);
+		if (fl <= 8)
+			tally_word(t, w0);
+		else
+			tally_pair(t, w0, k1, fl);
 	} else
 		stretch_slow(t, s);
 }
@@ -668,6 +761,33 @@ slot_text(const struct tally *t, const struct tally_slot *e, char *out)
 	return out;
 }
 
+/*
+ * Slot i of the word table and then of the other (i up to tally_nslots),
+ * as a slot of the other: 1 with *e set if it is taken, else 0.
+ */
+static int
+tally_at(const struct tally *t, size_t i, struct tally_slot *e)
+{
+	const struct tally_word *w;
+
+	if (i > t->wmask) {
+		*e = t->slots[i - t->wmask - 1];
+		return e->len != 0;
+	}
+	w = &t->words[i];
+	e->k0 = w->k;
+	e->k1 = 0;
+	e->count = w->count;
+	e->len = (uint32_t)nonzero_bytes(w->k);
+	return w->k != 0;
+}
+
+static size_t
+tally_nslots(const struct tally *t)
+{
+	return t->wmask + 1 + t->mask + 1;
+}
+
 static int
 cmp_entries(const void *pa, const void *pb)
 {
@@ -695,21 +815,21 @@ cmp_entries(const void *pa, const void *pb)
 struct tally_entry *
 tally_sorted(const struct tally *t, uint64_t min, size_t *n)
 {
-	struct tally_entry *out = xreallocarray(NULL, t->n + 1, sizeof(*out));
-	const struct tally_slot *e;
+	struct tally_entry *out = xreallocarray(NULL, t->nwords + t->n + 1,
+	    sizeof(*out));
+	struct tally_slot e;
 	const unsigned char *s;
 	char b[TALLY_SHORT];
 	size_t i, k, m = 0;
 
-	for (i = 0; i <= t->mask; i++) {
-		e = &t->slots[i];
-		if (e->len == 0 || e->count < min)
+	for (i = 0; i < tally_nslots(t); i++) {
+		if (!tally_at(t, i, &e) || e.count < min)
 			continue;
-		out[m].count = e->count;
-		out[m].len = e->len;
-		out[m].rest = e->len > TALLY_SHORT ? t->arena + e->k0 : NULL;
+		out[m].count = e.count;
+		out[m].len = e.len;
+		out[m].rest = e.len > TALLY_SHORT ? t->arena + e.k0 : NULL;
 		memset(b, 0, sizeof(b));
-		s = (const unsigned char *)slot_text(t, e, b);
+		s = (const unsigned char *)slot_text(t, &e, b);
 		out[m].hi = out[m].lo = 0;
 		for (k = 0; k < 8; k++) {
 			out[m].hi = out[m].hi << 8 | s[k];
@@ -738,15 +858,13 @@ tally_entry_text(const struct tally_entry *e, char *out)
 void
 tally_move(struct tally *t, struct count_table *c)
 {
-	const struct tally_slot *e;
+	struct tally_slot e;
 	char key[TALLY_SHORT];
 	size_t i;
 
-	for (i = 0; i <= t->mask; i++) {
-		e = &t->slots[i];
-		if (e->len == 0)
-			continue;
-		count_cell(c, COUNT_NOGROUP, strtab_intern(&c->items,
-		    slot_text(t, e, key), e->len, NULL))->count += e->count;
-	}
+	for (i = 0; i < tally_nslots(t); i++)
+		if (tally_at(t, i, &e))
+			count_cell(c, COUNT_NOGROUP, strtab_intern(&c->items,
+			    slot_text(t, &e, key), e.len, NULL))->count +=
+			    e.count;
 }

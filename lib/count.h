@@ -67,11 +67,19 @@ uint32_t *count_ranks(const struct strtab *t);
 
 /*
  * A tally: counts of byte strings for the plain count (no groups, no
- * pairs), the hot path of sp-count.  A string of up to 16 bytes is kept in
- * its slot with its count, so counting one touches one slot and calls no
- * memcmp; longer ones are kept in an arena.  tally_move hands the counts
- * to a count table at the end.
+ * pairs), the hot path of sp-count.  A string of up to 8 bytes without
+ * NUL, which most tokens are, is kept in a slot of 16 bytes with its count
+ * (its length is where its bytes end); one of up to 16 bytes in a slot of
+ * 32 with its length; a longer one in an arena.  So counting a string
+ * touches one slot and calls no memcmp, and the table of the common
+ * strings takes half the cache.  tally_move hands the counts to a count
+ * table at the end.
  */
+struct tally_word {
+	uint64_t k;		/* the bytes, 0 in an empty slot */
+	uint64_t count;
+};
+
 struct tally_slot {
 	uint64_t k0, k1;	/* the bytes, or arena offset and hash */
 	uint64_t count;
@@ -80,9 +88,13 @@ struct tally_slot {
 };
 
 struct tally {
-	struct tally_slot *slots;
-	size_t mask;		/* slot count - 1 (a power of two) */
-	unsigned shift;		/* 64 - log2(slot count) */
+	struct tally_word *words;	/* strings of 1 to 8 bytes */
+	size_t wmask;		/* slot count - 1 (a power of two) */
+	unsigned wshift;	/* 64 - log2(slot count) */
+	size_t nwords;
+	struct tally_slot *slots;	/* the others */
+	size_t mask;
+	unsigned shift;
 	size_t n;
 	char *arena;
 	size_t arenalen, arenacap;
