@@ -152,33 +152,34 @@ check_line(struct reader *r, char **line, size_t *len)
 
 /*
  * The number of bytes at the start of s[0..n) that are ASCII and not NUL,
- * the bytes that need no check.  Eight bytes are tested at once: a byte
- * from 0x01 to 0x7F has its top bit clear, and still has it clear after
- * subtracting 1, which borrows only from a zero byte.  Blocks of 64 bytes
- * are tested with one branch; the block with a byte that is not plain is
- * then looked at word by word, and that word byte by byte.
+ * the bytes that need no check.  The first NUL is found with memchr, then
+ * the first byte with its top bit set before it: the top bits of eight
+ * bytes at a time are or-ed together, blocks of 64 bytes with one branch;
+ * the block with a byte that is not plain is then looked at word by word,
+ * and that word byte by byte.  Both scans take few instructions a byte,
+ * fewer than one scan for both would.
  */
 static size_t
 plain_prefix(const char *s, size_t n)
 {
-	uint64_t w, acc;
-	size_t i = 0, j;
+	const char *nul = memchr(s, '\0', n), *p;
+	uint64_t acc;
+	size_t i = 0;
 
+	if (nul != NULL)
+		n = (size_t)(nul - s);
 	for (; i + 64 <= n; i += 64) {
-		acc = 0;
-		for (j = 0; j < 64; j += 8) {
-			memcpy(&w, s + i + j, 8);
-			acc |= w | (w - SWAR_ONES);
-		}
+		p = s + i;
+		acc = swar_load(p) | swar_load(p + 8) | swar_load(p + 16) |
+		    swar_load(p + 24) | swar_load(p + 32) | swar_load(p + 40) |
+		    swar_load(p + 48) | swar_load(p + 56);
 		if ((acc & SWAR_HIGHS) != 0)
 			break;
 	}
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (((w | (w - SWAR_ONES)) & SWAR_HIGHS) != 0)
+	for (; i + 8 <= n; i += 8)
+		if ((swar_load(s + i) & SWAR_HIGHS) != 0)
 			break;
-	}
-	while (i < n && (unsigned char)s[i] - 1u < 0x7Fu)
+	while (i < n && (unsigned char)s[i] < 0x80u)
 		i++;
 	return i;
 }
