@@ -668,11 +668,79 @@ second_word(const char *q, uint64_t *k1)
 }
 
 /*
- * Count the line at s->p and move past it; the bytes up to LOOKAHEAD
- * after s->p may be loaded.
+ * Counting a string waits for its slot, and with a table larger than the
+ * processor's nearer caches (some tens of thousands of words), or in a
+ * pipeline whose other programs share those caches, that slot is often
+ * far.  So each string found is only noted, with a hint to fetch its slot,
+ * and counted when PENDING more (PENDING_PAIRS for strings of 9 to 16
+ * bytes) have been found: by then the slot is near.  The order in which
+ * strings are counted changes nothing in the counts, and a slot is looked
+ * up again when the string is counted, so a table that grew in between
+ * does no harm.
+ */
+#if defined(__GNUC__)
+#define PREFETCH(p)	__builtin_prefetch(p)
+#else
+#define PREFETCH(p)	((void)(p))
+#endif
+
+enum { PENDING = 16, PENDING_PAIRS = 8 };
+
+struct pending {
+	uint64_t k[PENDING];	/* words, a ring */
+	size_t n;		/* words noted so far */
+	uint64_t k0[PENDING_PAIRS], k1[PENDING_PAIRS];
+	size_t len[PENDING_PAIRS];
+	size_t npairs;
+};
+
+/* Count the word k later, and the word noted PENDING words ago now. */
+static inline void
+word_later(struct tally *t, struct pending *q, uint64_t k)
+{
+	size_t i = q->n++ & (PENDING - 1);
+
+	PREFETCH(&t->words[word_index(t, k)]);
+	if (q->n > PENDING)
+		tally_word(t, q->k[i]);
+	q->k[i] = k;
+}
+
+/* The same for a string of 9 to 16 bytes, in the table of pairs. */
+static inline void
+pair_later(struct tally *t, struct pending *q, uint64_t k0, uint64_t k1,
+    size_t len)
+{
+	size_t i = q->npairs++ & (PENDING_PAIRS - 1);
+
+	PREFETCH(&t->slots[tally_index(t, k0, k1)]);
+	if (q->npairs > PENDING_PAIRS)
+		tally_pair(t, q->k0[i], q->k1[i], q->len[i]);
+	q->k0[i] = k0;
+	q->k1[i] = k1;
+	q->len[i] = len;
+}
+
+/* Count what is noted and not yet counted. */
+static void
+pending_flush(struct tally *t, struct pending *q)
+{
+	size_t i;
+
+	for (i = 0; i < PENDING && i < q->n; i++)
+		tally_word(t, q->k[i]);
+	for (i = 0; i < PENDING_PAIRS && i < q->npairs; i++)
+		tally_pair(t, q->k0[i], q->k1[i], q->len[i]);
+	q->n = q->npairs = 0;
+}
+
+/*
+ * Count the line at s->p (or note its field to be counted, see
+ * word_later) and move past it; the bytes up to LOOKAHEAD after s->p may
+ * be loaded.
  */
 static inline void
-stretch_step(struct tally *t, struct stretch *s)
+stretch_step(struct tally *t, struct stretch *s, struct pending *pend)
 {
 	const char *p = s->p, *q = p + s->keylen;
 	uint64_t diff, w0, k1 = 0, f, m;
@@ -695,9 +763,9 @@ stretch_step(struct tally *t, struct stretch *s)
 	    (q[fl] == '\n' || (q[fl] == '\r' && q[fl + 1] == '\n'))) {
 		s->p = q + fl + 1 + (q[fl] == '\r');
 		if (fl <= 8)
-			tally_word(t, w0);
+			word_later(t, pend, w0);
 		else
-			tally_pair(t, w0, k1, fl);
+			pair_later(t, pend, w0, k1, fl);
 	} else
 		stretch_slow(t, s);
 }
@@ -714,6 +782,7 @@ size_t
 tally_lines(struct tally *t, const char *buf, size_t len)
 {
 	struct stretch s[2];
+	struct pending q;
 	const char *end = buf + len, *mid = buf + len / 2, *safe, *nl;
 	size_t lines = 0, k;
 
@@ -730,17 +799,19 @@ tally_lines(struct tally *t, const char *buf, size_t len)
 		    (size_t)(end - mid + 1)) + 1;
 	stretch_init(&s[0], buf, mid);
 	stretch_init(&s[1], mid, end);
+	q.n = q.npairs = 0;
 	safe = len > LOOKAHEAD ? end - LOOKAHEAD : buf;
 	while (s[0].p < s[0].end || s[1].p < s[1].end)
 		for (k = 0; k < 2; k++) {
 			if (s[k].p >= s[k].end)
 				continue;
 			if (s[k].p < safe)
-				stretch_step(t, &s[k]);
+				stretch_step(t, &s[k], &q);
 			else
 				stretch_slow(t, &s[k]);
 			lines++;
 		}
+	pending_flush(t, &q);
 	return lines;
 }
 
