@@ -614,26 +614,25 @@ stretch_slow(struct tally *t, struct stretch *s)
 /*
  * Whether the line at p has the shape of the key: TABs where it has them,
  * no other control byte, so that the same number of bytes is its key.  If
- * so, that is the new key.
+ * so, that is the new key.  Its words are stored as they are loaded: a
+ * line that has not the shape goes to stretch_slow, which takes its key
+ * anew.
  */
 static int
 stretch_same_shape(struct stretch *s, const char *p)
 {
-	uint64_t w[KEY_WORDS], d = 0;
+	uint64_t w, d = 0;
 	size_t i;
 
 	if (s->keywords > KEY_WORDS)
 		return 0;
 	for (i = 0; i < s->keywords; i++) {
-		w[i] = swar_load(p + 8 * i) & s->keymask[i];
-		d |= (control_bytes(w[i]) & s->keymask[i]) ^ s->tabs[i];
-		d |= tab_bytes(w[i]) ^ s->tabs[i];
+		w = swar_load(p + 8 * i) & s->keymask[i];
+		d |= (control_bytes(w) & s->keymask[i]) ^ s->tabs[i];
+		d |= tab_bytes(w) ^ s->tabs[i];
+		s->key[i] = w;
 	}
-	if (d != 0)
-		return 0;
-	for (i = 0; i < s->keywords; i++)
-		s->key[i] = w[i];
-	return 1;
+	return d == 0;
 }
 
 /*
