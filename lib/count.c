@@ -747,10 +747,13 @@ stretch_step(struct tally *t, struct stretch *s, struct pending *pend)
 
 	diff = ((swar_load(p) ^ s->key[0]) & s->keymask[0]) |
 	    ((swar_load(p + 8) ^ s->key[1]) & s->keymask[1]) |
-	    ((swar_load(p + 16) ^ s->key[2]) & s->keymask[2]) |
-	    ((swar_load(p + 24) ^ s->key[3]) & s->keymask[3]);
-	if (s->keywords > 4)
-		diff |= stretch_long_key(s, p);
+	    ((swar_load(p + 16) ^ s->key[2]) & s->keymask[2]);
+	if (s->keywords > 3) {
+		/* Most keys (DOC PARA SENT) fit in three words. */
+		diff |= (swar_load(p + 24) ^ s->key[3]) & s->keymask[3];
+		if (s->keywords > 4)
+			diff |= stretch_long_key(s, p);
+	}
 	w0 = swar_load(q);
 	if ((f = control_bytes(w0)) != 0) {
 		m = ((f & (~f + 1)) >> 7) - 1;
