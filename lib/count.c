@@ -554,6 +554,7 @@ enum { KEY_WORDS = 8, LOOKAHEAD = 8 * KEY_WORDS + 17 };
 
 struct stretch {
 	const char *p, *end;	/* the next line, the end of the stretch */
+	const char *safe;	/* lines before it go to stretch_step */
 	size_t keylen;		/* of the key with its TAB; 0: none */
 	size_t keywords;	/* words holding it; KEY_WORDS + 1: too long */
 	uint64_t key[KEY_WORDS], keymask[KEY_WORDS];
@@ -772,11 +773,14 @@ stretch_step(struct tally *t, struct stretch *s, struct pending *pend)
 		stretch_slow(t, s);
 }
 
+/* The lines from p to end; those before safe go to stretch_step. */
 static void
-stretch_init(struct stretch *s, const char *p, const char *end)
+stretch_init(struct stretch *s, const char *p, const char *end,
+    const char *safe)
 {
 	s->p = p;
 	s->end = end;
+	s->safe = end < safe ? end : safe;
 	stretch_key(s, p, 0);
 }
 
@@ -785,6 +789,7 @@ tally_lines(struct tally *t, const char *buf, size_t len)
 {
 	struct stretch s[2];
 	struct pending q;
+	struct stretch *a, *b, *x;
 	const char *end = buf + len, *mid = buf + len / 2, *safe, *nl;
 	size_t lines = 0, k;
 
@@ -799,20 +804,26 @@ tally_lines(struct tally *t, const char *buf, size_t len)
 	if (mid > buf)
 		mid = (const char *)memchr(mid - 1, '\n',
 		    (size_t)(end - mid + 1)) + 1;
-	stretch_init(&s[0], buf, mid);
-	stretch_init(&s[1], mid, end);
-	q.n = q.npairs = 0;
 	safe = len > LOOKAHEAD ? end - LOOKAHEAD : buf;
-	while (s[0].p < s[0].end || s[1].p < s[1].end)
-		for (k = 0; k < 2; k++) {
-			if (s[k].p >= s[k].end)
-				continue;
-			if (s[k].p < safe)
-				stretch_step(t, &s[k], &q);
-			else
-				stretch_slow(t, &s[k]);
-			lines++;
+	stretch_init(&s[0], buf, mid, safe);
+	stretch_init(&s[1], mid, end, safe);
+	q.n = q.npairs = 0;
+	/* A line from each stretch in turn (a), then from the one left. */
+	for (a = &s[0], b = &s[1];; x = a, a = b, b = x) {
+		if (a->p >= a->safe) {
+			if (b->p >= b->safe)
+				break;
+			x = a;
+			a = b;
+			b = x;
 		}
+		stretch_step(t, a, &q);
+		lines++;
+	}
+	/* The last lines, within LOOKAHEAD of the end. */
+	for (k = 0; k < 2; k++)
+		for (; s[k].p < s[k].end; lines++)
+			stretch_slow(t, &s[k]);
 	pending_flush(t, &q);
 	return lines;
 }
