@@ -872,6 +872,17 @@ tally_nslots(const struct tally *t)
 	return t->wmask + 1 + t->mask + 1;
 }
 
+/* x with its bytes in the opposite order. */
+static uint64_t
+swap_bytes(uint64_t x)
+{
+	x = (x & UINT64_C(0x00FF00FF00FF00FF)) << 8 |
+	    (x >> 8 & UINT64_C(0x00FF00FF00FF00FF));
+	x = (x & UINT64_C(0x0000FFFF0000FFFF)) << 16 |
+	    (x >> 16 & UINT64_C(0x0000FFFF0000FFFF));
+	return x << 32 | x >> 32;
+}
+
 static int
 cmp_entries(const void *pa, const void *pb)
 {
@@ -903,7 +914,6 @@ tally_sorted(const struct tally *t, uint64_t min, size_t *n)
 	    sizeof(*out));
 	struct tally_slot e;
 	const unsigned char *s;
-	char b[TALLY_SHORT];
 	size_t i, k, m = 0;
 
 	for (i = 0; i < tally_nslots(t); i++) {
@@ -911,13 +921,17 @@ tally_sorted(const struct tally *t, uint64_t min, size_t *n)
 			continue;
 		out[m].count = e.count;
 		out[m].len = e.len;
-		out[m].rest = e.len > TALLY_SHORT ? t->arena + e.k0 : NULL;
-		memset(b, 0, sizeof(b));
-		s = (const unsigned char *)slot_text(t, &e, b);
-		out[m].hi = out[m].lo = 0;
-		for (k = 0; k < 8; k++) {
-			out[m].hi = out[m].hi << 8 | s[k];
-			out[m].lo = out[m].lo << 8 | s[8 + k];
+		out[m].rest = NULL;
+		/* The bytes in little-endian order, wanted in big-endian. */
+		out[m].hi = swap_bytes(e.k0);
+		out[m].lo = swap_bytes(e.k1);
+		if (e.len > TALLY_SHORT) {
+			s = (const unsigned char *)(out[m].rest =
+			    t->arena + e.k0);
+			for (k = 0; k < 8; k++) {
+				out[m].hi = out[m].hi << 8 | s[k];
+				out[m].lo = out[m].lo << 8 | s[8 + k];
+			}
 		}
 		m++;
 	}
@@ -929,13 +943,16 @@ tally_sorted(const struct tally *t, uint64_t min, size_t *n)
 const char *
 tally_entry_text(const struct tally_entry *e, char *out)
 {
-	size_t k;
+	uint64_t hi = e->hi, lo = e->lo;
 
 	if (e->rest != NULL)
 		return e->rest;
-	for (k = 0; k < e->len; k++)
-		out[k] = (char)((k < 8 ? e->hi >> (56 - 8 * k) :
-		    e->lo >> (56 - 8 * (k - 8))) & 0xFF);
+	if (swar_little_endian()) {
+		hi = swap_bytes(hi);
+		lo = swap_bytes(lo);
+	}
+	memcpy(out, &hi, 8);
+	memcpy(out + 8, &lo, 8);
 	return out;
 }
 
