@@ -907,11 +907,57 @@ cmp_entries(const void *pa, const void *pb)
 	return (a->len > b->len) - (a->len < b->len);
 }
 
+/* Whether a comes before b: cmp_entries with its common cases inline. */
+static inline int
+entry_before(const struct tally_entry *a, const struct tally_entry *b)
+{
+	if (a->count != b->count)
+		return a->count > b->count;
+	if (a->hi != b->hi)
+		return a->hi < b->hi;
+	if (a->lo != b->lo)
+		return a->lo < b->lo;
+	return cmp_entries(a, b) < 0;
+}
+
+/*
+ * Sort e[0..n) with room for as many in tmp: merges of runs of 1, 2, 4
+ * ... entries, back and forth between the two arrays.  qsort would call
+ * cmp_entries through a pointer and copy the entries with memcpy, which
+ * took most of the time of writing a large table.
+ */
+static void
+sort_entries(struct tally_entry *e, struct tally_entry *tmp, size_t n)
+{
+	struct tally_entry *from = e, *to = tmp, *x;
+	size_t w, i, a, b, amax, bmax, k;
+
+	for (w = 1; w < n; w *= 2) {
+		for (i = 0; i < n; i += 2 * w) {
+			a = k = i;
+			amax = b = n - i > w ? i + w : n;
+			bmax = n - amax > w ? amax + w : n;
+			while (a < amax && b < bmax)
+				to[k++] = entry_before(&from[b], &from[a]) ?
+				    from[b++] : from[a++];
+			while (a < amax)
+				to[k++] = from[a++];
+			while (b < bmax)
+				to[k++] = from[b++];
+		}
+		x = from;
+		from = to;
+		to = x;
+	}
+	if (from != e)
+		memcpy(e, from, n * sizeof(*e));
+}
+
 struct tally_entry *
 tally_sorted(const struct tally *t, uint64_t min, size_t *n)
 {
 	struct tally_entry *out = xreallocarray(NULL, t->nwords + t->n + 1,
-	    sizeof(*out));
+	    sizeof(*out)), *tmp;
 	struct tally_slot e;
 	const unsigned char *s;
 	size_t i, k, m = 0;
@@ -935,7 +981,9 @@ tally_sorted(const struct tally *t, uint64_t min, size_t *n)
 		}
 		m++;
 	}
-	qsort(out, m, sizeof(*out), cmp_entries);
+	tmp = xreallocarray(NULL, m + 1, sizeof(*tmp));
+	sort_entries(out, tmp, m);
+	free(tmp);
 	*n = m;
 	return out;
 }
