@@ -1,7 +1,10 @@
 /*
  * Unit tests of the tally's run of lines (tally_lines): it must count what
  * tally_last_field counts line by line, whatever the keys, their changes,
- * the fields' lengths and the line ends, and wherever the run ends.
+ * the fields' lengths and the line ends, and wherever the run ends; and of
+ * its sorted table (tally_sorted), against a sort of the strings by count
+ * and bytes, across its two tables (strings of up to 8 bytes without NUL,
+ * and the others).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -169,9 +172,131 @@ test_tally_lines(void)
 	check_run(buf, len, "CRLF, new key every line");
 }
 
+/*
+ * Runs too large for the stack buffer: many distinct strings, so that
+ * both tables grow while fields wait to be counted; a first stretch of
+ * one long line and a second of many short ones.
+ */
+static void
+test_large_runs(void)
+{
+	size_t cap = 1 << 21, len = 0, n, i;
+	char *buf = malloc(cap);
+
+	if (buf == NULL)
+		abort();
+	for (n = 0; n < 50000; n++) {
+		len += (size_t)snprintf(buf + len, cap - len, "d\t%zu\t%zu\t",
+		    n / 500, n / 20);
+		for (i = 0; i < 1 + n % 19; i++)
+			buf[len++] = (char)('a' + (n * 7 + i * (n % 5 + 1)) % 26);
+		buf[len++] = '\n';
+	}
+	check_run(buf, len, "many distinct strings");
+	len = 0;
+	memcpy(buf, "d\t", 2);
+	memset(buf + 2, 'x', 100000);
+	buf[100002] = '\n';
+	len = 100003;
+	for (n = 0; n < 20000; n++)
+		len += (size_t)snprintf(buf + len, cap - len, "d\tw%zu\n",
+		    n % 3000);
+	check_run(buf, len, "one long line, then many short ones");
+	free(buf);
+}
+
+struct counted {
+	char s[20];
+	size_t len;
+	uint64_t count;
+};
+
+static int
+cmp_counted(const void *pa, const void *pb)
+{
+	const struct counted *a = pa, *b = pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c;
+
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	if ((c = memcmp(a->s, b->s, n)) != 0)
+		return c;
+	return (a->len > b->len) - (a->len < b->len);
+}
+
+/*
+ * Strings with NUL bytes, of 8 and 9 bytes, prefixes of each other, and
+ * many of one count: tally_sorted gives each its count, in the order of
+ * sp-count's table.
+ */
+static void
+test_sorted(void)
+{
+	static const struct { const char *s; size_t len; } fixed[] = {
+		{ "a", 1 }, { "a\0", 2 }, { "\0a", 2 }, { "\0", 1 },
+		{ "abcdefg", 7 }, { "abcdefg\0", 8 }, { "abcdefgh", 8 },
+		{ "abcdefgh\0", 9 }, { "abcdefghi", 9 }, { "\xff\xfe", 2 },
+		{ "abcdefghijklmnop", 16 }, { "abcdefghijklmnopq", 17 },
+		{ "abcdefghijklmnopqr", 18 }, { "abcdefghijklmnoq", 16 }
+	};
+	enum { NFIXED = sizeof(fixed) / sizeof(*fixed), NWANT = 9000 };
+	static struct counted want[NWANT];
+	struct tally t;
+	struct tally_entry *e;
+	char text[16];
+	const char *got;
+	size_t n, i, k, m, bad = 0;
+
+	tally_init(&t);
+	for (i = 0; i < NWANT; i++) {
+		if (i < NFIXED) {
+			memcpy(want[i].s, fixed[i].s, fixed[i].len);
+			want[i].len = fixed[i].len;
+		} else {
+			/* Distinct: the number in base 26, then letters. */
+			for (k = i, m = 0; k > 0; k /= 26)
+				want[i].s[m++] = (char)('a' + k % 26);
+			while (m < 1 + i % 20)
+				want[i].s[m++] = 'z';
+			want[i].s[m++] = '0';
+			want[i].len = m;
+		}
+		want[i].count = i % 3 == 0 ? 1 : 1 + i % 7;
+	}
+	/* Counted in turns, so that the counts grow together. */
+	for (k = 0; k < 7; k++)
+		for (i = 0; i < NWANT; i++)
+			if (want[i].count > k)
+				tally_add(&t, want[i].s, want[i].len);
+	qsort(want, NWANT, sizeof(*want), cmp_counted);
+	e = tally_sorted(&t, 1, &n);
+	CHECK_INT(n, NWANT);
+	for (i = 0; i < n && i < NWANT; i++) {
+		got = tally_entry_text(&e[i], text);
+		if (e[i].count != want[i].count || e[i].len != want[i].len ||
+		    memcmp(got, want[i].s, want[i].len) != 0)
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+	free(e);
+	/* --min: only the ones counted at least 5 times. */
+	e = tally_sorted(&t, 5, &n);
+	for (i = m = 0; i < NWANT; i++)
+		m += want[i].count >= 5;
+	CHECK_INT(n, m);
+	for (i = bad = 0; i < n; i++)
+		bad += e[i].count != want[i].count;
+	CHECK_INT(bad, 0);
+	free(e);
+	tally_free(&t);
+}
+
 int
 main(void)
 {
 	test_tally_lines();
+	test_large_runs();
+	test_sorted();
 	UNIT_DONE();
 }
