@@ -357,16 +357,28 @@ word_grow(struct tally *t)
 	free(old);
 }
 
-/* Count the word k, not in its first slot j: look in the slots after it. */
+/*
+ * Count the word k, not in its first slot j: look in the slots after it.
+ * A word found there that has been counted more often than the one in
+ * its first slot changes places with it, so that the common words end up
+ * in their first slots, found without this call.  The other word stays
+ * where it can be found: every slot from its first to the one it moves
+ * to is taken.
+ */
 static void
 tally_word_probe(struct tally *t, uint64_t k, size_t j)
 {
-	struct tally_word *e;
+	struct tally_word *e, *first = &t->words[j], w;
 
 	for (;;) {
 		e = &t->words[j];
 		if (e->k == k) {
 			e->count++;
+			if (e->count > first->count) {
+				w = *e;
+				*e = *first;
+				*first = w;
+			}
 			return;
 		}
 		if (e->k == 0)
