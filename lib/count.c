@@ -932,61 +932,106 @@ entry_before(const struct tally_entry *a, const struct tally_entry *b)
 	return cmp_entries(a, b) < 0;
 }
 
-/* Merge the runs of w entries of from[0..n), in pairs, into to. */
 static void
-merge_runs(const struct tally_entry *from, struct tally_entry *to, size_t n,
-    size_t w)
+swap_entries(struct tally_entry *a, struct tally_entry *b)
 {
-	size_t i, a, b, amax, bmax, k;
+	struct tally_entry x = *a;
 
-	for (i = 0; i < n; i += 2 * w) {
-		a = k = i;
-		amax = b = n - i > w ? i + w : n;
-		bmax = n - amax > w ? amax + w : n;
-		while (a < amax && b < bmax)
-			to[k++] = entry_before(&from[b], &from[a]) ?
-			    from[b++] : from[a++];
-		while (a < amax)
-			to[k++] = from[a++];
-		while (b < bmax)
-			to[k++] = from[b++];
+	*a = *b;
+	*b = x;
+}
+
+/* Heap sort, for sort_entries when its partitions do not shrink. */
+static void
+sift_down(struct tally_entry *e, size_t i, size_t n)
+{
+	size_t c;
+
+	for (; (c = 2 * i + 1) < n; i = c) {
+		if (c + 1 < n && entry_before(&e[c], &e[c + 1]))
+			c++;
+		if (!entry_before(&e[i], &e[c]))
+			break;
+		swap_entries(&e[i], &e[c]);
+	}
+}
+
+static void
+heap_sort(struct tally_entry *e, size_t n)
+{
+	size_t i;
+
+	for (i = n / 2; i-- > 0;)
+		sift_down(e, i, n);
+	while (n-- > 1) {
+		swap_entries(&e[0], &e[n]);
+		sift_down(e, 0, n);
 	}
 }
 
 /*
- * Sort e[0..n) with room for as many in tmp: merges of runs of 1, 2, 4
- * ... entries, back and forth between the two arrays, first within
- * blocks of SORT_BLOCK entries that stay in the cache, then across them.
- * qsort would call cmp_entries through a pointer and copy the entries
- * with memcpy, which took most of the time of writing a large table.
+ * Sort e[0..n), entries that are all different, in place: quicksort with
+ * the median of three as the pivot, insertion sort for short ranges, and
+ * heap sort where the partitions go too deep.  In place, because every
+ * page of memory a program touches first costs a fault, and on some
+ * machines (virtual ones) faults cost more than sorting; qsort and a merge
+ * sort both take a second array as large.
  */
-enum { SORT_BLOCK = 1 << 12 };
+enum { SORT_SHORT = 12 };
 
 static void
-sort_entries(struct tally_entry *e, struct tally_entry *tmp, size_t n)
+sort_entries(struct tally_entry *e, size_t n, unsigned depth)
 {
-	struct tally_entry *from, *to, *x;
-	size_t w, i, m;
+	struct tally_entry pivot, v;
+	size_t i, j;
 
-	/* An even number of passes: every block ends in e. */
-	for (i = 0; i < n; i += SORT_BLOCK) {
-		m = n - i < SORT_BLOCK ? n - i : SORT_BLOCK;
-		for (w = 1, from = e + i, to = tmp + i; w < SORT_BLOCK;
-		    w *= 2, x = from, from = to, to = x)
-			merge_runs(from, to, m, w);
+	while (n > SORT_SHORT) {
+		if (depth-- == 0) {
+			heap_sort(e, n);
+			return;
+		}
+		/* e[0] <= e[n / 2] <= e[n - 1], and the pivot is the middle. */
+		if (entry_before(&e[n / 2], &e[0]))
+			swap_entries(&e[n / 2], &e[0]);
+		if (entry_before(&e[n - 1], &e[n / 2])) {
+			swap_entries(&e[n - 1], &e[n / 2]);
+			if (entry_before(&e[n / 2], &e[0]))
+				swap_entries(&e[n / 2], &e[0]);
+		}
+		pivot = e[n / 2];
+		/* Hoare's partition: e[0..j] before e[j + 1..n), 0 < j + 1 < n. */
+		for (i = 0, j = n - 1;; i++, j--) {
+			while (entry_before(&e[i], &pivot))
+				i++;
+			while (entry_before(&pivot, &e[j]))
+				j--;
+			if (i >= j)
+				break;
+			swap_entries(&e[i], &e[j]);
+		}
+		/* The shorter part by recursion, the longer one in the loop. */
+		if (j + 1 < n - j - 1) {
+			sort_entries(e, j + 1, depth);
+			e += j + 1;
+			n -= j + 1;
+		} else {
+			sort_entries(e + j + 1, n - j - 1, depth);
+			n = j + 1;
+		}
 	}
-	for (w = SORT_BLOCK, from = e, to = tmp; w < n;
-	    w *= 2, x = from, from = to, to = x)
-		merge_runs(from, to, n, w);
-	if (from != e)
-		memcpy(e, from, n * sizeof(*e));
+	for (i = 1; i < n; i++) {
+		v = e[i];
+		for (j = i; j > 0 && entry_before(&v, &e[j - 1]); j--)
+			e[j] = e[j - 1];
+		e[j] = v;
+	}
 }
 
 struct tally_entry *
 tally_sorted(const struct tally *t, uint64_t min, size_t *n)
 {
 	struct tally_entry *out = xreallocarray(NULL, t->nwords + t->n + 1,
-	    sizeof(*out)), *tmp;
+	    sizeof(*out));
 	struct tally_slot e;
 	const unsigned char *s;
 	size_t i, k, m = 0;
@@ -1010,9 +1055,9 @@ tally_sorted(const struct tally *t, uint64_t min, size_t *n)
 		}
 		m++;
 	}
-	tmp = xreallocarray(NULL, m + 1, sizeof(*tmp));
-	sort_entries(out, tmp, m);
-	free(tmp);
+	for (i = m, k = 0; i > 1; i /= 2)
+		k++;
+	sort_entries(out, m, 2 * (unsigned)k);
 	*n = m;
 	return out;
 }
