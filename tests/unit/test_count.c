@@ -206,7 +206,7 @@ test_large_runs(void)
 }
 
 struct counted {
-	char s[20];
+	char s[24];		/* up to 21 bytes */
 	size_t len;
 	uint64_t count;
 };
