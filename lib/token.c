@@ -378,7 +378,10 @@ literal_token(struct tokenizer *t, struct token *tok, size_t i, size_t n,
 	t->pos = i + n;
 }
 
-/* Put the token buffer into NFC (only called when it may not be). */
+/*
+ * Put the token buffer into NFC, folded again unless case is kept (only
+ * called when it may not be in NFC).
+ */
 static size_t
 normalise(struct tokenizer *t, size_t len)
 {
@@ -393,7 +396,8 @@ normalise(struct tokenizer *t, size_t len)
 	while (i < len)
 		i += utf8_decode((unsigned char *)t->buf + i, len - i,
 		    &t->cps[n++]);
-	m = uc_nfc(t->cps, n, t->nfc);
+	m = t->opts.keep_case ? uc_nfc(t->cps, n, t->nfc) :
+	    uc_nfc_fold(t->cps, n, t->nfc);
 	room(t, 0, 4 * m);
 	for (i = 0; i < m; i++)
 		o += utf8_encode(t->nfc[i], t->buf + o);

@@ -289,23 +289,29 @@ compose(uint32_t *buf, size_t n)
 }
 
 /*
- * NFC of a segment in[0..n): decompose into out, order, compose.  Segments
- * start at an NFC-inert code point (or the start of the text), which
- * nothing before it can reorder past or combine with.
+ * NFC of a segment in[0..n): decompose into out, fold the pieces if asked,
+ * order, compose.  Segments start at an NFC-inert code point (or the start
+ * of the text), which nothing before it can reorder past or combine with.
+ * Folding the decomposed pieces, not the composed characters, is what makes
+ * folding stable: U+0130 (I with dot above) has no simple case folding, but
+ * its I does, and after a dot below it composes to U+1ECA, which has one.
  */
 static size_t
-nfc_segment(const uint32_t *in, size_t n, uint32_t *out)
+nfc_segment(const uint32_t *in, size_t n, uint32_t *out, int fold)
 {
 	size_t len = 0, i;
 
 	for (i = 0; i < n; i++)
 		len += decompose(in[i], out + len);
+	if (fold)
+		for (i = 0; i < len; i++)
+			out[i] = uc_fold(out[i]);
 	order_canonically(out, len);
 	return compose(out, len);
 }
 
-size_t
-uc_nfc(const uint32_t *in, size_t n, uint32_t *out)
+static size_t
+nfc(const uint32_t *in, size_t n, uint32_t *out, int fold)
 {
 	size_t len = 0, i = 0, end;
 
@@ -314,10 +320,22 @@ uc_nfc(const uint32_t *in, size_t n, uint32_t *out)
 		while (end < n && !uc_nfc_inert(in[end]))
 			end++;
 		if (end == i + 1 && uc_nfc_inert(in[i]))
-			out[len++] = in[i];
+			out[len++] = fold ? uc_fold(in[i]) : in[i];
 		else
-			len += nfc_segment(in + i, end - i, out + len);
+			len += nfc_segment(in + i, end - i, out + len, fold);
 		i = end;
 	}
 	return len;
+}
+
+size_t
+uc_nfc(const uint32_t *in, size_t n, uint32_t *out)
+{
+	return nfc(in, n, out, 0);
+}
+
+size_t
+uc_nfc_fold(const uint32_t *in, size_t n, uint32_t *out)
+{
+	return nfc(in, n, out, 1);
 }

@@ -49,6 +49,12 @@ int uc_nfc_inert(uint32_t cp);
 /* NFC of in[0..n) into out (room for UC_NFC_GROWTH * n); return its length. */
 size_t uc_nfc(const uint32_t *in, size_t n, uint32_t *out);
 
+/*
+ * The same with simple case folding of the decomposed text, so that the
+ * result folds to itself and is in NFC: what a folded token is.
+ */
+size_t uc_nfc_fold(const uint32_t *in, size_t n, uint32_t *out);
+
 /* The version of the Unicode Character Database the tables come from. */
 const char *uc_version(void);
 

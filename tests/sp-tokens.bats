@@ -45,6 +45,16 @@ tokens() {
 	expect_eq "$output" "$(printf 'jos\303\251|jos\303\251')"
 }
 
+@test "folding comes after decomposition, so tokens fold to themselves" {
+	# U+0130 with a dot below composes to U+1ECA, a capital.
+	run tokens "$(printf '\304\260\314\243 J\314\214 \304\260')"
+	expect_eq "$output" "$(printf '\341\273\213\314\207|\307\260|\304\260')"
+	printf '\304\260\314\243\n' | sp-tokens >"$BATS_TEST_TMPDIR/once"
+	run sp-tokens "$BATS_TEST_TMPDIR/once"
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "$(cat "$BATS_TEST_TMPDIR/once")"
+}
+
 @test "invisible characters inside words are removed" {
 	run tokens "$(printf 'anti\302\255terror zero\342\200\213width join\342\201\240er \357\273\277bom')"
 	expect_eq "$output" 'antiterror|zerowidth|joiner|bom'

@@ -62,6 +62,16 @@ nfc_hex(const char *hex)
 	return format_hex(out, uc_nfc(in, n, out));
 }
 
+/* Folded NFC of hex code points, as hex code points. */
+static const char *
+nfc_fold_hex(const char *hex)
+{
+	uint32_t in[MAX_CPS], out[UC_NFC_GROWTH * MAX_CPS];
+	size_t n = parse_hex(hex, in, MAX_CPS);
+
+	return format_hex(out, uc_nfc_fold(in, n, out));
+}
+
 /* NFC of a UTF-8 string, as UTF-8. */
 static const char *
 nfc_utf8(const char *s)
@@ -321,6 +331,35 @@ test_ccc_and_inert(void)
 	CHECK(uc_version()[0] >= '1' && uc_version()[0] <= '9');
 }
 
+/*
+ * Folding with NFC gives text that folds to itself: the pieces are folded
+ * after decomposition, so a capital that only appears when marks compose
+ * (U+0130 with a dot below makes U+1ECA) is folded too.
+ */
+static void
+test_nfc_fold(void)
+{
+	static const char *const cases[][2] = {
+		{ "0130 0323", "1ECB 0307" },
+		{ "0049 0323 0307", "1ECB 0307" },
+		{ "0130", "0130" },
+		{ "0130 0301", "0069 0307 0301" },
+		{ "004A 030C", "01F0" },
+		{ "00C9 0323", "1EB9 0301" },
+		{ "03A9 0345", "03C9 03B9" },
+		{ "212B", "00E5" },
+		{ "0041 0042", "0061 0062" },
+	};
+	char first[256];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(first, sizeof(first), "%s", nfc_fold_hex(cases[i][0]));
+		CHECK_STR(first, cases[i][1]);
+		CHECK_STR(nfc_fold_hex(first), first);
+	}
+}
+
 static void
 test_nfc(void)
 {
@@ -502,6 +541,7 @@ main(void)
 	test_fold();
 	test_ccc_and_inert();
 	test_nfc();
+	test_nfc_fold();
 	test_normalization_file();
 	UNIT_DONE();
 }
