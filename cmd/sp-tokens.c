@@ -189,15 +189,15 @@ write_every_token(void)
 	int more;
 
 	for (;;) {
-		/* tok_lines needs room for one line at least. */
-		if (writer_room(&sp_out) < prefixlen + BLOCK + 1)
-			writer_flush(&sp_out);
 		p = writer_end(&sp_out);
 		more = tok_lines(&tokenizer, prefix, prefixlen, &p,
 		    p + writer_room(&sp_out));
 		writer_advance(&sp_out, (size_t)(p - writer_end(&sp_out)));
-		if (more > 0)
+		if (more > 0) {
+			/* Out of room for the next line. */
+			writer_flush(&sp_out);
 			continue;
+		}
 		if (more < 0 || !tok_next(&tokenizer, &tok))
 			break;
 		write_short(tok.text, tok.len);

@@ -806,7 +806,7 @@ next_unsure(struct search *s, const char *text, size_t n, size_t from)
 		s->unsure = xcalloc(0x10000, 1);
 	while (i < n) {
 		for (; i + 8 <= n; i += 8) {
-			memcpy(&w, u + i, 8);
+			w = swar_load(u + i);
 			if (w & SWAR_HIGHS)
 				break;
 		}

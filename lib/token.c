@@ -44,13 +44,6 @@ static unsigned char plain_lower[256], plain_same[256];
 /* ASCII that ends a word after a letter or digit, whatever follows. */
 static unsigned char ends_word[256];
 
-/*
- * For tok_words, the marks that may join a word to more: bit 8 * L + N of
- * joins_after[c] is set when mark c joins what is before it (a letter if L
- * is 1, else a digit) to a character of kind N after it.
- */
-static uint16_t joins_after[256];
-
 /* The first letters of URLs, and the marks after their first word. */
 static unsigned char url_first[256], url_mark[256];
 
@@ -94,10 +87,6 @@ init_tables(void)
 			plain_same[c] = (unsigned char)c;
 		}
 		ends_word[c] = ascii_kind[c] == A_SEP;
-		for (next = C_SEP; next <= C_INVISIBLE; next++)
-			joins_after[c] |= (uint16_t)(joins((uint32_t)c,
-			    C_LETTER, next) << (8 + next) |
-			    joins((uint32_t)c, C_DIGIT, next) << next);
 		url_first[c] = strchr("hHfFwW", c) != NULL && c != '\0';
 		url_mark[c] = c == ':' || c == '.';
 		if (ascii_kind[c] == A_MARK) {
@@ -235,7 +224,8 @@ static int
 may_have_email(struct tokenizer *t)
 {
 	if (t->has_at < 0)
-		t->has_at = memchr(t->src, '@', t->srclen) != NULL;
+		t->has_at = t->srclen > 0 &&
+		    memchr(t->src, '@', t->srclen) != NULL;
 	return t->has_at;
 }
 
@@ -470,7 +460,6 @@ joined_as(uint32_t cp)
  * constant's complement.  In Unicode the only ASCII letters are A-Z and
  * a-z and the only ASCII digits 0-9.
  */
-
 static inline uint64_t
 load8(const unsigned char *p)
 {
@@ -762,13 +751,15 @@ lowest_bit(uint64_t x)
 	return debruijn[((x & -x) * UINT64_C(0x022FDD63CC95386D)) >> 58];
 #endif
 }
+
 /*
  * For tok_words: copy the text to t->pad, folded unless keep_case, with
  * zeros after it to the end of its last 64-byte block and TOK_TEXT_ROOM
  * more, and set a bit in t->wordbits for each ASCII letter and digit, in
  * one pass eight bytes at a time.  Return whether the text is all ASCII
- * and has no @; if not, the pass stops at the first block that shows it,
- * since the rest is not used.
+ * and has no @: text with an @ is not padded at all, and the pass stops at
+ * the first block with a byte that is not ASCII, since the rest is not
+ * used.
  */
 static int
 pad_text(struct tokenizer *t)
@@ -778,8 +769,7 @@ pad_text(struct tokenizer *t)
 	uint64_t x, u, l, d, high = 0, bits;
 	uint64_t fold = t->opts.keep_case ? 0 : SWAR_ONES * 0x20;
 
-	t->has_at = n > 0 && memchr(t->src, '@', n) != NULL;
-	if (t->has_at)
+	if (may_have_email(t))
 		return 0;
 	/* Bit n is there and clear, so that every word has an end. */
 	need = blocks * 64 + TOK_TEXT_ROOM;
@@ -857,8 +847,7 @@ one_word(struct tokenizer *t, const unsigned char *s,
 	uint16_t pair;
 
 	memcpy(&pair, s + end, 2);
-	if (may_join[pair] &&
-	    run_goes_on(t, s, start, end)) {
+	if (may_join[pair] && run_goes_on(t, s, start, end)) {
 		t->pos = start;
 		return 0;
 	}
