@@ -107,7 +107,8 @@ static struct count_table table;
 
 /*
  * The plain count (no groups, no pairs) is the hot path: it counts in a
- * tally, and moves the counts to the table at the end.
+ * tally, which is written straight out for a table with no measures
+ * (write_plain) or else moved to the table at the end.
  */
 static struct tally plain;
 
@@ -792,24 +793,23 @@ main(int argc, char *argv[])
 
 	plain_only = cf.mode == MODE_TABLE && cf.by == 0 && !cf.merge &&
 	    !cf.rel && !cf.df && !cf.tfidf;
-	if (!plain_only) {
-		tally_move(&plain, &table);
-		tally_free(&plain);
-	}
-
-	/* Pairs counted from tokens name their first word by item id. */
-	gnames = !cf.merge && (cf.mode == MODE_COLLOC ||
-	    cf.mode == MODE_PAIRS) ? &table.items : &table.groups;
 	if (plain_only) {
 		write_plain();
 		tally_free(&plain);
-	} else if (cf.mode == MODE_KEYNESS) {
-		if (write_keyness() != 0)
-			status = 2;
-	} else if (cf.mode == MODE_COLLOC)
-		write_colloc(gnames);
-	else
-		write_table(gnames);
+	} else {
+		tally_move(&plain, &table);
+		tally_free(&plain);
+		/* Pairs counted from tokens name their first word by id. */
+		gnames = !cf.merge && (cf.mode == MODE_COLLOC ||
+		    cf.mode == MODE_PAIRS) ? &table.items : &table.groups;
+		if (cf.mode == MODE_KEYNESS) {
+			if (write_keyness() != 0)
+				status = 2;
+		} else if (cf.mode == MODE_COLLOC)
+			write_colloc(gnames);
+		else
+			write_table(gnames);
+	}
 
 	for (k = 0; k < cf.ntargets; k++)
 		free(cf.targets[k]);

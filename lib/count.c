@@ -895,31 +895,27 @@ swap_bytes(uint64_t x)
 	return x << 32 | x >> 32;
 }
 
+/*
+ * Whether a comes before b when their counts and first 16 bytes are the
+ * same: a string that has no more comes first; two longer ones are
+ * compared on the rest.
+ */
 static int
-cmp_entries(const void *pa, const void *pb)
+rest_before(const struct tally_entry *a, const struct tally_entry *b)
 {
-	const struct tally_entry *a = pa, *b = pb;
 	size_t n;
 	int c;
 
-	if (a->count != b->count)
-		return a->count > b->count ? -1 : 1;
-	if (a->hi != b->hi)
-		return a->hi < b->hi ? -1 : 1;
-	if (a->lo != b->lo)
-		return a->lo < b->lo ? -1 : 1;
-	/* The first 16 bytes are the same: a string that has no more comes
-	 * first; two longer ones are compared on the rest. */
 	if (a->len > TALLY_SHORT && b->len > TALLY_SHORT) {
 		n = a->len < b->len ? a->len : b->len;
 		if ((c = memcmp(a->rest + TALLY_SHORT, b->rest + TALLY_SHORT,
 		    n - TALLY_SHORT)) != 0)
-			return c;
+			return c < 0;
 	}
-	return (a->len > b->len) - (a->len < b->len);
+	return a->len < b->len;
 }
 
-/* Whether a comes before b: cmp_entries with its common cases inline. */
+/* Whether a comes before b: count, largest first, then bytewise. */
 static inline int
 entry_before(const struct tally_entry *a, const struct tally_entry *b)
 {
@@ -929,7 +925,7 @@ entry_before(const struct tally_entry *a, const struct tally_entry *b)
 		return a->hi < b->hi;
 	if (a->lo != b->lo)
 		return a->lo < b->lo;
-	return cmp_entries(a, b) < 0;
+	return rest_before(a, b);
 }
 
 static void
@@ -1042,16 +1038,19 @@ tally_sorted(const struct tally *t, uint64_t min, size_t *n)
 		out[m].count = e.count;
 		out[m].len = e.len;
 		out[m].rest = NULL;
-		/* The bytes in little-endian order, wanted in big-endian. */
-		out[m].hi = swap_bytes(e.k0);
-		out[m].lo = swap_bytes(e.k1);
 		if (e.len > TALLY_SHORT) {
 			s = (const unsigned char *)(out[m].rest =
 			    t->arena + e.k0);
+			out[m].hi = out[m].lo = 0;
 			for (k = 0; k < 8; k++) {
 				out[m].hi = out[m].hi << 8 | s[k];
 				out[m].lo = out[m].lo << 8 | s[8 + k];
 			}
+		} else {
+			/* The bytes in little-endian order, wanted in
+			 * big-endian. */
+			out[m].hi = swap_bytes(e.k0);
+			out[m].lo = swap_bytes(e.k1);
 		}
 		m++;
 	}

@@ -135,9 +135,8 @@ struct tally_entry {
 
 /*
  * The strings counted at least min times, in the order of sp-count's
- * plain table: count, largest first, then bytewise (the strings have no
- * NUL, so the first 16 bytes with zeros after the end compare as the
- * bytes do).  Longer strings point into t, which must outlive the
+ * plain table: count, largest first, then bytewise (the first 16 bytes,
+ * zero-padded, then the rest and the length, compare as the bytes do).  Longer strings point into t, which must outlive the
  * entries.  The caller frees the array.
  */
 struct tally_entry *tally_sorted(const struct tally *t, uint64_t min,

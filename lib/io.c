@@ -23,7 +23,7 @@
 
 enum {
 	READ_CHUNK = 1 << 18,
-	WRITE_BUF = 1 << 18,	/* as much as a reader takes at once: fewer
+	WRITE_BUF = READ_CHUNK,	/* as much as a reader takes at once: fewer
 				   writes and wake-ups on a pipe */
 	CLEAN_AHEAD = 1 << 14,	/* bytes checked ahead of the lines at once */
 	PIPE_SIZE = 1 << 20

@@ -93,7 +93,7 @@ corpus_tokens() {
 	sed 's/^/k\t1\t1\t/' in >keyed
 	run --separate-stderr sp-count keyed --rel
 	[ "$status" -eq 0 ]
-	[ "$(cut -f1,2 <<<"$output")" = "$(sp-count in)" ]
+	expect_eq "$(cut -f1,2 <<<"$output")" "$(sp-count in)"
 }
 
 @test "empty input gives an empty table" {

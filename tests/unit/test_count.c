@@ -193,7 +193,6 @@ test_large_runs(void)
 		buf[len++] = '\n';
 	}
 	check_run(buf, len, "many distinct strings");
-	len = 0;
 	memcpy(buf, "d\t", 2);
 	memset(buf + 2, 'x', 100000);
 	buf[100002] = '\n';
