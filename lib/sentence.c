@@ -84,10 +84,10 @@
 #include "utf8.h"
 
 /*
- * With SSE2 (every x86-64 processor) the fast path looks at sixteen bytes
- * with one instruction per test; elsewhere, or with -DSP_NO_SSE2, eight at
- * a time in a 64-bit word (swar.h).  Compilers that offer SSE2 offer
- * __builtin_ctz too.
+ * With SSE2 (every x86-64 processor) and gcc or clang (for __builtin_ctz),
+ * the fast path looks at sixteen bytes with one instruction per test;
+ * elsewhere, or with -DSP_NO_SSE2, run_end looks at eight at a time in a
+ * 64-bit word (swar.h) and the other scans at one byte at a time.
  */
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && \
     !defined(SP_NO_SSE2)
@@ -222,6 +222,7 @@ static const struct sent_abbrev builtin[] = {
 };
 
 #define NBUILTIN (sizeof(builtin) / sizeof(builtin[0]))
+_Static_assert(NBUILTIN <= UCHAR_MAX, "struct abbrevs first[] holds indices");
 
 /*
  * Words that commonly open a sentence, sorted by strcmp.  After an initial
@@ -314,8 +315,7 @@ sent_abbrevs_new(void)
 		n = strlen(builtin[i].word);
 		c = (unsigned)(unsigned char)builtin[i].word[0] - 'A';
 		/* builtin is sorted: the entries of a first byte are together. */
-		if (n > SENT_ABBREV_LONGEST || c >= FIRST_SPAN || c + 1 < next ||
-		    NBUILTIN > UCHAR_MAX)
+		if (n > SENT_ABBREV_LONGEST || c >= FIRST_SPAN || c + 1 < next)
 			sp_die("sentence: bad built-in abbreviation %s",
 			    builtin[i].word);
 		while (next <= c)
@@ -1446,12 +1446,7 @@ space_bits(const unsigned char *p)
 static inline unsigned
 double_space_bits(const unsigned char *p)
 {
-	const __m128i sp = _mm_set1_epi8(' ');
-	__m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
-	__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
-
-	return (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, sp),
-	    _mm_cmpeq_epi8(b, sp)));
+	return space_bits(p) & space_bits(p + 1);
 }
 #endif
 
@@ -1552,7 +1547,7 @@ run_end(const char *text, size_t i, size_t len)
 			if (swar_little_endian()) {
 				m &= ~m + 1;
 				return i + 8 - (size_t)(((m >> 7) *
-				    0x0807060504030201ull) >> 56);
+				    UINT64_C(0x0807060504030201)) >> 56);
 			}
 			break;
 		}
@@ -1566,7 +1561,6 @@ run_end(const char *text, size_t i, size_t len)
 	}
 	return len;
 }
-
 
 /*
  * The end of the word at text[i] if it is plain to its end and does not
@@ -1585,14 +1579,10 @@ plain_word_end(const char *text, size_t i, size_t len)
 	    i, 1)) == 0)
 		i += 16;
 	if (bits != 0)
-		i += (size_t)__builtin_ctz(bits);
-	else
-		while (i < len && run_class[(unsigned char)text[i]] == RUN_PLAIN)
-			i++;
-#else
+		i += (size_t)__builtin_ctz(bits);	/* a byte that stops */
+#endif
 	while (i < len && run_class[(unsigned char)text[i]] == RUN_PLAIN)
 		i++;
-#endif
 	return (i == len || is_space_byte((unsigned char)text[i])) &&
 	    i > s && text[i - 1] != ')' ? i : 0;
 }

@@ -112,13 +112,11 @@ utf8_count(const char *s, size_t n)
 int
 utf8_all_ascii(const char *s, size_t n)
 {
-	uint64_t acc = 0, w;
+	uint64_t acc = 0;
 	size_t i = 0;
 
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		acc |= w;
-	}
+	for (; i + 8 <= n; i += 8)
+		acc |= swar_load(s + i);
 	for (; i < n; i++)
 		acc |= (unsigned char)s[i];
 	return (acc & SWAR_HIGHS) == 0;
