@@ -1,8 +1,11 @@
 /*
  * The statistics of sp-count: keyness of an item in a target against a
  * reference, association of a pair of tokens, relative frequency and
- * tf-idf.  Every function takes counts as doubles (exact up to 2^53) and
- * returns plain numbers; the formulas are written out in cmd/sp-count.1.
+ * tf-idf, as sp-count's tables print them today.  Every function takes
+ * counts as doubles (exact up to 2^53) and returns plain numbers; the
+ * formulas are written out in cmd/sp-count.1, and the keyness and
+ * association ones are computed by keyness.h and colloc.h, which have
+ * the other measures too.
  */
 #ifndef SP_STATS_H
 #define SP_STATS_H
