@@ -57,6 +57,17 @@ test_window(void)
 	k = (struct colloc_counts){3, 4, 2, 10, 2, 1};
 	CHECK_INT(colloc_measures(&k, &s), -1);
 	CHECK(s.g2 == 0);
+	/*
+	 * Huge counts: the first table times 2^40 has 2^40 times the G2,
+	 * 2^20 times the t, and the same E ratio, MI and logDice.
+	 */
+	k = (struct colloc_counts){2 * 0x1p40, 3 * 0x1p40, 2 * 0x1p40,
+				   6 * 0x1p40, 2 * 0x1p40, 0x1p40};
+	CHECK_INT(colloc_measures(&k, &s), 0);
+	CHECK(fabs(s.g2 / 0x1p40 - 3.8190850097688769) < 1e-12);
+	CHECK(fabs(s.t / 0x1p20 - 1 / sqrt(2)) < 1e-12);
+	CHECK_CLOSE(s.mi, 1);
+	CHECK_CLOSE(s.logdice, 14.415037499278844);
 	/* No pairs at all. */
 	k = (struct colloc_counts){0, 0, 0, 0, 0, 0};
 	colloc_measures(&k, &s);

@@ -55,6 +55,24 @@ test_monroe(void)
 }
 
 static void
+test_huge_counts(void)
+{
+	double k = 1125899906842624.0; /* 2^50 */
+	struct logodds lo;
+
+	/*
+	 * a = 2^51 of c = 2^52 against b = 2^50 of d = 2^52, alpha0 = N =
+	 * 2^53: alpha_w = 3 * 2^50; delta = ln(5/7) - ln(4/8) = ln(10/7),
+	 * var = (1/5 + 1/4) / 2^50, z = ln(10/7) 2^25 / sqrt(0.45).
+	 */
+	logodds_monroe(2 * k, k, 4 * k, 4 * k,
+		       logodds_prior(3 * k, 8 * k, 8 * k), 8 * k, &lo);
+	CHECK_CLOSE(lo.delta, log(10.0 / 7));
+	CHECK(fabs(lo.var * k - 0.45) < 1e-15);
+	CHECK(fabs(lo.z / (log(10.0 / 7) * 33554432 / sqrt(0.45)) - 1) < 1e-14);
+}
+
+static void
 test_tidylo(void)
 {
 	struct logodds lo;
@@ -92,5 +110,6 @@ main(void)
 {
 	test_monroe();
 	test_tidylo();
+	test_huge_counts();
 	UNIT_DONE();
 }
