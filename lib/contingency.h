@@ -50,6 +50,17 @@ double table2_chi2(const struct table2 *t);
  */
 double table2_chi2_yates(const struct table2 *t);
 
+/* Every test of one table at once, its margins and cross product once. */
+struct table2_tests {
+	double cross;	 /* table2_cross */
+	double g2;	 /* table2_g2 */
+	double williams; /* table2_williams */
+	double chi2;	 /* table2_chi2 */
+	double yates;	 /* table2_chi2_yates */
+};
+
+void table2_all(const struct table2 *t, struct table2_tests *out);
+
 /*
  * One term of G2 with its cell's deviation taken out, written so that it
  * cancels nothing: e h(delta / e) with h(x) = (1 + x) ln(1 + x) - x, which

@@ -38,42 +38,91 @@ sign(double x)
 	return (x > 0) - (x < 0);
 }
 
+/* Whether (a, b, c, d) is a table with something to compare. */
+static int
+comparable(double a, double b, double c, double d)
+{
+	return c > 0 && d > 0 && a >= 0 && b >= 0 && a <= c && b <= d &&
+	       a + b > 0;
+}
+
+/* The two-term G2, unsigned; a - E1 = D / N = E2 - b. */
+static double
+two_term(double a, double b, double c, double d, double cross)
+{
+	double n = c + d, delta = cross / n;
+
+	return 2 * (table2_g2_term(c * (a + b) / n, delta) +
+		    table2_g2_term(d * (a + b) / n, -delta));
+}
+
+static double
+log_ratio(double a, double b, double c, double d)
+{
+	return log2(((a > 0 ? a : 0.5) / c) / ((b > 0 ? b : 0.5) / d));
+}
+
+static double
+percent_diff(double a, double b, double c, double d)
+{
+	double rest = (b > 0 ? b : 0.5) / d;
+
+	return 100 * (a / c - rest) / rest;
+}
+
 void
 keyness_all(double a, double b, double c, double d,
 	    double value[KEYNESS_NMEASURES])
 {
 	struct table2 t = {a, b, c - a, d - b};
-	double n = c + d, s, g2, delta, a1, b1;
+	struct table2_tests k;
+	double s;
 	int m;
 
 	for (m = 0; m < KEYNESS_NMEASURES; m++)
 		value[m] = 0;
-	if (c <= 0 || d <= 0 || a < 0 || b < 0 || a > c || b > d || a + b == 0)
+	if (!comparable(a, b, c, d))
 		return;
-	s = sign(table2_cross(&t));
-	g2 = table2_g2(&t);
-	value[KEYNESS_G2] = s * g2;
-	value[KEYNESS_G2_WILLIAMS] = s * g2 / table2_williams(&t);
-	/* a - E1 = D / N = E2 - b: the two terms' deviations cancel. */
-	delta = table2_cross(&t) / n;
-	value[KEYNESS_G2_TWO_TERM] = s * 2 *
-				     (table2_g2_term(c * (a + b) / n, delta) +
-				      table2_g2_term(d * (a + b) / n, -delta));
-	value[KEYNESS_CHI2] = s * table2_chi2(&t);
-	value[KEYNESS_CHI2_YATES] = s * table2_chi2_yates(&t);
-	a1 = a > 0 ? a : 0.5;
-	b1 = b > 0 ? b : 0.5;
-	value[KEYNESS_LOG_RATIO] = log2((a1 / c) / (b1 / d));
-	value[KEYNESS_PERCENT_DIFF] = 100 * ((a / c) - (b1 / d)) / (b1 / d);
+	table2_all(&t, &k);
+	s = sign(k.cross);
+	value[KEYNESS_G2] = s * k.g2;
+	value[KEYNESS_G2_WILLIAMS] = s * k.g2 / k.williams;
+	value[KEYNESS_G2_TWO_TERM] = s * two_term(a, b, c, d, k.cross);
+	value[KEYNESS_CHI2] = s * k.chi2;
+	value[KEYNESS_CHI2_YATES] = s * k.yates;
+	value[KEYNESS_LOG_RATIO] = log_ratio(a, b, c, d);
+	value[KEYNESS_PERCENT_DIFF] = percent_diff(a, b, c, d);
 }
 
+/* One measure, computing no other: a table of thousands of groups asks
+ * for millions. */
 double
 keyness(enum keyness_measure m, double a, double b, double c, double d)
 {
-	double value[KEYNESS_NMEASURES];
+	struct table2 t = {a, b, c - a, d - b};
 
-	keyness_all(a, b, c, d, value);
-	return m < KEYNESS_NMEASURES ? value[m] : 0;
+	if (!comparable(a, b, c, d))
+		return 0;
+	switch (m) {
+	case KEYNESS_G2:
+		return sign(table2_cross(&t)) * table2_g2(&t);
+	case KEYNESS_G2_WILLIAMS:
+		return sign(table2_cross(&t)) * table2_g2(&t) /
+		       table2_williams(&t);
+	case KEYNESS_G2_TWO_TERM:
+		return sign(table2_cross(&t)) *
+		       two_term(a, b, c, d, table2_cross(&t));
+	case KEYNESS_CHI2:
+		return sign(table2_cross(&t)) * table2_chi2(&t);
+	case KEYNESS_CHI2_YATES:
+		return sign(table2_cross(&t)) * table2_chi2_yates(&t);
+	case KEYNESS_LOG_RATIO:
+		return log_ratio(a, b, c, d);
+	case KEYNESS_PERCENT_DIFF:
+		return percent_diff(a, b, c, d);
+	default:
+		return 0;
+	}
 }
 
 int
