@@ -14,12 +14,9 @@
 void
 stats_keyness(double a, double b, double c, double d, struct keyness *k)
 {
-	double value[KEYNESS_NMEASURES];
-
-	keyness_all(a, b, c, d, value);
-	k->g2 = value[KEYNESS_G2_TWO_TERM];
-	k->chi2 = fabs(value[KEYNESS_CHI2]);
-	k->log_ratio = value[KEYNESS_LOG_RATIO];
+	k->g2 = keyness(KEYNESS_G2_TWO_TERM, a, b, c, d);
+	k->chi2 = fabs(keyness(KEYNESS_CHI2, a, b, c, d));
+	k->log_ratio = keyness(KEYNESS_LOG_RATIO, a, b, c, d);
 }
 
 void
