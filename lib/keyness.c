@@ -3,8 +3,9 @@
  * N = c + d, D = ad - bc (the cross product of the table, contingency.h):
  *
  * G2 (Dunning 1993), over the four cells, as quanteda's textstat_keyness
- *	(measure = "lr", correction = "none") and AntConc 4's default
- *	"Log-Likelihood (4-term)": 2 sum O ln(O / E), 0 ln 0 = 0.
+ *	(measure = "lr", correction = "none"; quanteda adds 1e-9 inside each
+ *	log) and AntConc 4's default "Log-Likelihood (4-term)":
+ *	2 sum O ln(O / E), 0 ln 0 = 0.
  * G2 with Williams' (1976) correction: G2 / q, q as in contingency.h.
  * G2 two-term (Rayson & Garside 2000, the Lancaster log-likelihood
  *	calculator): 2 (a ln(a / E1) + b ln(b / E2)), E1 = c (a+b) / N,
