@@ -33,7 +33,9 @@
  *   acronym (U.K., U.S.A.): neither ends a sentence before an upper-case
  *   word unless that word is a common sentence opener such as The, We, It,
  *   In, But (the list is in this file) that is not itself an initial.  So
- *   "in the U.K. The next" splits and "the U.S. Government" does not.
+ *   "in the U.K. The next" splits and "the U.S. Government" does not.  A
+ *   capital alone is an initial even where its lower case is an
+ *   abbreviation before a number ("P. Henderson", but "p. 10").
  * - Dots, colons and other marks inside a word never split it, so decimal
  *   numbers (1.9, £2.5bn), times (20:25, 8.30pm), URLs, e-mail addresses,
  *   file names and version numbers stay whole; a dot at the end of such a
@@ -64,7 +66,10 @@
  *   on the line before it (measured against the paragraph's longest line),
  *   and that line is less than three quarters as long as the longest one;
  *   or when the paragraph has two or more lines and none longer than 40
- *   characters (an address, a signature, a list without markers).
+ *   characters (an address, a signature, a list without markers).  A line
+ *   in Title Case that starts a sentence ends it there whatever the
+ *   lengths (see heading_line): "Counter-Terrorism and Border Security
+ *   Bill" above "Lords amendments considered."
  * - A paragraph without any terminal mark is one sentence (a heading) save
  *   for the line rules above.
  *
@@ -124,15 +129,19 @@ static const struct sent_abbrev builtin[] = {
 	{ "Cdr", SENT_ABBR_NEVER_ENDS },
 	{ "Ch", SENT_ABBR_BEFORE_NUMBER },
 	{ "Cllr", SENT_ABBR_NEVER_ENDS },
+	{ "Cm", SENT_ABBR_BEFORE_NUMBER },
 	{ "Cmdr", SENT_ABBR_NEVER_ENDS },
+	{ "Cmnd", SENT_ABBR_BEFORE_NUMBER },
 	{ "Co", SENT_ABBR_BEFORE_OPENER },
 	{ "Col", SENT_ABBR_NEVER_ENDS },
 	{ "Corp", SENT_ABBR_MAY_END },
 	{ "Cpl", SENT_ABBR_NEVER_ENDS },
+	{ "Deb", SENT_ABBR_BEFORE_NUMBER },
 	{ "Dec", SENT_ABBR_BEFORE_NUMBER },
 	{ "Dept", SENT_ABBR_NEVER_ENDS },
 	{ "Det", SENT_ABBR_NEVER_ENDS },
 	{ "Dr", SENT_ABBR_NEVER_ENDS },
+	{ "Esq", SENT_ABBR_MAY_END },
 	{ "Feb", SENT_ABBR_BEFORE_NUMBER },
 	{ "Fig", SENT_ABBR_BEFORE_NUMBER },
 	{ "Figs", SENT_ABBR_BEFORE_NUMBER },
@@ -193,8 +202,13 @@ static const struct sent_abbrev builtin[] = {
 	{ "art", SENT_ABBR_BEFORE_NUMBER },
 	{ "c", SENT_ABBR_BEFORE_NUMBER },
 	{ "ca", SENT_ABBR_BEFORE_NUMBER },
+	{ "cc", SENT_ABBR_BEFORE_NUMBER },
 	{ "cf", SENT_ABBR_NEVER_ENDS },
 	{ "ch", SENT_ABBR_BEFORE_NUMBER },
+	{ "cl", SENT_ABBR_BEFORE_NUMBER },
+	{ "cls", SENT_ABBR_BEFORE_NUMBER },
+	{ "col", SENT_ABBR_BEFORE_NUMBER },
+	{ "cols", SENT_ABBR_BEFORE_NUMBER },
 	{ "e.g", SENT_ABBR_NEVER_ENDS },
 	{ "eg", SENT_ABBR_NEVER_ENDS },
 	{ "esp", SENT_ABBR_NEVER_ENDS },
@@ -202,6 +216,7 @@ static const struct sent_abbrev builtin[] = {
 	{ "etc", SENT_ABBR_MAY_END },
 	{ "ext", SENT_ABBR_BEFORE_NUMBER },
 	{ "fig", SENT_ABBR_BEFORE_NUMBER },
+	{ "hon", SENT_ABBR_NEVER_ENDS },
 	{ "i.e", SENT_ABBR_NEVER_ENDS },
 	{ "ie", SENT_ABBR_NEVER_ENDS },
 	{ "incl", SENT_ABBR_NEVER_ENDS },
@@ -213,7 +228,12 @@ static const struct sent_abbrev builtin[] = {
 	{ "paras", SENT_ABBR_BEFORE_NUMBER },
 	{ "pp", SENT_ABBR_BEFORE_NUMBER },
 	{ "ref", SENT_ABBR_BEFORE_NUMBER },
+	{ "reg", SENT_ABBR_BEFORE_NUMBER },
+	{ "regs", SENT_ABBR_BEFORE_NUMBER },
+	{ "s", SENT_ABBR_BEFORE_NUMBER },
+	{ "sch", SENT_ABBR_BEFORE_NUMBER },
 	{ "sec", SENT_ABBR_BEFORE_NUMBER },
+	{ "ss", SENT_ABBR_BEFORE_NUMBER },
 	{ "tel", SENT_ABBR_BEFORE_NUMBER },
 	{ "v", SENT_ABBR_NEVER_ENDS },
 	{ "viz", SENT_ABBR_NEVER_ENDS },
@@ -1127,8 +1147,16 @@ ends_sentence(const struct sent_abbrevs *ab, const char *text,
 	case SENT_ABBR_NEVER_ENDS:
 		return 0;
 	case SENT_ABBR_MAY_END:
-	case SENT_ABBR_BEFORE_NUMBER:
 		return 1;
+	case SENT_ABBR_BEFORE_NUMBER:
+		/*
+		 * Before a word the dot ends a sentence, unless the word
+		 * before it is a capital alone, which is an initial though
+		 * its lower case is an abbreviation: "P. Henderson" (but
+		 * "p. 10", "P. 10" for page 10).  The rule for initials
+		 * below decides.
+		 */
+		break;
 	case SENT_ABBR_BEFORE_OPENER:
 		return !ni->is_initial && is_opener_word(text + ni->start,
 		    ni->end - ni->start);
@@ -1277,6 +1305,81 @@ break_deliberate(const char *text, size_t len, struct line_facts *lf,
 	}
 	return deliberate_break(lf, count_cps(lf, text + ls, le - ls),
 	    count_cps(lf, text + ws, we - ws));
+}
+
+/*
+ * The line being read, as sent_split and plain_run keep track of it: where
+ * it starts, whether it starts with a list marker, whether the line before
+ * it did, and where the sentence being read starts.
+ */
+struct line_state {
+	size_t start;		/* the line's first word */
+	int marked;
+	int prev_marked;
+	size_t sentence;	/* the sentence's first word */
+};
+
+enum { HEADING_TITLE = 1, HEADING_CAPS };
+
+static int heading_like(const char *s, size_t n);
+
+/*
+ * Whether the line from ls->start to text[end), which has no terminal mark
+ * at its end, is a heading above the line after it, which starts with a
+ * capital or a digit, though the line break is not deliberate by length
+ * ("Counter-Terrorism and Border Security Bill" / "Lords amendments
+ * considered."): it starts a sentence, with no list marker or dash (an
+ * attribution "-- Judge Wells' Order Granting in Part IBM's Motion to
+ * Limit" wraps like running text), is in Title Case (every word of
+ * four letters or more capitalised, not all in capitals), has no comma,
+ * semicolon or colon, and its last word starts with a capital or a digit.
+ * Running text that wraps is seldom like that: a line of names ("And the
+ * Amorites, and the Canaanites, and the") has commas or ends in a short
+ * lower-case word, and text all in capitals wraps like any other (a
+ * heading in capitals is cut by the length rule alone).
+ */
+static int
+heading_line_body(const char *text, const struct line_state *ls, size_t end)
+{
+	size_t i, last = end, at, n;
+	uint32_t cp;
+
+	/* The last word first: in running text it is seldom capitalised. */
+	while (last > ls->start) {
+		if ((unsigned char)text[last - 1] < 0x80) {
+			if (is_space_byte((unsigned char)text[last - 1]))
+				break;
+			last--;
+		} else if (is_space_cp(decode_before(text, ls->start, last,
+		    &at)))
+			break;
+		else
+			last = at;
+	}
+	/* Openers before it, as in "(Part 2)", do not count. */
+	for (;;) {
+		if (last >= end)
+			return 0;
+		cp = decode_at(text, end, last, &n);
+		if (!is_opener(cp))
+			break;
+		last += n;
+	}
+	if (is_lower(cp) || !(is_letter(cp) || uc_class(cp) == UC_DIGIT))
+		return 0;
+	for (i = ls->start; i < end; i++)
+		if (text[i] == ',' || text[i] == ';' || text[i] == ':')
+			return 0;
+	return heading_like(text + ls->start, end - ls->start) ==
+	    HEADING_TITLE;
+}
+
+/* Most lines do not start a sentence: that is told first, in line. */
+static inline int
+heading_line(const char *text, const struct line_state *ls, size_t end)
+{
+	return ls->start == ls->sentence && !ls->marked &&
+	    heading_line_body(text, ls, end);
 }
 
 /* Whether a line ending in code point c wants its sentence to go on. */
@@ -1651,11 +1754,10 @@ run_ends_sentence(const struct sent_abbrevs *ab, const char *text,
 	case SENT_ABBR_NEVER_ENDS:
 		return 0;
 	case SENT_ABBR_MAY_END:
-	case SENT_ABBR_BEFORE_NUMBER:
 		return 1;
 	case SENT_ABBR_BEFORE_OPENER:
 		break;
-	default:
+	default:	/* none, or BEFORE_NUMBER: see ends_sentence */
 		if (q - d > 1 || text[d] < 'A' || text[d] > 'Z')
 			return 1;
 		break;
@@ -1730,7 +1832,7 @@ blank_end(const char *text, size_t i, size_t len, int *nl)
  * For plain_run: what the line break at text[q], after a plain word of the
  * run from w, does when the next line's first word is at text[r] (after
  * blanks): 0 if it is only white space, 1 if it ends a sentence, -1 if the
- * general rules must decide.  The line before starts at line_start, and
+ * general rules must decide.  The line before starts at ls->start, and
  * is ASCII if that is not before from, where plain_run started.  A
  * lower-case word that is no list marker goes on with the sentence.  A
  * plain capitalised word (no list marker either) ends it only at a
@@ -1739,7 +1841,7 @@ blank_end(const char *text, size_t i, size_t len, int *nl)
  */
 static int
 line_break_ends(const struct sent_abbrevs *ab, const char *text, size_t len,
-    size_t from, size_t w, size_t q, size_t r, size_t line_start,
+    size_t from, size_t w, size_t q, size_t r, const struct line_state *ls,
     struct line_facts *lf)
 {
 	struct scanner sc = { text, len, q, 0 };
@@ -1763,8 +1865,8 @@ line_break_ends(const struct sent_abbrevs *ab, const char *text, size_t len,
 	if (ends_open(we.last) || abbrev_kind(ab, text + we.core_start,
 	    we.core_end - we.core_start) != 0)
 		return 0;
-	return break_deliberate(text, len, lf, line_start, q, r, e,
-	    line_start >= from);
+	return break_deliberate(text, len, lf, ls->start, q, r, e,
+	    ls->start >= from) || heading_line(text, ls, q);
 }
 
 /*
@@ -1780,17 +1882,15 @@ line_break_ends(const struct sent_abbrevs *ab, const char *text, size_t len,
  * word before a letter or a dash line (see after_mark); and stop before
  * the first word that needs the general rules.  The words taken are
  * exactly those whose turn as cur would have changed nothing but the text
- * and the line state that sent_split keeps: *line_start (where the line
- * starts), *line_marked (it starts with a list marker) and *prev_marked
- * (the line before it did), all updated here.  Returns the start of the
+ * and the line state that sent_split keeps in *ls, updated here.  Returns
+ * the start of the
  * first word not taken (cur's own start if none was).  lf holds the
  * paragraph's line facts once measured.  Words are copied a stretch at a
  * time, a stretch going on across lone line breaks (soft_breaks).
  */
 static size_t
 plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
-    size_t from, struct sbuf *b, size_t *line_start, int *line_marked,
-    int *prev_marked, struct line_facts *lf,
+    size_t from, struct sbuf *b, struct line_state *ls, struct line_facts *lf,
     void (*emit)(void *arg, const char *s, size_t n), void *arg)
 {
 	size_t w = from, q, r, e, cut, seg = from, done = from;
@@ -1822,7 +1922,7 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 		    text[q] == '\n') &&
 		    (r = blank_end(text, e, len, &nl)) < len &&
 		    (brk = nl ? line_break_ends(ab, text, len, from, w, e, r,
-		    *line_start, lf) : (unsigned char)text[r] > ' ' &&
+		    ls, lf) : (unsigned char)text[r] > ' ' &&
 		    (unsigned char)text[r] < 0x7F ? 0 : -1) >= 0)
 			cut = e;
 		/*
@@ -1840,9 +1940,9 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 		    soft.n < MAX_SOFT) {
 			/* A lone '\n' between words: a space in the copy. */
 			soft.at[soft.n++] = e;
-			*prev_marked = *line_marked;
-			*line_marked = 0;
-			*line_start = r;
+			ls->prev_marked = ls->marked;
+			ls->marked = 0;
+			ls->start = r;
 			w = done = r;
 			continue;
 		}
@@ -1851,11 +1951,12 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 			if (brk) {
 				emit(arg, b->s, b->len);
 				b->len = 0;
+				ls->sentence = r;
 			}
 			if (nl) {
-				*prev_marked = *line_marked;
-				*line_marked = brk == 2;
-				*line_start = r;
+				ls->prev_marked = ls->marked;
+				ls->marked = brk == 2;
+				ls->start = r;
 			}
 			seg = w = done = r;
 			continue;
@@ -1896,8 +1997,8 @@ sent_split_bounded(const struct sent_abbrevs *ab, const char *text,
 	struct word_end we;
 	struct next_info ni;
 	struct item seq, it;
-	size_t line_start;
-	int have_next, boundary, marker, prev_line_marked, line_marked;
+	struct line_state ls;
+	int have_next, boundary, marker;
 	int cur_marker;		/* cur is a list marker; its dot ends nothing */
 	int nxt_marker;		/* the same for nxt */
 	int cur_bullet;		/* cur is a bullet alone */
@@ -1915,29 +2016,28 @@ sent_split_bounded(const struct sent_abbrevs *ab, const char *text,
 		cur.start = 0;
 		cur.line_start = cur.forced = 0;
 		sc.pos = cur.end;
-		line_marked = 0;
+		ls.marked = 0;
 	} else if (!scan_word(&sc, &cur))
 		return;
 	else
-		line_marked = list_marker(text, &cur) != MARKER_NONE;
+		ls.marked = list_marker(text, &cur) != MARKER_NONE;
 	sbuf_init(&sb);
-	line_start = cur.start;
-	prev_line_marked = 0;
+	ls.start = ls.sentence = cur.start;
+	ls.prev_marked = 0;
 	memset(&seq, 0, sizeof(seq));
 	memset(&it, 0, sizeof(it));
-	if (line_marked) {
+	if (ls.marked) {
 		item_marker(text, &cur, &it);
 		seq_update(&seq, &it);
 	}
-	cur_marker = line_marked;
+	cur_marker = ls.marked;
 	cur_bullet = it.bullet_only;
 	do {
 		if (!cur_bullet && seq.bullet == 0 && seq.style == 0) {
 			size_t done;
 
-			done = plain_run(ab, text, len, cur.start, &sb,
-			    &line_start, &line_marked, &prev_line_marked, &lf,
-			    emit, arg);
+			done = plain_run(ab, text, len, cur.start, &sb, &ls,
+			    &lf, emit, arg);
 			if (done > cur.start) {
 				/*
 				 * The words copied marked no item, and cur is
@@ -1995,9 +2095,9 @@ sent_split_bounded(const struct sent_abbrevs *ab, const char *text,
 		if (nxt.line_start) {
 			const char *core = text + we.core_start;
 			size_t corelen = we.core_end - we.core_start;
-			int weak, heading_break, deliberate = 0;
+			int weak, heading_break, heading, deliberate = 0;
 
-			prev_line_marked = line_marked;
+			ls.prev_marked = ls.marked;
 			marker = list_marker(text, &nxt);
 			/*
 			 * A weak marker ("- ", "a)") after an open line starts
@@ -2007,7 +2107,7 @@ sent_split_bounded(const struct sent_abbrevs *ab, const char *text,
 			 * takes the paragraph's line lengths, so it is worked
 			 * out only for these two cases.
 			 */
-			weak = marker == MARKER_WEAK && !prev_line_marked &&
+			weak = marker == MARKER_WEAK && !ls.prev_marked &&
 			    we.terminal == 0 && we.last != ':' &&
 			    we.last != ';';
 			heading_break = marker == MARKER_NONE &&
@@ -2017,20 +2117,23 @@ sent_split_bounded(const struct sent_abbrevs *ab, const char *text,
 			    abbrev_kind(ab, core, corelen) == 0;
 			if (weak || heading_break)
 				deliberate = break_deliberate(text, len, &lf,
-				    line_start, cur.end, nxt.start, nxt.end, 0);
+				    ls.start, cur.end, nxt.start, nxt.end, 0);
 			if (weak && !deliberate)
 				marker = MARKER_NONE;	/* wrapped text */
-			line_marked = marker != MARKER_NONE;
-			if (line_marked || (heading_break && deliberate))
+			/* Whether cur's line is a heading, before ls moves. */
+			heading = heading_break && (deliberate ||
+			    heading_line(text, &ls, cur.end));
+			ls.marked = marker != MARKER_NONE;
+			if (ls.marked || heading)
 				boundary = 1;
-			line_start = nxt.start;
+			ls.start = nxt.start;
 			memset(&seq, 0, sizeof(seq));
 			memset(&it, 0, sizeof(it));
-			if (line_marked) {
+			if (ls.marked) {
 				item_marker(text, &nxt, &it);
 				seq_update(&seq, &it);
 			}
-			nxt_marker = line_marked;
+			nxt_marker = ls.marked;
 		} else if (cur_bullet && cur_marker) {
 			/* "• 9. The first item": 9. is part of the marker. */
 			item_marker(text, &nxt, &it);
@@ -2049,6 +2152,7 @@ sent_split_bounded(const struct sent_abbrevs *ab, const char *text,
 		if (boundary) {
 			emit(arg, sb.s, sb.len);
 			sb.len = 0;
+			ls.sentence = nxt.start;
 		}
 		cur = nxt;
 		cur_marker = nxt_marker;
@@ -2059,12 +2163,17 @@ sent_split_bounded(const struct sent_abbrevs *ab, const char *text,
 	sbuf_free(&sb);
 }
 
-/* Whether the one-line paragraph s[0..n) looks like a heading. */
+/*
+ * Whether the one-line paragraph s[0..n) looks like a heading: if it is
+ * wholly in brackets, or if every word of four letters or more is
+ * capitalised, HEADING_TITLE, but HEADING_CAPS if it is all in capitals or
+ * has more such words all in capitals than not; 0 if neither.
+ */
 static int
 heading_like(const char *s, size_t n)
 {
 	size_t i = 0, len, letters, lower_words = 0, capital_words = 0;
-	size_t cased = 0, upper = 0;
+	size_t cased = 0, upper = 0, caps_words = 0, word_lower;
 	uint32_t cp, first;
 
 	cp = decode_at(s, n, 0, &len);
@@ -2072,13 +2181,13 @@ heading_like(const char *s, size_t n)
 	if (first == '[' || first == '(') {
 		cp = decode_before(s, 0, n, &i);
 		if (cp == ']' || cp == ')')
-			return 1;
+			return HEADING_TITLE;
 		i = 0;
 	}
 	while (i < n) {
 		while (i < n && is_space_cp(decode_at(s, n, i, &len)))
 			i += len;
-		letters = 0;
+		letters = word_lower = 0;
 		first = 0;
 		while (i < n && !is_space_cp(cp = decode_at(s, n, i, &len))) {
 			if (is_letter(cp)) {
@@ -2086,6 +2195,8 @@ heading_like(const char *s, size_t n)
 					first = cp;
 				if (is_upper(cp))
 					upper++;
+				else if (is_lower(cp))
+					word_lower++;
 				if (is_upper(cp) || is_lower(cp))
 					cased++;
 			}
@@ -2093,11 +2204,16 @@ heading_like(const char *s, size_t n)
 		}
 		if (letters >= 4 && is_lower(first))
 			lower_words++;
-		else if (letters >= 4 && is_upper(first))
+		else if (letters >= 4 && is_upper(first)) {
 			capital_words++;
+			caps_words += word_lower == 0;
+		}
 	}
-	return (lower_words == 0 && capital_words > 0) ||
-	    (cased > 0 && upper == cased);
+	if (cased > 0 && upper == cased)
+		return HEADING_CAPS;
+	if (lower_words > 0 || capital_words == 0)
+		return 0;
+	return 2 * caps_words > capital_words ? HEADING_CAPS : HEADING_TITLE;
 }
 
 int

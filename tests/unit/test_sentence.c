@@ -807,6 +807,142 @@ test_builtin_list(void)
 	CHECK(short_enough);
 }
 
+/*
+ * Parliamentary and legal English.  Each case is checked as written, where
+ * plain_run takes the runs of plain words, and again with every space a
+ * NO-BREAK SPACE and every line break a LINE SEPARATOR (U+2028): then no
+ * word is followed by a plain space, so plain_run takes none and the
+ * general rules decide every boundary.  Both must give the same sentences.
+ */
+static const struct split_case parliament[] = {
+	/* Titles and forms of address. */
+	{ "The hon. Member is right. We will act.",
+	  "The hon. Member is right.|We will act." },
+	{ "I thank my hon. Friend. He is right.",
+	  "I thank my hon. Friend.|He is right." },
+	{ "I thank the Rt. Hon. Gentleman. It is a good point.",
+	  "I thank the Rt. Hon. Gentleman.|It is a good point." },
+	{ "My right hon. and learned Friend the Member for Harborough agrees.",
+	  "My right hon. and learned Friend the Member for Harborough agrees." },
+	{ "The hon. Lady is right. Hon. Members will agree.",
+	  "The hon. Lady is right.|Hon. Members will agree." },
+	/* Sections, clauses, articles, columns: abbreviations before a number. */
+	{ "Under s. 44 of the Terrorism Act 2000 the police may stop anyone.",
+	  "Under s. 44 of the Terrorism Act 2000 the police may stop anyone." },
+	{ "See ss. 1\xE2\x80\x93" "3 of the Act and para. 12 of the schedule.",
+	  "See ss. 1\xE2\x80\x93" "3 of the Act and para. 12 of the schedule." },
+	{ "It is in cl. 3 and cls. 4 to 6. Art. 5 of the Convention applies.",
+	  "It is in cl. 3 and cls. 4 to 6.|Art. 5 of the Convention applies." },
+	{ "The Prime Minister lives at No. 10 Downing Street.",
+	  "The Prime Minister lives at No. 10 Downing Street." },
+	{ "See HC Deb 12 March 2019, col. 123, and cols. 130 to 131. Next.",
+	  "See HC Deb 12 March 2019, col. 123, and cols. 130 to 131.|Next." },
+	{ "See HC Deb. 5 May 2010 vol. 510 cc. 45 to 47. It said so.",
+	  "See HC Deb. 5 May 2010 vol. 510 cc. 45 to 47.|It said so." },
+	{ "Under reg. 5 and Sch. 2 to the Act, see Cm. 9608 and Cmnd. 1234.",
+	  "Under reg. 5 and Sch. 2 to the Act, see Cm. 9608 and Cmnd. 1234." },
+	/* Before a capital the number abbreviations end a sentence. */
+	{ "He spoke of the s. The rest is silence.",
+	  "He spoke of the s.|The rest is silence." },
+	{ "It went to the col. The end.", "It went to the col.|The end." },
+	/* Col. the rank still never ends a sentence. */
+	{ "Col. Smith spoke.", "Col. Smith spoke." },
+	/* A capital alone is an initial, even where its lower case is an
+	 * abbreviation before a number (p. 10, c. 1900, s. 44). */
+	{ "P. Henderson of the Law Society gave evidence. It was clear.",
+	  "P. Henderson of the Law Society gave evidence.|It was clear." },
+	{ "I met C. S. Lewis and S. C. Johnson. They spoke.",
+	  "I met C. S. Lewis and S. C. Johnson.|They spoke." },
+	{ "Turn to P. 10 of the report.", "Turn to P. 10 of the report." },
+	{ "He chose plan C. The rest followed.",
+	  "He chose plan C.|The rest followed." },
+	/* Acronyms: a boundary before a common sentence opener only. */
+	{ "The report went to the U.N. The Secretary-General replied.",
+	  "The report went to the U.N.|The Secretary-General replied." },
+	{ "I live in the U.S. How about you?",
+	  "I live in the U.S.|How about you?" },
+	{ "He met the U.S. Senate yesterday. The U.K. Government agreed.",
+	  "He met the U.S. Senate yesterday.|The U.K. Government agreed." },
+	{ "The U.N. Security Council met.", "The U.N. Security Council met." },
+	/* A heading line above a sentence, within one paragraph. */
+	{ "Counter-Terrorism and Border Security Bill\n"
+	  "Lords amendments considered.",
+	  "Counter-Terrorism and Border Security Bill|"
+	  "Lords amendments considered." },
+	{ "Points of Order\nMs Laura Pike (Harbourside) (Lab): On a point of "
+	  "order, Mr Speaker. Yesterday the House was told otherwise.",
+	  "Points of Order|Ms Laura Pike (Harbourside) (Lab): On a point of "
+	  "order, Mr Speaker.|Yesterday the House was told otherwise." },
+	{ "Prime Minister\nEngagements\nThe Prime Minister was asked.",
+	  "Prime Minister|Engagements|The Prime Minister was asked." },
+	{ "The statement was made.\nSanctions and Anti-Money Laundering Act "
+	  "Review\nThe Minister made a statement.",
+	  "The statement was made.|Sanctions and Anti-Money Laundering Act "
+	  "Review|The Minister made a statement." },
+	/* Not a heading: wrapped running text. */
+	{ "And the Amorites, and the Canaanites, and the Girgashites, and the\n"
+	  "Jebusites.",
+	  "And the Amorites, and the Canaanites, and the Girgashites, and the "
+	  "Jebusites." },
+	{ "The matter was raised by the Home Secretary and the Prime Minister\n"
+	  "Yesterday in the House.",
+	  "The matter was raised by the Home Secretary and the Prime Minister "
+	  "Yesterday in the House." },
+	{ "SEE CHARLES BUTTERWORTH DRIVE A STREETCAR AND SING LOVE\n"
+	  "SONGS TO HIS MARE!",
+	  "SEE CHARLES BUTTERWORTH DRIVE A STREETCAR AND SING LOVE SONGS TO "
+	  "HIS MARE!" },
+	{ "-- Judge Wells' Order Granting in Part the Motion to Limit\n"
+	  "The Claims",
+	  "-- Judge Wells' Order Granting in Part the Motion to Limit The "
+	  "Claims" },
+	{ "Sajid Javid, Home Secretary, Speaking at the Royal United Services\n"
+	  "Institute today.",
+	  "Sajid Javid, Home Secretary, Speaking at the Royal United Services "
+	  "Institute today." },
+};
+
+#define NPARLIAMENT (sizeof(parliament) / sizeof(parliament[0]))
+
+/* s with every ' ' made U+00A0 and every '\n' U+2028; free it. */
+static char *
+general_only(const char *s)
+{
+	char *out = xmalloc(3 * strlen(s) + 1), *d = out;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ') {
+			memcpy(d, "\xC2\xA0", 2);
+			d += 2;
+		} else if (*s == '\n') {
+			memcpy(d, "\xE2\x80\xA8", 3);
+			d += 3;
+		} else
+			*d++ = *s;
+	}
+	*d = '\0';
+	return out;
+}
+
+static void
+test_parliament(const struct sent_abbrevs *ab)
+{
+	struct collected c;
+	char *general;
+	size_t i;
+
+	for (i = 0; i < NPARLIAMENT; i++) {
+		split_into(ab, parliament[i].in, &c);
+		CHECK_STR(c.buf, parliament[i].want);
+		CHECK(!c.bad);
+		general = general_only(parliament[i].in);
+		split_into(ab, general, &c);
+		CHECK_STR(c.buf, parliament[i].want);
+		CHECK(!c.bad);
+		free(general);
+	}
+}
+
 struct counts {
 	size_t count, bytes;
 };
@@ -852,6 +988,8 @@ main(void)
 
 	test_table(ab);
 	test_table(NULL);
+	test_parliament(ab);
+	test_parliament(NULL);
 	sent_abbrevs_free(ab);
 	test_block_edges();
 	test_user_abbrevs();
