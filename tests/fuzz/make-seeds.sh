@@ -55,6 +55,21 @@ printf 'big\t18446744073709551615\nbig\t1\nbigger\t18446744073709551616\n' >"$se
 printf 'neg\t-3\nzero\t0\nempty\t\n\t5\nnotab\nx\t12a\n-\t-\n' >"$seeds/count/bad"
 printf 'caf\303\251\t2\r\n\357\273\277the\t1\n' >"$seeds/count/crlf-bom"
 
+# Metadata tables (mode byte: see fuzz_meta.c), good and broken: TSV and
+# CSV, quotes, line breaks in quotes, CRLF and a BOM, dates, NA.
+seed meta index-000 000 'id\tspeaker\tdate\tparty\njavid-2018-06-04\tSajid Javid\t2018-06-04\tCon\nkhan-2016-03-20\tSadiq Khan\t2016-03-20\tLab\ndick-2017-07-20\tCressida Dick\t2017-07-20\t\n'
+seed meta index-010 010 'id\tspeaker\tdate\nu1\tA\t2018-06-04\nu2\tB\t2016\nu3\tC\tNA\nu4\tD\t\n'
+seed meta parlamint-004 004 'Text_ID\tID\tTitle\tDate\tSpeaker_party\tid\nGB1\tu1\tDebate\t2019-03-12\tLab\tParlaMint-GB_2019-03-12.u1\nGB1\tu2\tDebate\t2019-03-12\tCon\tParlaMint-GB_2019-03-12.u2\n'
+seed meta quoted-002 002 'id,name,note\r\nu1,"Smith, John","He said ""no"""\r\n"u2","","two\r\nlines"\r\nu3,a"b,"x\ty"\r\n'
+seed meta quoted-000 000 'id,name\nu1,"a\n\nb"\nu2,c\n'
+seed meta bom-crlf-001 001 '\357\273\277id\tparty\r\nu1\tLab\r\n\r\nu2\tCon\r\n'
+seed meta bad-000 000 'id\tparty\nu1\tLab\nu1\tCon\n\tLD\nu3\n'
+seed meta bad-002 002 'id,party\nu1,"Lab"x\nu2,"open\n'
+seed meta empty-000 000 ''
+seed meta header-000 000 'id\tparty\n'
+seed meta nul-000 000 'id\tparty\nu1\tL\000ab\n'
+seed meta invalid-000 000 'id\tparty\nu\3771\tLab\n'
+
 # Models: one saved by sp-topics if it is built, and small hand-made ones.
 printf 'sp-topics model 1\ntopics\t2\nwords\t2\ntokens\t5\nbeta\t0.01\nalpha\t0\t0.5\nalpha\t1\t0.25\nword\tsafe\t0:1 1:2\nword\tthreat\t1:2\nend\n' >"$seeds/model/tiny"
 printf 'sp-topics model 1\ntopics\t3\nwords\t1\ntokens\t1\nbeta\t1e-300\nalpha\t0\t1\nalpha\t1\t2\nalpha\t2\t3\nword\tx\t2:1\nend\n' >"$seeds/model/small-beta"
