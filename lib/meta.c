@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "err.h"
 #include "io.h"
 #include "meta.h"
@@ -140,28 +141,27 @@ csv_line(struct parse *p, const char *line, size_t len)
 	}
 }
 
+/*
+ * The column names for a message, separated by ", ", in b (NUL-terminated;
+ * the caller frees b->s).  A header of thousands of columns is cut short.
+ */
 static void
-list_columns(const struct meta *m, char *out, size_t cap)
+list_columns(const struct meta *m, struct buf *b)
 {
 	uint32_t c;
-	size_t n = 0, k;
 	const char *name;
 
-	out[0] = '\0';
-	for (c = 0; c < m->ncols && n + 1 < cap; c++) {
+	for (c = 0; c < m->ncols; c++) {
+		if (c > 0)
+			buf_add(b, ", ", 2);
+		if (b->len > 2000) {
+			buf_add(b, "...", 3);
+			break;
+		}
 		name = meta_column_name(m, c);
-		k = strlen(name);
-		if (n + k + 3 >= cap) {
-			memcpy(out + n, "...", 4);
-			return;
-		}
-		if (c > 0) {
-			memcpy(out + n, ", ", 2);
-			n += 2;
-		}
-		memcpy(out + n, name, k + 1);
-		n += k;
+		buf_add(b, name, strlen(name));
 	}
+	buf_add(b, "", 1);
 }
 
 uint32_t
@@ -185,13 +185,14 @@ meta_need_column(const struct meta *m, const char *name, size_t len,
     const char *purpose)
 {
 	uint32_t c = meta_column(m, name, len), d;
-	char cols[1024];
+	struct buf cols = { NULL, 0, 0 };
 	const char *s;
 
 	if (c == META_NONE) {
-		list_columns(m, cols, sizeof(cols));
+		list_columns(m, &cols);
 		sp_warn_at(m->name, m->header_line, "no column '%.*s' (%s); "
-		    "the columns are: %s", (int)len, name, purpose, cols);
+		    "the columns are: %s", (int)len, name, purpose, cols.s);
+		free(cols.s);
 		return META_NONE;
 	}
 	for (d = c + 1; d < m->ncols; d++) {

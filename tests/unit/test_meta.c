@@ -132,6 +132,37 @@ test_errors(void)
 	    "sp: meta.csv:2: empty id (column id)\n");
 }
 
+/* A header of many columns is listed up to about 2000 bytes, then "...". */
+static void
+test_long_header(void)
+{
+	struct meta m;
+	char text[8192], want[4096];
+	size_t len = 0, wlen = 0;
+	int c;
+
+	wlen = (size_t)sprintf(want, "sp: wide.tsv:1: no column 'nope' (the id "
+	    "column); the columns are: ");
+	for (c = 0; c < 400; c++) {
+		len += (size_t)sprintf(text + len, "%scolumn_%03d",
+		    c > 0 ? "\t" : "", c);
+		/*
+		 * Names are 10 bytes, 12 with ", ": before name k the list
+		 * holds 12k bytes, past 2000 first for k = 167.
+		 */
+		if (c < 167)
+			wlen += (size_t)sprintf(want + wlen, "%scolumn_%03d",
+			    c > 0 ? ", " : "", c);
+	}
+	len += (size_t)sprintf(text + len, "\n");
+	for (c = 0; c < 400; c++)
+		len += (size_t)sprintf(text + len, "%sx", c > 0 ? "\t" : "");
+	len += (size_t)sprintf(text + len, "\n");
+	sprintf(want + wlen, ", ...\n");
+	CHECK_INT(load_n(&m, "wide.tsv", text, len, "nope", META_AUTO), -1);
+	CHECK_STR(errbuf, want);
+}
+
 static void
 test_missing_file(void)
 {
@@ -313,6 +344,7 @@ main(void)
 		return 2;
 	}
 	test_errors();
+	test_long_header();
 	test_missing_file();
 	test_tsv();
 	test_csv();
