@@ -27,6 +27,25 @@
  * appearance, and a name: a command keeps per-group data in arrays.
  * Consecutive records almost always share their group's key, so the last
  * key and its group are kept: most records cost one comparison.
+ *
+ * A command (sp-count --by, sp-grep -c/-l --by, sp-topics --by) uses it so:
+ *
+ *	if (meta_path != NULL && meta_load(&meta, meta_path, id_column,
+ *	    META_AUTO) < 0)
+ *		exit 2;
+ *	if (group_init(&by, by_arg, meta_path ? &meta : NULL) < 0)
+ *		exit 2;
+ *	for each record rec, line lineno of file:
+ *		g = group_of(&by, &rec);
+ *		if (g == GROUP_SHORT)
+ *			group_warn_short(&by, file, lineno, &rec), status 2;
+ *		else
+ *			counts[g]++ (an array grown to group_count(&by)),
+ *			or group_name(&by, g, &len) where text is needed;
+ *	group_report_missing(&by);
+ *
+ * Per-document covariates (sp-topics, sp-scale) come from the table
+ * itself: meta_row for a document's id, meta_field for a column.
  */
 #ifndef SP_GROUP_H
 #define SP_GROUP_H
