@@ -18,6 +18,7 @@
 #include "io.h"
 #include "opt.h"
 #include "record.h"
+#include "reference.h"
 #include "stats.h"
 
 static const char help[] =
@@ -108,7 +109,9 @@ static struct count_table table;
 /*
  * The plain count (no groups, no pairs) is the hot path: it counts in a
  * tally, which is written straight out for a table with no measures
- * (write_plain) or else moved to the table at the end.
+ * (write_plain) or else moved to the table at the end.  Its reference
+ * (SP_REFERENCE, lib/reference.h) is the general count of count_file and
+ * write_table, through a plain hash table and qsort.
  */
 static struct tally plain;
 
@@ -269,7 +272,7 @@ count_file(const char *path)
 
 	if (reader_open(&r, path) < 0)
 		return 2;
-	if (cf.mode == MODE_TABLE && cf.by == 0) {
+	if (cf.mode == MODE_TABLE && cf.by == 0 && !sp_reference) {
 		count_plain(&r);
 		return reader_close(&r) < 0 ? 2 : 0;
 	}
@@ -792,7 +795,7 @@ main(int argc, char *argv[])
 			status = 2;
 
 	plain_only = cf.mode == MODE_TABLE && cf.by == 0 && !cf.merge &&
-	    !cf.rel && !cf.df && !cf.tfidf;
+		     !cf.rel && !cf.df && !cf.tfidf && !sp_reference;
 	if (plain_only) {
 		write_plain();
 		tally_free(&plain);

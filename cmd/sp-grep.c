@@ -7,7 +7,8 @@
  * the layouts.  Searches for fixed strings, and for word patterns with an
  * ASCII literal, that print what matches scan each block of input for the
  * literal first and look only at the lines around the hits, as grep does;
- * everything else goes record by record.
+ * everything else goes record by record, as every search does with
+ * SP_REFERENCE (lib/reference.h).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +22,7 @@
 #include "io.h"
 #include "opt.h"
 #include "record.h"
+#include "reference.h"
 #include "search.h"
 #include "token.h"
 #include "utf8.h"
@@ -898,7 +900,8 @@ main(int argc, char *argv[])
 	if (search_groups(search) == 0)
 		sp_die("no patterns");
 	catseen = xcalloc(categories.n + 1, 1);
-	scan = search_can_scan(search) && !invert && mode != MODE_COUNT;
+	scan = search_can_scan(search) && !invert && mode != MODE_COUNT &&
+	       !sp_reference;
 
 	writer_init(&sp_out, 1, "(standard output)");
 	for (i = 0; i < nfiles; i++)

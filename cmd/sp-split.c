@@ -9,6 +9,9 @@
  * is held back until the next one is read, because a stray blank line may
  * split a sentence in two: then the two paragraphs are one.  Memory is thus
  * bounded by the two longest consecutive paragraphs, never by the file.
+ * Runs of plain lines are added in one piece and records written in one,
+ * from a key kept in decimal; with SP_REFERENCE (lib/reference.h) every
+ * line is added by add_line and every record written by write_record.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +21,7 @@
 #include "err.h"
 #include "io.h"
 #include "opt.h"
+#include "reference.h"
 #include "sentence.h"
 #include "unicode.h"
 #include "utf8.h"
@@ -52,7 +56,8 @@ struct doc {
 	const char *id;
 	size_t idlen;
 	unsigned long long para;
-	unsigned long long sent;	/* --paragraphs: sentences so far */
+	unsigned long long sent; /* sentences so far (--paragraphs and
+				    SP_REFERENCE) */
 	struct buf pending;	/* the last paragraph read, not yet written */
 	struct buf current;	/* the paragraph being read */
 	size_t pending_longest;	/* bytes in the longest line of pending */
@@ -178,6 +183,15 @@ emit_sentence(void *arg, const char *s, size_t n)
 	writer_byte(&sp_out, '\n');
 }
 
+/* emit_sentence's reference: the numbers converted for each record. */
+static void
+emit_record(void *arg, const char *s, size_t n)
+{
+	struct doc *d = arg;
+
+	write_record(d, ++d->sent, s, n);
+}
+
 /*
  * In --paragraphs mode the sentences are joined back, one space apart, and
  * still counted, so that the record can carry the number of the
@@ -210,7 +224,8 @@ write_paragraph(struct doc *d)
 	d->sent_at += head_increment(d, d->idlen + 1, d->sent_at - 1);
 	if (!paragraphs_mode) {
 		sent_split_bounded(abbrevs, p->s, p->len, d->pending_longest,
-		    emit_sentence, d);
+				   sp_reference ? emit_record : emit_sentence,
+				   d);
 		return;
 	}
 	d->normal.len = 0;
@@ -366,7 +381,8 @@ split_file(const char *path, const char *stdin_id, struct doc *d)
 	d->pending.len = d->current.len = 0;
 	d->pending_longest = d->current_longest = 0;
 	for (;;) {
-		if (!lines_mode && (n = reader_plain_lines(&r, &line)) > 0) {
+		if (!lines_mode && !sp_reference &&
+		    (n = reader_plain_lines(&r, &line)) > 0) {
 			r.lineno += add_plain_lines(d, line, n);
 			continue;
 		}

@@ -3,7 +3,10 @@
  * field of every input record, in order, keeping the record's key.  The
  * word rules are lib/token.c's; this file adds the filters (numbers,
  * minimum length, stop words), the stemmer and n-grams.  It streams: memory
- * is bounded by the longest record.
+ * is bounded by the longest record.  Token lines are written straight
+ * into the output buffer, most of them by the tokenizer itself
+ * (tok_lines); with SP_REFERENCE (lib/reference.h) every token comes from
+ * tok_next and every line is written in three pieces by write_token.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +17,7 @@
 #include "io.h"
 #include "opt.h"
 #include "record.h"
+#include "reference.h"
 #include "stem.h"
 #include "stopwords.h"
 #include "token.h"
@@ -128,7 +132,7 @@ write_token(const char *s, size_t n)
 	struct writer *w = &sp_out;
 	char *p;
 
-	if (writer_room(w) < prefixlen + n + 1) {
+	if (sp_reference || writer_room(w) < prefixlen + n + 1) {
 		writer_write(w, prefix, prefixlen);
 		writer_write(w, s, n);
 		writer_byte(w, '\n');
@@ -164,7 +168,7 @@ write_short(const char *s, size_t n)
 {
 	char *p;
 
-	if (prefixlen > BLOCK || n > BLOCK ||
+	if (sp_reference || prefixlen > BLOCK || n > BLOCK ||
 	    writer_room(&sp_out) < 2 * BLOCK) {
 		write_token(s, n);
 		return;
@@ -245,7 +249,8 @@ split_record(struct record *rec, const char *line, size_t len)
 {
 	static size_t keylen;	/* the last record's, 0 if it had none */
 
-	if (keylen > 0 && keylen < len && line[keylen] == '\t' &&
+	if (!sp_reference && keylen > 0 && keylen < len &&
+	    line[keylen] == '\t' &&
 	    memchr(line + keylen + 1, '\t', len - keylen - 1) == NULL) {
 		rec->key = line;
 		rec->keylen = keylen;
@@ -395,7 +400,7 @@ main(int argc, char *argv[])
 	tok_init(&tokenizer, &topts);
 	/* With punct, tok_words would leave every token to tok_next. */
 	every_token = !no_numbers && !use_stop && !stemming && min_len == 1 &&
-	    ngram_max == 1 && !topts.punct;
+		      ngram_max == 1 && !topts.punct && !sp_reference;
 	for (i = 0; i < (size_t)nfiles; i++) {
 		if (reader_open(&r, files[i]) < 0) {
 			status = 2;

@@ -4,7 +4,9 @@
  * so the cost per line is a few library calls however long the line is.
  * Most input is plain ASCII, so the reader checks the buffer ahead of the
  * lines a word at a time and gives the exact check of each line (NUL,
- * UTF-8) only to the lines that are not plain.
+ * UTF-8) only to the lines that are not plain.  Its reference
+ * (SP_REFERENCE, reference.h) gives that check to every line and checks
+ * nothing ahead, so reader_plain_lines never has lines to hand over.
  */
 /* For F_SETPIPE_SZ on Linux; elsewhere the pipes keep their size. */
 #define _GNU_SOURCE
@@ -18,6 +20,7 @@
 
 #include "err.h"
 #include "io.h"
+#include "reference.h"
 #include "swar.h"
 #include "utf8.h"
 
@@ -134,7 +137,8 @@ check_line(struct reader *r, char **line, size_t *len)
 		r->clean = 0;
 		return -1;
 	}
-	if (!utf8_all_ascii(s, n) && utf8_first_invalid(s, n) < n) {
+	if ((sp_reference || !utf8_all_ascii(s, n)) &&
+	    utf8_first_invalid(s, n) < n) {
 		if (r->fixcap < 3 * n + 1) {
 			r->fixcap = 3 * n + 1;
 			free(r->fix);
@@ -222,6 +226,8 @@ reader_next_slow(struct reader *r, char **line, size_t *len)
 	}
 	*line = s;
 	*len = n;
+	if (sp_reference)
+		return check_line(r, line, len);
 	/*
 	 * A line within the checked bytes can only need its final CRs
 	 * dropped.  Otherwise check ahead from where the checked bytes end

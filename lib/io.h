@@ -76,7 +76,8 @@ int reader_check_line(struct reader *r, char **line, size_t *len);
  * run of complete lines at the reader's position that lie in the bytes
  * checked ahead (ASCII without NUL, never the first line), in *buf; its
  * length is returned, 0 if there is none (then reader_next reads on and
- * checks further ahead).  Every line of the run ends with a LF, before
+ * checks further ahead; with SP_REFERENCE, nothing is checked ahead and
+ * there never is).  Every line of the run ends with a LF, before
  * which the caller drops final CRs as reader_next would.  r->lineno is
  * not advanced: the caller adds the number of lines.  The run stays valid
  * until the next call.

@@ -11,6 +11,7 @@
 
 #include "err.h"
 #include "opt.h"
+#include "reference.h"
 
 #ifndef SP_VERSION
 #define SP_VERSION "0"
@@ -28,6 +29,7 @@ opt_init(struct opt *o, int argc, char **argv, const struct opt_spec *specs,
 	o->help = help;
 	o->operands = xcalloc((size_t)argc + 1, sizeof(char *));
 	sp_setprogname(argv[0]);
+	sp_reference_init();
 }
 
 static void

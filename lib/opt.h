@@ -32,6 +32,10 @@ struct opt {
 	const char *name;	/* how the last option was spelled */
 };
 
+/*
+ * Start parsing argv: also sets the program name for messages and reads
+ * SP_REFERENCE (reference.h), the two things every program does first.
+ */
 void opt_init(struct opt *o, int argc, char **argv,
     const struct opt_spec *specs, const char *help);
 

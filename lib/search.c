@@ -24,6 +24,10 @@
  * their required literals (lib/relit.c), which search_scan finds as it
  * finds fixed strings; an expression without such literals is run on
  * every line.
+ *
+ * With sp_reference (reference.h) a fixed string is looked for at every
+ * offset, a text to search with case folding is always folded first, and
+ * every text is tokenized whole for word patterns, with no prefilter.
  */
 #include <regex.h>
 #include <stdint.h>
@@ -33,6 +37,7 @@
 #include "buf.h"
 #include "err.h"
 #include "hash.h"
+#include "reference.h"
 #include "relit.h"
 #include "search.h"
 #include "swar.h"
@@ -205,6 +210,24 @@ equal_icase(const unsigned char *hay, const unsigned char *needle, size_t m)
 	return 1;
 }
 
+/* The reference for literal_find: the needle tried at every offset. */
+static size_t
+literal_find_reference(const struct literal *l, const char *hay, size_t n)
+{
+	const unsigned char *h = (const unsigned char *)hay;
+	size_t i, k;
+
+	for (i = 0; i + l->n <= n; i++) {
+		for (k = 0; k < l->n; k++)
+			if ((l->icase ? lower(h[i + k]) : h[i + k]) !=
+			    (unsigned char)l->s[k])
+				break;
+		if (k == l->n)
+			return i;
+	}
+	return n + 1;
+}
+
 static size_t
 literal_find(const struct literal *l, const char *hay, size_t n)
 {
@@ -214,6 +237,8 @@ literal_find(const struct literal *l, const char *hay, size_t n)
 	size_t m = l->n, from, last, i;
 	unsigned char c, cu;
 
+	if (sp_reference)
+		return literal_find_reference(l, hay, n);
 	if (m == 0)
 		return 0;
 	if (m > n)
@@ -1163,7 +1188,8 @@ search_words(struct search *s, const char *text, size_t n, int first_only)
 		s->busy[g] = 0;
 		s->best[g] = NONE;
 	}
-	if (s->prefilter != NULL && prefilter_trusts(s, text, n)) {
+	if (!sp_reference && s->prefilter != NULL &&
+	    prefilter_trusts(s, text, n)) {
 		if (search_windows(s, text, n, first_only))
 			return;
 		/* Start again on the whole text. */
@@ -1254,7 +1280,7 @@ make_space(struct search *s, const char *text, size_t n, struct space *sp)
 		s->ftext = xmalloc(s->fcap);
 		s->fmap = xreallocarray(NULL, s->fcap, sizeof(size_t));
 	}
-	if (s->opts.fold && !utf8_all_ascii(text, n)) {
+	if (s->opts.fold && (sp_reference || !utf8_all_ascii(text, n))) {
 		sp->fn = tok_fold_map(text, n, s->ftext, s->fmap);
 		sp->f = s->ftext;
 		sp->map = s->fmap;

@@ -75,6 +75,16 @@
  *
  * Paragraphs broken by a stray blank line are joined by the caller with
  * sent_para_continues (its rules are in sentence.h).
+ *
+ * The rules are applied word by word by the general path of
+ * sent_split_bounded.  Most words need none of them, and the fast path,
+ * plain_run, copies runs of such words in one piece and decides the
+ * commonest sentence ends itself; other shortcuts spare the general path
+ * work for plain ASCII (a first plain word, words ending in a letter,
+ * lines measured without decoding, line breaks told from the bound on
+ * line length, abbreviations filtered by first byte and length).  With
+ * sp_reference (reference.h) every word goes through the general path
+ * without those shortcuts, which is what make check compares them with.
  */
 #include <limits.h>
 #include <stdint.h>
@@ -83,6 +93,7 @@
 
 #include "err.h"
 #include "hash.h"
+#include "reference.h"
 #include "sentence.h"
 #include "swar.h"
 #include "unicode.h"
@@ -459,10 +470,13 @@ lookup_exact(const struct sent_abbrevs *ab, const char *s, size_t n,
 
 	/*
 	 * Most words are longer than any built-in abbreviation, or start with
-	 * a byte no entry of their length starts with.
+	 * a byte no entry of their length starts with.  The reference
+	 * searches the whole table.
 	 */
-	if (ab != NULL ? !builtin_may_start(ab, (unsigned char)s[0], n) :
-	    n > SENT_ABBREV_LONGEST)
+	if (sp_reference)
+		hi = NBUILTIN;
+	else if (ab != NULL ? !builtin_may_start(ab, (unsigned char)s[0], n)
+			    : n > SENT_ABBREV_LONGEST)
 		hi = 0;
 	else if (ab != NULL) {
 		lo = ab->first[(unsigned char)s[0] - 'A'];
@@ -512,7 +526,8 @@ abbrev_kind(const struct sent_abbrevs *ab, const char *s, size_t n)
 		return 0;
 	/* Most words are no abbreviation, which the filter tells at once. */
 	c = (unsigned char)s[0];
-	if (ab != NULL && ab->user.n == 0 && !builtin_may_start(ab, c, n) &&
+	if (!sp_reference && ab != NULL && ab->user.n == 0 &&
+	    !builtin_may_start(ab, c, n) &&
 	    !(c - 'A' < 26 && builtin_may_start(ab, c - 'A' + 'a', n)))
 		return 0;
 	kind = lookup_exact(ab, s, n, 0);
@@ -759,6 +774,17 @@ ellipsis_cut(const char *text, size_t start, size_t end)
 	return 0;
 }
 
+/* The reference for the end of a word at text[i]: each code point tested. */
+static size_t
+word_end_reference(const char *text, size_t i, size_t len)
+{
+	size_t n;
+
+	while (i < len && !is_space_cp(decode_at(text, len, i, &n)))
+		i += n;
+	return i;
+}
+
 /* The next word, or 0 at the end of the text. */
 static int
 scan_word(struct scanner *sc, struct word *w)
@@ -792,6 +818,11 @@ scan_word(struct scanner *sc, struct word *w)
 	w->line_start = newline && sc->pos > 0 && !sc->forced;
 	w->forced = sc->forced;
 	sc->forced = 0;
+	if (sp_reference) {
+		/* The loop below then stops at once, at the space. */
+		i = word_end_reference(t, i, sc->len);
+		dotted = 1; /* ellipsis_cut finds out itself */
+	}
 	while (i < sc->len) {
 		unsigned char c;
 
@@ -1067,7 +1098,7 @@ analyse_end(const char *text, const struct word *w, struct word_end *we)
 	 * Most words end in an ASCII letter or digit: no closer, no terminal
 	 * mark, only openers at the start to skip.
 	 */
-	if (is_ascii_alnum((unsigned char)text[e - 1])) {
+	if (!sp_reference && is_ascii_alnum((unsigned char)text[e - 1])) {
 		we->last = (unsigned char)text[e - 1];
 		for (s = w->start; s < e; s += n) {
 			cp = decode_at(text, e, s, &n);
@@ -1230,7 +1261,7 @@ measure_lines(const char *text, size_t len, struct line_facts *lf)
 	size_t line_start = 0, line_end = 0, lines = 0, cps;
 	int any = 0;
 
-	if (measure_ascii_lines(text, len, lf))
+	if (!sp_reference && measure_ascii_lines(text, len, lf))
 		return;
 	lf->longest = 0;
 	lf->ascii = 0;
@@ -1297,8 +1328,8 @@ break_deliberate(const char *text, size_t len, struct line_facts *lf,
 	if (!lf->measured) {
 		prev = ascii ? le - ls : utf8_count(text + ls, le - ls);
 		next = ascii ? we - ws : utf8_count(text + ws, we - ws);
-		if (prev > SHORT_LINE && (prev + 1 + next > lf->bound ||
-		    4 * prev >= 3 * lf->bound))
+		if (!sp_reference && prev > SHORT_LINE &&
+		    (prev + 1 + next > lf->bound || 4 * prev >= 3 * lf->bound))
 			return 0;
 		measure_lines(text, len, lf);
 		lf->measured = 1;
@@ -2003,6 +2034,7 @@ sent_split_bounded(const struct sent_abbrevs *ab, const char *text,
 	int nxt_marker;		/* the same for nxt */
 	int cur_bullet;		/* cur is a bullet alone */
 	int lone_dots = 0;	/* lone dots in a row, ". . .", up to cur */
+	int fast = !sp_reference; /* take plain_run and the shortcuts */
 
 	lf.bound = longest;
 
@@ -2010,7 +2042,7 @@ sent_split_bounded(const struct sent_abbrevs *ab, const char *text,
 	 * Most paragraphs start with a plain word, which is no list marker
 	 * unless it is a dash or a lone * or +.
 	 */
-	if (len > 0 && (unsigned char)text[0] > ' ' && text[0] != '-' &&
+	if (fast && len > 0 && (unsigned char)text[0] > ' ' && text[0] != '-' &&
 	    (cur.end = plain_word_end(text, 0, len)) != 0 &&
 	    !(cur.end == 1 && (text[0] == '*' || text[0] == '+'))) {
 		cur.start = 0;
@@ -2033,7 +2065,7 @@ sent_split_bounded(const struct sent_abbrevs *ab, const char *text,
 	cur_marker = ls.marked;
 	cur_bullet = it.bullet_only;
 	do {
-		if (!cur_bullet && seq.bullet == 0 && seq.style == 0) {
+		if (fast && !cur_bullet && seq.bullet == 0 && seq.style == 0) {
 			size_t done;
 
 			done = plain_run(ab, text, len, cur.start, &sb, &ls,
@@ -2226,8 +2258,9 @@ sent_para_continues(const char *prev, size_t plen, const char *next,
 	struct scanner sc = { next, nlen, 0, 0 };
 
 	/* Next must start with a lower-case letter, not a list marker. */
-	if (nlen > 0 && (unsigned char)next[0] > ' ' &&
-	    (unsigned char)next[0] < 0x80 && !is_opener((unsigned char)next[0]) &&
+	if (!sp_reference && nlen > 0 && (unsigned char)next[0] > ' ' &&
+	    (unsigned char)next[0] < 0x80 &&
+	    !is_opener((unsigned char)next[0]) &&
 	    (next[0] < 'a' || next[0] > 'z'))
 		return 0;
 	if (!scan_word(&sc, &w) || list_marker(next, &w) != MARKER_NONE)

@@ -6,11 +6,21 @@
  * allocation per token.  A mark joins a word (an apostrophe, a hyphen, the
  * dot of 1.9) only when the characters on both sides allow it, which is
  * decided by looking one code point ahead.
+ *
+ * The fast paths: plain_part takes the plain start of a word eight bytes
+ * at a time; a word whose characters all stay as they are in NFC is not
+ * normalised; URLs and e-mail addresses are looked for only in a text
+ * that has a / or www., or an @; and tok_words and tok_lines find the
+ * plain words of a plain ASCII text in a bitmap.  With sp_reference
+ * (reference.h) tok_next takes every character of a word one by one,
+ * normalises every word, looks for a URL or an e-mail address wherever
+ * one could start, and tok_words and tok_lines leave every token to it.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
+#include "reference.h"
 #include "swar.h"
 #include "token.h"
 #include "unicode.h"
@@ -585,7 +595,7 @@ word_token(struct tokenizer *t, struct token *tok, size_t i)
 
 	tok->start = i;
 	/* The plain start of a word, one byte each in the token. */
-	len = plain_part(t, i, &letter);
+	len = sp_reference ? 0 : plain_part(t, i, &letter);
 	if (len > 0) {
 		i += len;
 		/*
@@ -662,7 +672,7 @@ word_token(struct tokenizer *t, struct token *tok, size_t i)
 	}
 done:
 	/* A joining mark always has a word character after it. */
-	if (!inert) {
+	if (!inert || sp_reference) {
 		len = normalise(t, len);
 		chars = utf8_count(t->buf, len);
 	}
@@ -712,12 +722,12 @@ tok_next(struct tokenizer *t, struct token *tok)
 		t->pos = i;
 		return 0;
 	}
-	if (url_first[s[i]] && may_have_url(t) &&
+	if (url_first[s[i]] && (sp_reference || may_have_url(t)) &&
 	    (n = url_length(t, i)) > 0) {
 		literal_token(t, tok, i, n, TOK_URL);
 		return 1;
 	}
-	if (s[i] < 0x80 && may_have_email(t) &&
+	if (s[i] < 0x80 && (sp_reference || may_have_email(t)) &&
 	    (n = email_length(t, i)) > 0) {
 		literal_token(t, tok, i, n, TOK_EMAIL);
 		return 1;
@@ -923,7 +933,8 @@ static int
 has_plain_words(struct tokenizer *t)
 {
 	if (t->plain == 0)
-		t->plain = !t->opts.punct && pad_text(t) ? 1 : -1;
+		t->plain =
+		    !sp_reference && !t->opts.punct && pad_text(t) ? 1 : -1;
 	return t->plain > 0 && t->pos < t->srclen;
 }
 
