@@ -7,8 +7,9 @@
  * three times, line by line with reader_next, in blocks with reader_chunk
  * plus reader_check_line, and in runs of plain lines with
  * reader_plain_lines between calls of reader_next, and all must give the
- * same lines, in valid UTF-8 without LF or NUL.  Each line is then split as a record, whose key
- * and payload must put the line back together.
+ * same lines, in valid UTF-8 without LF or NUL, as must the reference
+ * reader (sp_reference, lib/reference.h), line by line.  Each line is then
+ * split as a record, whose key and payload must put the line back together.
  */
 #include <fcntl.h>
 
@@ -16,6 +17,7 @@
 #include "fuzz.h"
 #include "io.h"
 #include "record.h"
+#include "reference.h"
 
 struct lines {
 	char *s;
@@ -227,6 +229,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct lines byline = { 0 }, bychunk = { 0 }, byrun = { 0 };
+	struct lines byref = {0};
 	uint8_t *big = NULL;
 	const char *path;
 	size_t i;
@@ -261,6 +264,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		saved = pipe_stdin(data, size);
 	}
 	read_by_plain_run(path, &byrun);
+	if (saved >= 0) {
+		restore_stdin(saved);
+		saved = pipe_stdin(data, size);
+	}
+	sp_reference = 1;
+	read_by_plain_run(path, &byref);
+	sp_reference = 0;
 	if (saved >= 0)
 		restore_stdin(saved);
 
@@ -272,7 +282,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_ASSERT(byline.n == byrun.n && byline.len == byrun.len);
 	FUZZ_ASSERT(byline.len == 0 ||
 	    memcmp(byline.s, byrun.s, byline.len) == 0);
+	FUZZ_ASSERT(byline.status == byref.status);
+	FUZZ_ASSERT(byline.n == byref.n && byline.len == byref.len);
+	FUZZ_ASSERT(byline.len == 0 ||
+		    memcmp(byline.s, byref.s, byline.len) == 0);
 	FUZZ_ASSERT(same_tally(&byline.tally, &byrun.tally));
+	tally_free(&byref.tally);
+	free(byref.s);
 	free(byline.s);
 	free(bychunk.s);
 	free(byrun.s);

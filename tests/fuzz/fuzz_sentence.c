@@ -7,9 +7,11 @@
  * at either end, no line break or TAB (a TAB would break the record).  If
  * the first byte is odd, the first line also gives user abbreviations.
  * sent_split_bounded, told the longest line as sp-split tells it, must
- * give the same sentences as sent_split.
+ * give the same sentences as sent_split, and so must the reference
+ * (sp_reference, lib/reference.h), which takes none of the fast paths.
  */
 #include "fuzz.h"
+#include "reference.h"
 #include "sentence.h"
 
 struct tally {
@@ -87,7 +89,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct sent_abbrevs *ab = NULL;
 	struct tally whole = { 0, 0, 0 }, part = { 0, 0, 0 };
-	struct tally bounded = { 0, 0, 0 };
+	struct tally bounded = {0, 0, 0}, reference = {0, 0, 0};
 	const char *nl;
 	char *text;
 	size_t len, cut, start = 0;
@@ -108,6 +110,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    longest_line(text + start, len - start), check_sentence, &bounded);
 	FUZZ_ASSERT(bounded.sentences == whole.sentences &&
 	    bounded.bytes == whole.bytes && bounded.hash == whole.hash);
+	sp_reference = 1;
+	sent_split(ab, text + start, len - start, check_sentence, &reference);
+	sp_reference = 0;
+	FUZZ_ASSERT(reference.sentences == whole.sentences &&
+		    reference.bytes == whole.bytes &&
+		    reference.hash == whole.hash);
 
 	/* A cut point on a character boundary. */
 	cut = start + (len - start) * data[0] / 256;

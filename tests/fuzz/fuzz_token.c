@@ -7,10 +7,12 @@
  * space or control character that would break a token record, spans in
  * order and inside the text, a known kind (punctuation only with punct),
  * and, when case is folded, already folded (words and numbers).  tok_words
- * with tok_next must give the tokens tok_next alone gives.  tok_fold of
- * the whole text must fit the room the header asks for.
+ * with tok_next must give the tokens tok_next alone gives, and so must
+ * tok_next's reference (sp_reference, lib/reference.h).  tok_fold of the
+ * whole text must fit the room the header asks for.
  */
 #include "fuzz.h"
+#include "reference.h"
 #include "token.h"
 
 static size_t
@@ -129,6 +131,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tokenizer t;
 	struct token tok;
 	struct texts want = { NULL, 0, 0 }, got = { NULL, 0, 0 };
+	struct texts ref = {NULL, 0, 0};
 	char *text;
 	size_t len, n, prev_end = 0;
 
@@ -149,8 +152,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	mixed_texts(&o, text, len, (size_t)(data[0] >> 2) + 1, &got);
 	FUZZ_ASSERT(got.len == want.len &&
 	    (want.len == 0 || memcmp(got.buf, want.buf, want.len) == 0));
+	sp_reference = 1;
+	mixed_texts(&o, text, len, (size_t)(data[0] >> 2) + 1, &ref);
+	sp_reference = 0;
+	FUZZ_ASSERT(
+	    ref.len == want.len &&
+	    (want.len == 0 || memcmp(ref.buf, want.buf, want.len) == 0));
 	free(want.buf);
 	free(got.buf);
+	free(ref.buf);
 
 	room(2 * len + 1);
 	n = tok_fold(text, len, scratch);

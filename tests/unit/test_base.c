@@ -1,15 +1,19 @@
 /*
  * Unit tests of the foundation: UTF-8 decoding and repair, record
- * splitting, the string table, the tally and option parsing.
+ * splitting, the string table, the tally, option parsing, and the switch
+ * to the references of the fast paths with the reader's reference.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "count.h"
 #include "hash.h"
+#include "io.h"
 #include "opt.h"
 #include "record.h"
+#include "reference.h"
 #include "unit.h"
 #include "utf8.h"
 
@@ -256,6 +260,109 @@ test_opt(void)
 	free(o.operands);
 }
 
+/*
+ * SP_REFERENCE turns the references on unless it is unset, empty or 0;
+ * opt_init reads it.
+ */
+static void
+test_reference_switch(void)
+{
+	static const struct {
+		const char *value; /* NULL: unset */
+		int on;
+	} cases[] = {
+	    {NULL, 0}, {"", 0}, {"0", 0}, {"1", 1}, {"yes", 1}, {"00", 1},
+	};
+	static const struct opt_spec specs[] = {{0, 0, NULL, 0}};
+	char *argv[] = {"sp-x", NULL};
+	struct opt o;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (cases[i].value == NULL)
+			unsetenv("SP_REFERENCE");
+		else
+			setenv("SP_REFERENCE", cases[i].value, 1);
+		sp_reference = !cases[i].on;
+		opt_init(&o, 1, argv, specs, "usage: sp-x\n");
+		CHECK_INT(sp_reference, cases[i].on);
+		free(o.operands);
+	}
+	unsetenv("SP_REFERENCE");
+	sp_reference = 0;
+}
+
+/*
+ * The lines of a file read with reader_plain_lines between calls of
+ * reader_next, as sp-split and sp-count read, joined by '|' into out;
+ * return how many came in runs of plain lines.
+ */
+static size_t
+read_lines(const char *path, char *out, size_t cap)
+{
+	struct reader r;
+	char *s, *nl;
+	size_t n, len = 0, plain = 0, i;
+
+	CHECK_INT(reader_open(&r, path), 0);
+	for (;;) {
+		if ((n = reader_plain_lines(&r, &s)) > 0) {
+			for (i = 0; i < n; i = (size_t)(nl - s) + 1) {
+				nl = memchr(s + i, '\n', n - i);
+				if (len + (size_t)(nl - s - i) + 1 < cap) {
+					memcpy(
+					    out + len, s + i,
+					    reader_drop_crs(
+						s + i, (size_t)(nl - s - i)));
+					len += reader_drop_crs(
+					    s + i, (size_t)(nl - s - i));
+					out[len++] = '|';
+				}
+				plain++;
+			}
+			continue;
+		}
+		if (reader_next(&r, &s, &n) <= 0)
+			break;
+		if (len + n + 1 < cap) {
+			memcpy(out + len, s, n);
+			len += n;
+			out[len++] = '|';
+		}
+	}
+	out[len] = '\0';
+	CHECK_INT(reader_close(&r), 0);
+	return plain;
+}
+
+/*
+ * The reader's reference checks every line and hands over no run of
+ * plain lines; the lines are the same.
+ */
+static void
+test_reader_reference(void)
+{
+	static const char text[] =
+	    "first line\nplain two\r\nthree\n"
+	    "caf\xC3\xA9 \xC3\xA9\nfour\nfive\nlast without LF";
+	char path[] = "/tmp/test_base.XXXXXX", fast[256], ref[256];
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	CHECK(write(fd, text, sizeof(text) - 1) == (ssize_t)sizeof(text) - 1);
+	close(fd);
+	CHECK(read_lines(path, fast, sizeof(fast)) > 0);
+	sp_reference = 1;
+	CHECK_INT(read_lines(path, ref, sizeof(ref)), 0);
+	sp_reference = 0;
+	CHECK_STR(ref, fast);
+	CHECK_STR(fast, "first line|plain two|three|caf\xC3\xA9 \xC3\xA9|four|"
+			"five|last without LF|");
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -266,5 +373,7 @@ main(void)
 	test_strtab();
 	test_tally();
 	test_opt();
+	test_reference_switch();
+	test_reader_reference();
 	UNIT_DONE();
 }

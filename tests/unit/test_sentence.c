@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "reference.h"
 #include "sentence.h"
 #include "unit.h"
 
@@ -996,5 +997,19 @@ main(void)
 	test_para_continues();
 	test_builtin_list();
 	test_long();
+	/*
+	 * Every case again through the reference (lib/reference.h): no
+	 * plain_run and none of the shortcuts of the general path.
+	 */
+	sp_reference = 1;
+	ab = sent_abbrevs_new();
+	test_table(ab);
+	test_table(NULL);
+	sent_abbrevs_free(ab);
+	test_block_edges();
+	test_user_abbrevs();
+	test_para_continues();
+	test_long();
+	sp_reference = 0;
 	UNIT_DONE();
 }

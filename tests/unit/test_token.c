@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reference.h"
 #include "token.h"
 #include "unit.h"
 
@@ -288,7 +289,7 @@ test_words(void)
 	};
 	struct tok_opts o[3] = { { 0, 0 }, { 1, 0 }, { 0, 1 } };
 	static const size_t maxes[] = { 1, 2, 3, 64 };
-	char want[1024], got[1024];
+	char want[1024], got[1024], ref[1024];
 	size_t i, j, m, fast;
 
 	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
@@ -303,6 +304,20 @@ test_words(void)
 					CHECK_INT(fast, 0);
 				else if (i < 8)
 					CHECK(fast > 0);
+				/*
+				 * The reference (lib/reference.h): no plain
+				 * words from tok_words, and the same tokens
+				 * from tok_next taking one character at a
+				 * time.
+				 */
+				sp_reference = 1;
+				plain_tokens(texts[i], &o[j], ref, sizeof(ref));
+				CHECK_STR(ref, want);
+				fast = mixed_tokens(texts[i], &o[j], maxes[m],
+						    got, sizeof(got));
+				sp_reference = 0;
+				CHECK_STR(got, want);
+				CHECK_INT(fast, 0);
 			}
 }
 
@@ -418,5 +433,12 @@ main(void)
 	test_fold();
 	test_words();
 	test_lines();
+	/* Every token again through the reference (lib/reference.h). */
+	sp_reference = 1;
+	test_spans();
+	test_plain_runs();
+	test_chars();
+	test_fold();
+	sp_reference = 0;
 	UNIT_DONE();
 }
