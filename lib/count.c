@@ -690,7 +690,7 @@ second_word(const char *q, uint64_t *k1)
  * up again when the string is counted, so a table that grew in between
  * does no harm.
  */
-#if defined(__GNUC__)
+#if defined(__GNUC__) && !defined(SP_PORTABLE)
 #define PREFETCH(p)	__builtin_prefetch(p)
 #else
 #define PREFETCH(p)	((void)(p))
@@ -1064,16 +1064,24 @@ tally_sorted(const struct tally *t, uint64_t min, size_t *n)
 const char *
 tally_entry_text(const struct tally_entry *e, char *out)
 {
-	uint64_t hi = e->hi, lo = e->lo;
+	uint64_t hi, lo;
+	size_t k;
 
 	if (e->rest != NULL)
 		return e->rest;
 	if (swar_little_endian()) {
-		hi = swap_bytes(hi);
-		lo = swap_bytes(lo);
+		/* Swapped, the words hold the bytes in memory order. */
+		hi = swap_bytes(e->hi);
+		lo = swap_bytes(e->lo);
+		memcpy(out, &hi, 8);
+		memcpy(out + 8, &lo, 8);
+		return out;
 	}
-	memcpy(out, &hi, 8);
-	memcpy(out + 8, &lo, 8);
+	/* The first byte is the highest, whatever the machine's order. */
+	for (k = 0; k < 8; k++) {
+		out[k] = (char)(e->hi >> (56 - 8 * k) & 0xFF);
+		out[8 + k] = (char)(e->lo >> (56 - 8 * k) & 0xFF);
+	}
 	return out;
 }
 

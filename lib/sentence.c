@@ -102,11 +102,12 @@
 /*
  * With SSE2 (every x86-64 processor) and gcc or clang (for __builtin_ctz),
  * the fast path looks at sixteen bytes with one instruction per test;
- * elsewhere, or with -DSP_NO_SSE2, run_end looks at eight at a time in a
- * 64-bit word (swar.h) and the other scans at one byte at a time.
+ * elsewhere, or with -DSP_NO_SSE2 or -DSP_PORTABLE, run_end looks at eight
+ * at a time in a 64-bit word (swar.h) and the other scans at one byte at a
+ * time.
  */
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && \
-    !defined(SP_NO_SSE2)
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) &&          \
+    !defined(SP_NO_SSE2) && !defined(SP_PORTABLE)
 #define SENT_SSE2 1
 #include <emmintrin.h>
 #endif

@@ -3,6 +3,11 @@
  * and a few integer operations test all of them at once (what is called
  * SWAR, SIMD within a register).  The reader, the sentence splitter, the
  * tokenizer and the counter scan their plain ASCII runs this way.
+ *
+ * Built with -DSP_PORTABLE, sp takes the routes that the machines make
+ * check does not run on would take: no SSE2, no compiler builtins, and
+ * the byte-order tricks as on a big-endian machine (swar_little_endian
+ * below).
  */
 #ifndef SP_SWAR_H
 #define SP_SWAR_H
@@ -33,15 +38,24 @@ swar_load(const void *p)
 	return w;
 }
 
-/* Whether the first byte in memory of a uint64_t is its low one. */
+/*
+ * Whether the first byte in memory of a uint64_t is its low one, so that
+ * the tricks that depend on it may be used; never with SP_PORTABLE, which
+ * makes the code that uses it take the route of a big-endian machine.
+ * Nothing may depend on it for anything else.
+ */
 static inline int
 swar_little_endian(void)
 {
+#ifdef SP_PORTABLE
+	return 0;
+#else
 	const uint64_t one = 1;
 	unsigned char first;
 
 	memcpy(&first, &one, 1);
 	return first == 1;
+#endif
 }
 
 #endif

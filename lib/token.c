@@ -748,7 +748,7 @@ gather8(uint64_t m)
 static inline unsigned
 lowest_bit(uint64_t x)
 {
-#if defined(__GNUC__) || defined(__clang__)
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(SP_PORTABLE)
 	return (unsigned)__builtin_ctzll(x);	/* one instruction */
 #else
 	static const unsigned char debruijn[64] = {
