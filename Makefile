@@ -12,10 +12,13 @@ LDLIBS = -lm -lpthread
 
 # The sanitizer build lives in its own tree so both can coexist.  It also
 # builds the portable eight-bytes-at-a-time scans (SP_NO_SSE2) in place of
-# the SSE2 ones, so that make check runs every suite through both.
+# the SSE2 ones, so that make check runs every suite through both.  The
+# portable build takes the routes of other machines (SP_PORTABLE: no SSE2,
+# no compiler builtins, big-endian byte-order routes; lib/swar.h).
 SANFLAGS = -std=c11 -O1 -g -fno-omit-frame-pointer -DSP_NO_SSE2 \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-Wall -Wextra -Wpedantic
+PORTFLAGS = -std=c11 -O2 -DSP_PORTABLE -Wall -Wextra -Wpedantic
 
 O = build
 LIBSRC = $(sort $(wildcard lib/*.c))
@@ -51,18 +54,31 @@ $(O)/unit/%: tests/unit/%.c tests/unit/unit.h $(O)/libsp.a
 
 units: $(UNITS)
 
-# make check: unit tests and bats suites, then both again under ASan+UBSan;
-# the last line is the total over both runs.
+# make check: unit tests and bats suites against bin/; then again under
+# ASan+UBSan, leaving out the suites tagged once (they do not depend on
+# the build: build, fuzz replay, README, report) and with 6 seeds for the
+# comparison with the references, not 30; then the unit tests and the
+# suites tagged portable (cli.bats and the comparison with the
+# references) on the portable build.  It ends with the totals, skipped
+# tests counted apart, and the time it took.
 check: all units
-	@rm -f build/check.counts; \
+	@start=$$(awk 'BEGIN { srand(); print srand() }'); \
+	rm -f build/check.counts; \
 	sh tests/run-all.sh plain bin $(O)/unit; s1=$$?; \
 	$(MAKE) -s O=build/san CFLAGS="$(SANFLAGS)" \
 	    LDFLAGS="-fsanitize=address,undefined" sanbins && \
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	    sh tests/run-all.sh sanitized build/san/bin build/san/unit; s2=$$?; \
-	awk '{ p += $$1; f += $$2 } END { printf "check: %d passed, %d failed\n", p, f }' \
+	    SP_REFERENCE_SEEDS=$${SP_REFERENCE_SEEDS:-6} \
+	    sh tests/run-all.sh sanitized build/san/bin build/san/unit '!once'; \
+	s2=$$?; \
+	$(MAKE) -s O=build/portable CFLAGS="$(PORTFLAGS)" sanbins && \
+	    sh tests/run-all.sh portable build/portable/bin \
+	    build/portable/unit portable; s3=$$?; \
+	awk '{ p += $$1; f += $$2; s += $$3 } END { printf "check: %d passed, %d failed, %d skipped\n", p, f, s }' \
 	    build/check.counts; \
-	test $$s1 -eq 0 && test $$s2 -eq 0
+	end=$$(awk 'BEGIN { srand(); print srand() }'); \
+	echo "check: took $$((end - start)) s"; \
+	test $$s1 -eq 0 && test $$s2 -eq 0 && test $$s3 -eq 0
 
 sanbins: $(CMDSRC:cmd/%.c=$(O)/bin/%) $(UNITS)
 

@@ -7,7 +7,9 @@
  * Built with -DSP_PORTABLE, sp takes the routes that the machines make
  * check does not run on would take: no SSE2, no compiler builtins, and
  * the byte-order tricks as on a big-endian machine (swar_little_endian
- * below).
+ * below).  make check runs the unit tests, tests/cli.bats and the
+ * comparison with the references (tests/reference.bats) on such a build
+ * too.
  */
 #ifndef SP_SWAR_H
 #define SP_SWAR_H

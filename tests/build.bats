@@ -3,6 +3,8 @@
 # PREFIX and DESTDIR, make clean.  Each test works on a copy of the sources
 # so that the tree under test is never touched.
 
+# bats file_tags=once
+
 load helper
 
 copy_sources() {

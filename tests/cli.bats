@@ -4,6 +4,8 @@
 # over every tool built in $SP_BIN; args_for gives the arguments that make a
 # tool read a file of segment records.
 
+# bats file_tags=portable
+
 load helper
 
 TOOLS="sp-split sp-tokens sp-count sp-grep sp-topics"

@@ -3,6 +3,8 @@
 # every seed still goes through its harness cleanly, built by cc with ASan
 # and UBSan (no clang or libFuzzer needed).  make fuzz does the fuzzing.
 
+# bats file_tags=once
+
 load helper
 
 @test "the saved fuzz crashes and seeds replay without a failure" {

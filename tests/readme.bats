@@ -4,6 +4,8 @@
 # on PATH, and every ```make block is run as a Makefile there.  Blocks of
 # any other kind (```text, ```console) are shown, not run.
 
+# bats file_tags=once
+
 load helper
 
 # Write the n-th block of kind $1 to stdout; print nothing past the last.
@@ -29,11 +31,22 @@ prepare() {
 	[ "$(count_blocks sh)" -ge 10 ]
 }
 
-@test "every sh block of README.md runs as written" {
-	prepare
+# run_blocks WHICH: run the sh blocks that use GNU parallel (WHICH is
+# parallel) or the others (WHICH is other), each in a fresh bash -e; fail
+# at the first that fails, showing it.  $ran is how many ran.
+run_blocks() {
+	local n i
+
+	ran=0
 	n=$(count_blocks sh)
 	for i in $(seq "$n"); do
-		block sh "$i" > "recipe$i.sh"
+		block sh "$i" >"recipe$i.sh"
+		if grep -qw parallel "recipe$i.sh"; then
+			[ "$1" = parallel ] || continue
+		else
+			[ "$1" = other ] || continue
+		fi
+		ran=$((ran + 1))
 		run bash -e "recipe$i.sh"
 		if [ "$status" -ne 0 ]; then
 			echo "README sh block $i failed with status $status:"
@@ -43,6 +56,20 @@ prepare() {
 			return 1
 		fi
 	done
+}
+
+@test "every sh block of README.md that needs only sp and POSIX tools runs as written" {
+	prepare
+	run_blocks other
+	[ "$ran" -ge 10 ]
+}
+
+@test "the sh blocks of README.md that use GNU parallel run as written" {
+	command -v parallel >/dev/null ||
+		skip "GNU parallel is not installed (Debian: apt-get install parallel)"
+	prepare
+	run_blocks parallel
+	[ "$ran" -ge 1 ]
 }
 
 @test "every make block of README.md works as a Makefile" {

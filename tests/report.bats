@@ -2,6 +2,8 @@
 # make report: the main job runs on the bundled corpus and on a folder of
 # one's own, writes its tables and page, and does nothing the second time.
 
+# bats file_tags=once
+
 load helper
 
 report() {
