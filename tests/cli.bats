@@ -31,6 +31,15 @@ good_input() {
 	printf 'e\t1\t1\tCommunities help the police to prevent harm.\n' >> good.txt
 }
 
+# alone TOOL FILE...: the output of TOOL on FILEs (which must succeed), to
+# compare with its output when a bad file is among them.
+alone() {
+	local t=$1
+
+	shift
+	"$t" $(args_for "$t") "$@"
+}
+
 @test "every tool prints its usage with --help and exits 0" {
 	for t in $(tools); do
 		run --separate-stderr "$t" --help
@@ -77,7 +86,7 @@ good_input() {
 		[ "$status" -eq 2 ] || { echo "$t: $status"; return 1; }
 		[ "$stderr" = "$t: missing.txt: No such file or directory" ] ||
 			{ echo "$t: $stderr"; return 1; }
-		[ -n "$output" ] || { echo "$t: no output"; return 1; }
+		expect_eq "$output" "$(alone "$t" good.txt)" || { echo "$t"; return 1; }
 	done
 }
 
@@ -88,7 +97,7 @@ good_input() {
 		run --separate-stderr "$t" $(args_for "$t") adir good.txt
 		[ "$status" -eq 2 ] || { echo "$t: $status"; return 1; }
 		[ "$stderr" = "$t: adir: is a directory" ] || { echo "$t: $stderr"; return 1; }
-		[ -n "$output" ]
+		expect_eq "$output" "$(alone "$t" good.txt)" || { echo "$t"; return 1; }
 	done
 }
 
@@ -111,19 +120,24 @@ good_input() {
 		run --separate-stderr $as_user "$SP_BIN/$t" $(args_for "$t") secret.txt good.txt
 		[ "$status" -eq 2 ] || { echo "$t: $status $stderr"; return 1; }
 		[ "$stderr" = "$t: secret.txt: Permission denied" ] || { echo "$t: $stderr"; return 1; }
-		[ -n "$output" ]
+		expect_eq "$output" "$(alone "$t" good.txt)" || { echo "$t"; return 1; }
 	done
 }
 
 @test "a NUL byte is an error naming file and line; other files go on" {
 	good_input
-	printf 'd\t1\t1\tfine line\nd\t1\t2\tbad\000line\n' > nul.txt
+	printf 'd\t1\t1\tfine line\nd\t1\t2\tbad\000line\ne\t1\t1\tnever read\n' > nul.txt
+	# What comes before the NUL byte is read, under the same name.
+	mkdir before
+	printf 'd\t1\t1\tfine line\n' > before/nul.txt
+	cp good.txt before/
 	for t in $(tools); do
 		run --separate-stderr "$t" $(args_for "$t") nul.txt good.txt
 		[ "$status" -eq 2 ] || { echo "$t: $status"; return 1; }
 		[ "$stderr" = "$t: nul.txt:2: NUL byte: not a text file; rest of file skipped" ] ||
 			{ echo "$t: $stderr"; return 1; }
-		[ -n "$output" ]
+		expect_eq "$output" "$(cd before && alone "$t" nul.txt good.txt)" ||
+			{ echo "$t"; return 1; }
 	done
 }
 
@@ -139,14 +153,11 @@ good_input() {
 }
 
 @test "a closed pipe ends a tool quietly" {
-	for i in $(seq 3000); do
-		printf 'd\t1\t%d\tThe threat from terrorism is real and the police respond.\n' "$i"
-	done > many.txt
+	awk 'BEGIN { for (i = 1; i <= 30000; i++)
+	    printf "d\t1\t%d\tThe threat from terrorism is real and the police respond.\n", i }' > many.txt
 	for t in $(tools); do
-		run --separate-stderr sh -c "$t $(args_for "$t") many.txt | head -1"
-		[ "$status" -eq 0 ]
-		[ -z "$stderr" ] || { echo "$t: $stderr"; return 1; }
-		[ "${#lines[@]}" -eq 1 ]
+		first_line_quietly "$t" $(args_for "$t") many.txt ||
+			{ echo "$t"; return 1; }
 	done
 }
 
@@ -165,6 +176,7 @@ good_input() {
 	good_input
 	for t in $(tools); do
 		a=$(LC_ALL=C "$t" $(args_for "$t") good.txt)
+		[ -n "$a" ] || { echo "$t: no output"; return 1; }
 		b=$(LC_ALL=C.UTF-8 "$t" $(args_for "$t") good.txt)
 		c=$(LC_ALL=tr_TR.UTF-8 LANG=fr_FR.UTF-8 "$t" $(args_for "$t") good.txt 2>/dev/null)
 		[ "$a" = "$b" ] && [ "$a" = "$c" ] || { echo "$t"; return 1; }
@@ -173,21 +185,44 @@ good_input() {
 
 @test "a 100 MB line is handled by every tool, nothing lost" {
 	# 1,800,000 copies of a 58-byte sentence: 104,400,000 bytes, no LF
-	# until the end.
-	awk 'BEGIN { s = "The threat from terrorism is real and the police respond. ";
-	    for (i = 0; i < 1800000; i++) printf "%s", s; print "" }' > huge.txt
+	# until the end.  Each tool's whole output is compared with what it
+	# must be, made by other means.
+	s="The threat from terrorism is real and the police respond."
+	awk -v s="$s " 'BEGIN { for (i = 0; i < 1800000; i++) printf "%s", s; print "" }' > huge.txt
 	[ "$(wc -c < huge.txt)" -eq 104400001 ]
 	for t in $(tools); do
 		case $t in
-		sp-split) run sh -c 'sp-split huge.txt | wc -l'; want=1800000 ;;
-		sp-tokens) run sh -c 'sp-tokens huge.txt | wc -l'; want=18000000 ;;
-		sp-count) run sh -c 'sp-count huge.txt | awk -F "\t" "{ print length(\$1), \$2 }"'
-			want="104400000 1" ;;
-		sp-grep) run sp-grep -c 'terror*' huge.txt; want=1800000 ;;
-		sp-topics) run sh -c 'sp-topics -k 2 -n 2 huge.txt | wc -l'; want=2 ;;
+		sp-split)
+			sp-split huge.txt > out
+			awk -v s="$s" 'BEGIN { for (i = 1; i <= 1800000; i++)
+			    printf "huge\t1\t%d\t%s\n", i, s }' | cmp - out ;;
+		sp-tokens)
+			sp-tokens huge.txt > out
+			yes 'the
+threat
+from
+terrorism
+is
+real
+and
+the
+police
+respond' | head -n 18000000 | cmp - out ;;
+		sp-count)
+			# The line is one item, counted once.
+			sp-count huge.txt > out
+			{ head -c 104400000 huge.txt; printf '\t1\n'; } | cmp - out ;;
+		sp-grep)
+			run_ok sp-grep -c 'terror*' huge.txt
+			expect_eq "$output" 1800000 ;;
+		sp-topics)
+			# A plain line is one document of space-separated
+			# words: two topics list the sentence's ten words.
+			run_ok sp-topics -k 2 -n 2 huge.txt
+			[ "${#lines[@]}" -eq 2 ]
+			expect_eq "$(cut -f3 <<<"$output" | tr ' ' '\n' | sort -u)" \
+			    "$(printf '%s\n' $s | sort -u)" ;;
 		esac
-		[ "$status" -eq 0 ] || { echo "$t: status $status"; return 1; }
-		[ "$(echo $output)" = "$want" ] || { echo "$t: $output, want $want"; return 1; }
 	done
 }
 
@@ -204,9 +239,9 @@ good_input() {
 
 @test "every CR before the line end is dropped (CR CR LF)" {
 	printf 'd\t1\t1\tA b\r\r\n' > crcr.txt
-	run sp-count crcr.txt
+	run_ok sp-count crcr.txt
 	expect_eq "$output" "A b${TAB}1"
-	run sp-tokens crcr.txt
+	run_ok sp-tokens crcr.txt
 	expect_eq "$output" "d${TAB}1${TAB}1${TAB}a
 d${TAB}1${TAB}1${TAB}b"
 }

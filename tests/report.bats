@@ -25,7 +25,10 @@ report() {
 	done
 	# Every document has a topic mix that sums to one.
 	run awk -F '\t' '{ s[$1] += $3 } END { for (d in s) if (s[d] < 0.999 || s[d] > 1.001) print d, s[d] }' out/doc-topics.tsv
+	[ "$status" -eq 0 ]
 	[ -z "$output" ]
+	expect_eq "$(cut -f1 out/doc-topics.tsv | sort -u)" \
+	    "$(cd "$CORPUS" && ls *.txt | sed 's/\.txt$//')"
 	# Keyness by speaker uses the names from INDEX.tsv.
 	grep -q "^Sadiq Khan${TAB}" out/keyness-speaker.tsv
 }

@@ -29,7 +29,7 @@ d1${TAB}1${TAB}2${TAB}Counter-terrorism police work with counter terrorism units
 }
 
 @test "a wildcard matches any characters within a token" {
-	run --separate-stderr sp-grep -o 'terror*' $R
+	run_ok sp-grep -o 'terror*' $R
 	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}terrorism
 d1${TAB}1${TAB}2${TAB}terrorism
 d1${TAB}2${TAB}3${TAB}terrorists
@@ -38,34 +38,34 @@ d2${TAB}1${TAB}2${TAB}Terror"
 }
 
 @test "a leading wildcard and a hyphenated pattern follow the token rules" {
-	run --separate-stderr sp-grep -o '*ism' $R
+	run_ok sp-grep -o '*ism' $R
 	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}terrorism
 d1${TAB}1${TAB}2${TAB}Counter-terrorism
 d1${TAB}1${TAB}2${TAB}terrorism"
-	run --separate-stderr sp-grep -o 'counter-terror*' $R
+	run_ok sp-grep -o 'counter-terror*' $R
 	expect_eq "$output" "d1${TAB}1${TAB}2${TAB}Counter-terrorism"
-	run --separate-stderr sp-grep -o 'counter-*' $R
+	run_ok sp-grep -o 'counter-*' $R
 	expect_eq "$output" "d1${TAB}1${TAB}2${TAB}Counter-terrorism"
 }
 
 @test "a phrase matches consecutive tokens across punctuation" {
-	run --separate-stderr sp-grep -o '"no safe spaces"' $R
+	run_ok sp-grep -o '"no safe spaces"' $R
 	expect_eq "$output" "d1${TAB}2${TAB}3${TAB}no safe spaces
 d1${TAB}2${TAB}3${TAB}no safe spaces"
-	run --separate-stderr sp-grep -o 'counter terror*' $R
+	run_ok sp-grep -o 'counter terror*' $R
 	expect_eq "$output" "d1${TAB}1${TAB}2${TAB}counter terrorism"
-	run --separate-stderr sp-grep -o 'terrorists no' $R
+	run_ok sp-grep -o 'terrorists no' $R
 	expect_eq "$output" "d1${TAB}2${TAB}3${TAB}terrorists, no"
 }
 
 @test "a lone * in a phrase stands for any one word" {
-	run --separate-stderr sp-grep -o 'no * spaces' $R
+	run_ok sp-grep -o 'no * spaces' $R
 	expect_eq "$output" "d1${TAB}2${TAB}3${TAB}no safe spaces
 d1${TAB}2${TAB}3${TAB}no safe spaces"
 }
 
 @test "--case makes word patterns case-sensitive" {
-	run --separate-stderr sp-grep --case -o 'Terror*' $R
+	run_ok sp-grep --case -o 'Terror*' $R
 	expect_eq "$output" "d2${TAB}1${TAB}2${TAB}Terror"
 	run --separate-stderr sp-grep --case -o 'terror' $R
 	[ "$status" -eq 1 ]
@@ -73,19 +73,20 @@ d1${TAB}2${TAB}3${TAB}no safe spaces"
 }
 
 @test "word patterns fold non-ASCII letters as the tokenizer does" {
-	run --separate-stderr sp-grep -o 'école' $R
+	run_ok sp-grep -o 'école' $R
 	expect_eq "$output" "d2${TAB}1${TAB}2${TAB}ÉCOLE"
-	run --separate-stderr sh -c "printf 'x\tthe \342\204\252elvin scale\n' |
+	run_ok sh -c "printf 'x\tthe \342\204\252elvin scale\n' |
 	    sp-grep -o kelvin"
 	expect_eq "$output" "x${TAB}$(printf '\342\204\252')elvin"
 }
 
 @test "word patterns agree with sp-tokens" {
-	run --separate-stderr sh -c 'sp-tokens records.tsv |
-	    awk -F "\t" "\$NF ~ /^terror/" | wc -l'
-	want=$output
-	run --separate-stderr sh -c 'sp-grep -o "terror*" records.tsv | wc -l'
-	expect_eq "$output" "$want"
+	# The tokens that start with terror, record by record.
+	run_ok sp-tokens records.tsv
+	want=$(awk -F '\t' '$NF ~ /^terror/ { print $1 "\t" $2 "\t" $3 }' <<<"$output")
+	[ -n "$want" ]
+	run_ok sp-grep -o 'terror*' records.tsv
+	expect_eq "$(cut -f1-3 <<<"$output")" "$want"
 }
 
 @test "a pattern with no words is an error" {
@@ -107,20 +108,20 @@ d2${TAB}1${TAB}2${TAB}error"
 }
 
 @test "-F prints each matching record once" {
-	run --separate-stderr sp-grep -F safe $R
+	run_ok sp-grep -F safe $R
 	expect_eq "$output" "d1${TAB}2${TAB}3${TAB}There must be no safe spaces for terrorists, no safe spaces at all."
 }
 
 @test "-F -i folds ASCII and other scripts" {
-	run --separate-stderr sp-grep -F -i -o 'terror' $R
+	run_ok sp-grep -F -i -o 'terror' $R
 	expect_eq "$(printf '%s\n' "$output" | cut -f 4 | tr '\n' ' ')" \
 	    "terror terror terror terror TERROR Terror "
-	run --separate-stderr sp-grep -Fi -o 'école' $R
+	run_ok sp-grep -Fi -o 'école' $R
 	expect_eq "$output" "d2${TAB}1${TAB}2${TAB}ÉCOLE"
 }
 
 @test "-F -i matches the KELVIN SIGN for k" {
-	run --separate-stderr sh -c "printf 'x\tthe \342\204\252elvin scale\n' |
+	run_ok sh -c "printf 'x\tthe \342\204\252elvin scale\n' |
 	    sp-grep -Fi -o kel"
 	expect_eq "$output" "x${TAB}$(printf '\342\204\252')el"
 }
@@ -128,12 +129,12 @@ d2${TAB}1${TAB}2${TAB}error"
 @test "-w keeps only whole words for -F" {
 	run --separate-stderr sp-grep -F -w -o terror $R
 	[ "$status" -eq 1 ]
-	run --separate-stderr sp-grep -Fwi -o terror $R
+	run_ok sp-grep -Fwi -o terror $R
 	expect_eq "$output" "d2${TAB}1${TAB}2${TAB}Terror"
 }
 
 @test "-E matches POSIX extended regular expressions" {
-	run --separate-stderr sp-grep -E -o 'terror(ism|ists)' $R
+	run_ok sp-grep -E -o 'terror(ism|ists)' $R
 	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}terrorism
 d1${TAB}1${TAB}2${TAB}terrorism
 d1${TAB}1${TAB}2${TAB}terrorism
@@ -141,12 +142,12 @@ d1${TAB}2${TAB}3${TAB}terrorists"
 }
 
 @test "-E -i folds text and pattern and reports the original text" {
-	run --separate-stderr sp-grep -E -i -o 'é[a-z]+' $R
+	run_ok sp-grep -E -i -o 'é[a-z]+' $R
 	expect_eq "$output" "d2${TAB}1${TAB}2${TAB}ÉCOLE"
 }
 
 @test "-E -w matches whole words; a hyphen is a word boundary" {
-	run --separate-stderr sp-grep -E -w -o 'terror[a-z]*' $R
+	run_ok sp-grep -E -w -o 'terror[a-z]*' $R
 	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}terrorism
 d1${TAB}1${TAB}2${TAB}terrorism
 d1${TAB}1${TAB}2${TAB}terrorism
@@ -154,7 +155,7 @@ d1${TAB}2${TAB}3${TAB}terrorists"
 }
 
 @test "-E never splits a UTF-8 character" {
-	run --separate-stderr sh -c "printf 'caf\303\251 x\n' | sp-grep -E -o 'caf.'"
+	run_ok sh -c "printf 'caf\303\251 x\n' | sp-grep -E -o 'caf.'"
 	expect_eq "$output" "café"
 }
 
@@ -175,14 +176,14 @@ usage: sp-grep [options] pattern [file ...]
 # --- several patterns ----------------------------------------------------
 
 @test "-e may be repeated and then every operand is a file" {
-	run --separate-stderr sp-grep -o -e police -e 'no safe' $R
+	run_ok sp-grep -o -e police -e 'no safe' $R
 	expect_eq "$output" "d1${TAB}1${TAB}2${TAB}police
 d1${TAB}2${TAB}3${TAB}no safe
 d1${TAB}2${TAB}3${TAB}no safe"
 }
 
 @test "-f reads one pattern a line and skips empty lines" {
-	run --separate-stderr sp-grep -f patterns.txt -o $R
+	run_ok sp-grep -f patterns.txt -o $R
 	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}terrorism
 d1${TAB}1${TAB}2${TAB}terrorism
 d1${TAB}2${TAB}3${TAB}safe spaces
@@ -193,7 +194,7 @@ d2${TAB}1${TAB}2${TAB}Terror"
 }
 
 @test "the longest of several patterns wins at one place" {
-	run --separate-stderr sp-grep -o -e safe -e 'safe spaces' -e no $R
+	run_ok sp-grep -o -e safe -e 'safe spaces' -e no $R
 	expect_eq "$output" "d1${TAB}2${TAB}3${TAB}no
 d1${TAB}2${TAB}3${TAB}safe spaces
 d1${TAB}2${TAB}3${TAB}no
@@ -218,7 +219,7 @@ d2${TAB}1${TAB}2${TAB}threat${TAB}TERRORISTS and Terror: the ÉCOLE of fear."
 }
 
 @test "--dict -c counts every category in every document" {
-	run --separate-stderr sp-grep -c --dict dict.tsv $R
+	run_ok sp-grep -c --dict dict.tsv $R
 	expect_eq "$output" "d1${TAB}threat${TAB}4
 d1${TAB}safety${TAB}3
 d2${TAB}threat${TAB}2
@@ -228,12 +229,12 @@ d3${TAB}safety${TAB}0"
 }
 
 @test "--dict --kwic and -o name the category of each match" {
-	run --separate-stderr sp-grep --kwic=8 --dict dict.tsv $R
+	run_ok sp-grep --kwic=8 --dict dict.tsv $R
 	expect_eq "$(printf '%s\n' "$output" | head -3)" \
 	    "d1${TAB}1${TAB}1${TAB}threat${TAB}The ${TAB}threat${TAB} from te
 d1${TAB}1${TAB}1${TAB}threat${TAB}at from ${TAB}terrorism${TAB} is real
 d1${TAB}1${TAB}2${TAB}safety${TAB}rrorism ${TAB}police${TAB} work wi"
-	run --separate-stderr sp-grep -o --dict dict.tsv $R
+	run_ok sp-grep -o --dict dict.tsv $R
 	expect_eq "$(printf '%s\n' "$output" | head -2)" \
 	    "d1${TAB}1${TAB}1${TAB}threat${TAB}threat
 d1${TAB}1${TAB}1${TAB}threat${TAB}terrorism"
@@ -265,24 +266,19 @@ d2${TAB}1${TAB}2${TAB}RISTS and ${TAB}Terror${TAB}: the ÉCOL"
 }
 
 @test "--kwic cuts contexts on characters, not bytes" {
-	run --separate-stderr sp-grep --kwic=5 terror multibyte.tsv
+	run_ok sp-grep --kwic=5 terror multibyte.tsv
 	expect_eq "$output" "k1${TAB} ÉÉÉ ${TAB}terror${TAB} ééé "
-	run --separate-stderr sp-grep --kwic=6 terror multibyte.tsv
+	run_ok sp-grep --kwic=6 terror multibyte.tsv
 	expect_eq "$output" "k1${TAB}— ÉÉÉ ${TAB}terror${TAB} ééé —"
 }
 
 @test "--kwic defaults to 40 characters of context" {
-	run --separate-stderr sp-grep --kwic police $R
+	run_ok sp-grep --kwic police $R
 	expect_eq "$output" "d1${TAB}1${TAB}2${TAB}Counter-terrorism ${TAB}police${TAB} work with counter terrorism units."
 }
 
 @test "--align pads the columns so the matches line up" {
-	run --separate-stderr sp-grep --kwic=10 --align 'terror*' $R
-	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}reat from ${TAB}terrorism ${TAB} is real.
-d1${TAB}1${TAB}2${TAB}h counter ${TAB}terrorism ${TAB} units.
-d1${TAB}1${TAB}3${TAB}paces for ${TAB}terrorists${TAB}, no safe 
-d2${TAB}1${TAB}2${TAB}          ${TAB}TERRORISTS${TAB} and Terro
-d2${TAB}1${TAB}2${TAB}RISTS and ${TAB}Terror    ${TAB}: the ÉCOL" ||
+	run_ok sp-grep --kwic=10 --align 'terror*' $R
 	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}reat from ${TAB}terrorism ${TAB} is real.
 d1${TAB}1${TAB}2${TAB}h counter ${TAB}terrorism ${TAB} units.
 d1${TAB}2${TAB}3${TAB}paces for ${TAB}terrorists${TAB}, no safe 
@@ -292,13 +288,13 @@ d2${TAB}1${TAB}2${TAB}RISTS and ${TAB}Terror    ${TAB}: the ÉCOL"
 
 @test "--align pads key fields and counts characters, not bytes" {
 	printf 'a\tx terror y\nlonger\tÉÉ terror\n' >keys.tsv
-	run --separate-stderr sp-grep --kwic=3 --align terror keys.tsv
+	run_ok sp-grep --kwic=3 --align terror keys.tsv
 	expect_eq "$output" "a     ${TAB} x ${TAB}terror${TAB} y
 longer${TAB}ÉÉ ${TAB}terror${TAB}"
 }
 
 @test "--sort left orders by the words before the match, nearest first" {
-	run --separate-stderr sp-grep --kwic=10 --sort left 'terror*' $R
+	run_ok sp-grep --kwic=10 --sort left 'terror*' $R
 	expect_eq "$(printf '%s\n' "$output" | cut -f 4)" "
 RISTS and 
 h counter 
@@ -307,7 +303,7 @@ reat from "
 }
 
 @test "--sort right orders by the words after the match" {
-	run --separate-stderr sp-grep --kwic=10 --sort=right 'terror*' $R
+	run_ok sp-grep --kwic=10 --sort=right 'terror*' $R
 	expect_eq "$(printf '%s\n' "$output" | cut -f 6)" " and Terro
  is real.
 , no safe 
@@ -316,7 +312,7 @@ reat from "
 }
 
 @test "--sort match orders by the match, ties in input order" {
-	run --separate-stderr sp-grep --kwic=10 --sort match 'terror*' $R
+	run_ok sp-grep --kwic=10 --sort match 'terror*' $R
 	expect_eq "$output" "d2${TAB}1${TAB}2${TAB}RISTS and ${TAB}Terror${TAB}: the ÉCOL
 d1${TAB}1${TAB}1${TAB}reat from ${TAB}terrorism${TAB} is real.
 d1${TAB}1${TAB}2${TAB}h counter ${TAB}terrorism${TAB} units.
@@ -344,7 +340,7 @@ d3${TAB}0"
 }
 
 @test "-c --by sent counts per sentence" {
-	run --separate-stderr sp-grep -c --by sent 'terror*' $R
+	run_ok sp-grep -c --by sent 'terror*' $R
 	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}1
 d1${TAB}1${TAB}2${TAB}1
 d1${TAB}2${TAB}3${TAB}1
@@ -354,12 +350,12 @@ d3${TAB}1${TAB}1${TAB}0"
 }
 
 @test "-c --by para and a number of fields" {
-	run --separate-stderr sp-grep -c --by 2 'terror*' $R
+	run_ok sp-grep -c --by 2 'terror*' $R
 	expect_eq "$output" "d1${TAB}1${TAB}2
 d1${TAB}2${TAB}1
 d2${TAB}1${TAB}2
 d3${TAB}1${TAB}0"
-	run --separate-stderr sp-grep -c --by para 'terror*' $R
+	run_ok sp-grep -c --by para 'terror*' $R
 	expect_eq "$output" "d1${TAB}1${TAB}2
 d1${TAB}2${TAB}1
 d2${TAB}1${TAB}2
@@ -367,7 +363,7 @@ d3${TAB}1${TAB}0"
 }
 
 @test "-c on plain lines prints one total" {
-	run --separate-stderr sh -c "printf 'a terror\nb terror terror\nc\n' |
+	run_ok sh -c "printf 'a terror\nb terror terror\nc\n' |
 	    sp-grep -c terror"
 	[ "$status" -eq 0 ]
 	expect_eq "$output" "3"
@@ -382,7 +378,7 @@ d3${TAB}0"
 }
 
 @test "-c -v counts the records that do not match" {
-	run --separate-stderr sp-grep -c -v 'terror*' $R
+	run_ok sp-grep -c -v 'terror*' $R
 	expect_eq "$output" "d1${TAB}0
 d2${TAB}1
 d3${TAB}1"
@@ -401,13 +397,13 @@ d3${TAB}1"
 }
 
 @test "-o prints each match with its key" {
-	run --separate-stderr sp-grep -o 'safe*' $R
+	run_ok sp-grep -o 'safe*' $R
 	expect_eq "$output" "d1${TAB}2${TAB}3${TAB}safe
 d1${TAB}2${TAB}3${TAB}safe"
 }
 
 @test "-o on plain lines prints the matches alone" {
-	run --separate-stderr sh -c "printf 'a terror b Terror\n' | sp-grep -o terror"
+	run_ok sh -c "printf 'a terror b Terror\n' | sp-grep -o terror"
 	expect_eq "$output" "terror
 Terror"
 }
@@ -427,11 +423,11 @@ d3${TAB}1${TAB}1${TAB}A quiet day."
 }
 
 @test "-l prints each matching document once, in order of first match" {
-	run --separate-stderr sp-grep -l -e quiet -e 'terror*' $R
+	run_ok sp-grep -l -e quiet -e 'terror*' $R
 	expect_eq "$output" "d1
 d2
 d3"
-	run --separate-stderr sp-grep -l --by sent 'safe' $R
+	run_ok sp-grep -l --by sent 'safe' $R
 	expect_eq "$output" "d1${TAB}2${TAB}3"
 }
 
@@ -439,7 +435,7 @@ d3"
 	printf 'a terror\n' >a.txt
 	printf 'nothing\n' >b.txt
 	printf 'terror terror\n' >c.txt
-	run --separate-stderr sp-grep -l terror a.txt b.txt c.txt
+	run_ok sp-grep -l terror a.txt b.txt c.txt
 	expect_eq "$output" "a.txt
 c.txt"
 }
@@ -569,10 +565,10 @@ c${TAB}0"
 @test "CRLF line ends and a byte order mark are dropped" {
 	printf '\357\273\277a\tterror one\r\nb\tterror two\r\n' >crlf.tsv
 	for kind in "" -F; do
-		run --separate-stderr sp-grep $kind -o terror crlf.tsv
+		run_ok sp-grep $kind -o terror crlf.tsv
 		expect_eq "$output" "a${TAB}terror
 b${TAB}terror"
-		run --separate-stderr sp-grep $kind --kwic 'two' crlf.tsv
+		run_ok sp-grep $kind --kwic 'two' crlf.tsv
 		expect_eq "$output" "b${TAB}terror ${TAB}two${TAB}"
 	done
 }
@@ -580,7 +576,7 @@ b${TAB}terror"
 @test "a last line without a newline is searched" {
 	printf 'a\tno\nb\tterror' >nonl.tsv
 	for kind in "" -F; do
-		run --separate-stderr sp-grep $kind terror nonl.tsv
+		run_ok sp-grep $kind terror nonl.tsv
 		expect_eq "$output" "b${TAB}terror"
 	done
 }
@@ -604,41 +600,63 @@ b${TAB}terror"
 }
 
 @test "output stops quietly when the reader goes away" {
-	for i in $(seq 1 2000); do cat records.tsv; done >many.tsv
-	run --separate-stderr sh -c 'sp-grep -F e many.tsv | head -1'
-	expect_eq "$output" "d1${TAB}1${TAB}1${TAB}The threat from terrorism is real."
-	[ -z "$stderr" ]
+	# 2048 copies of the records, made by doubling.
+	cp records.tsv many.tsv
+	for i in 1 2 3 4 5 6 7 8 9 10 11; do
+		cat many.tsv many.tsv >twice.tsv
+		mv twice.tsv many.tsv
+	done
+	for pattern in "-F e" the; do
+		first_line_quietly sp-grep $pattern many.tsv
+		expect_eq "$(cat quiet.out)" "d1${TAB}1${TAB}1${TAB}The threat from terrorism is real."
+	done
 }
 
 @test "plain lines with no TAB are searched whole" {
-	run --separate-stderr sh -c "printf 'the terror\nnothing\n' | sp-grep terror -"
+	run_ok sh -c "printf 'the terror\nnothing\n' | sp-grep terror -"
 	expect_eq "$output" "the terror"
-	run --separate-stderr sh -c "printf 'the terror\n' | sp-grep --kwic terror"
+	run_ok sh -c "printf 'the terror\n' | sp-grep --kwic terror"
 	expect_eq "$output" "the ${TAB}terror${TAB}"
 }
 
 # --- the bundled corpus --------------------------------------------------
 
 @test "corpus: a concordance of prevent*" {
-	run --separate-stderr sh -c \
-	    'sp-split "$CORPUS"/*.txt | sp-grep --kwic=30 "prevent*" | head -4'
+	sp-split "$CORPUS"/*.txt >corpus.tsv
+	run_ok sp-grep --kwic=30 "prevent*" corpus.tsv
+	expect_eq "$(head -n 4 <<<"$output")" "dick-2017-07-20${TAB}18${TAB}41${TAB}There was much success in ${TAB}preventing${TAB} travel to Syria, stopping acc
+dick-2017-07-20${TAB}18${TAB}42${TAB}ns of various sorts overseas, ${TAB}preventing${TAB} attacks in friendly and somet
+dick-2017-07-20${TAB}28${TAB}70${TAB}st the narrative of Jihad and ${TAB}prevent${TAB} it radicalising the vulnerabl
+dick-2017-07-20${TAB}40${TAB}107${TAB}- And ${TAB}Prevent${TAB} - to stop people from becomin"
+	# Every line, checked against its sentence: LEFT MATCH RIGHT is in
+	# it, and a context shorter than 30 characters reaches the end.
+	# (Lines with characters beyond ASCII are left out: awk counts bytes.)
+	printf '%s\n' "$output" >kwic.tsv
+	run awk -F '\t' 'NR == FNR { text[$1 "\t" $2 "\t" $3] = $4; next }
+	    {
+		t = text[$1 "\t" $2 "\t" $3]; n++
+		if (t ~ /[^ -~]/) next
+		i = index(t, $4 $5 $6)
+		if (i == 0 || (length($4) < 30 && i != 1) ||
+		    (length($6) < 30 && i + length($4 $5 $6) != length(t) + 1) ||
+		    length($4) > 30 || length($6) > 30 ||
+		    tolower(substr($5, 1, 7)) != "prevent")
+			print "bad: " $0
+		checked++
+	    }
+	    END { if (checked < 20) print "only " checked " of " n " checked" }' corpus.tsv kwic.tsv
 	[ "$status" -eq 0 ]
-	expect_eq "$output" "dick-2017-07-20${TAB}18${TAB}41${TAB}    There was much success in ${TAB}preventing${TAB} travel to Syria, stopping acc
-dick-2017-07-20${TAB}18${TAB}42${TAB}ther interventions of various sorts overseas, ${TAB}preventing${TAB} attacks in friendly and somet
-dick-2017-07-20${TAB}28${TAB}70${TAB}ts to contest the narrative of Jihad and ${TAB}prevent${TAB} it radicalising the vulnerabl
-dick-2017-07-20${TAB}40${TAB}107${TAB}- And ${TAB}Prevent${TAB} - to stop people from becoming" ||
-	[ "$(printf '%s\n' "$output" | cut -f 5 | tr '\n' ' ')" = \
-	    "preventing preventing prevent Prevent " ]
+	expect_eq "$output" ""
 }
 
 @test "corpus: -c agrees with a count made by sp-tokens and awk" {
 	sp-split "$CORPUS"/*.txt >corpus.tsv
-	run --separate-stderr sp-grep -c 'prevent*' corpus.tsv
+	run_ok sp-grep -c 'prevent*' corpus.tsv
 	mine=$output
-	run --separate-stderr sh -c 'sp-tokens corpus.tsv |
-	    awk -F "\t" "\$NF ~ /^prevent/ { n[\$1]++ }
-	        END { for (d in n) print d \"\t\" n[d] }" | sort'
-	expect_eq "$mine" "$output"
+	sp-tokens corpus.tsv >tokens.tsv
+	run_ok awk -F '\t' '$NF ~ /^prevent/ { n[$1]++ }
+	    END { for (d in n) print d "\t" n[d] }' tokens.tsv
+	expect_eq "$mine" "$(LC_ALL=C sort <<<"$output")"
 	expect_eq "$mine" "dick-2017-07-20${TAB}11
 homeoffice-2018-06-04${TAB}7
 javid-2018-06-04${TAB}5
@@ -648,23 +666,24 @@ security-minister-2019-10${TAB}1"
 
 @test "corpus: -c agrees with grep -o -i -w on the text" {
 	sp-split "$CORPUS"/*.txt >corpus.tsv
-	run --separate-stderr sh -c 'sp-grep -c "prevent*" corpus.tsv |
-	    awk -F "\t" "{ s += \$2 } END { print s }"'
-	mine=$output
-	run --separate-stderr sh -c \
-	    'cat "$CORPUS"/*.txt | grep -o -i -w "prevent[a-z]*" | wc -l'
-	expect_eq "$mine" "$(echo $output)"
+	run_ok sp-grep -c "prevent*" corpus.tsv
+	mine=$(awk -F '\t' '{ s += $2 } END { print s }' <<<"$output")
+	cat "$CORPUS"/*.txt >all.txt
+	run_ok grep -o -i -w "prevent[a-z]*" all.txt
+	expect_eq "$mine" "${#lines[@]}"
+	[ "$mine" -gt 0 ]
 }
 
 @test "corpus: -F finds what grep -F finds" {
 	sp-split "$CORPUS"/*.txt >corpus.tsv
 	for p in terror Prevent 'safe spaces' 'ÉCOLE' '’s'; do
 		run --separate-stderr sp-grep -F "$p" corpus.tsv
-		want=$(grep -F "$p" corpus.tsv || true)
+		want=$(grep -F "$p" corpus.tsv) && st=0 || st=1
+		[ "$status" -eq "$st" ] && [ -z "$stderr" ] || { echo "$p: $status"; return 1; }
 		expect_eq "$output" "$want"
 	done
 	for p in terror Prevent 'safe spaces'; do
-		run --separate-stderr sp-grep -F -i "$p" corpus.tsv
+		run_ok sp-grep -F -i "$p" corpus.tsv
 		want=$(grep -F -i "$p" corpus.tsv)
 		expect_eq "$output" "$want"
 	done
@@ -675,12 +694,12 @@ security-minister-2019-10${TAB}1"
 b	it'"'"'s
 c	its
 ' >quotes.tsv
-	run --separate-stderr sp-grep -F -i -o "it's" quotes.tsv
+	run_ok sp-grep -F -i -o "it's" quotes.tsv
 	expect_eq "$output" "a${TAB}it’s
 b${TAB}it's"
-	run --separate-stderr sp-grep -F -o "it's" quotes.tsv
+	run_ok sp-grep -F -o "it's" quotes.tsv
 	expect_eq "$output" "b${TAB}it's"
-	run --separate-stderr sp-grep -o "it's" quotes.tsv
+	run_ok sp-grep -o "it's" quotes.tsv
 	expect_eq "$output" "a${TAB}it’s
 b${TAB}it's"
 }

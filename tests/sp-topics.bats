@@ -78,7 +78,7 @@ stems() {
 	sp-topics -k 3 -n 50 --threads 2 --seed 9 --doc-topics d1 in >k1
 	sp-topics -k 3 -n 50 --threads 2 --seed 9 --doc-topics d2 in >k2
 	cmp k1 k2 && cmp d1 d2
-	run sp-topics -k 3 -n 200 --threads 2 --top 8 in
+	run_ok sp-topics -k 3 -n 200 --threads 2 --top 8 in
 	[ "$(printf '%s\n' "$output" | cut -f3 | tr ' ' '\n' | sed 's/[0-9]*$//' | sort | uniq -c | awk '{print $1}' | paste -sd ' ' -)" = "8 8 8" ]
 }
 
@@ -98,8 +98,11 @@ stems() {
 	run awk -F '\t' '{ s[$1] += $3 } END { for (d in s) if (s[d] < 0.9999 || s[d] > 1.0001) print d }' dt
 	[ -z "$output" ]
 	grep -Eq "^d1${TAB}[0-2]${TAB}0\.[0-9]{6}\$" dt
+	# With a threshold, the rows are those above it, and there are some.
+	awk -F '\t' '$3 > 0.9' dt >above
+	[ -s above ]
 	sp-topics -k 3 -n 20 --doc-topics dt --threshold 0.9 in >/dev/null
-	[ -z "$(awk -F '\t' '$3 <= 0.9' dt)" ]
+	cmp above dt
 }
 
 @test "word-topics counts add up to the tokens and are sorted by word" {
@@ -214,6 +217,7 @@ stems() {
 	[ "$stderr" = "sp-topics: m1:1: not an sp-topics model file" ]
 	sed '1s/1$/2/' model >m2
 	run --separate-stderr sp-topics --infer m2 in
+	[ "$status" -eq 2 ]
 	[ "$stderr" = "sp-topics: m2:1: model format version 2 is not supported (this program reads version 1)" ]
 	head -n 10 model >m3
 	run --separate-stderr sp-topics --infer m3 in
@@ -225,6 +229,7 @@ stems() {
 	[ "$stderr" = "sp-topics: m4:9: expected TOPIC:COUNT with a topic below the number of topics and a count above 0" ]
 	sed '9s/\t\([0-9]*\):/\t7:/' model >m5
 	run --separate-stderr sp-topics --infer m5 in
+	[ "$status" -eq 2 ]
 	[ "$stderr" = "sp-topics: m5:9: expected TOPIC:COUNT with a topic below the number of topics and a count above 0" ]
 	sed 's/^tokens\t.*/tokens\t5/' model >m6
 	run --separate-stderr sp-topics --infer m6 in
@@ -286,15 +291,14 @@ stems() {
 
 @test "a closed pipe ends the program quietly" {
 	corpus 60 apple zebra moon >in
-	run --separate-stderr sh -c 'sp-topics -k 50 -n 5 --top 1000 in | head -1'
-	[ "${#lines[@]}" -eq 1 ]
-	[ -z "$stderr" ]
+	first_line_quietly sp-topics -k 50 -n 5 --top 1000 in
 }
 
 @test "the bundled corpus gives its themes" {
 	command -v sp-split >/dev/null && command -v sp-tokens >/dev/null || skip "sp-split or sp-tokens missing"
-	run --separate-stderr sh -c "sp-split '$CORPUS'/*.txt | sp-tokens --stop | sp-topics -k 8 --by para --top 10"
-	[ "$status" -eq 0 ]
+	sp-split "$CORPUS"/*.txt >seg
+	sp-tokens --stop seg >tok
+	run_ok sp-topics -k 8 --by para --top 10 tok
 	[ "${#lines[@]}" -eq 8 ]
 	[[ $output == *police* ]]
 	[[ $output == *terror* ]]
