@@ -56,11 +56,11 @@ units: $(UNITS)
 
 # make check: unit tests and bats suites against bin/; then again under
 # ASan+UBSan, leaving out the suites tagged once (they do not depend on
-# the build: build, fuzz replay, README, report) and with 6 seeds for the
-# comparison with the references, not 30; then the unit tests and the
-# suites tagged portable (cli.bats and the comparison with the
-# references) on the portable build.  It ends with the totals, skipped
-# tests counted apart, and the time it took.
+# the build: build, fuzz replay, man pages, README, report) and with 6
+# seeds for the comparison with the references, not 30; then the unit
+# tests and the suites tagged portable (cli.bats and the comparison with
+# the references) on the portable build.  It ends with the totals,
+# skipped tests counted apart, and the time it took.
 check: all units
 	@start=$$(awk 'BEGIN { srand(); print srand() }'); \
 	rm -f build/check.counts; \

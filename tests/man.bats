@@ -4,6 +4,8 @@
 # option that no program has (the artefact of text left inside an mdoc
 # Fl macro, which printed "-F: -fixed -strings" and "--ngrams -2").
 
+# bats file_tags=once
+
 load helper
 
 # The options of every program, one a line, from their --help.
