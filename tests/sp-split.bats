@@ -102,7 +102,7 @@ a${TAB}1${TAB}2${TAB}The cost was £1.9m, i.e. too much."
 
 @test "parliamentary and legal references do not end sentences" {
 	printf 'I thank the hon. Member. My right hon. and learned Friend agrees. Under s. 44 and ss. 1\342\200\2233, see para. 12, cl. 3, Art. 5 and HC Deb 5 May 2010, col. 123. No. 10 agreed.\n' > p.txt
-	run sp-split p.txt
+	run_ok sp-split p.txt
 	expect_eq "$output" "p${TAB}1${TAB}1${TAB}I thank the hon. Member.
 p${TAB}1${TAB}2${TAB}My right hon. and learned Friend agrees.
 p${TAB}1${TAB}3${TAB}Under s. 44 and ss. 1–3, see para. 12, cl. 3, Art. 5 and HC Deb 5 May 2010, col. 123.
@@ -111,7 +111,7 @@ p${TAB}1${TAB}4${TAB}No. 10 agreed."
 
 @test "an acronym ends a sentence before a sentence opener, an initial never" {
 	printf 'It went to the U.N. The reply came. I live in the U.S. How about you? The U.S. Senate met P. Henderson and C. S. Lewis.\n' > u.txt
-	run sp-split u.txt
+	run_ok sp-split u.txt
 	expect_eq "$output" "u${TAB}1${TAB}1${TAB}It went to the U.N.
 u${TAB}1${TAB}2${TAB}The reply came.
 u${TAB}1${TAB}3${TAB}I live in the U.S.
@@ -121,15 +121,14 @@ u${TAB}1${TAB}5${TAB}The U.S. Senate met P. Henderson and C. S. Lewis."
 
 @test "a heading line above its text in one paragraph is a sentence" {
 	printf 'Counter-Terrorism and Border Security Bill\nLords amendments considered.\n\nAnd the Amorites, and the Canaanites, and the Girgashites, and the\nJebusites.\n' > h.txt
-	run sp-split h.txt
+	run_ok sp-split h.txt
 	expect_eq "$output" "h${TAB}1${TAB}1${TAB}Counter-Terrorism and Border Security Bill
 h${TAB}1${TAB}2${TAB}Lords amendments considered.
 h${TAB}2${TAB}3${TAB}And the Amorites, and the Canaanites, and the Girgashites, and the Jebusites."
 }
 
 @test "a Hansard-style sitting: 62 hand-segmented sentences, all right" {
-	run sp-split "$FIXTURES/sp-split/hansard.txt"
-	[ "$status" -eq 0 ]
+	run_ok sp-split "$FIXTURES/sp-split/hansard.txt"
 	expect_eq "$(printf '%s\n' "$output" | cut -f4)" \
 	    "$(cat "$FIXTURES/sp-split/hansard.sentences")"
 }

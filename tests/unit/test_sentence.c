@@ -1005,6 +1005,8 @@ main(void)
 	ab = sent_abbrevs_new();
 	test_table(ab);
 	test_table(NULL);
+	test_parliament(ab);
+	test_parliament(NULL);
 	sent_abbrevs_free(ab);
 	test_block_edges();
 	test_user_abbrevs();
