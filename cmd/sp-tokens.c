@@ -225,12 +225,18 @@ keep_token(const char *s, size_t n)
 	kept[keptlen++] = ' ';
 }
 
-/* All n-grams of the record's kept tokens, grouped by n, in order. */
+/*
+ * All n-grams of the record's kept tokens, grouped by n, in order.  A
+ * record that keeps no token has none (and starts may not exist yet: the
+ * first records can keep nothing).
+ */
 static void
 write_ngrams(void)
 {
 	size_t n, i;
 
+	if (nkept == 0)
+		return;
 	starts[nkept] = keptlen;
 	for (n = ngram_min; n <= ngram_max; n++)
 		for (i = 0; i + n <= nkept; i++)

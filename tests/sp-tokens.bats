@@ -143,6 +143,37 @@ d${TAB}1${TAB}2${TAB}is real"
 	expect_eq "$output" 'threat|global|terrorism|threat global|global terrorism|threat global terrorism'
 }
 
+@test "--ngrams copes with records that keep no token, the first ones too" {
+	# Each of these once crashed: n-grams were written before any token
+	# had been kept.
+	printf 'd\t1\t1\tIt is.\nd\t1\t2\tThreat levels rose.\n' > in.tsv
+	run --separate-stderr sp-tokens --stop --ngrams 2 in.tsv
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "d${TAB}1${TAB}2${TAB}threat levels
+d${TAB}1${TAB}2${TAB}levels rose"
+	run --separate-stderr sp-tokens --no-numbers --ngrams 1-2 <<-EOF
+	2018
+	Threat levels rose in 2018 again
+	EOF
+	[ "$status" -eq 0 ]
+	expect_eq "$output" 'threat
+levels
+rose
+in
+again
+threat levels
+levels rose
+rose in
+in again'
+	run --separate-stderr sp-tokens --ngrams 2 <<-EOF
+
+	a b
+	EOF
+	[ "$status" -eq 0 ]
+	expect_eq "$output" 'a b'
+	[ -z "$stderr" ]
+}
+
 @test "--ngrams rejects an empty range and bad numbers" {
 	run --separate-stderr sp-tokens --ngrams 3-1
 	[ "$status" -eq 2 ]
