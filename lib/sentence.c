@@ -1961,9 +1961,11 @@ plain_run(const struct sent_abbrevs *ab, const char *text, size_t len,
 		 * The commonest sentence ends, "said. The", "me?  And": see
 		 * run_ends_sentence.  The run goes on with the next sentence,
 		 * on this line or the next, however much blank is between.
+		 * The run may end at len (its last word and one space).
 		 */
-		else if ((text[q] == '.' || text[q] == '!' || text[q] == '?') &&
-		    q + 2 < len && (text[q + 1] == ' ' || text[q + 1] == '\n' ||
+		else if (q + 2 < len &&
+		    (text[q] == '.' || text[q] == '!' || text[q] == '?') &&
+		    (text[q + 1] == ' ' || text[q + 1] == '\n' ||
 		    text[q + 1] == '\t') &&
 		    (r = blank_end(text, q + 1, len, &nl)) < len &&
 		    (brk = after_mark(ab, text, len, from, w, q, r, nl)) >= 0)

@@ -78,6 +78,18 @@ crlf${TAB}2${TAB}3${TAB}Third."
 	expect_eq "$output" "nonl${TAB}1${TAB}1${TAB}No newline at the end."
 }
 
+@test "a paragraph that ends with a word and one space" {
+	# Both once made sp-split read a byte past the paragraph (ASan).
+	run --separate-stderr sh -c "printf 'a ' | sp-split"
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "-${TAB}1${TAB}1${TAB}a"
+	run --separate-stderr sh -c "printf 'Thank you \\n\\nNext para.\\n' | sp-split"
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "-${TAB}1${TAB}1${TAB}Thank you
+-${TAB}2${TAB}2${TAB}Next para."
+	[ -z "$stderr" ]
+}
+
 @test "a sentence broken by a stray blank line is joined" {
 	printf 'We will work with partners to\n\ntackle the threat. Next one.\n\nNew paragraph.\n' > s.txt
 	run_ok sp-split s.txt

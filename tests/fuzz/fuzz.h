@@ -32,21 +32,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /*
  * A copy of data[0..n) as the reader would deliver it: invalid UTF-8
  * replaced by U+FFFD, and NUL bytes (which the reader refuses) made
- * spaces; free it.  *len is its length.
+ * spaces; free it.  *len is its length.  The copy is exactly *len bytes,
+ * with no NUL after it, so that AddressSanitizer sees a read at *len.
  */
 static inline char *
 fuzz_utf8(const uint8_t *data, size_t n, size_t *len)
 {
-	char *s = malloc(3 * n + 1);
+	char *wide = malloc(3 * n + 1), *s;
 	size_t bad = 0, i;
 
-	if (s == NULL)
+	if (wide == NULL)
 		abort();
-	*len = utf8_sanitize((const char *)data, n, s, &bad);
+	*len = utf8_sanitize((const char *)data, n, wide, &bad);
 	for (i = 0; i < *len; i++)
-		if (s[i] == '\0')
-			s[i] = ' ';
-	s[*len] = '\0';
+		if (wide[i] == '\0')
+			wide[i] = ' ';
+	if ((s = malloc(*len > 0 ? *len : 1)) == NULL)
+		abort();
+	memcpy(s, wide, *len);
+	free(wide);
 	return s;
 }
 

@@ -29,6 +29,9 @@ static const struct split_case cases[] = {
 	{ "", "" },
 	{ "   \n\t  ", "" },
 	{ "  Leading and trailing.  ", "Leading and trailing." },
+	{ "a ", "a" },
+	{ "Thank you ", "Thank you" },
+	{ "Thank you \n", "Thank you" },
 	{ "Tabs\tand\t\tspaces  here. Next\none.",
 	  "Tabs and spaces here.|Next one." },
 	{ "No\xC2\xA0" "break\xE2\x80\x83space. Em\xE2\x80\x82space.",
@@ -632,11 +635,20 @@ collect(void *arg, const char *s, size_t n)
 	c->buf[c->len] = '\0';
 }
 
+/*
+ * The paragraph is copied to a buffer of exactly its length, with no NUL
+ * after it, so that under AddressSanitizer a read past its end fails.
+ */
 static void
 split_into(const struct sent_abbrevs *ab, const char *in, struct collected *c)
 {
+	size_t len = strlen(in);
+	char *exact = xmalloc(len);
+
+	memcpy(exact, in, len);
 	memset(c, 0, sizeof(*c));
-	sent_split(ab, in, strlen(in), collect, c);
+	sent_split(ab, exact, len, collect, c);
+	free(exact);
 }
 
 /* The bytes of the longest line of s, as sp-split counts them. */
@@ -663,15 +675,20 @@ static void
 test_table(const struct sent_abbrevs *ab)
 {
 	struct collected c;
-	size_t i;
+	char *exact;
+	size_t i, len;
 
 	for (i = 0; i < NCASES; i++) {
 		split_into(ab, cases[i].in, &c);
 		CHECK_STR(c.buf, cases[i].want);
 		CHECK(!c.bad);
 		memset(&c, 0, sizeof(c));
-		sent_split_bounded(ab, cases[i].in, strlen(cases[i].in),
-		    longest_line(cases[i].in), collect, &c);
+		len = strlen(cases[i].in);
+		exact = xmalloc(len);
+		memcpy(exact, cases[i].in, len);
+		sent_split_bounded(ab, exact, len, longest_line(cases[i].in),
+		    collect, &c);
+		free(exact);
 		CHECK_STR(c.buf, cases[i].want);
 	}
 }
@@ -697,6 +714,10 @@ test_block_edges(void)
 		{ "\xC3\xA9t\xC3\xA9 here.", "\xC3\xA9t\xC3\xA9 here." },
 		{ "\x01 control.", "\x01 control." },
 		{ " word... Then", " word...|Then" },
+		/* A paragraph that ends with one space (read past its end). */
+		{ " ", "" },
+		{ " word ", " word" },
+		{ ". ", "." },
 	};
 	static const char *const before[] = { "", "Go ", "Go on and on " };
 	char in[128], want[128];
