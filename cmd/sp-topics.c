@@ -6,8 +6,6 @@
  * sampler and the reports live in lib/lda*.c; this file reads the input,
  * runs the iterations with a progress display, and writes the results.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,7 +211,7 @@ main(int argc, char *argv[])
 	struct lda_corpus c;
 	struct lda_model m;
 	struct lda_trainer *t;
-	struct writer doc_w, word_w, diag_w;
+	struct writer save_w, doc_w, word_w, diag_w;
 	const char *doc_path = NULL, *word_path = NULL, *diag_path = NULL;
 	const char *save_path = NULL, *infer_path = NULL;
 	char *arg, *dash[] = { "-" }, **files;
@@ -303,26 +301,14 @@ main(int argc, char *argv[])
 			sp_die("%s: the model has %d topics, not %d (-k)",
 			    infer_path, m.ntopics, lo.ntopics);
 	}
+	/*
+	 * A bad path fails before training.  Each file is written beside
+	 * its path and put in place only when complete (see writer_open).
+	 */
+	open_output(&save_w, save_path);
 	open_output(&doc_w, doc_path);
 	open_output(&word_w, word_path);
 	open_output(&diag_w, diag_path);
-	if (save_path != NULL) {
-		/*
-		 * Find a bad path before training, but leave a model already
-		 * there as it is until there is a new one to replace it, and
-		 * no empty file where there was none.
-		 */
-		int fd = open(save_path, O_WRONLY | O_CREAT | O_EXCL, 0666);
-		int made = fd >= 0;
-
-		if (fd < 0 && errno == EEXIST)
-			fd = open(save_path, O_WRONLY);
-		if (fd < 0)
-			sp_die("%s: %s", save_path, strerror(errno));
-		close(fd);
-		if (made)
-			unlink(save_path);
-	}
 
 	lda_corpus_init(&c);
 	for (i = 0; i < nfiles; i++)
@@ -369,8 +355,10 @@ main(int argc, char *argv[])
 		    (int)top);
 		writer_close(&diag_w);
 	}
-	if (save_path)
-		lda_save(&m, save_path);
+	if (save_path) {
+		lda_write_model(&save_w, &m);
+		writer_close(&save_w);
+	}
 	lda_train_free(t);
 	lda_model_free(&m);
 	lda_corpus_free(&c);

@@ -20,6 +20,7 @@
 
 #include "err.h"
 #include "io.h"
+#include "outfile.h"
 #include "reference.h"
 #include "swar.h"
 #include "utf8.h"
@@ -334,16 +335,17 @@ writer_init(struct writer *w, int fd, const char *name)
 	w->cap = WRITE_BUF;
 	w->len = 0;
 	w->buf = xmalloc(w->cap);
+	w->tmp = NULL;
 }
 
 void
 writer_open(struct writer *w, const char *path)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	char *tmp;
+	int fd = outfile_open(path, &tmp);
 
-	if (fd < 0)
-		sp_die("%s: %s", path, strerror(errno));
 	writer_init(w, fd, path);
+	w->tmp = tmp;
 }
 
 static void
@@ -389,8 +391,9 @@ void
 writer_close(struct writer *w)
 {
 	writer_flush(w);
-	if (w->fd > 2 && close(w->fd) < 0)
-		sp_die("%s: write error: %s", w->name, strerror(errno));
+	if (w->tmp != NULL || w->fd > 2)
+		outfile_commit(w->fd, w->tmp, w->name);
+	w->tmp = NULL;
 	free(w->buf);
 	w->buf = NULL;
 	w->cap = 0;

@@ -142,15 +142,24 @@ struct writer {
 	const char *name;
 	char *buf;
 	size_t len, cap;
+	char *tmp;		/* writer_open's temporary file, or NULL */
 };
 
 extern struct writer sp_out;	/* standard output */
 
 void writer_init(struct writer *w, int fd, const char *name);
-/* Open path for writing (create or truncate); exit 2 if that fails. */
+/*
+ * Open path for writing; exit 2 if that fails.  Its old contents are
+ * replaced only when writer_close has written the new ones in full: until
+ * then they go to a temporary file beside it, removed if the program ends
+ * first (see outfile.h).
+ */
 void writer_open(struct writer *w, const char *path);
 void writer_flush(struct writer *w);
-/* Flush and close (standard output is flushed, not closed); exit 2 on error. */
+/*
+ * Flush and close (standard output is flushed, not closed), and put a file
+ * from writer_open in place; exit 2 on error.
+ */
 void writer_close(struct writer *w);
 
 void writer_printf(struct writer *w, const char *fmt, ...);

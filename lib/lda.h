@@ -263,7 +263,13 @@ uint32_t *lda_sorted_words(const struct lda_model *m);
 size_t lda_word_topics(const struct lda_model *m, uint32_t w,
     uint32_t *topic, uint32_t *count);
 
-/* Save and load in the text format of sp-topics(1); load exits on error. */
+/*
+ * Save and load in the text format of sp-topics(1); load exits on error.
+ * lda_write_model writes the model to w, which the caller closes;
+ * lda_save opens path, writes and closes it (the old file is replaced only
+ * by a complete model: see writer_open).
+ */
+void lda_write_model(struct writer *w, const struct lda_model *m);
 void lda_save(const struct lda_model *m, const char *path);
 void lda_load(struct lda_model *m, const char *path);
 

@@ -32,38 +32,45 @@
 #define MODEL_VERSION 1
 
 void
-lda_save(const struct lda_model *m, const char *path)
+lda_write_model(struct writer *w, const struct lda_model *m)
 {
-	struct writer w;
 	uint32_t *ids = lda_sorted_words(m), *topic, *count, id;
 	size_t i, j, n;
 	int k;
 
 	topic = xmalloc(((size_t)m->ntopics + 1) * sizeof(uint32_t));
 	count = xmalloc(((size_t)m->ntopics + 1) * sizeof(uint32_t));
-	writer_open(&w, path);
-	writer_printf(&w, "%s%d\ntopics\t%d\nwords\t%lu\ntokens\t%zu\n"
+	writer_printf(w, "%s%d\ntopics\t%d\nwords\t%lu\ntokens\t%zu\n"
 	    "beta\t%.17g\n", MODEL_MAGIC, MODEL_VERSION, m->ntopics,
 	    (unsigned long)m->nwords, m->ntokens, m->beta);
 	for (k = 0; k < m->ntopics; k++)
-		writer_printf(&w, "alpha\t%d\t%.17g\n", k, m->alpha[k]);
+		writer_printf(w, "alpha\t%d\t%.17g\n", k, m->alpha[k]);
 	for (i = 0; i < m->nwords; i++) {
 		id = ids[i];
-		writer_str(&w, "word\t");
-		writer_write(&w, strtab_key(m->vocab, id),
+		writer_str(w, "word\t");
+		writer_write(w, strtab_key(m->vocab, id),
 		    strtab_len(m->vocab, id));
-		writer_byte(&w, '\t');
+		writer_byte(w, '\t');
 		n = lda_word_topics(m, id, topic, count);
 		for (j = 0; j < n; j++)
-			writer_printf(&w, "%s%u:%u", j ? " " : "",
+			writer_printf(w, "%s%u:%u", j ? " " : "",
 			    (unsigned)topic[j], (unsigned)count[j]);
-		writer_byte(&w, '\n');
+		writer_byte(w, '\n');
 	}
-	writer_str(&w, "end\n");
-	writer_close(&w);
+	writer_str(w, "end\n");
 	free(topic);
 	free(count);
 	free(ids);
+}
+
+void
+lda_save(const struct lda_model *m, const char *path)
+{
+	struct writer w;
+
+	writer_open(&w, path);
+	lda_write_model(&w, m);
+	writer_close(&w);
 }
 
 struct model_reader {

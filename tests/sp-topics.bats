@@ -208,6 +208,154 @@ stems() {
 	[ ! -e new ]
 }
 
+# temporaries NAME: the temporary files of an output file NAME being
+# written (.NAME.XXXXXX in its directory), one a line.
+temporaries() {
+	find . -maxdepth 1 -name ".$1.??????" | sort
+}
+
+# wait_for_temporary NAME: wait (up to 30 s) until NAME's temporary file
+# exists; sp-topics creates it at the start.
+wait_for_temporary() {
+	local i
+	for i in $(seq 300); do
+		[ -n "$(temporaries "$1")" ] && return 0
+		sleep 0.1
+	done
+	echo "no temporary file for $1" >&2
+	return 1
+}
+
+@test "--save: a directory or a read-only directory fails before training" {
+	corpus 12 apple zebra >in
+	mkdir dir
+	run --separate-stderr sp-topics -k 2 -n 10 --save dir in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: dir: Is a directory"
+	[ -z "$output" ]
+	run --separate-stderr sp-topics -k 2 -n 10 --doc-topics dir in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: dir: Is a directory"
+}
+
+@test "--save replaces a model in one step, keeping its permissions" {
+	corpus 12 apple zebra >in
+	corpus 12 moon sun >other
+	sp-topics -k 2 -n 10 --save model in >/dev/null
+	cp model before
+	chmod 640 model
+	ln model link
+	sp-topics -k 2 -n 10 --save model other >/dev/null
+	[ "$(stat -c %a model)" = 640 ]
+	# The old file was renamed over, not rewritten: the hard link keeps it.
+	cmp link before
+	sp-topics -k 2 -n 10 --save again other >/dev/null
+	cmp model again
+	[ -z "$(temporaries model)" ]
+}
+
+@test "--save: a model that cannot be put in place leaves the path as it was" {
+	corpus 12 apple zebra >in
+	mkfifo feed
+	sp-topics -k 2 -n 10 --save new <feed >/dev/null 2>err &
+	pid=$!
+	exec 7>feed
+	wait_for_temporary new
+	# The path becomes a directory during the run: rename(2) fails.
+	mkdir new
+	cat in >&7
+	exec 7>&-
+	status=0
+	wait "$pid" || status=$?
+	[ "$status" -eq 2 ]
+	expect_eq "$(cat err)" "sp-topics: new: cannot replace it with the new file: Is a directory"
+	[ -d new ] && [ -z "$(ls -A new)" ]
+	[ -z "$(temporaries new)" ]
+}
+
+@test "--save: a signal during training keeps the old model and removes the new files" {
+	corpus 12 apple zebra >in
+	sp-topics -k 2 -n 10 --save model in >/dev/null
+	cp model before
+	mkfifo feed
+	# Job control, so that the background job does not ignore SIGINT.
+	set -m
+	for sig in TERM INT HUP PIPE; do
+		sp-topics -k 2 -n 10 --save model --doc-topics docs \
+		    --word-topics new <feed >/dev/null 2>err &
+		pid=$!
+		exec 7>feed
+		wait_for_temporary model
+		wait_for_temporary docs
+		kill -s "$sig" "$pid"
+		exec 7>&-
+		status=0
+		wait "$pid" || status=$?
+		[ "$status" -eq $((128 + $(kill -l "$sig"))) ] ||
+			{ echo "$sig: status $status" >&2; return 1; }
+		cmp model before
+		[ ! -e docs ] && [ ! -e new ]
+		[ -z "$(temporaries model)$(temporaries docs)$(temporaries new)" ]
+		[ ! -s err ]
+	done
+	set +m
+}
+
+@test "--save: a write error keeps the old model and leaves no file" {
+	sp-split "$CORPUS"/*.txt | sp-tokens --stop >in
+	sp-topics -k 3 -n 5 --save model in >/dev/null
+	cp model before
+	[ "$(wc -c <model)" -gt 20000 ]
+	# A file size limit of 8 KB, with SIGXFSZ ignored so that the write
+	# fails (EFBIG) as on a full disk, then with it killing the program.
+	run --separate-stderr sh -c 'trap "" XFSZ; ulimit -f 8;
+	    exec sp-topics -k 3 -n 5 --seed 2 --save new in'
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: new: write error: File too large"
+	cmp model before
+	[ ! -e new ]
+	[ -z "$(temporaries model)$(temporaries new)" ]
+	run --separate-stderr sh -c 'ulimit -f 8;
+	    exec sp-topics -k 3 -n 5 --seed 2 --save model in'
+	[ "$status" -eq $((128 + $(kill -l XFSZ))) ]
+	cmp model before
+	[ -z "$(temporaries model)" ]
+}
+
+@test "--save: a signal while a large model is written keeps the old one whole" {
+	awk 'BEGIN { srand(3); for (d = 1; d <= 500; d++)
+		for (i = 1; i <= 400; i++)
+			printf "d%d\t1\t1\tw%d\n", d, int(rand() * 200000) }' >in
+	sp-topics -k 20 -n 1 --save model in >/dev/null
+	cp model before
+	sp-topics -k 20 -n 1 --seed 2 --save complete in >/dev/null
+	sp-topics -k 20 -n 1 --seed 2 --save model in >/dev/null 2>err &
+	pid=$!
+	# Stop the program once its new model is being written, if it is
+	# caught at that: the path must then hold the old model or the new
+	# one, whole, and so it must after a SIGTERM.
+	stopped=0
+	while kill -0 "$pid" 2>/dev/null; do
+		tmp=$(temporaries model)
+		if { [ -n "$tmp" ] && [ -s "$tmp" ]; } || ! cmp -s model before
+		then
+			kill -STOP "$pid" && stopped=1
+			break
+		fi
+	done
+	if [ "$stopped" -eq 1 ]; then
+		cmp -s model before || cmp model complete
+		kill -TERM "$pid"
+		kill -CONT "$pid"
+	fi
+	status=0
+	wait "$pid" || status=$?
+	[ "$status" -eq 0 ] || [ "$status" -eq 143 ]
+	if [ "$status" -eq 0 ]; then cmp model complete; else cmp -s model before || cmp model complete; fi
+	[ -z "$(temporaries model)" ]
+	[ ! -s err ]
+}
+
 @test "bad model files are errors with file and line" {
 	corpus 12 apple zebra >in
 	sp-topics -k 2 -n 10 --save model in >/dev/null
