@@ -340,6 +340,11 @@ main(int argc, char *argv[])
 	t = lda_train_new(&c, &lo, &m);
 	train(t, &c, iterations, verbose, interval);
 
+	/* The model first: a failure in a report must not lose it. */
+	if (save_path) {
+		lda_write_model(&save_w, &m);
+		writer_close(&save_w);
+	}
 	lda_write_topic_keys(&sp_out, &m, (int)top);
 	if (doc_path) {
 		lda_write_doc_topics(&doc_w, &m, &c, lda_train_topics(t),
@@ -354,10 +359,6 @@ main(int argc, char *argv[])
 		lda_write_diagnostics(&diag_w, &m, &c, lda_train_topics(t),
 		    (int)top);
 		writer_close(&diag_w);
-	}
-	if (save_path) {
-		lda_write_model(&save_w, &m);
-		writer_close(&save_w);
 	}
 	lda_train_free(t);
 	lda_model_free(&m);

@@ -248,10 +248,12 @@ void lda_coherence(const struct lda_model *m, const struct lda_corpus *c,
 
 /*
  * The top words of every topic, at most top of them, by count and then
- * bytewise: topic k's are words[k * top ...], nwords[k] of them.
+ * bytewise: topic k's are (*words)[(*start)[k] .. (*start)[k + 1]).  Both
+ * arrays are allocated here (free them), *words no larger than the list,
+ * and *start with K + 1 entries.
  */
-void lda_top_words(const struct lda_model *m, int top, uint32_t *words,
-    int *nwords);
+void lda_top_words(const struct lda_model *m, int top, uint32_t **words,
+    size_t **start);
 
 /* The model's word ids in bytewise order of the words (free it). */
 uint32_t *lda_sorted_words(const struct lda_model *m);

@@ -12,73 +12,132 @@
 #include "err.h"
 #include "lda.h"
 
-/* Whether (count a, word wa) ranks before (count b, word wb). */
+/* A candidate top word of a topic. */
+struct ranked {
+	uint32_t count, word;
+};
+
+/* Whether x ranks before y: a higher count, then the word bytewise. */
 static int
-ranks_before(const struct lda_model *m, uint32_t a, uint32_t wa, uint32_t b,
-    uint32_t wb)
+ranks_before(const struct lda_model *m, struct ranked x, struct ranked y)
 {
-	if (a != b)
-		return a > b;
-	return strtab_cmp(m->vocab, wa, wb) < 0;
+	if (x.count != y.count)
+		return x.count > y.count;
+	return strtab_cmp(m->vocab, x.word, y.word) < 0;
 }
 
-void
-lda_top_words(const struct lda_model *m, int top, uint32_t *words,
-    int *nwords)
+/*
+ * Restore h[0..n) as a heap with the lowest-ranked word at the root, after
+ * h[i] was replaced by a word that may rank lower than its children.
+ */
+static void
+sift_down(const struct lda_model *m, struct ranked *h, size_t n, size_t i)
 {
-	uint32_t *counts, *tw, *tc, w, cell, count;
-	size_t i, end;
-	int k, n, pos;
+	struct ranked x = h[i];
+	size_t c;
 
-	for (k = 0; k < m->ntopics; k++)
-		nwords[k] = 0;
-	if (top <= 0)
-		return;
-	counts = xcalloc((size_t)m->ntopics * (size_t)top, sizeof(uint32_t));
+	while ((c = 2 * i + 1) < n) {
+		if (c + 1 < n && ranks_before(m, h[c], h[c + 1]))
+			c++;	/* the lower-ranked child */
+		if (!ranks_before(m, x, h[c]))
+			break;
+		h[i] = h[c];
+		i = c;
+	}
+	h[i] = x;
+}
+
+/* Take h[n], just stored after the heap h[0..n), into it. */
+static void
+sift_up(const struct lda_model *m, struct ranked *h, size_t n)
+{
+	struct ranked x = h[n];
+	size_t i = n, p;
+
+	while (i > 0 && ranks_before(m, h[p = (i - 1) / 2], x)) {
+		h[i] = h[p];
+		i = p;
+	}
+	h[i] = x;
+}
+
+/*
+ * Each topic's top words are chosen with a heap of at most top entries
+ * whose root is the lowest-ranked word kept: a word that ranks below it is
+ * dropped at once, so one pass over the model's cells costs O(log top) a
+ * cell.  Each topic's heap has room for min(top, its number of words),
+ * so the memory is what is listed, however large K and top.
+ */
+void
+lda_top_words(const struct lda_model *m, int top, uint32_t **words,
+    size_t **start)
+{
+	size_t k = (size_t)m->ntopics, i, end, t, n, *len;
+	struct ranked *heaps, *h, x, last;
+	uint32_t w, cell;
+
+	*start = xcalloc(k + 1, sizeof(size_t));
+	len = xcalloc(k + 1, sizeof(size_t));
 	for (w = 0; w < m->nwords; w++) {
+		end = m->word_start[w + 1];
+		for (i = m->word_start[w]; i < end && m->counts[i]; i++)
+			len[lda_cell_topic(m, m->counts[i])]++;
+	}
+	for (t = 0; t < k; t++) {
+		n = top > 0 && len[t] > (size_t)top ? (size_t)top : len[t];
+		(*start)[t + 1] = (*start)[t] + (top > 0 ? n : 0);
+	}
+	heaps = xmalloc(((*start)[k] + 1) * sizeof(*heaps));
+	/* len now counts the words in each heap. */
+	memset(len, 0, (k + 1) * sizeof(size_t));
+	for (w = 0; w < m->nwords && top > 0; w++) {
 		end = m->word_start[w + 1];
 		for (i = m->word_start[w]; i < end && m->counts[i]; i++) {
 			cell = m->counts[i];
-			k = (int)lda_cell_topic(m, cell);
-			count = lda_cell_count(m, cell);
-			tw = words + (size_t)k * (size_t)top;
-			tc = counts + (size_t)k * (size_t)top;
-			n = nwords[k];
-			if (n == top && !ranks_before(m, count, w, tc[n - 1],
-			    tw[n - 1]))
-				continue;
-			pos = n < top ? n : top - 1;
-			while (pos > 0 && ranks_before(m, count, w,
-			    tc[pos - 1], tw[pos - 1])) {
-				tc[pos] = tc[pos - 1];
-				tw[pos] = tw[pos - 1];
-				pos--;
+			t = lda_cell_topic(m, cell);
+			x.count = lda_cell_count(m, cell);
+			x.word = w;
+			h = heaps + (*start)[t];
+			n = (*start)[t + 1] - (*start)[t];
+			if (len[t] < n) {
+				h[len[t]] = x;
+				sift_up(m, h, len[t]++);
+			} else if (ranks_before(m, x, h[0])) {
+				h[0] = x;
+				sift_down(m, h, n, 0);
 			}
-			tc[pos] = count;
-			tw[pos] = w;
-			if (n < top)
-				nwords[k]++;
 		}
 	}
-	free(counts);
+	/* Heap sort each topic's words, the lowest-ranked to the end. */
+	for (t = 0; t < k; t++) {
+		h = heaps + (*start)[t];
+		for (n = (*start)[t + 1] - (*start)[t]; n > 1; n--) {
+			last = h[0];
+			h[0] = h[n - 1];
+			h[n - 1] = last;
+			sift_down(m, h, n - 1, 0);
+		}
+	}
+	*words = xmalloc(((*start)[k] + 1) * sizeof(uint32_t));
+	for (i = 0; i < (*start)[k]; i++)
+		(*words)[i] = heaps[i].word;
+	free(heaps);
+	free(len);
 }
 
 void
 lda_write_topic_keys(struct writer *w, const struct lda_model *m, int top)
 {
-	uint32_t *words = xmalloc(((size_t)m->ntopics * (size_t)top + 1) *
-	    sizeof(uint32_t));
-	int *nwords = xcalloc((size_t)m->ntopics, sizeof(int));
-	int k, i;
+	uint32_t *words, id;
+	size_t *start, i;
+	int k;
 
-	lda_top_words(m, top, words, nwords);
+	lda_top_words(m, top, &words, &start);
 	for (k = 0; k < m->ntopics; k++) {
 		writer_printf(w, "%d\t%.6f\t", k, m->alpha[k]);
-		for (i = 0; i < nwords[k]; i++) {
-			uint32_t id = words[(size_t)k * (size_t)top +
-			    (size_t)i];
-
-			if (i > 0)
+		for (i = start[k]; i < start[k + 1]; i++) {
+			id = words[i];
+			if (i > start[k])
 				writer_byte(w, ' ');
 			writer_write(w, strtab_key(m->vocab, id),
 			    strtab_len(m->vocab, id));
@@ -86,7 +145,7 @@ lda_write_topic_keys(struct writer *w, const struct lda_model *m, int top)
 		writer_byte(w, '\n');
 	}
 	free(words);
-	free(nwords);
+	free(start);
 }
 
 void
@@ -235,25 +294,19 @@ void
 lda_coherence(const struct lda_model *m, const struct lda_corpus *c,
     int top, double *coherence)
 {
-	size_t k = (size_t)m->ntopics, d, i, nslots = 0, *df, *start;
+	size_t k = (size_t)m->ntopics, d, i, t, a, b, nslots = 0;
+	size_t *df, *start, *top_start;
 	uint32_t *words, *slot, *last, *postings, s, si, sj;
-	int *nwords, t, a, b;
 
-	words = xmalloc((k * (size_t)(top > 0 ? top : 1) + 1) *
-	    sizeof(uint32_t));
-	nwords = xcalloc(k, sizeof(int));
-	lda_top_words(m, top, words, nwords);
+	lda_top_words(m, top, &words, &top_start);
 
 	/* Give each distinct top word a slot. */
 	slot = xmalloc(((size_t)m->nwords + 1) * sizeof(uint32_t));
 	for (i = 0; i < m->nwords; i++)
 		slot[i] = STRTAB_NONE;
-	for (t = 0; t < (int)k; t++)
-		for (a = 0; a < nwords[t]; a++) {
-			i = words[(size_t)t * (size_t)top + (size_t)a];
-			if (slot[i] == STRTAB_NONE)
-				slot[i] = (uint32_t)nslots++;
-		}
+	for (i = 0; i < top_start[k]; i++)
+		if (slot[words[i]] == STRTAB_NONE)
+			slot[words[i]] = (uint32_t)nslots++;
 
 	/* Document frequencies, then the sorted list of each slot's
 	 * documents. */
@@ -280,14 +333,12 @@ lda_coherence(const struct lda_model *m, const struct lda_corpus *c,
 				postings[start[s] + df[s]++] = (uint32_t)d;
 			}
 
-	for (t = 0; t < (int)k; t++) {
+	for (t = 0; t < k; t++) {
 		coherence[t] = 0;
-		for (a = 1; a < nwords[t]; a++)
-			for (b = 0; b < a; b++) {
-				si = slot[words[(size_t)t * (size_t)top +
-				    (size_t)a]];
-				sj = slot[words[(size_t)t * (size_t)top +
-				    (size_t)b]];
+		for (a = top_start[t] + 1; a < top_start[t + 1]; a++)
+			for (b = top_start[t]; b < a; b++) {
+				si = slot[words[a]];
+				sj = slot[words[b]];
 				coherence[t] += log((double)(common_documents(
 				    postings + start[si], df[si],
 				    postings + start[sj], df[sj]) + 1) /
@@ -295,7 +346,7 @@ lda_coherence(const struct lda_model *m, const struct lda_corpus *c,
 			}
 	}
 	free(words);
-	free(nwords);
+	free(top_start);
 	free(slot);
 	free(df);
 	free(start);

@@ -356,6 +356,34 @@ wait_for_temporary() {
 	[ ! -s err ]
 }
 
+@test "--save is written before the reports: a failed report keeps the model" {
+	corpus 12 apple zebra >in
+	sp-topics -k 2 -n 10 --save want in >/dev/null
+	run --separate-stderr sp-topics -k 2 -n 10 --save model --doc-topics /dev/full in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: /dev/full: write error: No space left on device"
+	cmp model want
+}
+
+@test "many topics and top words: memory for what is printed, not K x top" {
+	sp-split "$CORPUS"/*.txt | sp-tokens --stop >in
+	# 5000 topics of 100000 top words would need 4 GB as a K x top table;
+	# the topics have 1 to 4 words each here.  (ASan needs far more
+	# address space than the bound, so it is only set without it.)
+	limit=
+	grep -q __asan_init "$(command -v sp-topics)" || limit='ulimit -v 300000;'
+	run --separate-stderr sh -c "$limit exec sp-topics -k 5000 -n 1 --top 100000 --word-topics wt in"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "${#lines[@]}" -eq 5000 ]
+	# Each topic lists every word it has, as many as --word-topics gives.
+	printf '%s\n' "$output" >keys
+	run awk -F '\t' 'NR == FNR { n[$2]++; next }
+	    { k = split($3, w, " "); if (k != n[$1] + 0) bad++; total += k }
+	    END { print bad + 0, total }' wt keys
+	expect_eq "$output" "0 $(wc -l <wt)"
+}
+
 @test "bad model files are errors with file and line" {
 	corpus 12 apple zebra >in
 	sp-topics -k 2 -n 10 --save model in >/dev/null

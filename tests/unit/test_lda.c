@@ -315,6 +315,78 @@ test_model_file(void)
 	lda_corpus_free(&c);
 }
 
+/* For the reference ranking: a topic's words by count, then bytewise. */
+static const struct strtab *ref_vocab;
+
+struct ref_word {
+	uint32_t count, word;
+};
+
+static int
+ref_ranks(const void *a, const void *b)
+{
+	const struct ref_word *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strtab_cmp(ref_vocab, x->word, y->word);
+}
+
+/*
+ * lda_top_words against a plain reference: every word of each topic,
+ * sorted with qsort, cut at top.  Ties in count are common in the small
+ * corpus, so the bytewise tie order is checked too.
+ */
+static void
+test_top_words(void)
+{
+	static const int tops[] = { 1, 2, 3, 7, 1000 };
+	struct lda_options o = { 4, 1.0, 0.01, 5, 2, 2, 1 };
+	struct lda_corpus c;
+	struct lda_model m;
+	struct lda_trainer *t;
+	struct ref_word *ref;
+	uint32_t *words, w, topic[4], count[4];
+	size_t *start, n, i, j, want, nref;
+	int k, ti, same = 1;
+
+	make_corpus(&c, 40, 15);
+	t = lda_train_new(&c, &o, &m);
+	for (k = 0; k < 5; k++)
+		lda_train_iteration(t);
+	ref = xmalloc(m.nwords * sizeof(*ref));
+	ref_vocab = m.vocab;
+	for (ti = 0; ti < (int)(sizeof(tops) / sizeof(tops[0])); ti++) {
+		lda_top_words(&m, tops[ti], &words, &start);
+		for (k = 0; k < m.ntopics; k++) {
+			nref = 0;
+			for (w = 0; w < m.nwords; w++) {
+				n = lda_word_topics(&m, w, topic, count);
+				for (j = 0; j < n; j++)
+					if (topic[j] == (uint32_t)k) {
+						ref[nref].count = count[j];
+						ref[nref++].word = w;
+					}
+			}
+			qsort(ref, nref, sizeof(*ref), ref_ranks);
+			want = nref < (size_t)tops[ti] ? nref :
+			    (size_t)tops[ti];
+			same &= start[k + 1] - start[k] == want;
+			for (i = 0; i < want && start[k] + i < start[k + 1];
+			    i++)
+				same &= words[start[k] + i] == ref[i].word;
+		}
+		CHECK(same);
+		CHECK(start[m.ntopics] <= (size_t)m.ntopics * (size_t)tops[ti]);
+		free(words);
+		free(start);
+	}
+	free(ref);
+	lda_train_free(t);
+	lda_model_free(&m);
+	lda_corpus_free(&c);
+}
+
 int
 main(void)
 {
@@ -329,5 +401,6 @@ main(void)
 	test_alpha_optimiser_bounded();
 	test_alpha_optimiser_normal();
 	test_model_file();
+	test_top_words();
 	UNIT_DONE();
 }
