@@ -2,6 +2,14 @@
  * Count tables; see count.h.  The cells are stored in the hash slots
  * themselves, so a lookup touches one cache line in the common case.  The
  * table doubles when it is half full, which keeps probe runs short.
+ *
+ * Every hash here is multiply-shift (Dietzfelbinger, Hagerup, Katajainen
+ * and Penttonen, J. Algorithms 25, 1997): the top bits of the key times an
+ * odd multiplier, which for a multiplier drawn at random collide for two
+ * given keys with probability at most 2 / (the number of slots).  The
+ * multipliers are the process's hash keys (hash.h), so no input can be
+ * built to collide (hash flooding), and the hashes cost what the fixed
+ * multipliers before them did.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +41,7 @@ count_init(struct count_table *t)
 	strtab_init(&t->items);
 	t->slots = new_slots(INITIAL_SLOTS);
 	t->mask = INITIAL_SLOTS - 1;
+	t->shift = 64 - 10;
 	t->ncells = 0;
 	t->lastgroup = COUNT_NOGROUP;
 }
@@ -57,12 +66,12 @@ count_group(struct count_table *t, const char *s, size_t len)
 	return t->lastgroup = strtab_intern(&t->groups, s, len, NULL);
 }
 
+/* The first slot of the cell (group, item). */
 static size_t
-cell_hash(uint32_t group, uint32_t item)
+cell_hash(const struct count_table *t, uint32_t group, uint32_t item)
 {
-	uint64_t h = ((uint64_t)group << 32 | item) * 0x9E3779B97F4A7C15ull;
-
-	return (size_t)(h ^ h >> 31);
+	return (size_t)((((uint64_t)group << 32 | item) *
+	    sp_hash_keys.mul[1]) >> t->shift);
 }
 
 static void
@@ -72,10 +81,11 @@ grow(struct count_table *t)
 	struct cell *old = t->slots;
 
 	t->slots = new_slots(n);
+	t->shift--;
 	for (i = 0; i <= t->mask; i++) {
 		if (old[i].item == EMPTY)
 			continue;
-		j = cell_hash(old[i].group, old[i].item) & (n - 1);
+		j = cell_hash(t, old[i].group, old[i].item);
 		while (t->slots[j].item != EMPTY)
 			j = (j + 1) & (n - 1);
 		t->slots[j] = old[i];
@@ -87,7 +97,7 @@ grow(struct count_table *t)
 struct cell *
 count_cell(struct count_table *t, uint32_t group, uint32_t item)
 {
-	size_t j = cell_hash(group, item) & t->mask;
+	size_t j = cell_hash(t, group, item);
 	struct cell *c;
 
 	for (;;) {
@@ -255,20 +265,21 @@ nonzero_bytes(uint64_t w)
 
 /*
  * The slot to look in first: the top bits of a product, which depend on
- * every bit of the key (the low bits of a product do not).
+ * every bit of the key (the low bits of a product do not); for two words,
+ * of the sum of two products, which are independent and so no slower
+ * than one.
  */
 static size_t
 tally_index(const struct tally *t, uint64_t k0, uint64_t k1)
 {
-	return (size_t)(((k0 ^ k1 * UINT64_C(0xBF58476D1CE4E5B9)) *
-	    UINT64_C(0x9E3779B97F4A7C15)) >> t->shift);
+	return (size_t)((k0 * t->mul0 + k1 * t->mul1) >> t->shift);
 }
 
-/* The same for the word table: one product is enough for one word. */
+/* The same for the word table: one product for one word. */
 static size_t
 word_index(const struct tally *t, uint64_t k)
 {
-	return (size_t)((k * UINT64_C(0x9E3779B97F4A7C15)) >> t->wshift);
+	return (size_t)((k * t->wmul) >> t->wshift);
 }
 
 static struct tally_slot *
@@ -280,6 +291,10 @@ tally_new_slots(size_t n)
 void
 tally_init(struct tally *t)
 {
+	hash_keys_init();
+	t->wmul = sp_hash_keys.mul[2];
+	t->mul0 = sp_hash_keys.mul[3];
+	t->mul1 = sp_hash_keys.mul[1];
 	t->words = xcalloc(WORD_SLOTS, sizeof(struct tally_word));
 	t->wmask = WORD_SLOTS - 1;
 	t->wshift = 64 - 12;

@@ -31,6 +31,7 @@ struct count_table {
 	struct strtab groups, items;
 	struct cell *slots;
 	size_t mask;		/* slot count - 1 (a power of two) */
+	unsigned shift;		/* 64 - log2(slot count) */
 	size_t ncells;
 	uint32_t lastgroup;	/* the group interned last, or COUNT_NOGROUP */
 };
@@ -88,6 +89,7 @@ struct tally_slot {
 };
 
 struct tally {
+	uint64_t wmul, mul0, mul1;	/* the keys of the hashes */
 	struct tally_word *words;	/* strings of 1 to 8 bytes */
 	size_t wmask;		/* slot count - 1 (a power of two) */
 	unsigned wshift;	/* 64 - log2(slot count) */

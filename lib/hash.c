@@ -1,19 +1,81 @@
 /*
- * The string table of hash.h.  The hash is a multiply-xorshift over 8-byte
- * words: tokens are short, so hashing costs a few multiplications each.
+ * The string table of hash.h, and the hash keys of every table.  The hash
+ * is a multiply-xorshift over 8-byte words: tokens are short, so hashing
+ * costs a few multiplications each.  It starts from a random state and
+ * multiplies by a random odd number, so that how a string's words are mixed
+ * in is unknown outside the process: no set of strings can be built to
+ * collide, whatever the seed (as the fixed mixing of MurmurHash allows).
  * The table doubles when it is half full, which keeps probe runs short.
  */
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "err.h"
 #include "hash.h"
 
 enum { INITIAL_SLOTS = 1024 };
 
+/* Until hash_keys_init: the constants of the hashes before they had keys. */
+struct hash_keys sp_hash_keys = { UINT64_C(0x9E3779B97F4A7C15), {
+	UINT64_C(0xFF51AFD7ED558CCD), UINT64_C(0x9E3779B97F4A7C15),
+	UINT64_C(0xBF58476D1CE4E5B9), UINT64_C(0x94D049BB133111EB) } };
+
+static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
+
+/* splitmix64: each call a well-mixed 64-bit number from the state. */
+static uint64_t
+splitmix(uint64_t *state)
+{
+	uint64_t z = (*state += UINT64_C(0x9E3779B97F4A7C15));
+
+	z = (z ^ z >> 30) * UINT64_C(0xBF58476D1CE4E5B9);
+	z = (z ^ z >> 27) * UINT64_C(0x94D049BB133111EB);
+	return z ^ z >> 31;
+}
+
+static void
+draw_keys(void)
+{
+	uint64_t buf[5], state;
+	struct timespec ts;
+	ssize_t got = -1;
+	int fd, i, local;
+
+	if ((fd = open("/dev/urandom", O_RDONLY)) >= 0) {
+		got = read(fd, buf, sizeof(buf));
+		close(fd);
+	}
+	if (got != (ssize_t)sizeof(buf)) {
+		/* Not secret, but not known in advance either. */
+		clock_gettime(CLOCK_REALTIME, &ts);
+		state = (uint64_t)ts.tv_sec * 1000000000u ^
+		    (uint64_t)ts.tv_nsec ^ (uint64_t)getpid() << 32 ^
+		    (uint64_t)(uintptr_t)&local ^
+		    (uint64_t)(uintptr_t)&sp_hash_keys << 16;
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		state ^= splitmix(&state) ^ (uint64_t)ts.tv_nsec;
+		for (i = 0; i < 5; i++)
+			buf[i] = splitmix(&state);
+	}
+	sp_hash_keys.seed = buf[0];
+	for (i = 0; i < 4; i++)
+		sp_hash_keys.mul[i] = buf[i + 1] | 1;
+}
+
+void
+hash_keys_init(void)
+{
+	pthread_once(&keys_once, draw_keys);
+}
+
 void
 strtab_init(struct strtab *t)
 {
+	hash_keys_init();
 	memset(t, 0, sizeof(*t));
 	t->mask = INITIAL_SLOTS - 1;
 	t->slots = xcalloc(INITIAL_SLOTS, sizeof(*t->slots));
@@ -35,11 +97,11 @@ strtab_free(struct strtab *t)
 uint32_t
 strtab_hash(const char *s, size_t len)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ull ^ len, w;
+	uint64_t h = sp_hash_keys.seed ^ len, m = sp_hash_keys.mul[0], w;
 
 	while (len >= 8) {
 		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+		h = (h ^ w) * m;
 		h ^= h >> 32;
 		s += 8;
 		len -= 8;
@@ -55,12 +117,12 @@ strtab_hash(const char *s, size_t len)
 		memcpy(&lo, s, 4);
 		memcpy(&hi, s + len - 4, 4);
 		w = (uint64_t)hi << 32 | lo;
-		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+		h = (h ^ w) * m;
 	} else if (len > 0) {
 		w = (uint64_t)(unsigned char)s[0] << 16 |
 		    (uint64_t)(unsigned char)s[len / 2] << 8 |
 		    (unsigned char)s[len - 1];
-		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+		h = (h ^ w) * m;
 	}
 	h ^= h >> 33;
 	h *= 0xC4CEB9FE1A85EC53ull;

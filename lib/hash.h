@@ -31,6 +31,26 @@ struct strtab {
 void strtab_init(struct strtab *t);
 void strtab_free(struct strtab *t);
 
+/*
+ * The keys of the hash functions of every table fed by input: the string
+ * table's and lib/count.c's.  They are drawn once per process (from
+ * /dev/urandom, or failing that from the clock, the process id and
+ * addresses), so that no input can be made in advance whose keys collide
+ * in a table and make every lookup walk them all (hash flooding).  No
+ * output is ever in the order of a table's slots, so none depends on them.
+ * hash_keys_init is called by every table's init; before it the keys are
+ * fixed ones.
+ */
+struct hash_keys {
+	uint64_t seed;		/* strtab_hash's starting state */
+	uint64_t mul[4];	/* odd multipliers */
+};
+
+extern struct hash_keys sp_hash_keys;
+
+void hash_keys_init(void);
+
+/* A keyed hash of s[0..len) (see sp_hash_keys). */
 uint32_t strtab_hash(const char *s, size_t len);
 
 /* The id of s[0..len), adding it if new (and setting *added if not NULL). */

@@ -404,3 +404,23 @@ sp-count: real:1: count '2.5000' is not a whole number"
 	corpus_tokens >tokens
 	first_line_quietly sp-count --by sent tokens
 }
+
+@test "output does not depend on the hash keys, drawn anew by each run" {
+	sp-split "$CORPUS"/*.txt | sp-tokens >tok
+	sp-count --by doc tok >bydoc
+	for opts in "" "--by doc" "--by para --rel --df --tfidf" "--pairs" \
+	    "--colloc --min 2" "--keyness javid-2018-06-04" "--merge"; do
+		in=tok
+		case $opts in
+		--keyness* | --merge) in=bydoc ;;
+		esac
+		# shellcheck disable=SC2086
+		sp-count $opts "$in" >first
+		for run in 2 3 4; do
+			# shellcheck disable=SC2086
+			sp-count $opts "$in" >again
+			cmp first again || { echo "differs: $opts" >&2; return 1; }
+		done
+		[ -s first ]
+	done
+}

@@ -326,6 +326,14 @@ function target(z, a, b, want) {
 	    time[z, b] / time[z, a], want == "" ? "" : "(target " want ")"
 }' "$results"
 
+# Hash flooding: words made to collide against ordinary ones
+# (tests/bench/flood.sh).
+if have sp-count; then
+	BENCH_DIR=$dir sh "$here/flood.sh" "$bin" || failed=1
+else
+	skip "hash flooding" sp-count
+fi
+
 # sp-topics against gensim's LDA, speed and NPMI coherence
 # (tests/bench/topics-compare.sh), only where python3-gensim is installed.
 if "${GENSIM_PYTHON:-/usr/bin/python3}" -c 'import gensim' >/dev/null 2>&1

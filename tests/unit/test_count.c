@@ -291,11 +291,92 @@ test_sorted(void)
 	tally_free(&t);
 }
 
+/*
+ * The longest run of taken slots in the word table: how far a lookup of a
+ * new word may have to walk.
+ */
+static size_t
+longest_word_run(const struct tally *t)
+{
+	size_t i, run = 0, longest = 0;
+
+	for (i = 0; i <= 2 * t->wmask + 1; i++) {
+		if (t->words[i & t->wmask].k != 0) {
+			if (++run > longest)
+				longest = run;
+		} else
+			run = 0;
+	}
+	return longest < t->wmask + 1 ? longest : t->wmask + 1;
+}
+
+/*
+ * Hash flooding: NFLOOD eight-letter words whose little-endian 64-bit
+ * values k have the same top 12 bits of k * 0x9E3779B97F4A7C15 (found as
+ * tests/bench/flood.c finds them) all fell in one run of slots under the
+ * word table's old, unkeyed hash, so every new word walked the whole run.
+ * With the keyed hash they spread as any words do.  And the counts come
+ * out the same whatever the keys.
+ */
+enum { NFLOOD = 20000 };
+
+static void
+test_flood(void)
+{
+	static char words[NFLOOD][9];
+	const uint64_t golden = UINT64_C(0x9E3779B97F4A7C15);
+	struct tally t, other;
+	struct count_table ct;
+	char w[9] = "aaaaaaaa";
+	uint64_t k, h, step[8];
+	size_t n = 0, i;
+	int j;
+
+	memcpy(&k, w, 8);
+	h = k * golden;
+	for (j = 0; j < 8; j++)
+		step[j] = (UINT64_C(1) << 8 * j) * golden;
+	while (n < NFLOOD) {
+		if (h >> 52 == 0)
+			memcpy(words[n++], w, 9);
+		for (j = 0; j < 8 && w[j] == 'z'; j++) {
+			w[j] = 'a';
+			h -= ('z' - 'a') * step[j];
+		}
+		w[j]++;
+		h += step[j];
+	}
+	tally_init(&t);
+	for (i = 0; i < NFLOOD; i++)
+		tally_add(&t, words[i], 8);
+	CHECK_INT(t.nwords, NFLOOD);
+	/* Unkeyed, the run was NFLOOD long; at load 0.6, it is tens. */
+	CHECK(longest_word_run(&t) < 1000);
+
+	/* Other keys, other slots, the same counts. */
+	tally_init(&other);
+	other.wmul = t.wmul * 3 + 2;
+	other.mul0 = t.mul0 * 5 + 4;
+	for (i = 0; i < NFLOOD; i++)
+		tally_add(&other, words[i], 8);
+	tally_add(&other, words[0], 8);
+	tally_add(&t, words[0], 8);
+	CHECK(same_counts(&t, &other));
+	/* The table the counts are moved to is keyed as well. */
+	count_init(&ct);
+	tally_move(&t, &ct);
+	CHECK_INT(ct.ncells, NFLOOD);
+	count_free(&ct);
+	tally_free(&t);
+	tally_free(&other);
+}
+
 int
 main(void)
 {
 	test_tally_lines();
 	test_large_runs();
 	test_sorted();
+	test_flood();
 	UNIT_DONE();
 }
