@@ -460,11 +460,17 @@ put_key(const struct strtab *t, uint32_t id)
 	writer_write(&sp_out, strtab_key(t, id), strtab_len(t, id));
 }
 
+/*
+ * The sum of an item's counts over groups, which is printed: it must fit
+ * in 64 bits, as every count sp-count writes does.
+ */
 static uint64_t
-checked_sum(uint64_t total, uint64_t n)
+item_sum(uint64_t total, uint64_t n, uint32_t item, const char *where)
 {
 	if (count_add(&total, n) < 0)
-		sp_die("a total count overflows 64 bits");
+		sp_die("the count of '%.*s' %s overflows 64 bits",
+		    (int)strtab_len(&table.items, item),
+		    strtab_key(&table.items, item), where);
 	return total;
 }
 
@@ -479,8 +485,9 @@ write_table(const struct strtab *gnames)
 {
 	struct cell *cells;
 	struct row *rows;
+	struct count_sum *totals;	/* for --rel only, so never printed */
 	uint32_t *grank = count_ranks(gnames), *irank;
-	uint64_t *totals, *df, kept = 0;
+	uint64_t *df, kept = 0;
 	size_t ncells, nrows = 0, i, g, ng = gnames->n;
 	double ngroups = 0;
 
@@ -490,9 +497,9 @@ write_table(const struct strtab *gnames)
 	df = xcalloc(table.items.n + 1, sizeof(*df));
 	for (i = 0; i < ncells; i++) {
 		g = cells[i].group == COUNT_NOGROUP ? ng : cells[i].group;
-		if (totals[g] == 0)
+		if (count_sum_zero(&totals[g]))
 			ngroups++;
-		totals[g] = checked_sum(totals[g], cells[i].count);
+		count_sum_add(&totals[g], cells[i].count);
 		df[cells[i].item]++;
 	}
 	rows = xreallocarray(NULL, ncells + 1, sizeof(*rows));
@@ -509,7 +516,8 @@ write_table(const struct strtab *gnames)
 		r->w1rank = 0;
 		r->irank = irank[cells[i].item];
 		r->count = cells[i].count;
-		r->x[0] = stats_per_10k((double)r->count, (double)totals[g]);
+		r->x[0] = stats_per_10k((double)r->count,
+		    count_sum_double(&totals[g]));
 		r->x[1] = (double)df[r->item];
 		r->x[2] = stats_tfidf((double)r->count, ngroups, r->x[1]);
 		r->key = cf.sort == SORT_TFIDF ? r->x[2] : 0;
@@ -578,10 +586,12 @@ write_keyness(void)
 	struct cell *cells;
 	struct row *rows;
 	struct keyness k;
+	struct count_sum csum = { 0, 0 }, dsum = { 0, 0 };
 	char *istarget = xcalloc(table.groups.n + 1, 1);
-	uint32_t *irank, id;
-	uint64_t *a, *b, c = 0, d = 0, top = 0;
+	uint32_t *irank, id, item;
+	uint64_t *a, *b, top = 0;
 	size_t ncells, nrows = 0, i, nitems = table.items.n;
+	double c, d;
 	int missing = 0;
 
 	for (i = 0; i < cf.ntargets; i++) {
@@ -602,20 +612,23 @@ write_keyness(void)
 	b = xcalloc(nitems + 1, sizeof(*b));
 	cells = count_cells(&table, &ncells);
 	for (i = 0; i < ncells; i++) {
+		item = cells[i].item;
 		if (cells[i].group != COUNT_NOGROUP &&
 		    istarget[cells[i].group]) {
-			a[cells[i].item] = checked_sum(a[cells[i].item],
-			    cells[i].count);
-			c = checked_sum(c, cells[i].count);
+			a[item] = item_sum(a[item], cells[i].count, item,
+			    "in the target");
+			count_sum_add(&csum, cells[i].count);
 		} else {
-			b[cells[i].item] = checked_sum(b[cells[i].item],
-			    cells[i].count);
-			d = checked_sum(d, cells[i].count);
+			b[item] = item_sum(b[item], cells[i].count, item,
+			    "in the reference");
+			count_sum_add(&dsum, cells[i].count);
 		}
 	}
-	if (d == 0)
+	if (count_sum_zero(&dsum))
 		sp_die("--keyness: no reference: every record belongs to the "
 		    "target");
+	c = count_sum_double(&csum);
+	d = count_sum_double(&dsum);
 	irank = count_ranks(&table.items);
 	rows = xreallocarray(NULL, nitems + 1, sizeof(*rows));
 	for (i = 0; i < nitems; i++) {
@@ -623,11 +636,9 @@ write_keyness(void)
 
 		if (a[i] < cf.min && b[i] < cf.min - a[i])
 			continue;
-		if (!cf.negative && !((double)a[i] * (double)d >
-		    (double)b[i] * (double)c))
+		if (!cf.negative && !((double)a[i] * d > (double)b[i] * c))
 			continue;
-		stats_keyness((double)a[i], (double)b[i], (double)c,
-		    (double)d, &k);
+		stats_keyness((double)a[i], (double)b[i], c, d, &k);
 		nrows++;
 		memset(r, 0, sizeof(*r));	/* count 0: ties go by item */
 		r->item = (uint32_t)i;
@@ -666,8 +677,9 @@ write_colloc(const struct strtab *gnames)
 	struct cell *cells;
 	struct row *rows;
 	struct assoc s;
+	struct count_sum *first, *second, n = { 0, 0 };	/* not printed */
 	uint32_t *w1rank = count_ranks(gnames), *irank;
-	uint64_t *first, *second, n = 0, top = 0;
+	uint64_t top = 0;
 	size_t ncells, nrows = 0, i;
 
 	irank = count_ranks(&table.items);
@@ -675,11 +687,9 @@ write_colloc(const struct strtab *gnames)
 	first = xcalloc(gnames->n + 1, sizeof(*first));
 	second = xcalloc(table.items.n + 1, sizeof(*second));
 	for (i = 0; i < ncells; i++) {
-		first[cells[i].group] = checked_sum(first[cells[i].group],
-		    cells[i].count);
-		second[cells[i].item] = checked_sum(second[cells[i].item],
-		    cells[i].count);
-		n = checked_sum(n, cells[i].count);
+		count_sum_add(&first[cells[i].group], cells[i].count);
+		count_sum_add(&second[cells[i].item], cells[i].count);
+		count_sum_add(&n, cells[i].count);
 	}
 	rows = xreallocarray(NULL, ncells + 1, sizeof(*rows));
 	for (i = 0; i < ncells; i++) {
@@ -689,8 +699,9 @@ write_colloc(const struct strtab *gnames)
 			continue;
 		nrows++;
 		stats_assoc((double)cells[i].count,
-		    (double)first[cells[i].group],
-		    (double)second[cells[i].item], (double)n, &s);
+		    count_sum_double(&first[cells[i].group]),
+		    count_sum_double(&second[cells[i].item]),
+		    count_sum_double(&n), &s);
 		r->group = cells[i].group;
 		r->item = cells[i].item;
 		r->grank = 0;

@@ -55,6 +55,36 @@ struct cell *count_cell(struct count_table *t, uint32_t group, uint32_t item);
 int count_add(uint64_t *total, uint64_t n);
 
 /*
+ * A sum of counts in 128 bits, which no number of 64-bit counts up to
+ * 2^64 of them can overflow: for the totals that only feed statistics,
+ * which are printed as real numbers, so that a total above 2^64 - 1 (from
+ * merged tables) still gives them.
+ */
+struct count_sum {
+	uint64_t hi, lo;
+};
+
+static inline void
+count_sum_add(struct count_sum *s, uint64_t n)
+{
+	s->lo += n;
+	s->hi += s->lo < n;
+}
+
+static inline int
+count_sum_zero(const struct count_sum *s)
+{
+	return s->hi == 0 && s->lo == 0;
+}
+
+/* The sum as a double: 2^64 hi + lo, the same on every machine. */
+static inline double
+count_sum_double(const struct count_sum *s)
+{
+	return (double)s->hi * 18446744073709551616.0 + (double)s->lo;
+}
+
+/*
  * The cells that are not empty, in an array of *n the caller frees; the
  * table must not change while it is used.
  */

@@ -228,6 +228,74 @@ the${TAB}2${TAB}2${TAB}0.0332${TAB}0.0524${TAB}0.2630"
 	expect_eq "$stderr" "sp-count: one:1: the count of 'w' overflows 64 bits"
 }
 
+@test "--merge: totals above 2^64 - 1 are no error; only printed counts must fit" {
+	# The plain table prints no total.
+	printf 'a\t18446744073709551615\nb\t1\n' >big
+	run --separate-stderr sp-count --merge big
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "a${TAB}18446744073709551615
+b${TAB}1"
+	[ -z "$stderr" ]
+	# --rel divides by the total, 2^64 and 2^65 here:
+	# 10^4 (2^64 - 1) / 2^64, 10^4 / 2^64, 10^4 2^63 / 2^65.
+	printf 'g\ta\t9223372036854775808\ng\tb\t9223372036854775808\n' >quarters
+	printf 'g\tc\t9223372036854775808\ng\td\t9223372036854775808\n' >>quarters
+	run --separate-stderr sp-count --merge --rel big
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "a${TAB}18446744073709551615${TAB}10000.0000
+b${TAB}1${TAB}0.0000"
+	run --separate-stderr sp-count --merge --by 1 --rel quarters
+	[ "$status" -eq 0 ]
+	expect_eq "$(cut -f2,4 <<<"$output")" "a${TAB}2500.0000
+b${TAB}2500.0000
+c${TAB}2500.0000
+d${TAB}2500.0000"
+}
+
+# scaled SMALL BIG COLUMN FACTOR: whether column COLUMN of BIG is FACTOR
+# times that of SMALL, row by row, within what SMALL's four decimals
+# leave (half a unit of the last, times FACTOR).
+scaled() {
+	paste "$1" "$2" | awk -F '\t' -v c="$3" -v f="$4" -v n="$(head -n 1 "$1" | awk -F '\t' '{ print NF }')" '
+	{ d = $(n + c) - f * $c; if (d < 0) d = -d
+	  if (d > f * 0.00005) bad++ }
+	END { exit bad > 0 || NR == 0 }'
+}
+
+@test "--merge: keyness and collocations of totals above 2^64 - 1 scale exactly" {
+	# The same tables with every count times 2^62: the reference's total
+	# (--keyness) and the pairs' (--colloc) are then 2^64 or more.  G2
+	# and chi-squared grow by 2^62, t by 2^31; log ratio and PMI stay.
+	printf 't\tx\t2\nt\ty\t1\nr\tx\t2\nr\ty\t2\n' >ks
+	printf 'a\tb\t3\na\tc\t1\nd\tb\t1\nd\tc\t2\n' >cs
+	for f in ks cs; do
+		awk -F '\t' '{ printf "%s\t%s\t%.0f\n", $1, $2, $3 * 2^62 }' \
+		    "$f" >"${f%s}b"
+	done
+	sp-count --merge --keyness t --negative ks >small
+	run --separate-stderr sp-count --merge --keyness t --negative kb
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" >big
+	expect_eq "$(cut -f1,6 big)" "$(cut -f1,6 small)"
+	scaled small big 4 4611686018427387904
+	scaled small big 5 4611686018427387904
+	sp-count --merge --colloc cs >small
+	run --separate-stderr sp-count --merge --colloc cb
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" >big
+	expect_eq "$(cut -f1,2,4 big)" "$(cut -f1,2,4 small)"
+	scaled small big 5 2147483648
+	scaled small big 6 4611686018427387904
+}
+
+@test "--keyness: an item whose summed count would not fit is an error naming it" {
+	printf 'r1\ty\t18446744073709551615\nr2\ty\t1\nt\ty\t1\n' >rows
+	run --separate-stderr sp-count --merge --keyness t rows
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: the count of 'y' in the reference overflows 64 bits"
+	[ -z "$output" ]
+}
+
 @test "malformed count tables are errors with file and line" {
 	printf 'a\t1\nb\n' >missing
 	printf 'a\t1\nb\tx2\n' >notnum
