@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "err.h"
 #include "io.h"
@@ -156,6 +157,38 @@ parse_real(const char *s, const char *end, double *v)
 	return 0;
 }
 
+/* Compare a[0..na) and b[0..nb) bytewise, shorter first on a common prefix. */
+static int
+bytewise(const char *a, size_t na, const char *b, size_t nb)
+{
+	int c = memcmp(a, b, na < nb ? na : nb);
+
+	if (c != 0)
+		return c;
+	return (na > nb) - (na < nb);
+}
+
+/*
+ * Fail at once, before anything is allocated for them, if the header asks
+ * for more alpha and word lines than the file can hold: an alpha line has
+ * at least 10 bytes ("alpha", TAB, a digit, TAB, a digit, LF) and a word
+ * line at least 11 ("word", TAB, a byte, TAB, "0:1", LF).  A file that is
+ * not a regular one (a pipe) has no size to check against.
+ */
+static void
+check_room(struct model_reader *mr, unsigned long long k,
+    unsigned long long nwords)
+{
+	struct stat st;
+
+	if (fstat(mr->r.fd, &st) < 0 || !S_ISREG(st.st_mode))
+		return;
+	if (k * 10 + nwords * 11 > (unsigned long long)st.st_size)
+		sp_die_at(mr->path, mr->r.lineno, "%llu topics and %llu words "
+		    "cannot fit in the file's %lld bytes", k, nwords,
+		    (long long)st.st_size);
+}
+
 void
 lda_load(struct lda_model *m, const char *path)
 {
@@ -163,9 +196,9 @@ lda_load(struct lda_model *m, const char *path)
 	unsigned long long k, nwords, ntokens, v, topic, count, total = 0;
 	const char *p, *end, *tab;
 	uint32_t *counts = NULL, w, prev;
-	size_t ncells = 0, cap = 0, j, n;
+	size_t ncells = 0, cap = 0, j, n, wordlen, startcap = 1024;
 	unsigned bits;
-	int added, t;
+	int added, t, order;
 	char expect[32];
 
 	memset(m, 0, sizeof(*m));
@@ -189,6 +222,7 @@ lda_load(struct lda_model *m, const char *path)
 
 	k = header_count(&mr, "topics", 2, LDA_MAX_TOPICS);
 	nwords = header_count(&mr, "words", 1, UINT32_MAX - 1);
+	check_room(&mr, k, nwords);
 	ntokens = header_count(&mr, "tokens", 1, SIZE_MAX / 2);
 	next_line(&mr, "beta");
 	if (mr.len < 6 || memcmp(mr.line, "beta\t", 5) != 0 ||
@@ -216,7 +250,11 @@ lda_load(struct lda_model *m, const char *path)
 
 	strtab_init(&m->own_vocab);
 	m->vocab = &m->own_vocab;
-	m->word_start = xmalloc(((size_t)nwords + 1) * sizeof(size_t));
+	/*
+	 * word_start grows with the words read, not with the header's count:
+	 * a file that is not a regular one has no size to check that against.
+	 */
+	m->word_start = xmalloc(startcap * sizeof(size_t));
 	m->word_start[0] = 0;
 	for (w = 0; w < nwords; w++) {
 		next_line(&mr, "a 'word' line");
@@ -227,10 +265,20 @@ lda_load(struct lda_model *m, const char *path)
 		    mr.len < 5 || tab == NULL || tab == mr.line + 5)
 			bad(&mr, "expected 'word', a word and its topic "
 			    "counts");
-		strtab_intern(&m->own_vocab, mr.line + 5,
-		    (size_t)(tab - mr.line - 5), &added);
+		wordlen = (size_t)(tab - mr.line - 5);
+		if (w > 0 && (order = bytewise(mr.line + 5, wordlen,
+		    strtab_key(&m->own_vocab, w - 1),
+		    strtab_len(&m->own_vocab, w - 1))) <= 0)
+			bad(&mr, order == 0 ? "the same word twice" :
+			    "the words must be in bytewise order");
+		strtab_intern(&m->own_vocab, mr.line + 5, wordlen, &added);
 		if (!added)
 			bad(&mr, "the same word twice");
+		if (w + 2 > startcap) {
+			startcap *= 2;
+			m->word_start = xreallocarray(m->word_start, startcap,
+			    sizeof(size_t));
+		}
 		p = tab + 1;
 		prev = 0;
 		n = 0;
@@ -257,6 +305,10 @@ lda_load(struct lda_model *m, const char *path)
 			    (uint32_t)topic;
 			m->topic_tokens[topic] += (int64_t)count;
 			total += count;
+			if (total > ntokens)
+				sp_die_at(path, mr.r.lineno, "the counts add up "
+				    "to more than the %llu tokens of the header",
+				    ntokens);
 			n++;
 		}
 		if (n == 0)

@@ -398,7 +398,10 @@ wait_for_temporary() {
 	head -n 10 model >m3
 	run --separate-stderr sp-topics --infer m3 in
 	[ "$status" -eq 2 ]
-	[ "$stderr" = "sp-topics: m3: truncated model file: expected a 'word' line after line 10" ]
+	expect_eq "$stderr" "sp-topics: m3:3: 2 topics and 16 words cannot fit in the file's $(wc -c <m3) bytes"
+	run --separate-stderr sh -c 'cat m3 | sp-topics --infer /dev/stdin in'
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: /dev/stdin: truncated model file: expected a 'word' line after line 10"
 	sed '9s/:\([0-9]*\)/:x\1/' model >m4
 	run --separate-stderr sp-topics --infer m4 in
 	[ "$status" -eq 2 ]
@@ -410,13 +413,69 @@ wait_for_temporary() {
 	sed 's/^tokens\t.*/tokens\t5/' model >m6
 	run --separate-stderr sp-topics --infer m6 in
 	[ "$status" -eq 2 ]
-	[ "$stderr" = "sp-topics: m6: the counts add up to 360 tokens, the header says 5" ]
+	expect_eq "$stderr" "sp-topics: m6:8: the counts add up to more than the 5 tokens of the header"
 	run --separate-stderr sp-topics --infer model -k 3 in
 	[ "$status" -eq 2 ]
 	[ "$stderr" = "sp-topics: model: the model has 2 topics, not 3 (-k)" ]
 	run --separate-stderr sp-topics --infer nosuch in
 	[ "$status" -eq 2 ]
 	[ "$stderr" = "sp-topics: nosuch: No such file or directory" ]
+}
+
+# model WORDS TOKENS [WORD_LINE...]: a model of two topics, alpha 1 each,
+# with the header's word and token counts and the word lines given.
+model() {
+	printf 'sp-topics model 1\ntopics\t2\nwords\t%s\ntokens\t%s\nbeta\t0.01\n' \
+	    "$1" "$2"
+	printf 'alpha\t0\t1\nalpha\t1\t1\n'
+	shift 2
+	for line in "$@"; do
+		printf 'word\t%s\n' "$line"
+	done
+	printf 'end\n'
+}
+
+@test "tiny models: word order, counts against the file and the tokens" {
+	printf 'd1\t1\t1\ta\nd1\t1\t1\tb\n' >in
+	model 2 2 "a${TAB}0:1" "b${TAB}1:1" >good
+	run --separate-stderr sp-topics --infer good in
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 2 ]
+	# Bytewise order, not the locale's: upper case first, é after z.
+	model 4 4 "B${TAB}0:1" "a${TAB}1:1" "z${TAB}1:1" "é${TAB}0:1" >bytes
+	run --separate-stderr sp-topics --infer bytes in
+	[ "$status" -eq 0 ]
+	model 2 2 "b${TAB}0:1" "a${TAB}1:1" >order
+	run --separate-stderr sp-topics --infer order in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: order:9: the words must be in bytewise order"
+	model 2 2 "é${TAB}0:1" "z${TAB}1:1" >order2
+	run --separate-stderr sp-topics --infer order2 in
+	expect_eq "$stderr" "sp-topics: order2:9: the words must be in bytewise order"
+	model 2 2 "a${TAB}0:1" "a${TAB}1:1" >twice
+	run --separate-stderr sp-topics --infer twice in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: twice:9: the same word twice"
+	# A hundred bytes that claim four billion words fail at the header,
+	# before anything is allocated for them (it once asked for 34 GB).
+	model 4294967294 3 "a${TAB}0:1" >huge
+	[ "$(wc -c <huge)" -lt 100 ]
+	run --separate-stderr sp-topics --infer huge in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: huge:3: 2 topics and 4294967294 words cannot fit in the file's 98 bytes"
+	# Through a pipe, which has no size, memory grows with what is read.
+	run --separate-stderr sh -c 'cat huge | sp-topics --infer /dev/stdin in'
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: /dev/stdin:9: expected 'word', a word and its topic counts"
+	# Counts beyond the header's tokens fail on the line that passes them.
+	model 2 2 "a${TAB}0:1 1:1" "b${TAB}1:1" >many
+	run --separate-stderr sp-topics --infer many in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: many:9: the counts add up to more than the 2 tokens of the header"
+	model 2 3 "a${TAB}0:1" "b${TAB}1:1" >few
+	run --separate-stderr sp-topics --infer few in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: few: the counts add up to 2 tokens, the header says 3"
 }
 
 @test "a model with a subnormal alpha loads; zero or negative alpha does not" {
