@@ -5,7 +5,7 @@
  * (grouped by the first field).  A row must split where its last two TABs
  * are, a good COUNT must be the decimal number written, and a table must
  * hold, cell by cell, the sums a plain list would, and rank its keys in
- * strtab_cmp order.
+ * strtab_cmp order; the 128-bit sum of the counts must agree.
  */
 #include "count.h"
 #include "fuzz.h"
@@ -103,6 +103,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct count_row row;
 	struct record g;
 	struct cell *c, *cells;
+	struct count_sum wide = { 0, 0 };
 	uint64_t total = 0, sum = 0;
 	size_t n, i, len, glen;
 	uint32_t group;
@@ -129,6 +130,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		c = count_cell(&t, group, strtab_intern(&t.items, row.item,
 		    row.itemlen, NULL));
+		count_sum_add(&wide, row.count);
 		if (count_add(&c->count, row.count) < 0 ||
 		    count_add(&total, row.count) < 0) {
 			overflow = 1;
@@ -145,8 +147,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    cells[i].group < t.groups.n);
 		sum += cells[i].count;
 	}
-	if (!overflow)
+	/*
+	 * The 128-bit sum (sp-count's totals for statistics) is the 64-bit
+	 * one until that overflows, when it has just passed 2^64.
+	 */
+	if (!overflow) {
 		FUZZ_ASSERT(sum == total);
+		FUZZ_ASSERT(wide.hi == 0 && wide.lo == total);
+		FUZZ_ASSERT(count_sum_double(&wide) == (double)total);
+	} else
+		FUZZ_ASSERT(wide.hi == 1 && wide.lo < total);
 	free(cells);
 	check_ranks(&t.items);
 	check_ranks(&t.groups);

@@ -42,6 +42,9 @@ text tokens "counter-terrorism mid-2030s don\047t rock\342\200\231n\342\200\231r
 text tabs 'doc\t1\t2\tA record with a key. And two sentences.\nno tab here\n\t\tleading tabs\ntrailing\t\n'
 text nul 'Text with a NUL \000 byte.\nAfter it.\n'
 text nofinal 'No final newline. At all'
+# Paragraphs that end with a word and one space (a read past the end).
+text onespace 'Thank you '
+text onespace2 'a \n\nThank you \n\nNext para. '
 long=$(awk 'BEGIN { for (i = 0; i < 400; i++) printf "word%d, ", i; printf "end.\n" }')
 text long "$long"
 seed reader empty-000 000 ''
@@ -75,6 +78,10 @@ printf 'sp-topics model 1\ntopics\t2\nwords\t2\ntokens\t5\nbeta\t0.01\nalpha\t0\
 printf 'sp-topics model 1\ntopics\t3\nwords\t1\ntokens\t1\nbeta\t1e-300\nalpha\t0\t1\nalpha\t1\t2\nalpha\t2\t3\nword\tx\t2:1\nend\n' >"$seeds/model/small-beta"
 printf 'sp-topics model 1\ntopics\t2\nwords\t1\ntokens\t4294967295\nbeta\t0.01\nalpha\t0\t0.5\nalpha\t1\t0.5\nword\tw\t0:2147483647 1:2147483648\nend\n' >"$seeds/model/big-counts"
 printf 'sp-topics model 1\ntopics\t2\nwords\t2\ntokens\t2\nbeta\t0.01\nalpha\t0\t0.5\nalpha\t1\t0.5\nword\tw\t0:1\nword\tw\t1:1\nend\n' >"$seeds/model/duplicate"
+printf 'sp-topics model 1\ntopics\t2\nwords\t3\ntokens\t3\nbeta\t0.01\nalpha\t0\t0.5\nalpha\t1\t0.5\nword\tb\t0:1\nword\ta\t1:1\nword\tc\t1:1\nend\n' >"$seeds/model/order"
+# A header that claims more words than the file holds (it once asked for
+# memory by the header's count: twice this was 3.2 GB).
+printf 'sp-topics model 1\ntopics\t2\nwords\t199999999\ntokens\t2\nbeta\t0.01\nalpha\t0\t0.5\nalpha\t1\t0.5\nword\ta\t0:1\nword\tb\t1:1\nend\n' >"$seeds/model/more-words-than-lines"
 printf 'sp-topics model 1\r\ntopics\t2\r\nwords\t1\r\ntokens\t1\r\nbeta\t0.01\r\nalpha\t0\t0.5\r\nalpha\t1\t0.5\r\nword\tcaf\303\251\t1:1\r\nend' >"$seeds/model/crlf"
 if [ -x "$top/bin/sp-split" ] && [ -x "$top/bin/sp-tokens" ] &&
     [ -x "$top/bin/sp-topics" ]; then
