@@ -62,7 +62,9 @@ struct lexdiv {
 	uint64_t back_pass; /* stamps used by backward passes so far */
 
 	uint64_t tokens, types, sumsq;
+	size_t ringpos; /* where the next token goes in the ring */
 	uint64_t in_window, window_types, windows;
+	size_t seg_left; /* tokens to the end of the MSTTR segment */
 	uint64_t seg_types, segment_types, segments;
 	uint64_t factor, factor_types, factor_tokens, factors;
 };
@@ -82,6 +84,7 @@ lexdiv_new(const struct lexdiv_opts *opts)
 	l->mask = 63;
 	l->slots = xcalloc(l->mask + 1, sizeof(*l->slots));
 	l->factor = 1;
+	l->seg_left = l->opts.segment;
 	return l;
 }
 
@@ -127,7 +130,9 @@ lexdiv_reset(struct lexdiv *l)
 	l->nseq = 0;
 	l->back_pass = 0;
 	l->tokens = l->types = l->sumsq = 0;
+	l->ringpos = 0;
 	l->in_window = l->window_types = l->windows = 0;
+	l->seg_left = l->opts.segment;
 	l->seg_types = l->segment_types = l->segments = 0;
 	l->factor = 1;
 	l->factor_types = l->factor_tokens = l->factors = 0;
@@ -180,7 +185,6 @@ lexdiv_add(struct lexdiv *l, uint32_t type)
 {
 	size_t i = entry_of(l, type), w = l->opts.window;
 	struct entry *e = &l->e[i];
-	uint64_t segment;
 	uint32_t *slot;
 
 	l->tokens++;
@@ -195,7 +199,9 @@ lexdiv_add(struct lexdiv *l, uint32_t type)
 			l->ringcap = l->tokens < 64 && w > 64 ? 64 : l->tokens;
 		l->ring = xreallocarray(l->ring, l->ringcap, sizeof(*l->ring));
 	}
-	slot = &l->ring[(l->tokens - 1) % w];
+	slot = &l->ring[l->ringpos];
+	if (++l->ringpos == w)
+		l->ringpos = 0;
 	if (l->tokens > w && --l->e[*slot].in_window == 0)
 		l->in_window--;
 	*slot = (uint32_t)i;
@@ -206,16 +212,16 @@ lexdiv_add(struct lexdiv *l, uint32_t type)
 		l->windows++;
 	}
 
-	/* MSTTR: segments of opts.segment tokens. */
-	segment = (l->tokens - 1) / l->opts.segment + 1;
-	if (e->segment != segment) {
-		e->segment = segment;
+	/* MSTTR: segments of opts.segment tokens, numbered from 1. */
+	if (e->segment != l->segments + 1) {
+		e->segment = l->segments + 1;
 		l->seg_types++;
 	}
-	if (l->tokens % l->opts.segment == 0) {
+	if (--l->seg_left == 0) {
 		l->segment_types += l->seg_types;
 		l->segments++;
 		l->seg_types = 0;
+		l->seg_left = l->opts.segment;
 	}
 
 	/* MTLD, forward. */

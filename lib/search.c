@@ -85,6 +85,7 @@ struct tokspan {
 
 struct search {
 	struct search_opts opts;
+	int no_index;			/* search_no_index */
 	struct pattern *pats;
 	size_t npats, patcap;
 	struct element *elems;
@@ -95,8 +96,13 @@ struct search {
 	struct tokenizer tok;
 	struct strtab first_words;	/* plain first word -> chain head */
 	size_t *chain_head;
-	size_t *wild_first;		/* patterns whose first word has a * */
+	size_t *wild_first;		/* patterns whose first word has a *,
+					   other than those of prefixes */
 	size_t nwild_first;
+	struct strtab prefixes;		/* "lit" of a first word "lit*" */
+	size_t *prefix_head;		/* prefix -> chain head */
+	unsigned char prefix_len[64];	/* their lengths, ascending */
+	size_t nprefix_len;
 	struct tokspan *toks;
 	size_t ntoks, tokcap;
 	char *arena;
@@ -377,6 +383,8 @@ search_free(struct search *s)
 	free(s->elems);
 	free(s->chain_head);
 	free(s->wild_first);
+	free(s->prefix_head);
+	strtab_free(&s->prefixes);
 	free(s->toks);
 	free(s->arena);
 	free(s->busy);
@@ -393,6 +401,13 @@ search_free(struct search *s)
 	tok_free(&s->tok);
 	strtab_free(&s->first_words);
 	free(s);
+}
+
+void
+search_no_index(struct search *s)
+{
+	s->no_index = 1;
+	s->ready = 0;
 }
 
 unsigned
@@ -633,6 +648,20 @@ search_add(struct search *s, const char *pat, unsigned group)
 	}
 }
 
+/*
+ * Whether a first word is a literal and a final * (terror*), which is
+ * found by looking its literal up among the starts of each token instead
+ * of trying it at every token: a dictionary of thousands of such
+ * patterns costs a few lookups a token.  search_no_index turns this off,
+ * for the tests that compare the two.
+ */
+static int
+prefix_word(const struct search *s, const struct element *e)
+{
+	return !s->no_index && e->wild && e->len >= 2 && e->len <= 65 &&
+	    memchr(e->glob, '*', e->len - 1) == NULL;
+}
+
 /* Index the word patterns by first word and choose the prefilter. */
 static void
 prepare_words(struct search *s)
@@ -642,27 +671,46 @@ prepare_words(struct search *s)
 	struct element *e;
 	size_t i, j, id;
 	int added, usable = 1;
+	uint64_t lens = 0;
 
 	free(s->chain_head);
 	free(s->wild_first);
+	free(s->prefix_head);
 	strtab_free(&s->first_words);
 	strtab_init(&s->first_words);
+	strtab_free(&s->prefixes);
+	strtab_init(&s->prefixes);
 	s->chain_head = xcalloc(s->npats + 1, sizeof(size_t));
+	s->prefix_head = xcalloc(s->npats + 1, sizeof(size_t));
 	s->wild_first = xcalloc(s->npats + 1, sizeof(size_t));
 	s->nwild_first = 0;
 	/* Chains are built backwards so that they run in pattern order. */
 	for (i = s->npats; i-- > 0;) {
 		p = &s->pats[i];
 		e = &s->elems[p->first];
+		if (prefix_word(s, e)) {
+			id = strtab_intern(&s->prefixes, e->glob, e->len - 1,
+			    &added);
+			p->chain = added ? NONE : s->prefix_head[id];
+			s->prefix_head[id] = i;
+			lens |= (uint64_t)1 << (e->len - 2);
+			continue;
+		}
 		if (e->wild)
 			continue;
 		id = strtab_intern(&s->first_words, e->glob, e->len, &added);
 		p->chain = added ? NONE : s->chain_head[id];
 		s->chain_head[id] = i;
 	}
-	for (i = 0; i < s->npats; i++)
-		if (s->elems[s->pats[i].first].wild)
+	for (i = 0; i < s->npats; i++) {
+		e = &s->elems[s->pats[i].first];
+		if (e->wild && !prefix_word(s, e))
 			s->wild_first[s->nwild_first++] = i;
+	}
+	s->nprefix_len = 0;
+	for (i = 0; i < 64; i++)
+		if (lens >> i & 1)
+			s->prefix_len[s->nprefix_len++] = (unsigned char)(i + 1);
 
 	for (i = 0; i < s->nprefilter; i++)
 		free(s->prefilter[i].s);
@@ -1087,6 +1135,25 @@ consider(struct search *s, size_t pi, size_t i, unsigned *ntouched)
 		s->best[g] = pi;
 }
 
+/* The patterns of prefixes (prefix_word) that start token i. */
+static void
+match_prefixes(struct search *s, size_t i, unsigned *ntouched)
+{
+	const struct tokspan *t = &s->toks[i];
+	size_t k, pi, id;
+
+	for (k = 0; k < s->nprefix_len && s->prefix_len[k] <= t->len; k++) {
+		id = strtab_find(&s->prefixes, s->arena + t->off,
+		    s->prefix_len[k]);
+		if (id == STRTAB_NONE)
+			continue;
+		for (pi = s->prefix_head[id]; pi != NONE;
+		    pi = s->pats[pi].chain)
+			if (phrase_matches(s, &s->pats[pi], i, 1))
+				consider(s, pi, i, ntouched);
+	}
+}
+
 /*
  * Try the patterns at every token of s->toks in turn and add the matches.
  * s->busy holds, per group, the end of the group's last match, so that
@@ -1110,6 +1177,8 @@ match_tokens(struct search *s, int first_only)
 			    pi = s->pats[pi].chain)
 				if (phrase_matches(s, &s->pats[pi], i, 1))
 					consider(s, pi, i, &ntouched);
+		if (s->nprefix_len > 0)
+			match_prefixes(s, i, &ntouched);
 		for (k = 0; k < s->nwild_first; k++) {
 			pi = s->wild_first[k];
 			if (phrase_matches(s, &s->pats[pi], i, 0))

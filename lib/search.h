@@ -46,6 +46,14 @@ void search_free(struct search *s);
  */
 const char *search_add(struct search *s, const char *pat, unsigned group);
 
+/*
+ * Word patterns whose first word is a literal and a final * (terror*) are
+ * found through an index of those literals; after this call every pattern
+ * with a * is tried at every token instead: the simple reference that the
+ * tests compare the index with.
+ */
+void search_no_index(struct search *s);
+
 /* The number of groups: one more than the largest group added. */
 unsigned search_groups(const struct search *s);
 
