@@ -10,7 +10,7 @@ load helper
 @test "the saved fuzz crashes and seeds replay without a failure" {
 	run sh "$SP_ROOT/tests/fuzz/run.sh" --replay
 	[ "$status" -eq 0 ] || { echo "$output" | tail -20; return 1; }
-	for h in sentence token reader count model meta; do
+	for h in sentence token reader count model meta syllable; do
 		[[ "$output" == *"fuzz: $h: "*" inputs replayed, no failure"* ]] ||
 			{ echo "no replay of $h"; return 1; }
 	done

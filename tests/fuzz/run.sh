@@ -9,7 +9,7 @@
 # usage: tests/fuzz/run.sh [--replay] [NAME ...]
 #   --replay      only replay the saved inputs (needs cc, not clang)
 #   NAME          only these harnesses (sentence token reader count model
-#                 meta)
+#                 meta syllable)
 # environment: FUZZ_SECONDS (60), FUZZ_JOBS (harnesses at once, 1),
 #   FUZZ_FORK=1 (keep going after a crash: libFuzzer's -fork=1 mode),
 #   CLANG (clang), CC (cc)
@@ -30,7 +30,7 @@ if [ "${1:-}" = --replay ]; then
 	replay_only=1
 	shift
 fi
-names=${*:-sentence token reader count model meta}
+names=${*:-sentence token reader count model meta syllable}
 
 # The model loader dies on a bad file; its harness catches that (see
 # fuzz_model.c) by wrapping these functions at link time.
