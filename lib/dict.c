@@ -446,6 +446,7 @@ dict_load(struct dict *d, const char *path, int format, int nesting)
 	L.path = path;
 	if (reader_open(&L.r, path) < 0) {
 		strtab_free(&L.ids);
+		dict_free(d);
 		return -1;
 	}
 	while ((got = reader_next(&L.r, &line, &n)) > 0) {
@@ -468,6 +469,7 @@ dict_load(struct dict *d, const char *path, int format, int nesting)
 	if (reader_close(&L.r) < 0 || got < 0) {
 		strtab_free(&L.ids);
 		free(L.id_cat);
+		dict_free(d);
 		return -1;
 	}
 	if (d->format == DICT_LIWC && L.state < 2)

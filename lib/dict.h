@@ -79,7 +79,8 @@ struct dict {
 /*
  * Read the dictionary at path ("-" is standard input) in the given format
  * (DICT_AUTO decides by the first line).  A file that cannot be read is
- * reported and -1 returned; a malformed line ends the program with a
+ * reported and -1 returned (d holds nothing to free); a malformed line
+ * ends the program with a
  * message naming the file and the line, as does a dictionary without a
  * pattern.
  */
