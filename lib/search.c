@@ -652,14 +652,14 @@ search_add(struct search *s, const char *pat, unsigned group)
  * Whether a first word is a literal and a final * (terror*), which is
  * found by looking its literal up among the starts of each token instead
  * of trying it at every token: a dictionary of thousands of such
- * patterns costs a few lookups a token.  search_no_index and SP_REFERENCE turn this off,
- * for the tests that compare the two.
+ * patterns costs a few lookups a token.  search_no_index and
+ * SP_REFERENCE turn this off, for the tests that compare the two.
  */
 static int
 prefix_word(const struct search *s, const struct element *e)
 {
-	return !s->no_index && !sp_reference && e->wild && e->len >= 2 && e->len <= 65 &&
-	    memchr(e->glob, '*', e->len - 1) == NULL;
+	return !s->no_index && !sp_reference && e->wild && e->len >= 2 &&
+	    e->len <= 65 && memchr(e->glob, '*', e->len - 1) == NULL;
 }
 
 /* Index the word patterns by first word and choose the prefilter. */
