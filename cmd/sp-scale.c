@@ -57,52 +57,62 @@ static const char help[] =
     "      --save=MODEL        save the fitted model\n"
     "      --smooth=K          Wordscores: add K to every reference count\n"
     "      --tol=OBJ,STEP      Wordfish: convergence tolerances (default\n"
-    "                          1e-6,1e-8)\n"
+    "                          1e-8,1e-8)\n"
     "      --words=FILE        write the word parameters to FILE\n"
     "  -v, --verbose           fit statistics on standard error\n"
     "      --help              print this help and exit\n"
     "      --version           print the version and exit\n";
 
 enum {
-	OPT_BY = 1, OPT_CA, OPT_CI, OPT_DIR, OPT_MAX_ITER, OPT_PREDICT,
-	OPT_PRIORS, OPT_RESCALE, OPT_SAVE, OPT_SMOOTH, OPT_TOL, OPT_VERBOSE,
-	OPT_WORDFISH, OPT_WORDS, OPT_WORDSCORES
+	OPT_BY = 1,
+	OPT_CA,
+	OPT_CI,
+	OPT_DIR,
+	OPT_MAX_ITER,
+	OPT_PREDICT,
+	OPT_PRIORS,
+	OPT_RESCALE,
+	OPT_SAVE,
+	OPT_SMOOTH,
+	OPT_TOL,
+	OPT_VERBOSE,
+	OPT_WORDFISH,
+	OPT_WORDS,
+	OPT_WORDSCORES
 };
 
 static const struct opt_spec specs[] = {
-	{ OPT_BY, 'b', "by", OPT_REQUIRED },
-	{ OPT_CA, 0, "ca", OPT_REQUIRED },
-	{ OPT_CI, 0, "ci", OPT_REQUIRED },
-	{ OPT_DIR, 0, "dir", OPT_REQUIRED },
-	{ OPT_MAX_ITER, 0, "max-iter", OPT_REQUIRED },
-	{ OPT_PREDICT, 0, "predict", OPT_REQUIRED },
-	{ OPT_PRIORS, 0, "priors", OPT_REQUIRED },
-	{ OPT_RESCALE, 0, "rescale", OPT_REQUIRED },
-	{ OPT_SAVE, 0, "save", OPT_REQUIRED },
-	{ OPT_SMOOTH, 0, "smooth", OPT_REQUIRED },
-	{ OPT_TOL, 0, "tol", OPT_REQUIRED },
-	{ OPT_VERBOSE, 'v', "verbose", OPT_NONE },
-	{ OPT_WORDFISH, 0, "wordfish", OPT_NONE },
-	{ OPT_WORDS, 0, "words", OPT_REQUIRED },
-	{ OPT_WORDSCORES, 0, "wordscores", OPT_REQUIRED },
-	{ 0, 0, NULL, 0 }
-};
+    {OPT_BY, 'b', "by", OPT_REQUIRED},
+    {OPT_CA, 0, "ca", OPT_REQUIRED},
+    {OPT_CI, 0, "ci", OPT_REQUIRED},
+    {OPT_DIR, 0, "dir", OPT_REQUIRED},
+    {OPT_MAX_ITER, 0, "max-iter", OPT_REQUIRED},
+    {OPT_PREDICT, 0, "predict", OPT_REQUIRED},
+    {OPT_PRIORS, 0, "priors", OPT_REQUIRED},
+    {OPT_RESCALE, 0, "rescale", OPT_REQUIRED},
+    {OPT_SAVE, 0, "save", OPT_REQUIRED},
+    {OPT_SMOOTH, 0, "smooth", OPT_REQUIRED},
+    {OPT_TOL, 0, "tol", OPT_REQUIRED},
+    {OPT_VERBOSE, 'v', "verbose", OPT_NONE},
+    {OPT_WORDFISH, 0, "wordfish", OPT_NONE},
+    {OPT_WORDS, 0, "words", OPT_REQUIRED},
+    {OPT_WORDSCORES, 0, "wordscores", OPT_REQUIRED},
+    {0, 0, NULL, 0}};
 
 enum method { NONE, WORDSCORES, WORDFISH, CA, PREDICT };
 
 static struct {
 	enum method method;
-	size_t by;		/* key fields of a group; 0: count tables */
+	size_t by; /* key fields of a group; 0: count tables */
 	const char *by_arg;
 	const char *refs, *model, *save, *words, *dir;
 	size_t ndim;
-	double ci_z;		/* 0: no interval */
+	double ci_z; /* 0: no interval */
 	enum wordscores_rescale rescale;
 	double smooth;
 	int verbose;
 	struct wordfish_options wf;
-} cf = { .wf = { { 0, 0, 1.0 / 9, 1 }, 1e-6, 1e-8, 1000, { 0, 1 },
-    NULL } };
+} cf = {.wf = {{0, 0, 1.0 / 9, 1}, 1e-8, 1e-8, 1000, {0, 1}, NULL}};
 
 static struct scale_cells counts;
 
@@ -123,10 +133,10 @@ note_group(uint32_t g, const char *file, unsigned long long line)
 		return;
 	if (seen.cap <= g) {
 		seen.cap = 2 * (size_t)g + 64;
-		seen.file = xreallocarray(seen.file, seen.cap,
-		    sizeof(*seen.file));
-		seen.line = xreallocarray(seen.line, seen.cap,
-		    sizeof(*seen.line));
+		seen.file =
+		    xreallocarray(seen.file, seen.cap, sizeof(*seen.file));
+		seen.line =
+		    xreallocarray(seen.line, seen.cap, sizeof(*seen.line));
 	}
 	seen.file[g] = file;
 	seen.line[g] = line;
@@ -138,8 +148,8 @@ static void
 seen_by_doc(const struct scale_table *t)
 {
 	const char **file = xreallocarray(NULL, t->ndocs + 1, sizeof(*file));
-	unsigned long long *line = xreallocarray(NULL, t->ndocs + 1,
-	    sizeof(*line));
+	unsigned long long *line =
+	    xreallocarray(NULL, t->ndocs + 1, sizeof(*line));
 	uint32_t id;
 	size_t i;
 
@@ -160,7 +170,7 @@ row_problem(enum count_row_status s)
 	switch (s) {
 	case COUNT_ROW_MISSING_FIELD:
 		return "missing field: a count table row is GROUP TAB ITEM "
-		    "TAB COUNT";
+		       "TAB COUNT";
 	case COUNT_ROW_EMPTY_ITEM:
 		return "empty item";
 	case COUNT_ROW_NOT_NUMBER:
@@ -179,7 +189,7 @@ row_problem(enum count_row_status s)
  */
 static int64_t
 parse_line(const struct reader *r, const char *line, size_t n,
-    const char **group, size_t *glen, const char **item, size_t *ilen)
+	   const char **group, size_t *glen, const char **item, size_t *ilen)
 {
 	struct count_row row;
 	struct record rec;
@@ -190,9 +200,11 @@ parse_line(const struct reader *r, const char *line, size_t n,
 		if (rec.len == 0)
 			return 0;
 		if ((*glen = record_key_prefix(&rec, cf.by)) == (size_t)-1) {
-			sp_warn_at(r->name, r->lineno, "--by %s needs %zu key "
-			    "field%s, the record has %zu", cf.by_arg, cf.by,
-			    cf.by == 1 ? "" : "s", record_key_fields(&rec));
+			sp_warn_at(r->name, r->lineno,
+				   "--by %s needs %zu key "
+				   "field%s, the record has %zu",
+				   cf.by_arg, cf.by, cf.by == 1 ? "" : "s",
+				   record_key_fields(&rec));
 			return -1;
 		}
 		*group = rec.key;
@@ -209,7 +221,7 @@ parse_line(const struct reader *r, const char *line, size_t n,
 	}
 	if (s != COUNT_ROW_OK || row.count > INT64_MAX) {
 		sp_warn_at(r->name, r->lineno, "count '%.*s' %s",
-		    (int)row.countlen, row.counttext, row_problem(s));
+			   (int)row.countlen, row.counttext, row_problem(s));
 		return -1;
 	}
 	*group = row.group;
@@ -237,15 +249,15 @@ read_input(const char *path)
 	if (reader_open(&r, path) < 0)
 		return 2;
 	while (reader_next(&r, &line, &n) > 0) {
-		if ((c = parse_line(&r, line, n, &group, &glen, &item,
-		    &ilen)) < 0) {
+		if ((c = parse_line(&r, line, n, &group, &glen, &item, &ilen)) <
+		    0) {
 			status = 2;
 			break;
 		}
 		if (c == 0 && cf.by > 0)
 			continue;
 		g = scale_cells_add(&counts, group, glen, item, ilen,
-		    (double)c);
+				    (double)c);
 		note_group(g, r.name, r.lineno);
 	}
 	if (reader_close(&r) < 0)
@@ -270,7 +282,7 @@ parse_number(const char *s, size_t n, double *v)
 /* "X,Y,..." into exactly n numbers; "inf" allowed if inf_ok. */
 static void
 parse_list(const struct opt *o, const char *arg, double *v, size_t n,
-    int inf_ok)
+	   int inf_ok)
 {
 	const char *p = arg, *comma;
 	size_t i, len;
@@ -287,8 +299,10 @@ parse_list(const struct opt *o, const char *arg, double *v, size_t n,
 		if (comma == NULL)
 			return;
 	}
-	opt_usage_error(o, "%s: '%s' is not %zu positive numbers separated "
-	    "by commas", o->name, arg, n);
+	opt_usage_error(o,
+			"%s: '%s' is not %zu positive numbers separated "
+			"by commas",
+			o->name, arg, n);
 }
 
 /* A real number with six decimals, never "-0.000000". */
@@ -339,7 +353,7 @@ normal_quantile(double p)
 
 static long
 find_group(const struct scale_table *t, const char *s, size_t n,
-    const char *what)
+	   const char *what)
 {
 	long i = scale_find_doc(t, s, n);
 
@@ -357,8 +371,7 @@ set_direction(const struct scale_table *t)
 	if (cf.dir == NULL)
 		return;
 	comma = strchr(cf.dir, ',');
-	cf.wf.dir[0] = find_group(t, cf.dir, (size_t)(comma - cf.dir),
-	    "--dir");
+	cf.wf.dir[0] = find_group(t, cf.dir, (size_t)(comma - cf.dir), "--dir");
 	cf.wf.dir[1] = find_group(t, comma + 1, strlen(comma + 1), "--dir");
 	if (cf.wf.dir[0] == cf.wf.dir[1])
 		sp_die("--dir: '%s' names one group twice", cf.dir);
@@ -389,18 +402,24 @@ read_refs(const struct scale_table *t)
 			continue;
 		record_split(&rec, s, n);
 		if (!rec.haskey || rec.keylen == 0)
-			sp_die_at(r.name, r.lineno, "a reference is GROUP TAB "
-			    "SCORE");
+			sp_die_at(r.name, r.lineno,
+				  "a reference is GROUP TAB "
+				  "SCORE");
 		if (parse_number(rec.payload, rec.len, &v) < 0)
-			sp_die_at(r.name, r.lineno, "score '%.*s' is not a "
-			    "number", (int)rec.len, rec.payload);
+			sp_die_at(r.name, r.lineno,
+				  "score '%.*s' is not a "
+				  "number",
+				  (int)rec.len, rec.payload);
 		if ((d = scale_find_doc(t, rec.key, rec.keylen)) < 0)
-			sp_die_at(r.name, r.lineno, "no group '%.*s' in the "
-			    "input", (int)rec.keylen, rec.key);
+			sp_die_at(r.name, r.lineno,
+				  "no group '%.*s' in the "
+				  "input",
+				  (int)rec.keylen, rec.key);
 		if (line[d] != 0)
-			sp_die_at(r.name, r.lineno, "group '%.*s' has a score "
-			    "already (line %llu)", (int)rec.keylen, rec.key,
-			    line[d]);
+			sp_die_at(r.name, r.lineno,
+				  "group '%.*s' has a score "
+				  "already (line %llu)",
+				  (int)rec.keylen, rec.key, line[d]);
 		line[d] = r.lineno;
 		score[d] = v;
 		nref++;
@@ -411,10 +430,12 @@ read_refs(const struct scale_table *t)
 		exit(2);
 	if (nref < 2)
 		sp_die("%s: %zu reference text%s: Wordscores needs two or "
-		    "more", cf.refs, nref, nref == 1 ? "" : "s");
+		       "more",
+		       cf.refs, nref, nref == 1 ? "" : "s");
 	if (lo == hi)
 		sp_die("%s: every reference text has the score %g: they must "
-		    "differ", cf.refs, lo);
+		       "differ",
+		       cf.refs, lo);
 	free(line);
 	return score;
 }
@@ -436,7 +457,7 @@ doc_words(const struct scale_table *t, size_t i, const long *map, long *idx)
  */
 static int
 write_wordscores(const struct scale_table *t, const struct wordscores *ws,
-    const long *map)
+		 const long *map)
 {
 	double *raw = xreallocarray(NULL, t->ndocs + 1, sizeof(*raw));
 	double *se = xreallocarray(NULL, t->ndocs + 1, sizeof(*se));
@@ -448,20 +469,26 @@ write_wordscores(const struct scale_table *t, const struct wordscores *ws,
 	for (i = 0; i < t->ndocs; i++) {
 		k = doc_words(t, i, map, idx);
 		if (wordscores_place(ws, idx, t->dcount + t->dstart[i], k,
-		    &raw[n], &se[n]) == 0) {
-			sp_warn_at(seen.file[i], seen.line[i], "group '%s' has "
-			    "no scored word: no position", t->doc[i]);
+				     &raw[n], &se[n]) == 0) {
+			sp_warn_at(seen.file[i], seen.line[i],
+				   "group '%s' has "
+				   "no scored word: no position",
+				   t->doc[i]);
 			status = 2;
 			continue;
 		}
 		doc[n++] = i;
 	}
 	if (wordscores_rescale(ws, cf.rescale, raw, se, n) < 0)
-		sp_die("--rescale %s: not defined here (%s)", cf.rescale ==
-		    WS_LBG ? "lbg" : "mv", cf.rescale == WS_LBG ? "it needs "
-		    "two or more texts with different raw scores" : "the "
-		    "lowest and highest reference texts have the same raw "
-		    "score");
+		sp_die("--rescale %s: not defined here (%s)",
+		       cf.rescale == WS_LBG ? "lbg" : "mv",
+		       cf.rescale == WS_LBG
+			   ? "it needs "
+			     "two or more texts with different raw scores"
+			   : "the "
+			     "lowest and highest reference texts have the same "
+			     "raw "
+			     "score");
 	for (k = 0; k < n; k++)
 		put_position(t, doc[k], raw[k], se[k]);
 	free(raw);
@@ -498,9 +525,10 @@ run_wordscores(const struct scale_table *t)
 	for (i = 0; i < t->ndocs; i++)
 		nref += !isnan(refs[i]);
 	if (cf.verbose)
-		fprintf(stderr, "sp-scale: %zu reference and %zu virgin "
-		    "texts; %zu of %zu words scored\n", nref,
-		    t->ndocs - nref, scored, t->nwords);
+		fprintf(stderr,
+			"sp-scale: %zu reference and %zu virgin "
+			"texts; %zu of %zu words scored\n",
+			nref, t->ndocs - nref, scored, t->nwords);
 	status = write_wordscores(t, &ws, map);
 	if (cf.words != NULL) {
 		writer_open(&w, cf.words);
@@ -533,15 +561,17 @@ run_wordfish(const struct scale_table *t)
 		cf.wf.verbose = stderr;
 	if (wordfish_fit(t, &cf.wf, &m, &f) < 0)
 		sp_die("every group has the same proportions of every item: "
-		    "there is no scale to find");
+		       "there is no scale to find");
 	if (cf.verbose)
-		fprintf(stderr, "sp-scale: %s after %ld iterations; "
-		    "log-likelihood %.6f, log-posterior %.6f\n",
-		    f.converged ? "converged" : "stopped", f.iterations,
-		    f.loglik, f.logpost);
+		fprintf(stderr,
+			"sp-scale: %s after %ld iterations; "
+			"log-likelihood %.6f, log-posterior %.6f\n",
+			f.converged ? "converged" : "stopped", f.iterations,
+			f.loglik, f.logpost);
 	if (!f.converged)
 		sp_warn("Wordfish did not converge in %ld iterations "
-		    "(--max-iter)", f.iterations);
+			"(--max-iter)",
+			f.iterations);
 	for (i = 0; i < t->ndocs; i++)
 		put_position(t, i, f.theta[i], f.se[i]);
 	if (cf.words != NULL) {
@@ -562,8 +592,8 @@ run_wordfish(const struct scale_table *t)
 }
 
 static void
-put_coords(struct writer *w, const char *name, size_t len,
-    const double *x, size_t n)
+put_coords(struct writer *w, const char *name, size_t len, const double *x,
+	   size_t n)
 {
 	size_t d;
 
@@ -582,34 +612,38 @@ run_ca(const struct scale_table *t)
 
 	if (cf.ndim >= (t->ndocs < t->nwords ? t->ndocs : t->nwords))
 		sp_die("--ca %zu: a table of %zu groups and %zu items has at "
-		    "most %zu dimensions", cf.ndim, t->ndocs, t->nwords,
-		    (t->ndocs < t->nwords ? t->ndocs : t->nwords) - 1);
-	if ((have = ca_fit(t, cf.ndim, 1e-10, &r)) != 0 || cf.ndim == 0)
-		sp_die("--ca %zu: the table has only %zu dimension%s",
-		    cf.ndim, have, have == 1 ? "" : "s");
+		       "most %zu dimensions",
+		       cf.ndim, t->ndocs, t->nwords,
+		       (t->ndocs < t->nwords ? t->ndocs : t->nwords) - 1);
+	if ((have = ca_fit(t, cf.ndim, 1e-10, &r)) != cf.ndim)
+		sp_die("--ca %zu: the table has only %zu dimension%s", cf.ndim,
+		       have, have == 1 ? "" : "s");
 	if (cf.dir != NULL && r.rowcoord[cf.wf.dir[0] * r.ndim] >
-	    r.rowcoord[cf.wf.dir[1] * r.ndim])
+				  r.rowcoord[cf.wf.dir[1] * r.ndim])
 		ca_flip(t, &r, 0);
 	if (cf.verbose) {
-		fprintf(stderr, "sp-scale: total inertia %.6f; %ld "
-		    "iterations%s\n", r.inertia, r.iterations, r.converged ?
-		    "" : " (not converged)");
+		fprintf(stderr,
+			"sp-scale: total inertia %.6f; %ld "
+			"iterations%s\n",
+			r.inertia, r.iterations,
+			r.converged ? "" : " (not converged)");
 		for (d = 0; d < r.ndim; d++)
-			fprintf(stderr, "sp-scale: dimension %zu: singular "
-			    "value %.6f, inertia %.6f (%.2f%%)\n", d + 1,
-			    r.sv[d], r.sv[d] * r.sv[d], 100 * r.sv[d] *
-			    r.sv[d] / r.inertia);
+			fprintf(stderr,
+				"sp-scale: dimension %zu: singular "
+				"value %.6f, inertia %.6f (%.2f%%)\n",
+				d + 1, r.sv[d], r.sv[d] * r.sv[d],
+				100 * r.sv[d] * r.sv[d] / r.inertia);
 	}
 	if (!r.converged)
 		sp_warn("--ca: the dimensions did not converge");
 	for (i = 0; i < t->ndocs; i++)
 		put_coords(&sp_out, t->doc[i], t->doclen[i],
-		    r.rowcoord + i * r.ndim, r.ndim);
+			   r.rowcoord + i * r.ndim, r.ndim);
 	if (cf.words != NULL) {
 		writer_open(&w, cf.words);
 		for (j = 0; j < t->nwords; j++)
 			put_coords(&w, t->word[j], t->wordlen[j],
-			    r.colcoord + j * r.ndim, r.ndim);
+				   r.colcoord + j * r.ndim, r.ndim);
 		writer_close(&w);
 	}
 	ca_free(&r);
@@ -641,8 +675,8 @@ run_predict(const struct scale_table *t)
 		mt.wordlen = lens;
 		mt.nwords = nmodel;
 		for (j = 0; j < t->nwords; j++)
-			map[j] = scale_find_word(&mt, t->word[j],
-			    t->wordlen[j]);
+			map[j] =
+			    scale_find_word(&mt, t->word[j], t->wordlen[j]);
 	}
 	if (m.method == SCALE_WORDSCORES) {
 		status = write_wordscores(t, &m.ws, map);
@@ -652,9 +686,11 @@ run_predict(const struct scale_table *t)
 		wordfish_place(&m.wf, t, map, cf.wf.tol_step, theta, se);
 		for (i = 0; i < t->ndocs; i++) {
 			if (isnan(theta[i])) {
-				sp_warn_at(seen.file[i], seen.line[i], "group "
-				    "'%s' has no word of the model: no "
-				    "position", t->doc[i]);
+				sp_warn_at(seen.file[i], seen.line[i],
+					   "group "
+					   "'%s' has no word of the model: no "
+					   "position",
+					   t->doc[i]);
 				status = 2;
 				continue;
 			}
@@ -673,7 +709,7 @@ set_method(const struct opt *o, enum method m)
 {
 	if (cf.method != NONE && cf.method != m)
 		opt_usage_error(o, "--wordscores, --wordfish, --ca and "
-		    "--predict exclude each other");
+				   "--predict exclude each other");
 	cf.method = m;
 }
 
@@ -684,38 +720,37 @@ check_options(const struct opt *o, int given[])
 	static const struct {
 		int id;
 		const char *name;
-		unsigned methods;	/* bit per enum method */
+		unsigned methods; /* bit per enum method */
 	} apply[] = {
-		{ OPT_CI, "--ci", 1u << WORDSCORES | 1u << WORDFISH |
-		    1u << PREDICT },
-		{ OPT_DIR, "--dir", 1u << WORDFISH | 1u << CA },
-		{ OPT_MAX_ITER, "--max-iter", 1u << WORDFISH },
-		{ OPT_PRIORS, "--priors", 1u << WORDFISH },
-		{ OPT_RESCALE, "--rescale", 1u << WORDSCORES | 1u << PREDICT },
-		{ OPT_SAVE, "--save", 1u << WORDSCORES | 1u << WORDFISH },
-		{ OPT_SMOOTH, "--smooth", 1u << WORDSCORES },
-		{ OPT_TOL, "--tol", 1u << WORDFISH | 1u << PREDICT },
-		{ OPT_WORDS, "--words", 1u << WORDSCORES | 1u << WORDFISH |
-		    1u << CA },
+	    {OPT_CI, "--ci", 1u << WORDSCORES | 1u << WORDFISH | 1u << PREDICT},
+	    {OPT_DIR, "--dir", 1u << WORDFISH | 1u << CA},
+	    {OPT_MAX_ITER, "--max-iter", 1u << WORDFISH},
+	    {OPT_PRIORS, "--priors", 1u << WORDFISH},
+	    {OPT_RESCALE, "--rescale", 1u << WORDSCORES | 1u << PREDICT},
+	    {OPT_SAVE, "--save", 1u << WORDSCORES | 1u << WORDFISH},
+	    {OPT_SMOOTH, "--smooth", 1u << WORDSCORES},
+	    {OPT_TOL, "--tol", 1u << WORDFISH | 1u << PREDICT},
+	    {OPT_WORDS, "--words",
+	     1u << WORDSCORES | 1u << WORDFISH | 1u << CA},
 	};
 	size_t i;
 
 	if (cf.method == NONE)
 		opt_usage_error(o, "choose a method: --wordscores, "
-		    "--wordfish, --ca or --predict");
+				   "--wordfish, --ca or --predict");
 	for (i = 0; i < sizeof(apply) / sizeof(*apply); i++)
-		if (given[apply[i].id] && !(apply[i].methods &
-		    (1u << cf.method)))
+		if (given[apply[i].id] &&
+		    !(apply[i].methods & (1u << cf.method)))
 			opt_usage_error(o, "%s does not apply to %s",
-			    apply[i].name, cf.method == WORDSCORES ?
-			    "--wordscores" : cf.method == WORDFISH ?
-			    "--wordfish" : cf.method == CA ? "--ca" :
-			    "--predict");
-	if (cf.dir != NULL && (strchr(cf.dir, ',') == NULL ||
-	    strchr(cf.dir, ',') == cf.dir || cf.dir[strlen(cf.dir) - 1] ==
-	    ','))
-		opt_usage_error(o, "--dir: '%s' is not two groups A,B",
-		    cf.dir);
+					apply[i].name,
+					cf.method == WORDSCORES ? "--wordscores"
+					: cf.method == WORDFISH ? "--wordfish"
+					: cf.method == CA	? "--ca"
+								: "--predict");
+	if (cf.dir != NULL &&
+	    (strchr(cf.dir, ',') == NULL || strchr(cf.dir, ',') == cf.dir ||
+	     cf.dir[strlen(cf.dir) - 1] == ','))
+		opt_usage_error(o, "--dir: '%s' is not two groups A,B", cf.dir);
 }
 
 int
@@ -723,9 +758,9 @@ main(int argc, char *argv[])
 {
 	struct opt o;
 	struct scale_table t;
-	char *arg, *dash[] = { "-" }, **files;
+	char *arg, *dash[] = {"-"}, **files;
 	double v[4];
-	int id, i, nfiles, status = 0, given[OPT_WORDSCORES + 1] = { 0 };
+	int id, i, nfiles, status = 0, given[OPT_WORDSCORES + 1] = {0};
 	uint32_t empty;
 
 	opt_init(&o, argc, argv, specs, help);
@@ -741,15 +776,15 @@ main(int argc, char *argv[])
 			cf.ndim = (size_t)opt_number(&o, arg, 1, 1000);
 			break;
 		case OPT_CI:
-			cf.ci_z = normal_quantile(0.5 + opt_real(&o, arg,
-			    0.01, 0.9999) / 2);
+			cf.ci_z = normal_quantile(
+			    0.5 + opt_real(&o, arg, 0.01, 0.9999) / 2);
 			break;
 		case OPT_DIR:
 			cf.dir = arg;
 			break;
 		case OPT_MAX_ITER:
-			cf.wf.max_iter = (long)opt_number(&o, arg, 1,
-			    1000000000);
+			cf.wf.max_iter =
+			    (long)opt_number(&o, arg, 1, 1000000000);
 			break;
 		case OPT_PREDICT:
 			set_method(&o, PREDICT);
@@ -758,10 +793,12 @@ main(int argc, char *argv[])
 		case OPT_PRIORS:
 			parse_list(&o, arg, v, 4, 1);
 			for (i = 0; i < 4; i++)
-				cf.wf.prec[i] = isinf(v[i]) ? 0 :
-				    1 / (v[i] * v[i]);
+				cf.wf.prec[i] =
+				    isinf(v[i]) ? 0 : 1 / (v[i] * v[i]);
 			if (cf.wf.prec[2] == 0 || cf.wf.prec[3] == 0)
-				opt_usage_error(&o, "--priors: the priors of "
+				opt_usage_error(
+				    &o,
+				    "--priors: the priors of "
 				    "beta and theta must be finite: they fix "
 				    "the scale");
 			break;
@@ -771,8 +808,10 @@ main(int argc, char *argv[])
 			else if (strcmp(arg, "mv") == 0)
 				cf.rescale = WS_MV;
 			else
-				opt_usage_error(&o, "--rescale: '%s' is not "
-				    "lbg or mv", arg);
+				opt_usage_error(&o,
+						"--rescale: '%s' is not "
+						"lbg or mv",
+						arg);
 			break;
 		case OPT_SAVE:
 			cf.save = arg;
@@ -816,13 +855,16 @@ main(int argc, char *argv[])
 	if (counts.groups.n == 0)
 		sp_die("no counts in the input");
 	if ((empty = scale_table_build(&t, &counts)) != STRTAB_NONE)
-		sp_die_at(seen.file[empty], seen.line[empty], "group '%s' has "
-		    "no counts", strtab_key(&counts.groups, empty));
+		sp_die_at(seen.file[empty], seen.line[empty],
+			  "group '%s' has "
+			  "no counts",
+			  strtab_key(&counts.groups, empty));
 	seen_by_doc(&t);
 	scale_cells_free(&counts);
 	if (t.ndocs < 2 && cf.method != PREDICT)
 		sp_die("only one group ('%s') in the input: a scale needs "
-		    "two or more", t.doc[0]);
+		       "two or more",
+		       t.doc[0]);
 	set_direction(&t);
 
 	switch (cf.method) {

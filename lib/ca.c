@@ -14,8 +14,8 @@ enum { CA_EXTRA = 8, CA_MAX_ITER = 5000 };
 /* The operator S, with what it needs precomputed. */
 struct op {
 	const struct scale_table *t;
-	double *sr, *sc;	/* sqrt(r_i), sqrt(c_j) */
-	double *in, *out;	/* q values per word or document, row-major */
+	double *sr, *sc;  /* sqrt(r_i), sqrt(c_j) */
+	double *in, *out; /* q values per word or document, row-major */
 };
 
 /*
@@ -51,8 +51,8 @@ apply(const struct op *o, const double *x, double *y, size_t q)
 		for (j = 0; j < m; j++)
 			d += o->sc[j] * x[a * m + j];
 		for (i = 0; i < n; i++)
-			y[a * n + i] = o->out[i * q + a] / t->total /
-			    o->sr[i] - o->sr[i] * d;
+			y[a * n + i] = o->out[i * q + a] / t->total / o->sr[i] -
+				       o->sr[i] * d;
 	}
 }
 
@@ -85,8 +85,8 @@ apply_t(const struct op *o, const double *y, double *x, size_t q)
 		for (i = 0; i < n; i++)
 			d += o->sr[i] * y[a * n + i];
 		for (j = 0; j < m; j++)
-			x[a * m + j] = o->out[j * q + a] / t->total /
-			    o->sc[j] - o->sc[j] * d;
+			x[a * m + j] = o->out[j * q + a] / t->total / o->sc[j] -
+				       o->sc[j] * d;
 	}
 }
 
@@ -117,8 +117,7 @@ next_start(uint64_t *state)
  * a column that vanishes is replaced from the fixed stream.
  */
 static void
-orthonormalize(double *u, size_t n, size_t q, const double *sr,
-    uint64_t *state)
+orthonormalize(double *u, size_t n, size_t q, const double *sr, uint64_t *state)
 {
 	size_t a, b, i, pass, tries;
 	double nrm, d;
@@ -175,9 +174,9 @@ jacobi(double *a, size_t q, double *val, double *z)
 				if (a[k * q + p] == 0)
 					continue;
 				theta = (a[k * q + k] - a[p * q + p]) /
-				    (2 * a[k * q + p]);
-				t = (theta >= 0 ? 1 : -1) / (fabs(theta) +
-				    sqrt(theta * theta + 1));
+					(2 * a[k * q + p]);
+				t = (theta >= 0 ? 1 : -1) /
+				    (fabs(theta) + sqrt(theta * theta + 1));
 				c = 1 / sqrt(t * t + 1);
 				s = t * c;
 				for (i = 0; i < q; i++) {
@@ -230,7 +229,7 @@ rotate(double *cols, size_t n, size_t q, const double *z, double *tmp)
 	memset(tmp, 0, n * q * sizeof(*tmp));
 	for (a = 0; a < q; a++)
 		for (b = 0; b < q; b++) {
-			double f = z[a * q + b];	/* row b of column a */
+			double f = z[a * q + b]; /* row b of column a */
 
 			if (f == 0)
 				continue;
@@ -240,12 +239,38 @@ rotate(double *cols, size_t n, size_t q, const double *z, double *tmp)
 	memcpy(cols, tmp, n * q * sizeof(*tmp));
 }
 
+/*
+ * The total inertia, the sum of S_ij^2: over the cells with a count, and
+ * for the others r_i c_j, summed per row as r_i (1 - the c_j of its
+ * cells), which cancels less than sum p^2 / (r c) - 1.
+ */
+static double
+inertia(const struct op *o)
+{
+	const struct scale_table *t = o->t;
+	double sum = 0, rest, p, rc;
+	size_t i, k;
+
+	for (i = 0; i < t->ndocs; i++) {
+		rest = 1;
+		for (k = t->dstart[i]; k < t->dstart[i + 1]; k++) {
+			p = t->dcount[k] / t->total;
+			rc = o->sr[i] * o->sr[i] * o->sc[t->dword[k]] *
+			     o->sc[t->dword[k]];
+			sum += (p - rc) * (p - rc) / rc;
+			rest -= o->sc[t->dword[k]] * o->sc[t->dword[k]];
+		}
+		sum += o->sr[i] * o->sr[i] * (rest > 0 ? rest : 0);
+	}
+	return sum;
+}
+
 size_t
 ca_fit(const struct scale_table *t, size_t ndim, double tol,
-    struct ca_result *r)
+       struct ca_result *r)
 {
-	struct op o = { t, NULL, NULL, NULL, NULL };
-	size_t n = t->ndocs, m = t->nwords, q, a, b, i, j, k, big;
+	struct op o = {t, NULL, NULL, NULL, NULL};
+	size_t n = t->ndocs, m = t->nwords, q, a, b, i, j, big;
 	size_t maxdim = (n < m ? n : m) - 1, tmpn;
 	double *u, *w, *x, *bm, *val, *z, *tmp, res, s, v;
 	uint64_t state = 0x9e3779b97f4a7c15ULL;
@@ -273,7 +298,8 @@ ca_fit(const struct scale_table *t, size_t ndim, double tol,
 	orthonormalize(u, n, q, o.sr, &state);
 
 	memset(r, 0, sizeof(*r));
-	for (it = 1; it <= CA_MAX_ITER; it++) {
+	r->inertia = inertia(&o);
+	for (it = 1; it <= CA_MAX_ITER && r->inertia >= 1e-13; it++) {
 		apply_t(&o, u, w, q);
 		for (a = 0; a < q; a++)
 			for (b = 0; b <= a; b++)
@@ -303,9 +329,14 @@ ca_fit(const struct scale_table *t, size_t ndim, double tol,
 		orthonormalize(u, n, q, o.sr, &state);
 	}
 	r->iterations = it > CA_MAX_ITER ? CA_MAX_ITER : it;
+	/*
+	 * A dimension whose inertia is rounding error (a table whose rows
+	 * all have the same profile has none) is not one.
+	 */
 	for (a = 0; a < ndim; a++)
-		if (!(val[a] > 1e-13 * val[0]) || val[0] <= 0) {
-			free(o.sr), free(o.sc), free(o.in), free(o.out), free(u);
+		if (!(val[a] > 1e-9 * r->inertia) || r->inertia < 1e-13) {
+			free(o.sr), free(o.sc), free(o.in), free(o.out),
+			    free(u);
 			free(x), free(w);
 			free(tmp), free(bm), free(z), free(val);
 			return a;
@@ -321,8 +352,8 @@ ca_fit(const struct scale_table *t, size_t ndim, double tol,
 		for (i = 0; i < n; i++)
 			r->rowcoord[i * ndim + a] = u[a * n + i] / o.sr[i];
 		for (j = 0; j < m; j++)
-			r->colcoord[j * ndim + a] = w[a * m + j] / r->sv[a] /
-			    o.sc[j];
+			r->colcoord[j * ndim + a] =
+			    w[a * m + j] / r->sv[a] / o.sc[j];
 		big = 0;
 		for (i = 1; i < n; i++)
 			if (fabs(r->rowcoord[i * ndim + a]) >
@@ -331,19 +362,10 @@ ca_fit(const struct scale_table *t, size_t ndim, double tol,
 		if (r->rowcoord[big * ndim + a] < 0)
 			ca_flip(t, r, a);
 	}
-	/* Total inertia: sum of p_ij^2 / (r_i c_j), less one. */
-	s = 0;
-	for (i = 0; i < n; i++)
-		for (k = t->dstart[i]; k < t->dstart[i + 1]; k++) {
-			v = t->dcount[k] / t->total;
-			s += v * v / (o.sr[i] * o.sr[i] *
-			    o.sc[t->dword[k]] * o.sc[t->dword[k]]);
-		}
-	r->inertia = s - 1;
 	free(o.sr), free(o.sc), free(o.in), free(o.out), free(u);
 	free(x), free(w);
 	free(tmp), free(bm), free(z), free(val);
-	return 0;
+	return ndim;
 }
 
 void

@@ -18,10 +18,10 @@
 
 struct ca_result {
 	size_t ndim;
-	double *sv;		/* singular values, largest first */
-	double *rowcoord;	/* standard coordinates, ndocs x ndim */
-	double *colcoord;	/* standard coordinates, nwords x ndim */
-	double inertia;		/* total inertia, chi-squared / n */
+	double *sv;	  /* singular values, largest first */
+	double *rowcoord; /* standard coordinates, ndocs x ndim */
+	double *colcoord; /* standard coordinates, nwords x ndim */
+	double inertia;	  /* total inertia, chi-squared / n */
 	long iterations;
 	int converged;
 };
@@ -30,13 +30,13 @@ struct ca_result {
  * The first ndim dimensions of t (1 <= ndim < min(documents, words)),
  * iterated until the residual |S S'u - sigma^2 u| of each is below tol
  * times the largest sigma^2.
- * Return 0, or the number of dimensions the table has (fewer than ndim,
- * and then nothing is allocated).  Each dimension's sign makes the document
- * with the largest absolute coordinate positive (the first in bytewise
+ * Return ndim, or the number of dimensions the table has if that is
+ * fewer (and then nothing is allocated).  Each dimension's sign makes the
+ * document with the largest absolute coordinate positive (the first in bytewise
  * order on a tie).
  */
 size_t ca_fit(const struct scale_table *t, size_t ndim, double tol,
-    struct ca_result *r);
+	      struct ca_result *r);
 
 /* Multiply dimension d by -1 (rows and columns). */
 void ca_flip(const struct scale_table *t, struct ca_result *r, size_t d);

@@ -58,7 +58,8 @@ cluster(struct expsum *e, double tmax)
 		cell = (long)floor((e->x[order[i]] - lo) / e->width);
 		mx = -INFINITY;
 		for (j = i; j < n && (long)floor((e->x[order[j]] - lo) /
-		    e->width) == cell; j++)
+						 e->width) == cell;
+		     j++)
 			mx = e->l[order[j]] > mx ? e->l[order[j]] : mx;
 		e->cell[c] = cell;
 		e->centre[c] = lo + ((double)cell + 0.5) * e->width;
@@ -80,7 +81,7 @@ cluster(struct expsum *e, double tmax)
 
 void
 expsum_build(struct expsum *e, const double *x, const double *l, size_t n,
-    double tmax)
+	     double tmax)
 {
 	if (e->n < n || e->x == NULL) {
 		free(e->x), free(e->l), free(e->centre), free(e->lmax);
@@ -92,7 +93,7 @@ expsum_build(struct expsum *e, const double *x, const double *l, size_t n,
 		e->weight = xreallocarray(NULL, n + 1, sizeof(double));
 		e->cell = xreallocarray(NULL, n + 1, sizeof(long));
 		e->mom = xreallocarray(NULL, (n + 1) * EXPSUM_MOMENTS,
-		    sizeof(double));
+				       sizeof(double));
 	}
 	e->n = n;
 	memcpy(e->x, x, n * sizeof(double));
@@ -135,8 +136,8 @@ expsum_eval(struct expsum *e, double t, double f[3])
 	 * exp, the others by multiplying by exp(t width) (never above e),
 	 * unless the product would leave the range of doubles.
 	 */
-	grid = fabs(t) * ((double)e->cell[e->nclus - 1] + 1) * e->width <
-	    600 && fabs(e->x0 + e->width) * fabs(t) < 600;
+	grid = fabs(t) * ((double)e->cell[e->nclus - 1] + 1) * e->width < 600 &&
+	       fabs(e->x0 + e->width) * fabs(t) < 600;
 	step = exp(t * e->width);
 	power = exp(t * (e->x0 + 0.5 * e->width));
 	/*

@@ -24,23 +24,23 @@
 
 struct expsum {
 	size_t n, nclus;
-	double *x, *l;		/* the points, to rebuild from */
-	double x0, width;	/* cluster k has centre x0 + (k + 1/2) width */
-	long *cell;		/* per cluster: k */
-	double *centre, *weight;	/* per cluster: exp(its largest l) */
+	double *x, *l;		 /* the points, to rebuild from */
+	double x0, width;	 /* cluster k has centre x0 + (k + 1/2) width */
+	long *cell;		 /* per cluster: k */
+	double *centre, *weight; /* per cluster: exp(its largest l) */
 	double *lmax;
-	double *mom;		/* per cluster, EXPSUM_MOMENTS moments */
-	double rho, tmax;	/* series used while |t| <= tmax */
-	struct expsum *fine;	/* for |t| > tmax, or NULL */
-	int fine_stale;		/* fine was made for other points */
+	double *mom;	     /* per cluster, EXPSUM_MOMENTS moments */
+	double rho, tmax;    /* series used while |t| <= tmax */
+	struct expsum *fine; /* for |t| > tmax, or NULL */
+	int fine_stale;	     /* fine was made for other points */
 };
 
 /*
  * Cluster the n points for exponents up to tmax in absolute value; x and
  * l are copied.  Building again reuses the memory.
  */
-void expsum_build(struct expsum *e, const double *x, const double *l,
-    size_t n, double tmax);
+void expsum_build(struct expsum *e, const double *x, const double *l, size_t n,
+		  double tmax);
 
 /* f[0], f[1], f[2] at t (which may rebuild the clusters). */
 void expsum_eval(struct expsum *e, double t, double f[3]);

@@ -13,8 +13,8 @@
  * is the new number (or -1), and names and lengths are copied out.
  */
 static size_t
-number_keys(const struct strtab *s, const char *has, long *index,
-    char ***names, size_t **lens)
+number_keys(const struct strtab *s, const char *has, long *index, char ***names,
+	    size_t **lens)
 {
 	uint32_t *rank = count_ranks(s), *byrank, id;
 	size_t n = 0, r;
@@ -80,7 +80,7 @@ compact(struct scale_cells *sc)
 
 uint32_t
 scale_cells_add(struct scale_cells *sc, const char *group, size_t glen,
-    const char *item, size_t ilen, double count)
+		const char *item, size_t ilen, double count)
 {
 	uint32_t g = strtab_intern(&sc->groups, group, glen, NULL);
 	uint32_t w = strtab_intern(&sc->items, item, ilen, NULL);
@@ -127,8 +127,8 @@ scale_table_build(struct scale_table *t, struct scale_cells *sc)
 		}
 	grank = count_ranks(&sc->groups);
 	for (i = 0; i < sc->groups.n; i++)
-		if (!hasg[i] && (first == STRTAB_NONE ||
-		    grank[i] < grank[first]))
+		if (!hasg[i] &&
+		    (first == STRTAB_NONE || grank[i] < grank[first]))
 			first = (uint32_t)i;
 	free(grank);
 	if (first != STRTAB_NONE) {
@@ -169,8 +169,9 @@ scale_table_build(struct scale_table *t, struct scale_cells *sc)
 		t->wstart[sc->c[k].word + 1]++;
 	for (k = 0; k < t->nwords; k++)
 		t->wstart[k + 1] += t->wstart[k];
-	pos = xreallocarray(NULL, (t->nwords > t->ndocs ? t->nwords :
-	    t->ndocs) + 1, sizeof(*pos));
+	pos = xreallocarray(NULL,
+			    (t->nwords > t->ndocs ? t->nwords : t->ndocs) + 1,
+			    sizeof(*pos));
 	memcpy(pos, t->wstart, t->nwords * sizeof(*pos));
 	for (k = 0; k < nz; k++) {
 		i = pos[sc->c[k].word]++;
@@ -263,7 +264,7 @@ scale_table_free(struct scale_table *t)
 /* Binary search in names sorted bytewise (shorter first on a prefix). */
 static long
 find(char *const *names, const size_t *lens, size_t n, const char *s,
-    size_t len)
+     size_t len)
 {
 	size_t lo = 0, hi = n;
 

@@ -19,7 +19,7 @@
 
 struct scale_table {
 	size_t ndocs, nwords, ncells;
-	char **doc, **word;	/* names, NUL-terminated, bytewise order */
+	char **doc, **word; /* names, NUL-terminated, bytewise order */
 	size_t *doclen, *wordlen;
 	/* By document: the cells of document i are [dstart[i], dstart[i+1]). */
 	size_t *dstart;
@@ -29,7 +29,7 @@ struct scale_table {
 	size_t *wstart;
 	uint32_t *wdoc;
 	double *wcount;
-	double *rowsum, *colsum;	/* tokens per document and per word */
+	double *rowsum, *colsum; /* tokens per document and per word */
 	double total;
 };
 
@@ -42,7 +42,7 @@ struct scale_table {
  * table is built.
  */
 struct scale_cell {
-	uint32_t doc, word;	/* ids in groups and items */
+	uint32_t doc, word; /* ids in groups and items */
 	double count;
 };
 
@@ -56,8 +56,8 @@ struct scale_cells {
 void scale_cells_init(struct scale_cells *sc, int merge);
 
 /* Add count to the cell (group, item); return the group's id. */
-uint32_t scale_cells_add(struct scale_cells *sc, const char *group,
-    size_t glen, const char *item, size_t ilen, double count);
+uint32_t scale_cells_add(struct scale_cells *sc, const char *group, size_t glen,
+			 const char *item, size_t ilen, double count);
 
 /*
  * Build the table from the cells, which are used up (the strings stay for

@@ -25,9 +25,11 @@ scale_model_save_wordscores(const struct wordscores *ws, const char *path)
 	size_t j;
 
 	writer_open(&w, path);
-	writer_printf(&w, "%s\nwordscores\t%.17g\t%.17g\t%.17g\t%.17g\t"
-	    "%.17g\n", MODEL_HEADER, ws->ref_sd, ws->ref_min, ws->ref_max,
-	    ws->raw_min, ws->raw_max);
+	writer_printf(&w,
+		      "%s\nwordscores\t%.17g\t%.17g\t%.17g\t%.17g\t"
+		      "%.17g\n",
+		      MODEL_HEADER, ws->ref_sd, ws->ref_min, ws->ref_max,
+		      ws->raw_min, ws->raw_max);
 	for (j = 0; j < ws->nwords; j++) {
 		if (isnan(ws->score[j]))
 			continue;
@@ -46,8 +48,8 @@ scale_model_save_wordfish(const struct wordfish_model *m, const char *path)
 
 	writer_open(&w, path);
 	writer_printf(&w, "%s\nwordfish\t%.17g\t%.17g\t%.17g\t%.17g\n",
-	    MODEL_HEADER, m->alpha_prec, m->alpha_mean, m->theta_prec,
-	    m->theta_mean);
+		      MODEL_HEADER, m->alpha_prec, m->alpha_mean, m->theta_prec,
+		      m->theta_mean);
 	for (j = 0; j < m->nwords; j++) {
 		put_word(&w, m->word[j], m->wordlen[j]);
 		writer_printf(&w, "\t%.17g\t%.17g\n", m->beta[j], m->psi[j]);
@@ -116,8 +118,8 @@ number(struct loader *l, size_t i)
 static int
 field_is(const struct loader *l, size_t i, const char *s)
 {
-	return l->flen[i] == strlen(s) && memcmp(l->field[i], s,
-	    l->flen[i]) == 0;
+	return l->flen[i] == strlen(s) &&
+	       memcmp(l->field[i], s, l->flen[i]) == 0;
 }
 
 void
@@ -135,8 +137,8 @@ scale_model_load(struct scale_model *m, const char *path)
 	if (reader_open(&l.r, path) < 0)
 		exit(2);
 	next_line(&l);
-	if (l.len != strlen(MODEL_HEADER) || memcmp(l.line, MODEL_HEADER,
-	    l.len) != 0)
+	if (l.len != strlen(MODEL_HEADER) ||
+	    memcmp(l.line, MODEL_HEADER, l.len) != 0)
 		bad(&l, "not an sp-scale model file");
 	next_line(&l);
 	if (field_is(&l, 0, "wordscores") && l.nfields == 6) {
@@ -165,15 +167,16 @@ scale_model_load(struct scale_model *m, const char *path)
 		want = 4;
 	} else
 		bad(&l, "expected 'wordscores' or 'wordfish' and the model's "
-		    "numbers");
+			"numbers");
 	for (;;) {
 		next_line(&l);
 		if (l.nfields == 1 && field_is(&l, 0, "end"))
 			break;
 		if (l.nfields != want || !field_is(&l, 0, "word") ||
 		    l.flen[1] == 0)
-			bad(&l, want == 3 ? "expected 'word', ITEM and SCORE" :
-			    "expected 'word', ITEM, BETA and PSI");
+			bad(&l, want == 3
+				    ? "expected 'word', ITEM and SCORE"
+				    : "expected 'word', ITEM, BETA and PSI");
 		if (n == cap) {
 			cap = cap ? 2 * cap : 256;
 			*names = xreallocarray(*names, cap, sizeof(char *));
@@ -190,12 +193,12 @@ scale_model_load(struct scale_model *m, const char *path)
 		/* Bytewise order, no repeats: the words are looked up. */
 		if (n > 0) {
 			size_t a = (*lens)[n - 1], b = l.flen[1];
-			int c = memcmp((*names)[n - 1], l.field[1],
-			    a < b ? a : b);
+			int c =
+			    memcmp((*names)[n - 1], l.field[1], a < b ? a : b);
 
 			if (c > 0 || (c == 0 && a >= b))
 				bad(&l, "the words are not in bytewise order "
-				    "without repeats");
+					"without repeats");
 		}
 		n++;
 	}

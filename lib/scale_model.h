@@ -33,10 +33,9 @@ struct scale_model {
 	struct wordfish_model wf;
 };
 
-void scale_model_save_wordscores(const struct wordscores *ws,
-    const char *path);
+void scale_model_save_wordscores(const struct wordscores *ws, const char *path);
 void scale_model_save_wordfish(const struct wordfish_model *m,
-    const char *path);
+			       const char *path);
 
 /*
  * Load a model; a file that is not a model, or a damaged one, ends the

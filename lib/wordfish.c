@@ -38,14 +38,13 @@ static double
 block_objective(const struct block *k, double a, double b, double f0)
 {
 	return k->A * a + k->B * b - exp(a) * f0 -
-	    k->pa / 2 * (a - k->ma) * (a - k->ma) -
-	    k->pb / 2 * (b - k->mb) * (b - k->mb);
+	       k->pa / 2 * (a - k->ma) * (a - k->ma) -
+	       k->pb / 2 * (b - k->mb) * (b - k->mb);
 }
 
 /* Newton's method on one block, from (*a, *b); at most maxit steps. */
 static void
-block_newton(const struct block *k, double *a, double *b, double tol,
-    int maxit)
+block_newton(const struct block *k, double *a, double *b, double tol, int maxit)
 {
 	double f[3], nf[3], obj, nobj, ea, g0, g1, h00, h01, h11, det;
 	double da, db, na = *a, nb = *b, step;
@@ -125,11 +124,11 @@ max_abs(const double *x, size_t n)
 struct fit {
 	const struct scale_table *t;
 	const struct wordfish_options *o;
-	double *par;		/* alpha, theta, psi, beta, one after another */
+	double *par; /* alpha, theta, psi, beta, one after another */
 	size_t npar;
 	double *alpha, *theta, *psi, *beta;
 	struct expsum docs, words;
-	double lgamma_sum;	/* sum of log(y!) over the cells */
+	double lgamma_sum; /* sum of log(y!) over the cells */
 };
 
 /* The sum of all lambda_ij, zero cells included. */
@@ -141,7 +140,7 @@ sum_lambda(struct fit *s)
 	size_t j;
 
 	expsum_build(&s->docs, s->theta, s->alpha, t->ndocs,
-	    typical_abs(s->beta, t->nwords) + 1);
+		     typical_abs(s->beta, t->nwords) + 1);
 	for (j = 0; j < t->nwords; j++) {
 		expsum_eval(&s->docs, s->beta[j], f);
 		sum += exp(s->psi[j]) * f[0];
@@ -158,10 +157,10 @@ penalty(const struct fit *s)
 
 	for (i = 0; i < s->t->ndocs; i++)
 		pen += p[0] * s->alpha[i] * s->alpha[i] +
-		    p[3] * s->theta[i] * s->theta[i];
+		       p[3] * s->theta[i] * s->theta[i];
 	for (j = 0; j < s->t->nwords; j++)
 		pen += p[1] * s->psi[j] * s->psi[j] +
-		    p[2] * s->beta[j] * s->beta[j];
+		       p[2] * s->beta[j] * s->beta[j];
 	return pen / 2;
 }
 
@@ -175,9 +174,9 @@ loglik(struct fit *s)
 
 	for (i = 0; i < t->ndocs; i++)
 		for (k = t->dstart[i]; k < t->dstart[i + 1]; k++)
-			sum += t->dcount[k] * (s->alpha[i] +
-			    s->psi[t->dword[k]] + s->beta[t->dword[k]] *
-			    s->theta[i]);
+			sum +=
+			    t->dcount[k] * (s->alpha[i] + s->psi[t->dword[k]] +
+					    s->beta[t->dword[k]] * s->theta[i]);
 	return sum - s->lgamma_sum - sum_lambda(s);
 }
 
@@ -186,18 +185,18 @@ sweep_words(struct fit *s)
 {
 	const struct scale_table *t = s->t;
 	const double *p = s->o->prec;
-	struct block k = { &s->docs, 0, 0, p[1], 0, p[2], 0 };
+	struct block k = {&s->docs, 0, 0, p[1], 0, p[2], 0};
 	size_t j, c;
 
 	expsum_build(&s->docs, s->theta, s->alpha, t->ndocs,
-	    1.5 * typical_abs(s->beta, t->nwords) + 1);
+		     1.5 * typical_abs(s->beta, t->nwords) + 1);
 	for (j = 0; j < t->nwords; j++) {
 		k.A = t->colsum[j];
 		k.B = 0;
 		for (c = t->wstart[j]; c < t->wstart[j + 1]; c++)
 			k.B += t->wcount[c] * s->theta[t->wdoc[c]];
 		block_newton(&k, &s->psi[j], &s->beta[j], s->o->tol_step,
-		    SWEEP_STEPS);
+			     SWEEP_STEPS);
 	}
 }
 
@@ -206,18 +205,18 @@ sweep_docs(struct fit *s)
 {
 	const struct scale_table *t = s->t;
 	const double *p = s->o->prec;
-	struct block k = { &s->words, 0, 0, p[0], 0, p[3], 0 };
+	struct block k = {&s->words, 0, 0, p[0], 0, p[3], 0};
 	size_t i, c;
 
 	expsum_build(&s->words, s->beta, s->psi, t->nwords,
-	    1.5 * typical_abs(s->theta, t->ndocs) + 1);
+		     1.5 * typical_abs(s->theta, t->ndocs) + 1);
 	for (i = 0; i < t->ndocs; i++) {
 		k.A = t->rowsum[i];
 		k.B = 0;
 		for (c = t->dstart[i]; c < t->dstart[i + 1]; c++)
 			k.B += t->dcount[c] * s->beta[t->dword[c]];
 		block_newton(&k, &s->alpha[i], &s->theta[i], s->o->tol_step,
-		    SWEEP_STEPS);
+			     SWEEP_STEPS);
 	}
 }
 
@@ -285,8 +284,8 @@ rescale(struct fit *s)
  * log-posterior in (alpha_i, theta_i), the word parameters held fixed.
  */
 static double
-theta_se(struct expsum *words, double alpha, double theta,
-    double palpha, double ptheta)
+theta_se(struct expsum *words, double alpha, double theta, double palpha,
+	 double ptheta)
 {
 	double f[3], ea, h00, h01, h11, det;
 
@@ -324,8 +323,9 @@ objective(struct fit *s, double *ll)
  * than that of the two plain sweeps, with the extrapolation shortened
  * and finally dropped otherwise.  So the log-posterior never goes down
  * from one iteration to the next.  An iteration that gains less than
- * tol_objective ends the fit, as does one that seems to lose (rounding:
- * then the better parameters before it are kept).
+ * tol_objective times the log-posterior's size ends the fit, as does one
+ * that seems to lose (rounding: then the better parameters before it are
+ * kept).
  */
 static void
 accelerate(struct fit *s, struct wordfish_fit *f)
@@ -359,8 +359,8 @@ accelerate(struct fit *s, struct wordfish_fit *f)
 			for (i = 0; i < np; i++) {
 				r = x1[i] - x0[i];
 				v = x2[i] - 2 * x1[i] + x0[i];
-				s->par[i] = x0[i] - 2 * step * r + step * step *
-				    v;
+				s->par[i] =
+				    x0[i] - 2 * step * r + step * step * v;
 			}
 			sweep(s);
 			p = objective(s, &ll);
@@ -381,12 +381,13 @@ accelerate(struct fit *s, struct wordfish_fit *f)
 			break;
 		}
 		if (o->verbose != NULL)
-			fprintf(o->verbose, "sp-scale: iteration %ld: "
-			    "log-likelihood %.6f, log-posterior %.6f\n", it, ll,
-			    p);
+			fprintf(o->verbose,
+				"sp-scale: iteration %ld: "
+				"log-likelihood %.6f, log-posterior %.6f\n",
+				it, ll, p);
 		f->loglik = ll;
 		f->logpost = p;
-		if (p - last < o->tol_objective) {
+		if (p - last < o->tol_objective * fabs(p)) {
 			f->converged = 1;
 			break;
 		}
@@ -397,14 +398,14 @@ accelerate(struct fit *s, struct wordfish_fit *f)
 
 int
 wordfish_fit(const struct scale_table *t, const struct wordfish_options *o,
-    struct wordfish_model *m, struct wordfish_fit *f)
+	     struct wordfish_model *m, struct wordfish_fit *f)
 {
 	struct fit s;
 	struct ca_result ca;
 	size_t n = t->ndocs, nw = t->nwords, i, j, k;
 	double mean = 0, ss = 0, sd, scale, amean = 0;
 
-	if (ca_fit(t, 1, 1e-8, &ca) != 0)
+	if (ca_fit(t, 1, 1e-8, &ca) != 1)
 		return -1;
 	memset(&s, 0, sizeof(s));
 	s.t = t;
@@ -480,11 +481,10 @@ wordfish_fit(const struct scale_table *t, const struct wordfish_options *o,
 	m->theta_prec = o->prec[3] * scale * scale;
 	m->theta_mean = -mean / scale;
 	f->se = xreallocarray(NULL, n + 1, sizeof(double));
-	expsum_build(&s.words, m->beta, m->psi, nw,
-	    max_abs(s.theta, n) + 1);
+	expsum_build(&s.words, m->beta, m->psi, nw, max_abs(s.theta, n) + 1);
 	for (i = 0; i < n; i++)
 		f->se[i] = theta_se(&s.words, s.alpha[i], s.theta[i],
-		    m->alpha_prec, m->theta_prec);
+				    m->alpha_prec, m->theta_prec);
 	expsum_free(&s.docs);
 	expsum_free(&s.words);
 	free(s.par);
@@ -493,7 +493,7 @@ wordfish_fit(const struct scale_table *t, const struct wordfish_options *o,
 
 void
 wordfish_place(const struct wordfish_model *m, const struct scale_table *t,
-    const long *map, double tol, double *theta, double *se)
+	       const long *map, double tol, double *theta, double *se)
 {
 	struct expsum words;
 	struct block k;
@@ -503,7 +503,7 @@ wordfish_place(const struct wordfish_model *m, const struct scale_table *t,
 
 	memset(&words, 0, sizeof(words));
 	expsum_build(&words, m->beta, m->psi, m->nwords,
-	    fabs(m->theta_mean) + 10);
+		     fabs(m->theta_mean) + 10);
 	k.es = &words;
 	k.pa = m->alpha_prec;
 	k.ma = m->alpha_mean;

@@ -19,12 +19,13 @@
 #include "scale.h"
 
 struct wordfish_options {
-	double prec[4];		/* alpha, psi, beta, theta: 1 / sd^2 */
-	double tol_objective;	/* stop when a sweep gains less */
-	double tol_step;	/* a Newton step this small ends its loop */
+	double prec[4];	      /* alpha, psi, beta, theta: 1 / sd^2 */
+	double tol_objective; /* stop when an iteration gains less than
+			       * this times |log-posterior| */
+	double tol_step;      /* a Newton step this small ends its loop */
 	long max_iter;
-	long dir[2];		/* documents: theta[dir[0]] < theta[dir[1]] */
-	FILE *verbose;		/* per-sweep report, or NULL */
+	long dir[2];   /* documents: theta[dir[0]] < theta[dir[1]] */
+	FILE *verbose; /* per-sweep report, or NULL */
 };
 
 /*
@@ -34,14 +35,14 @@ struct wordfish_options {
  */
 struct wordfish_model {
 	size_t nwords;
-	char **word;		/* bytewise order */
+	char **word; /* bytewise order */
 	size_t *wordlen;
 	double *beta, *psi;
 	double alpha_prec, alpha_mean, theta_prec, theta_mean;
 };
 
 struct wordfish_fit {
-	double *theta, *se, *alpha;	/* per document */
+	double *theta, *se, *alpha; /* per document */
 	double loglik, logpost;
 	long iterations;
 	int converged;
@@ -53,9 +54,8 @@ struct wordfish_fit {
  * Return -1, with nothing allocated, if t has no such dimension (every
  * document has the same proportions of every word).
  */
-int wordfish_fit(const struct scale_table *t,
-    const struct wordfish_options *o, struct wordfish_model *m,
-    struct wordfish_fit *f);
+int wordfish_fit(const struct scale_table *t, const struct wordfish_options *o,
+		 struct wordfish_model *m, struct wordfish_fit *f);
 
 /*
  * Place every document of t with the word parameters of m (map gives the
@@ -63,9 +63,8 @@ int wordfish_fit(const struct scale_table *t,
  * log-posterior given the words, and the standard error of theta.  A
  * document with no word that m knows gets NAN.
  */
-void wordfish_place(const struct wordfish_model *m,
-    const struct scale_table *t, const long *map, double tol,
-    double *theta, double *se);
+void wordfish_place(const struct wordfish_model *m, const struct scale_table *t,
+		    const long *map, double tol, double *theta, double *se);
 
 void wordfish_model_free(struct wordfish_model *m);
 void wordfish_fit_free(struct wordfish_fit *f);

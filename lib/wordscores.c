@@ -9,7 +9,7 @@
 
 void
 wordscores_fit(struct wordscores *ws, const struct scale_table *t,
-    const double *refscore, double smooth)
+	       const double *refscore, double smooth)
 {
 	double *denom = xcalloc(t->ndocs + 1, sizeof(*denom));
 	double base0 = 0, base1 = 0, mean = 0, ss = 0, num, den, f;
@@ -67,14 +67,14 @@ wordscores_fit(struct wordscores *ws, const struct scale_table *t,
 	for (j = 0; j < t->nwords; j++)
 		idx[j] = (long)j;
 	for (i = 0; i < t->ndocs; i++) {
-		if (isnan(refscore[i]) || (refscore[i] != ws->ref_min &&
-		    refscore[i] != ws->ref_max))
+		if (isnan(refscore[i]) ||
+		    (refscore[i] != ws->ref_min && refscore[i] != ws->ref_max))
 			continue;
 		k = t->dstart[i];
 		for (j = 0; j < t->dstart[i + 1] - k; j++)
 			idx[j] = (long)t->dword[k + j];
 		if (wordscores_place(ws, idx, t->dcount + k,
-		    t->dstart[i + 1] - k, &raw, &se) == 0)
+				     t->dstart[i + 1] - k, &raw, &se) == 0)
 			continue;
 		if (refscore[i] == ws->ref_min) {
 			lowsum += raw;
@@ -93,7 +93,7 @@ wordscores_fit(struct wordscores *ws, const struct scale_table *t,
 
 double
 wordscores_place(const struct wordscores *ws, const long *word,
-    const double *count, size_t n, double *raw, double *se)
+		 const double *count, size_t n, double *raw, double *se)
 {
 	double total = 0, sum = 0, var = 0, d;
 	size_t k;
@@ -117,8 +117,8 @@ wordscores_place(const struct wordscores *ws, const long *word,
 }
 
 int
-wordscores_rescale(const struct wordscores *ws,
-    enum wordscores_rescale how, double *raw, double *se, size_t n)
+wordscores_rescale(const struct wordscores *ws, enum wordscores_rescale how,
+		   double *raw, double *se, size_t n)
 {
 	double mean = 0, ss = 0, mult, shift;
 	size_t i;
@@ -142,8 +142,8 @@ wordscores_rescale(const struct wordscores *ws,
 		if (!(ws->raw_max != ws->raw_min) || isnan(ws->raw_min))
 			return -1;
 		/* The lowest and highest references back at their scores. */
-		mult = (ws->ref_max - ws->ref_min) / (ws->raw_max -
-		    ws->raw_min);
+		mult =
+		    (ws->ref_max - ws->ref_min) / (ws->raw_max - ws->raw_min);
 		shift = ws->ref_min - ws->raw_min * mult;
 	}
 	for (i = 0; i < n; i++) {

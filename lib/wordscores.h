@@ -13,13 +13,13 @@
 
 struct wordscores {
 	size_t nwords;
-	char **word;		/* bytewise order; owned by whoever made it */
+	char **word; /* bytewise order; owned by whoever made it */
 	size_t *wordlen;
-	double *score;		/* S_w, or NAN for a word no reference has */
-	double ref_sd;		/* SD_r: sample sd of the reference scores */
-	double ref_min, ref_max;	/* the lowest and highest A_r */
-	double raw_min, raw_max;	/* mean raw score of the references
-					 * at ref_min and at ref_max (MV) */
+	double *score;		 /* S_w, or NAN for a word no reference has */
+	double ref_sd;		 /* SD_r: sample sd of the reference scores */
+	double ref_min, ref_max; /* the lowest and highest A_r */
+	double raw_min, raw_max; /* mean raw score of the references
+				  * at ref_min and at ref_max (MV) */
 };
 
 /*
@@ -30,7 +30,7 @@ struct wordscores {
  * checks).
  */
 void wordscores_fit(struct wordscores *ws, const struct scale_table *t,
-    const double *refscore, double smooth);
+		    const double *refscore, double smooth);
 
 /*
  * The raw score and its standard error of a text given as its words (by
@@ -38,7 +38,7 @@ void wordscores_fit(struct wordscores *ws, const struct scale_table *t,
  * number of scored tokens (0: no position).
  */
 double wordscores_place(const struct wordscores *ws, const long *word,
-    const double *count, size_t n, double *raw, double *se);
+			const double *count, size_t n, double *raw, double *se);
 
 enum wordscores_rescale { WS_RAW, WS_LBG, WS_MV };
 
@@ -49,8 +49,8 @@ enum wordscores_rescale { WS_RAW, WS_LBG, WS_MV };
  * transformation is not defined (LBG: fewer than two texts, or all with
  * the same raw score).
  */
-int wordscores_rescale(const struct wordscores *ws,
-    enum wordscores_rescale how, double *raw, double *se, size_t n);
+int wordscores_rescale(const struct wordscores *ws, enum wordscores_rescale how,
+		       double *raw, double *se, size_t n);
 
 void wordscores_free(struct wordscores *ws);
 

@@ -8,12 +8,13 @@
 
 load helper
 
-TOOLS="sp-split sp-tokens sp-count sp-grep sp-topics"
+TOOLS="sp-split sp-tokens sp-count sp-grep sp-topics sp-scale"
 
 args_for() {
 	case $1 in
 	sp-grep) echo "-e the -e and -e line" ;;
 	sp-topics) echo "-k 2 -n 5" ;;
+	sp-scale) echo "--by sent --ca 1" ;;
 	*) echo "" ;;
 	esac
 }
@@ -153,8 +154,9 @@ alone() {
 }
 
 @test "a closed pipe ends a tool quietly" {
+	# Seven sentences, so that sp-scale finds a table to scale.
 	awk 'BEGIN { for (i = 1; i <= 30000; i++)
-	    printf "d\t1\t%d\tThe threat from terrorism is real and the police respond.\n", i }' > many.txt
+	    printf "d\t1\t%d\tThe threat from terrorism is real and the police respond %d.\n", i, i % 7 }' > many.txt
 	for t in $(tools); do
 		first_line_quietly "$t" $(args_for "$t") many.txt ||
 			{ echo "$t"; return 1; }
@@ -222,6 +224,15 @@ respond' | head -n 18000000 | cmp - out ;;
 			[ "${#lines[@]}" -eq 2 ]
 			expect_eq "$(cut -f3 <<<"$output" | tr ' ' '\n' | sort -u)" \
 			    "$(printf '%s\n' $s | sort -u)" ;;
+		sp-scale)
+			# The line is an item of group a, which has x too, as
+			# b has: the item comes back whole, first in bytewise
+			# order, in the word coordinates of --words.
+			{ printf 'a\t'; cat huge.txt; printf 'a\tx\nb\tx\n'; } |
+			    sp-scale --by doc --ca 1 --words w.tsv > out
+			[ "$(wc -l < out)" -eq 2 ]
+			cut -f1 w.tsv | head -n 1 |
+			    cmp - <(head -c 104400000 huge.txt; echo) ;;
 		esac
 	done
 }

@@ -13,6 +13,7 @@
 # environment: BENCH_DIR (build/bench), BENCH_SIZES ("10 100"),
 #   BENCH_RUNS_10 (5), BENCH_RUNS_100 (5), BENCH_TOPICS_RUNS (3),
 #   BENCH_TOPICS_ITER_10 (20), BENCH_TOPICS_ITER_100 (10),
+#   BENCH_SCALE_RUNS (1),
 #   AWK (mawk if installed, else awk).  The whole run takes about 4
 #   minutes on 2 cores, and 3 to 4 more when python3-gensim is installed
 #   (tests/bench/topics-compare.sh: sp-topics against gensim).
@@ -204,6 +205,25 @@ for size in $sizes; do
 		skip "sp-topics" "sp-topics (or sp-split, sp-tokens)"
 	fi
 done
+
+# Scaling: Wordfish and a correspondence analysis of a sparse table of
+# 10,000 pseudo-documents by 20,000 words made from the 100 MB corpus
+# (tests/bench/make-scale-table.sh, about 4 million cells): time and peak
+# memory, one run each unless BENCH_SCALE_RUNS says otherwise.
+scale_table=$dir/scale-table.tsv
+if have sp-scale && have sp-split && have sp-tokens && have sp-count &&
+    [ -f "$dir/corpus-100.txt" ]; then
+	fresh "$scale_table" "$bin/sp-count" ||
+	    sh "$here/make-scale-table.sh" "$bin" "$dir/corpus-100.txt" \
+	    >"$scale_table"
+	runs=${BENCH_SCALE_RUNS:-1}
+	measure 100 scale "sp-scale --wordfish" "$scale_table" \
+	    "'$bin/sp-scale' --wordfish '$scale_table' >'$out'"
+	measure 100 scale "sp-scale --ca 2" "$scale_table" \
+	    "'$bin/sp-scale' --ca 2 '$scale_table' >'$out'"
+else
+	skip "sp-scale" "sp-scale (or sp-split, sp-tokens, sp-count, or no 100 MB corpus)"
+fi
 rm -f "$out" "$dir/runs.tmp"
 
 # The tables.
@@ -212,6 +232,7 @@ echo "machine: $(nproc 2>/dev/null || echo '?') cores," \
     "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo 2>/dev/null |
     head -n 1), $(uname -sr); $(date -u '+%Y-%m-%d %H:%M UTC')"
 $AWK -F '\t' -v runs10="${BENCH_RUNS_10:-5}" -v re="$re" \
+    -v sruns="${BENCH_SCALE_RUNS:-1}" \
     -v runs100="${BENCH_RUNS_100:-5}" -v truns="${BENCH_TOPICS_RUNS:-3}" \
     -v iter10="${BENCH_TOPICS_ITER_10:-20}" \
     -v iter100="${BENCH_TOPICS_ITER_100:-10}" '
@@ -222,6 +243,8 @@ function title(g, z) {
 	if (g == "grepW") return "word, any case, in segment records"
 	if (g == "grepE") return "regular expression RE = " re \
 	    " in segment records"
+	if (g == "scale") return "scaling a 10,000 x 20,000 table (" \
+	    sruns " run" (sruns == 1 ? "" : "s") ")"
 	if (g == "topics") return "LDA topics (1 thread, " \
 	    (z == 100 ? iter100 : iter10) " iterations, " truns " runs)"
 	return g
@@ -253,6 +276,11 @@ END {
 		}
 		printf "%s\n", title(part[2], part[1])
 		for (i = 1; i <= rows[key]; i++) {
+			if (part[2] == "scale") {
+				printf "  %-42s %8.2f %8s %8.1f\n", lab[key, i],
+				    t[key, i], "", peak[key, i] / 1024
+				continue
+			}
 			if (part[2] == "topics") {
 				printf "  %-42s %8.2f %8s %8.1f %6.2f M tokens/s\n",
 				    lab[key, i], t[key, i], "",
