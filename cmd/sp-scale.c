@@ -384,15 +384,18 @@ set_direction(const struct scale_table *t)
 static double *
 read_refs(const struct scale_table *t)
 {
+	/* Static, so that they are not leaks when an error ends the program. */
+	static double *score;
+	static unsigned long long *line;
 	struct reader r;
 	struct record rec;
-	double *score = xreallocarray(NULL, t->ndocs + 1, sizeof(*score));
-	unsigned long long *line = xcalloc(t->ndocs + 1, sizeof(*line));
 	double v, lo = INFINITY, hi = -INFINITY;
 	char *s;
 	size_t n, i, nref = 0;
 	long d;
 
+	score = xreallocarray(NULL, t->ndocs + 1, sizeof(*score));
+	line = xcalloc(t->ndocs + 1, sizeof(*line));
 	for (i = 0; i < t->ndocs; i++)
 		score[i] = NAN;
 	if (reader_open(&r, cf.refs) < 0)
