@@ -15,7 +15,8 @@
 #   BENCH_TOPICS_ITER_10 (20), BENCH_TOPICS_ITER_100 (10),
 #   BENCH_SCALE_RUNS (1),
 #   AWK (mawk if installed, else awk).  The whole run takes about 4
-#   minutes on 2 cores, and 3 to 4 more when python3-gensim is installed
+#   minutes on 2 cores, about one more for sp-scale (and its table, made
+#   once), and 3 to 4 more when python3-gensim is installed
 #   (tests/bench/topics-compare.sh: sp-topics against gensim).
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
