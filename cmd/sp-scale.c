@@ -57,7 +57,7 @@ static const char help[] =
     "      --save=MODEL        save the fitted model\n"
     "      --smooth=K          Wordscores: add K to every reference count\n"
     "      --tol=OBJ,STEP      Wordfish: convergence tolerances (default\n"
-    "                          1e-8,1e-8)\n"
+    "                          1e-10,1e-8)\n"
     "      --words=FILE        write the word parameters to FILE\n"
     "  -v, --verbose           fit statistics on standard error\n"
     "      --help              print this help and exit\n"
@@ -112,7 +112,7 @@ static struct {
 	double smooth;
 	int verbose;
 	struct wordfish_options wf;
-} cf = {.wf = {{0, 0, 1.0 / 9, 1}, 1e-8, 1e-8, 1000, {0, 1}, NULL}};
+} cf = {.wf = {{0, 0, 1.0 / 9, 1}, 1e-10, 1e-8, 1000, {0, 1}, NULL}};
 
 static struct scale_cells counts;
 
