@@ -11,6 +11,13 @@
 
 #define MODEL_HEADER "sp-scale model 1"
 
+/* x without the sign of a negative zero, which would print as "-0". */
+static double
+nz(double x)
+{
+	return x + 0.0;
+}
+
 static void
 put_word(struct writer *w, const char *s, size_t n)
 {
@@ -28,13 +35,13 @@ scale_model_save_wordscores(const struct wordscores *ws, const char *path)
 	writer_printf(&w,
 		      "%s\nwordscores\t%.17g\t%.17g\t%.17g\t%.17g\t"
 		      "%.17g\n",
-		      MODEL_HEADER, ws->ref_sd, ws->ref_min, ws->ref_max,
-		      ws->raw_min, ws->raw_max);
+		      MODEL_HEADER, nz(ws->ref_sd), nz(ws->ref_min),
+		      nz(ws->ref_max), nz(ws->raw_min), nz(ws->raw_max));
 	for (j = 0; j < ws->nwords; j++) {
 		if (isnan(ws->score[j]))
 			continue;
 		put_word(&w, ws->word[j], ws->wordlen[j]);
-		writer_printf(&w, "\t%.17g\n", ws->score[j]);
+		writer_printf(&w, "\t%.17g\n", nz(ws->score[j]));
 	}
 	writer_str(&w, "end\n");
 	writer_close(&w);
@@ -48,11 +55,12 @@ scale_model_save_wordfish(const struct wordfish_model *m, const char *path)
 
 	writer_open(&w, path);
 	writer_printf(&w, "%s\nwordfish\t%.17g\t%.17g\t%.17g\t%.17g\n",
-		      MODEL_HEADER, m->alpha_prec, m->alpha_mean, m->theta_prec,
-		      m->theta_mean);
+		      MODEL_HEADER, nz(m->alpha_prec), nz(m->alpha_mean),
+		      nz(m->theta_prec), nz(m->theta_mean));
 	for (j = 0; j < m->nwords; j++) {
 		put_word(&w, m->word[j], m->wordlen[j]);
-		writer_printf(&w, "\t%.17g\t%.17g\n", m->beta[j], m->psi[j]);
+		writer_printf(&w, "\t%.17g\t%.17g\n", nz(m->beta[j]),
+			      nz(m->psi[j]));
 	}
 	writer_str(&w, "end\n");
 	writer_close(&w);
