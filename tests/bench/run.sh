@@ -278,8 +278,9 @@ END {
 		printf "%s\n", title(part[2], part[1])
 		for (i = 1; i <= rows[key]; i++) {
 			if (part[2] == "scale") {
-				printf "  %-42s %8.2f %8s %8.1f\n", lab[key, i],
-				    t[key, i], "", peak[key, i] / 1024
+				printf "  %-42s %8.2f %8s %8.1f %8s %8.3f\n",
+				    lab[key, i], t[key, i], "", peak[key, i] / 1024,
+				    "", cpu[key, i]
 				continue
 			}
 			if (part[2] == "topics") {
