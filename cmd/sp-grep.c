@@ -109,6 +109,7 @@ struct kwic_line {
 static enum mode mode = MODE_RECORDS;
 static int invert, dict, align, sorting;
 static size_t by = 1;		/* key fields that make a group */
+static const char *by_name = "doc";	/* as the user wrote it */
 static int by_given;
 static size_t width = 40;
 
@@ -217,11 +218,10 @@ write_category(unsigned cat)
  * The group of a record for -c and -l: its first `by` key fields.  A line
  * with no key is in the group with the empty name unless --by asked for
  * key fields.  Return 0, or report a record with too few key fields and
- * return 2.
+ * return 2: the caller skips the rest of the file, as sp-count does.
  */
 static int
-group_of(const struct record *rec, const char *file, unsigned long long line,
-    size_t *len)
+group_of(const struct record *rec, struct reader *r, size_t *len)
 {
 	size_t k;
 
@@ -230,13 +230,56 @@ group_of(const struct record *rec, const char *file, unsigned long long line,
 		return 0;
 	}
 	if ((k = record_key_prefix(rec, by)) == (size_t)-1) {
-		sp_warn_at(file, line, "record has %zu key field%s; --by "
-		    "needs %zu", record_key_fields(rec),
-		    record_key_fields(rec) == 1 ? "" : "s", by);
+		sp_warn_at(r->name, reader_lineno(r), "--by %s needs %zu key "
+		    "field%s, the record has %zu", by_name, by,
+		    by == 1 ? "" : "s", record_key_fields(rec));
 		return 2;
 	}
 	*len = k;
 	return 0;
+}
+
+/*
+ * The group of the last record counted, for grep_scan to tell which of
+ * the lines it passes over are in the same group: those that start with
+ * the group's key fields and a TAB, or those with no TAB when the group
+ * is the one of the lines with no key.
+ */
+static enum { LAST_NONE, LAST_NO_KEY, LAST_KEYED } last_kind;
+static struct buf last_prefix;
+
+static void
+note_group(const struct record *rec, size_t len)
+{
+	if (!rec->haskey) {
+		last_kind = LAST_NO_KEY;
+		return;
+	}
+	last_kind = LAST_KEYED;
+	last_prefix.len = 0;
+	buf_add(&last_prefix, rec->key, len);
+	buf_add(&last_prefix, "\t", 1);
+}
+
+/* The offset of the first line of s[0..n) not in the group last counted. */
+static size_t
+same_group_lines(const char *s, size_t n)
+{
+	const char *tab;
+
+	switch (last_kind) {
+	case LAST_KEYED:
+		return record_lines_with_prefix(s, n, last_prefix.s,
+		    last_prefix.len);
+	case LAST_NO_KEY:
+		if ((tab = memchr(s, '\t', n)) == NULL)
+			return n;
+		while (tab > s && tab[-1] != '\n')
+			tab--;
+		return (size_t)(tab - s);
+	default:
+		return 0;
+	}
 }
 
 static size_t
@@ -246,15 +289,15 @@ count_columns(void)
 }
 
 static int
-count_record(const struct record *rec, const char *file,
-    unsigned long long line, const struct search_match *m, size_t nm,
-    int selected)
+count_record(const struct record *rec, struct reader *r,
+    const struct search_match *m, size_t nm, int selected)
 {
 	size_t len, cols = count_columns(), i;
 	uint32_t id;
 
-	if (group_of(rec, file, line, &len) != 0)
+	if (group_of(rec, r, &len) != 0)
 		return 2;
+	note_group(rec, len);
 	id = strtab_intern(&groups, rec->key, len, NULL);
 	if ((id + 1) * cols > countcap) {
 		size_t old = countcap;
@@ -274,19 +317,18 @@ count_record(const struct record *rec, const char *file,
 }
 
 static int
-list_record(const struct record *rec, const char *file,
-    unsigned long long line)
+list_record(const struct record *rec, struct reader *r)
 {
 	const char *name = rec->key;
 	size_t len;
 	int added;
 
-	if (group_of(rec, file, line, &len) != 0)
+	if (group_of(rec, r, &len) != 0)
 		return 2;
 	if (len == 0 && !rec->haskey) {
 		/* Plain lines: the file is the document. */
-		name = file;
-		len = strlen(file);
+		name = r->name;
+		len = strlen(name);
 	}
 	strtab_intern(&listed, name, len, &added);
 	if (added) {
@@ -488,10 +530,12 @@ only_record(const struct record *rec, const struct search_match *m,
 	}
 }
 
-/* Search one record and act on it; return 0 or 2 (a bad record). */
+/*
+ * Search one record and act on it; return 0, or 2 for a record with too
+ * few key fields for --by (reported), after which the file is skipped.
+ */
 static int
-grep_record(const char *file, unsigned long long lineno, const char *line,
-    size_t n)
+grep_record(struct reader *r, const char *line, size_t n)
 {
 	const struct search_match *m;
 	struct record rec;
@@ -505,14 +549,14 @@ grep_record(const char *file, unsigned long long lineno, const char *line,
 	selected = (nm > 0) != invert;
 	selected_any |= selected;
 	if (mode == MODE_COUNT)
-		return count_record(&rec, file, lineno, m, nm, selected);
+		return count_record(&rec, r, m, nm, selected);
 	if (!selected)
 		return 0;
 	switch (mode) {
 	case MODE_QUIET:
 		sp_exit(0);
 	case MODE_LIST:
-		return list_record(&rec, file, lineno);
+		return list_record(&rec, r);
 	case MODE_ONLY:
 		only_record(&rec, m, nm);
 		break;
@@ -525,89 +569,68 @@ grep_record(const char *file, unsigned long long lineno, const char *line,
 	return 0;
 }
 
-static unsigned long long
-count_lines(const char *s, size_t n)
-{
-	const char *end = s + n;
-	unsigned long long k = 0;
-
-	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
-		k++;
-		s++;
-	}
-	return k;
-}
-
 /*
- * The lines s[0..n) that grep_scan passes over: count them, and have the
- * reader repair (and count, for its warning) those with invalid UTF-8, as
- * reading them would.
+ * -c: the lines s[0..n) that grep_scan passes over have no match, but
+ * every group they hold must be counted, with 0 where it has none.  Most
+ * are in the group of the record before them, which needs no more than a
+ * look at their first bytes; the others are counted as records.
  */
-static unsigned long long
-skip_lines(struct reader *r, char *s, size_t n)
+static int
+count_passed(struct reader *r, const char *s, size_t n)
 {
-	char *end = s + n, *nl, *line;
-	size_t len;
+	const char *nl;
+	char *line;
+	size_t off, len, ln;
 
-	if (!utf8_all_ascii(s, n) && utf8_first_invalid(s, n) < n)
-		for (; s < end; s = nl + 1) {
-			nl = memchr(s, '\n', (size_t)(end - s));
-			if (nl == NULL)
-				nl = end;
-			line = s;
-			len = (size_t)(nl - s);
-			if (utf8_first_invalid(line, len) < len)
-				reader_check_line(r, &line, &len);
-		}
-	return count_lines(end - n, n);
+	while (n > 0 && (off = same_group_lines(s, n)) < n) {
+		s += off;
+		n -= off;
+		nl = memchr(s, '\n', n);
+		len = nl != NULL ? (size_t)(nl - s) : n;
+		reader_block_line(r, s, len, &line, &ln);
+		if (grep_record(r, line, ln) != 0)
+			return 2;
+		s += len < n ? len + 1 : n;
+		n -= len < n ? len + 1 : n;
+	}
+	return 0;
 }
 
 /*
  * Fixed strings, regular expressions with required literals and
  * prefiltered word patterns: find the hits in each block of input, then
- * the lines around them; the lines in between are only counted (and their
- * invalid UTF-8, for the warning).  A NUL byte ends the file as it does
- * for reader_next.
+ * the lines around them; the lines in between are passed over (the reader
+ * still accounts for them: line numbers, invalid UTF-8), and for -c their
+ * groups are counted.
  */
 static int
 grep_scan(struct reader *r)
 {
 	char *buf, *line, *nl;
-	size_t len, limit, pos, hit, ls, le, n;
-	int got, status = 0;
+	size_t len, pos, hit, ls, le, n;
+	int got;
 
-	while ((got = reader_chunk(r, &buf, &len)) > 0) {
-		nl = memchr(buf, '\0', len);
-		limit = nl != NULL ? (size_t)(nl - buf) : len;
-		pos = 0;
-		while (pos < limit &&
-		    (hit = search_scan(search, buf, limit, pos)) < limit) {
+	last_kind = LAST_NONE;
+	while ((got = reader_block(r, &buf, &len)) > 0) {
+		for (pos = 0; pos < len; pos = le + 1) {
+			if ((hit = search_scan(search, buf, len, pos)) >= len)
+				break;
 			for (ls = hit; ls > pos && buf[ls - 1] != '\n'; ls--)
 				;
-			line = memchr(buf + hit, '\n', len - hit);
-			le = line != NULL ? (size_t)(line - buf) : len;
-			if (le > limit)
-				break;	/* the line with the NUL byte */
-			r->lineno += skip_lines(r, buf + pos, ls - pos) + 1;
-			line = buf + ls;
-			n = le - ls;
-			reader_check_line(r, &line, &n);
-			status |= grep_record(r->name, r->lineno, line, n);
-			pos = le + 1;
+			nl = memchr(buf + hit, '\n', len - hit);
+			le = nl != NULL ? (size_t)(nl - buf) : len;
+			if (mode == MODE_COUNT &&
+			    count_passed(r, buf + pos, ls - pos) != 0)
+				return 2;
+			reader_block_line(r, buf + ls, le - ls, &line, &n);
+			if (grep_record(r, line, n) != 0)
+				return 2;
 		}
-		if (nl != NULL) {
-			for (ls = limit; ls > pos && buf[ls - 1] != '\n'; ls--)
-				;
-			r->lineno += skip_lines(r, buf + pos, ls - pos) + 1;
-			line = buf + ls;
-			n = len - ls;
-			reader_check_line(r, &line, &n);	/* reports */
+		if (mode == MODE_COUNT && pos < len &&
+		    count_passed(r, buf + pos, len - pos) != 0)
 			return 2;
-		}
-		if (pos < len)
-			r->lineno += skip_lines(r, buf + pos, len - pos);
 	}
-	return got < 0 ? 2 : status;
+	return got < 0 ? 2 : 0;
 }
 
 static int
@@ -624,7 +647,10 @@ grep_file(const char *path, int scan)
 		status = grep_scan(&r);
 	else {
 		while ((got = reader_next(&r, &line, &n)) > 0)
-			status |= grep_record(r.name, r.lineno, line, n);
+			if (grep_record(&r, line, n) != 0) {
+				status = 2;
+				break;
+			}
 		if (got < 0)
 			status = 2;
 	}
@@ -786,6 +812,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_BY:
 			by = record_opt_by(&o, arg);
+			by_name = arg;
 			by_given = 1;
 			break;
 		case OPT_CASE:
@@ -900,8 +927,7 @@ main(int argc, char *argv[])
 	if (search_groups(search) == 0)
 		sp_die("no patterns");
 	catseen = xcalloc(categories.n + 1, 1);
-	scan = search_can_scan(search) && !invert && mode != MODE_COUNT &&
-	       !sp_reference;
+	scan = search_can_scan(search) && !invert && !sp_reference;
 
 	writer_init(&sp_out, 1, "(standard output)");
 	for (i = 0; i < nfiles; i++)
@@ -921,6 +947,7 @@ main(int argc, char *argv[])
 	free(kwic);
 	free(arena.s);
 	free(scratch.s);
+	free(last_prefix.s);
 	free(catseen);
 	free(pats);
 	free(patfiles);

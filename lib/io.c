@@ -25,6 +25,8 @@
 #include "swar.h"
 #include "utf8.h"
 
+#define NONE ((size_t)-1)
+
 enum {
 	READ_CHUNK = 1 << 18,
 	WRITE_BUF = READ_CHUNK,	/* as much as a reader takes at once: fewer
@@ -77,7 +79,14 @@ reader_open(struct reader *r, const char *path)
 			return -1;
 		}
 		pipe_enlarge(r->fd, &st);
+		if (S_ISREG(st.st_mode) &&
+		    (r->base = lseek(r->fd, 0, SEEK_CUR)) >= 0)
+			r->seekable = 1;
 	}
+	if (!r->seekable)
+		r->base = 0;
+	r->counted = r->base;
+	r->nul_line = NONE;
 	r->cap = READ_CHUNK;
 	r->buf = xmalloc(r->cap);
 	return 0;
@@ -89,6 +98,7 @@ reader_room(struct reader *r)
 {
 	if (r->start > 0) {
 		memmove(r->buf, r->buf + r->start, r->end - r->start);
+		r->base += (off_t)r->start;
 		r->end -= r->start;
 		r->clean = r->clean > r->start ? r->clean - r->start : 0;
 		r->start = 0;
@@ -121,6 +131,35 @@ reader_fill(struct reader *r)
 	return 0;
 }
 
+static void
+nul_byte(struct reader *r, unsigned long long lineno)
+{
+	sp_warn_at(r->name, lineno,
+	    "NUL byte: not a text file; rest of file skipped");
+	r->failed = 1;
+	r->clean = 0;
+}
+
+/* Replace invalid UTF-8 in *line, counting the replacements. */
+static void
+repair_line(struct reader *r, char **line, size_t *len)
+{
+	char *s = *line;
+	size_t n = *len, bad = 0;
+	size_t k = sp_reference ? 0 : utf8_ascii_prefix(s, n);
+
+	if (k == n || k + utf8_first_invalid(s + k, n - k) == n)
+		return;
+	if (r->fixcap < 3 * n + 1) {
+		r->fixcap = 3 * n + 1;
+		free(r->fix);
+		r->fix = xmalloc(r->fixcap);
+	}
+	*len = utf8_sanitize(s, n, r->fix, &bad);
+	*line = r->fix;
+	r->bad_utf8 += bad;
+}
+
 /*
  * Drop the final CRs (a CRLF file converted twice ends lines in CR CR LF),
  * refuse NUL bytes and repair UTF-8 in *line.
@@ -128,30 +167,12 @@ reader_fill(struct reader *r)
 static int
 check_line(struct reader *r, char **line, size_t *len)
 {
-	char *s = *line;
-	size_t n = reader_drop_crs(*line, *len), bad;
-
-	if (memchr(s, '\0', n) != NULL) {
-		sp_warn_at(r->name, r->lineno,
-		    "NUL byte: not a text file; rest of file skipped");
-		r->failed = 1;
-		r->clean = 0;
+	*len = reader_drop_crs(*line, *len);
+	if (memchr(*line, '\0', *len) != NULL) {
+		nul_byte(r, r->lineno);
 		return -1;
 	}
-	if ((sp_reference || !utf8_all_ascii(s, n)) &&
-	    utf8_first_invalid(s, n) < n) {
-		if (r->fixcap < 3 * n + 1) {
-			r->fixcap = 3 * n + 1;
-			free(r->fix);
-			r->fix = xmalloc(r->fixcap);
-		}
-		bad = 0;
-		n = utf8_sanitize(s, n, r->fix, &bad);
-		r->bad_utf8 += bad;
-		s = r->fix;
-	}
-	*line = s;
-	*len = n;
+	repair_line(r, line, len);
 	return 1;
 }
 
@@ -187,12 +208,6 @@ plain_prefix(const char *s, size_t n)
 		i++;
 	nul = memchr(s, '\0', i);
 	return nul != NULL ? (size_t)(nul - s) : i;
-}
-
-int
-reader_check_line(struct reader *r, char **line, size_t *len)
-{
-	return check_line(r, line, len);
 }
 
 int
@@ -251,14 +266,117 @@ reader_next_slow(struct reader *r, char **line, size_t *len)
 	return 1;
 }
 
-int
-reader_chunk(struct reader *r, char **buf, size_t *len)
+/* The number of LFs in s[0..n). */
+static unsigned long long
+count_lfs(const char *s, size_t n)
 {
-	size_t i, scanned = 0;
-	int first = r->start == 0 && r->end == 0 && !r->eof;
+	unsigned long long k = 0;
+	size_t i = 0;
+#ifdef SP_SSE2
+	const __m128i lf = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+	__m128i acc, sum;
+	size_t lim;
 
+	/* Each byte of acc counts up to 255 LFs, then they are summed. */
+	while (i + 16 <= n) {
+		acc = zero;
+		lim = n - i > 16 * 255 ? i + 16 * 255 : n;
+		for (; i + 16 <= lim; i += 16)
+			acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(lf,
+			    _mm_loadu_si128((const __m128i *)(const void *)(s +
+			    i))));
+		sum = _mm_sad_epu8(acc, zero);
+		k += (unsigned long long)_mm_cvtsi128_si32(sum) +
+		    (unsigned long long)_mm_extract_epi16(sum, 4);
+	}
+#else
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		/* Each LF becomes 0x80 in its byte, nothing else does. */
+		w = swar_load(s + i) ^ (SWAR_ONES * '\n');
+		w = ~(((w & SWAR_LOWS) + SWAR_LOWS) | w) & SWAR_HIGHS;
+		k += (w >> 7) * SWAR_ONES >> 56;
+	}
+#endif
+	for (; i < n; i++)
+		k += s[i] == '\n';
+	return k;
+}
+
+/*
+ * Count the lines that end before buf[to] into r->lineno.  Those before
+ * the buffer (a regular file read on without counting) are counted from
+ * the file.  A read error there only makes the number inexact.
+ */
+static void
+count_lines_to(struct reader *r, size_t to)
+{
+	off_t at = r->base + (off_t)to;
+	char *tmp;
+	ssize_t k;
+	size_t want;
+
+	if (at <= r->counted)
+		return;
+	if (r->counted < r->base) {
+		tmp = xmalloc(READ_CHUNK);
+		while (r->counted < r->base) {
+			want = r->base - r->counted > READ_CHUNK ? READ_CHUNK :
+			    (size_t)(r->base - r->counted);
+			k = pread(r->fd, tmp, want, r->counted);
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k <= 0)
+				break;
+			r->lineno += count_lfs(tmp, (size_t)k);
+			r->counted += k;
+		}
+		free(tmp);
+		r->counted = r->base;
+	}
+	r->lineno += count_lfs(r->buf + (r->counted - r->base),
+	    (size_t)(at - r->counted));
+	r->counted = at;
+}
+
+/*
+ * Account for the lines of the block up to buf[to] that were passed over:
+ * count the replacements their invalid UTF-8 would take.
+ */
+static void
+pass_lines(struct reader *r, size_t to)
+{
+	size_t n, k;
+
+	if (to <= r->done)
+		return;
+	n = to - r->done;
+	k = utf8_ascii_prefix(r->buf + r->done, n);
+	if (k < n)
+		r->bad_utf8 += utf8_count_invalid(r->buf + r->done + k, n - k);
+	r->done = to;
+}
+
+int
+reader_block(struct reader *r, char **buf, size_t *len)
+{
+	size_t i, scanned = 0, at, ls;
+	char *nul;
+	int first = !r->blocks;
+
+	r->blocks = 1;
 	if (r->failed)
 		return -1;
+	pass_lines(r, r->block_end);
+	if (r->nul_line != NONE) {
+		r->taken = r->nul_line;
+		nul_byte(r, reader_lineno(r));
+		return -1;
+	}
+	/* A pipe's lines are counted before their bytes are gone. */
+	if (!r->seekable)
+		count_lines_to(r, r->start);
 	for (;;) {
 		/* Look back from the end for the last LF, once per byte. */
 		for (i = r->end; i > r->start + scanned; i--)
@@ -274,17 +392,57 @@ reader_chunk(struct reader *r, char **buf, size_t *len)
 		return 0;
 	if (r->eof && i <= r->start + scanned)
 		i = r->end;	/* a last line with no LF */
-	*buf = r->buf + r->start;
-	*len = i - r->start;
-	r->start = i;
-	if (first && *len >= 3 && memcmp(*buf, "\xEF\xBB\xBF", 3) == 0) {
-		*buf += 3;
-		*len -= 3;
+	at = r->start;
+	if (first && i - at >= 3 && memcmp(r->buf + at, "\xEF\xBB\xBF", 3) ==
+	    0) {
+		at += 3;
 		/* A file that is only a byte order mark is empty. */
-		if (*len == 0)
+		if (at == i) {
+			r->start = i;
 			return 0;
+		}
 	}
+	r->taken = r->done = at;
+	r->block_end = i;
+	r->start = i;
+	if ((nul = memchr(r->buf + at, '\0', i - at)) != NULL) {
+		for (ls = (size_t)(nul - r->buf); ls > at &&
+		    r->buf[ls - 1] != '\n'; ls--)
+			;
+		if (ls == at) {
+			nul_byte(r, reader_lineno(r));
+			return -1;
+		}
+		/* The lines before it first; the next call reports it. */
+		r->nul_line = r->start = r->block_end = ls;
+	}
+	*buf = r->buf + at;
+	*len = r->block_end - at;
 	return 1;
+}
+
+int
+reader_block_line(struct reader *r, const char *s, size_t n, char **line,
+    size_t *len)
+{
+	size_t at = (size_t)(s - r->buf);
+
+	pass_lines(r, at);
+	r->taken = at;
+	r->done = at + n < r->block_end ? at + n + 1 : r->block_end;
+	*line = r->buf + at;
+	*len = reader_drop_crs(*line, n);
+	repair_line(r, line, len);
+	return 1;
+}
+
+unsigned long long
+reader_lineno(struct reader *r)
+{
+	if (!r->blocks)
+		return r->lineno;
+	count_lines_to(r, r->taken);
+	return r->lineno + 1;
 }
 
 int

@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/types.h>
 
 struct reader {
 	int fd;
@@ -33,6 +34,19 @@ struct reader {
 	size_t fixcap;
 	size_t bad_utf8;	/* replacements made so far in this file */
 	int failed;		/* a read error or a NUL byte was reported */
+
+	/* Block reading (reader_block). */
+	int blocks;		/* reader_block has been called */
+	size_t block_end;	/* the current block ends at buf[block_end] */
+	size_t done;		/* buf[..done) of the block is accounted for */
+	size_t taken;		/* the last line taken starts at buf[taken] */
+	size_t nul_line;	/* a NUL byte waits to be reported in the line
+				   at buf[nul_line], or (size_t)-1 */
+	off_t base;		/* the file offset of buf[0] */
+	off_t counted;		/* r->lineno lines end before this offset */
+	int seekable;		/* a regular file: lines are counted only when
+				   a number is needed, from the file if their
+				   bytes have left the buffer */
 };
 
 /*
@@ -52,24 +66,40 @@ static inline int reader_next(struct reader *r, char **line, size_t *len);
 int reader_next_slow(struct reader *r, char **line, size_t *len);
 
 /*
- * For searches that look at the whole input before its lines (sp-grep -F):
- * the next block of complete lines as read, in *buf and *len, ending just
- * after a LF or at the end of the input.  A byte order mark at the start
- * of the file is dropped, but nothing else is checked or changed: the
- * caller finds the lines it wants and gives each to reader_check_line.
- * r->lineno is not advanced; a caller that reports line numbers counts
- * the lines itself.  Return 1, 0 at the end of the input, or -1 after a
- * read error (reported).  Do not mix with reader_next on one reader.
+ * Block reading, for searches that look at the whole input before its
+ * lines and skip the lines without a hit, as grep does (sp-grep).
+ * reader_block gives the next block of complete lines as read, in *buf
+ * and *len, ending just after a LF or at the end of the input, without a
+ * byte order mark at the start of the file and without a NUL byte: a
+ * block ends before the line that holds one, and the next call reports it
+ * (file and line) and returns -1.  The caller takes the lines it wants, in
+ * order, with reader_block_line; the others are passed over.  The reader
+ * accounts for every line either way: the invalid UTF-8 of the lines
+ * passed over is counted too (found quickly, since only stretches with a
+ * byte above 0x7F need looking at), so the warning of reader_close is the
+ * one reader_next would give; and line numbers are counted only when
+ * reader_lineno asks for one, from the file itself if the lines have left
+ * the buffer (a regular file) or as each block is done (a pipe).  Return
+ * 1, 0 at the end of the input, or -1 after an error (reported).  Do not
+ * mix with reader_next on one reader.
  */
-int reader_chunk(struct reader *r, char **buf, size_t *len);
+int reader_block(struct reader *r, char **buf, size_t *len);
 
 /*
- * Do to one raw line (no LF) what reader_next does, as line r->lineno:
- * drop a final CR, report a NUL byte (return -1 and mark the reader
- * failed), replace invalid UTF-8 (counted for reader_close).  Return 1
- * with *line and *len set; the line stays valid until the next call.
+ * Take the line s[0..n) of the block (s at a line start at or after the
+ * end of the last line taken, n up to its LF or the block's end): pass
+ * over the lines before it, and do to it what reader_next does to a line
+ * (drop its final CRs, replace invalid UTF-8).  Return 1 with *line and
+ * *len set; the line stays valid until the next call.
  */
-int reader_check_line(struct reader *r, char **line, size_t *len);
+int reader_block_line(struct reader *r, const char *s, size_t n,
+    char **line, size_t *len);
+
+/*
+ * The number of the line last given by reader_next or taken by
+ * reader_block_line, for messages.
+ */
+unsigned long long reader_lineno(struct reader *r);
 
 /*
  * For a caller that finds line ends itself, to save a call per line: the

@@ -57,6 +57,23 @@ record_key_prefix(const struct record *rec, size_t n)
 }
 
 size_t
+record_lines_with_prefix(const char *s, size_t n, const char *prefix,
+    size_t len)
+{
+	const char *p = s, *end = s + n, *nl;
+
+	while (p < end) {
+		if ((size_t)(end - p) < len || memcmp(p, prefix, len) != 0)
+			return (size_t)(p - s);
+		if ((nl = memchr(p + len, '\n', (size_t)(end - p) - len)) ==
+		    NULL)
+			break;
+		p = nl + 1;
+	}
+	return n;
+}
+
+size_t
 record_parse_by(const char *s)
 {
 	char *end;

@@ -32,6 +32,13 @@ size_t record_key_fields(const struct record *rec);
 size_t record_key_prefix(const struct record *rec, size_t n);
 
 /*
+ * The offset of the first line of s[0..n) (whole lines, each ending in a
+ * LF but perhaps the last) that does not start with prefix[0..len), or n.
+ */
+size_t record_lines_with_prefix(const char *s, size_t n, const char *prefix,
+    size_t len);
+
+/*
  * Parse a --by value: "doc", "para", "sent" (1, 2, 3 key fields) or a whole
  * number of key fields from 1 to 1000; return 0 if it is none of these.
  */

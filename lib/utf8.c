@@ -122,22 +122,88 @@ utf8_all_ascii(const char *s, size_t n)
 	return (acc & SWAR_HIGHS) == 0;
 }
 
+/*
+ * Sixteen bytes at a time with SSE2 (one instruction finds their top
+ * bits), eight at a time in a word elsewhere; blocks of 64 bytes take one
+ * branch.
+ */
+size_t
+utf8_ascii_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+#ifdef SP_SSE2
+	__m128i a, b, c, d;
+	unsigned m;
+
+	for (; i + 64 <= n; i += 64) {
+		a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		b = _mm_loadu_si128((const __m128i *)(const void *)(s + i +
+		    16));
+		c = _mm_loadu_si128((const __m128i *)(const void *)(s + i +
+		    32));
+		d = _mm_loadu_si128((const __m128i *)(const void *)(s + i +
+		    48));
+		if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b),
+		    _mm_or_si128(c, d))) != 0)
+			break;
+	}
+	for (; i + 16 <= n; i += 16) {
+		a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		if ((m = (unsigned)_mm_movemask_epi8(a)) != 0)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#else
+	for (; i + 64 <= n; i += 64)
+		if (((swar_load(s + i) | swar_load(s + i + 8) |
+		    swar_load(s + i + 16) | swar_load(s + i + 24) |
+		    swar_load(s + i + 32) | swar_load(s + i + 40) |
+		    swar_load(s + i + 48) | swar_load(s + i + 56)) &
+		    SWAR_HIGHS) != 0)
+			break;
+	for (; i + 8 <= n; i += 8)
+		if ((swar_load(s + i) & SWAR_HIGHS) != 0)
+			break;
+#endif
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 size_t
 utf8_first_invalid(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, k;
 
-	while (i < n) {
-		if (u[i] < 0x80) {
-			i++;
-			continue;
-		}
+	while ((i += utf8_ascii_prefix(s + i, n - i)) < n) {
 		if ((k = utf8_valid_prefix(u + i, n - i)) == 0)
 			return i;
 		i += k;
+		/* Text with one non-ASCII character often has more nearby. */
+		while (i < n && u[i] >= 0x80) {
+			if ((k = utf8_valid_prefix(u + i, n - i)) == 0)
+				return i;
+			i += k;
+		}
 	}
 	return n;
+}
+
+size_t
+utf8_count_invalid(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, k, bad = 0;
+
+	while ((i += utf8_ascii_prefix(s + i, n - i)) < n)
+		while (i < n && u[i] >= 0x80) {
+			if ((k = utf8_valid_prefix(u + i, n - i)) == 0) {
+				bad++;
+				k = 1;
+			}
+			i += k;
+		}
+	return bad;
 }
 
 size_t

@@ -37,4 +37,15 @@ int utf8_all_ascii(const char *s, size_t n);
 /* Index of the first byte of an invalid sequence in s[0..n), or n. */
 size_t utf8_first_invalid(const char *s, size_t n);
 
+/* The length of the ASCII prefix of s[0..n): the index of its first byte
+   with the top bit set, or n. */
+size_t utf8_ascii_prefix(const char *s, size_t n);
+
+/*
+ * The number of U+FFFD that utf8_sanitize would put in s[0..n): the same
+ * count for a run of lines as for each of its lines in turn, since a LF or
+ * a CR is never part of a multibyte sequence.
+ */
+size_t utf8_count_invalid(const char *s, size_t n);
+
 #endif

@@ -384,11 +384,46 @@ d2${TAB}1
 d3${TAB}1"
 }
 
-@test "--by with too few key fields names the file and line" {
+@test "--by with too few key fields: one error naming the file and line, as sp-count" {
 	run --separate-stderr sp-grep -c --by 4 'terror*' $R
 	[ "$status" -eq 2 ]
-	expect_eq "$(printf '%s\n' "$stderr" | head -1)" \
-	    "sp-grep: records.tsv:1: record has 3 key fields; --by needs 4"
+	expect_eq "$output" "0"
+	expect_eq "$stderr" \
+	    "sp-grep: records.tsv:1: --by 4 needs 4 key fields, the record has 3"
+	run --separate-stderr sp-count --by 4 $R
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" \
+	    "sp-count: records.tsv:1: --by 4 needs 4 key fields, the record has 3"
+}
+
+@test "--by with too few key fields skips the rest of that file only" {
+	printf 'a\t1\tterror one\na\t2\tnothing\nb\tterror two\nc\t1\tterror\n' \
+	    >short.tsv
+	printf 'd\t1\tterror three\n' >good.tsv
+	# Every path: the block scan (-F, word patterns, -E) and the record
+	# by record one (-v), with -c and -l.
+	for args in "-F terror" "terror" "-E terro." ; do
+		run --separate-stderr sp-grep -c --by para $args short.tsv good.tsv
+		[ "$status" -eq 2 ]
+		expect_eq "$output" "a${TAB}1${TAB}1
+a${TAB}2${TAB}0
+d${TAB}1${TAB}1"
+		expect_eq "$stderr" "sp-grep: short.tsv:3: --by para needs 2 key fields, the record has 1"
+		run --separate-stderr sp-grep -l --by 2 $args short.tsv good.tsv
+		[ "$status" -eq 2 ]
+		expect_eq "$output" "a${TAB}1
+d${TAB}1"
+		expect_eq "$stderr" "sp-grep: short.tsv:3: --by 2 needs 2 key fields, the record has 1"
+	done
+	run --separate-stderr sp-grep -c -v --by para terror short.tsv good.tsv
+	[ "$status" -eq 2 ]
+	expect_eq "$output" "a${TAB}1${TAB}0
+a${TAB}2${TAB}1
+d${TAB}1${TAB}0"
+	expect_eq "$stderr" "sp-grep: short.tsv:3: --by para needs 2 key fields, the record has 1"
+	run --separate-stderr sp-grep -c --by doc terror - <<<'plain line'
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-grep: (standard input):1: --by doc needs 1 key field, the record has 0"
 }
 
 @test "--by needs -c or -l" {

@@ -4,12 +4,13 @@
  * (a pipe) instead of a file; bits 1 to 3 all set, the bytes repeated
  * past 140 kB (rare, as such runs are slow), so that lines cross the
  * reader's 128 kB chunks and its buffer has to grow.  The input is read
- * three times, line by line with reader_next, in blocks with reader_chunk
- * plus reader_check_line, and in runs of plain lines with
+ * four times, line by line with reader_next, in blocks with reader_block
+ * taking every line or every third, and in runs of plain lines with
  * reader_plain_lines between calls of reader_next, and all must give the
- * same lines, in valid UTF-8 without LF or NUL, as must the reference
- * reader (sp_reference, lib/reference.h), line by line.  Each line is then
- * split as a record, whose key and payload must put the line back together.
+ * same lines, in valid UTF-8 without LF or NUL, the same count of invalid
+ * UTF-8 and the same status, as must the reference reader (sp_reference,
+ * lib/reference.h), line by line.  Each line is then split as a record,
+ * whose key and payload must put the line back together.
  */
 #include <fcntl.h>
 
@@ -23,6 +24,7 @@ struct lines {
 	char *s;
 	size_t len, cap, n;
 	int status;	/* 0 at the end of the input, -1 after an error */
+	size_t bad;	/* invalid UTF-8 sequences replaced */
 	struct tally tally;	/* the last fields, as sp-count counts them */
 };
 
@@ -119,36 +121,46 @@ read_by_line(const char *path, struct lines *l)
 		tally_last_field(&l->tally, line, len);
 	}
 	l->status = got;
+	l->bad = r.bad_utf8;
 	FUZZ_ASSERT(reader_close(&r) == (got < 0 ? -1 : 0));
 }
 
+/*
+ * In blocks: take every line with reader_block_line, or with sparse only
+ * every third one (each line's number checked against the lines counted
+ * so far), passing over the others, whose invalid UTF-8 the reader must
+ * count all the same.
+ */
 static void
-read_by_chunk(const char *path, struct lines *l)
+read_by_block(const char *path, struct lines *l, int sparse)
 {
 	struct reader r;
 	char *buf, *line, *nl;
-	size_t len, n, raw, i;
+	size_t len, len2, n, i, k = 0;
 	int got;
 
 	if (reader_open(&r, path) < 0)
 		abort();
-	l->status = 0;
-	while (l->status == 0 && (got = reader_chunk(&r, &buf, &len)) > 0) {
+	while ((got = reader_block(&r, &buf, &len)) > 0) {
 		FUZZ_ASSERT(len > 0);
-		for (i = 0; i < len; i += raw + 1) {
+		FUZZ_ASSERT(memchr(buf, '\0', len) == NULL);
+		for (i = 0; i < len; i += n + 1) {
 			nl = memchr(buf + i, '\n', len - i);
 			FUZZ_ASSERT(nl != NULL || r.eof);
-			n = raw = nl ? (size_t)(nl - (buf + i)) : len - i;
-			line = buf + i;
-			r.lineno++;
-			if (reader_check_line(&r, &line, &n) < 0) {
-				l->status = -1;
-				break;
+			n = nl ? (size_t)(nl - (buf + i)) : len - i;
+			if (sparse && ++k % 3 != 0)
+				continue;
+			reader_block_line(&r, buf + i, n, &line, &len2);
+			if (sparse) {
+				FUZZ_ASSERT(reader_lineno(&r) == k);
+				continue;
 			}
-			check_line(l, line, n);
+			check_line(l, line, len2);
 		}
 	}
-	reader_close(&r);
+	l->status = got;
+	l->bad = r.bad_utf8;
+	FUZZ_ASSERT(reader_close(&r) == (got < 0 ? -1 : 0));
 }
 
 static size_t
@@ -230,6 +242,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct lines byline = { 0 }, bychunk = { 0 }, byrun = { 0 };
 	struct lines byref = {0};
+	struct lines sparse = { 0 };
 	uint8_t *big = NULL;
 	const char *path;
 	size_t i;
@@ -258,7 +271,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		restore_stdin(saved);
 		saved = pipe_stdin(data, size);
 	}
-	read_by_chunk(path, &bychunk);
+	read_by_block(path, &bychunk, 0);
+	if (saved >= 0) {
+		restore_stdin(saved);
+		saved = pipe_stdin(data, size);
+	}
+	read_by_block(path, &sparse, 1);
 	if (saved >= 0) {
 		restore_stdin(saved);
 		saved = pipe_stdin(data, size);
@@ -275,6 +293,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		restore_stdin(saved);
 
 	FUZZ_ASSERT(byline.status == bychunk.status);
+	FUZZ_ASSERT(byline.bad == bychunk.bad);
+	FUZZ_ASSERT(byline.status == sparse.status);
+	FUZZ_ASSERT(byline.bad == sparse.bad);
 	FUZZ_ASSERT(byline.n == bychunk.n && byline.len == bychunk.len);
 	FUZZ_ASSERT(byline.len == 0 ||
 	    memcmp(byline.s, bychunk.s, byline.len) == 0);
@@ -291,6 +312,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(byref.s);
 	free(byline.s);
 	free(bychunk.s);
+	free(sparse.s);
 	free(byrun.s);
 	free(big);
 	return 0;

@@ -83,6 +83,108 @@ test_utf8_sanitize(void)
 	CHECK_INT(utf8_first_invalid("Zo\xC3", 3), 2);
 }
 
+static unsigned long rand_state = 12345;
+
+static unsigned
+next_rand(void)
+{
+	rand_state = rand_state * 1103515245 + 12345;
+	return (unsigned)(rand_state >> 16) & 0x7FFF;
+}
+
+/*
+ * The fast scans (sixteen or eight bytes at a time) against byte loops, on
+ * random text with a few bytes above 0x7F (valid sequences and broken
+ * ones) at every place and alignment.
+ */
+static void
+test_utf8_scans(void)
+{
+	static const char *const pieces[] = { "\xC3\xA9", "\xE2\x80\x99",
+	    "\xF0\x9F\x98\x80", "\xFF", "\xC3", "\xE2\x80", "\x80",
+	    "\xED\xA0\x80", "\n", "\r" };
+	char buf[400], out[1200];
+	size_t n, i, k, want, bad, round, off;
+	int ok_prefix = 1, ok_count = 1, ok_first = 1;
+
+	for (round = 0; round < 3000; round++) {
+		n = next_rand() % 300;
+		for (i = 0; i < n; i++)
+			buf[i] = (char)('a' + next_rand() % 26);
+		for (k = next_rand() % 4; k > 0 && n > 4; k--) {
+			const char *p = pieces[next_rand() % 10];
+			size_t at = next_rand() % (n - 4), m = strlen(p);
+
+			memcpy(buf + at, p, m);
+		}
+		for (off = 0; off < 16 && off <= n; off++) {
+			for (want = off; want < n &&
+			    (unsigned char)buf[want] < 0x80; want++)
+				;
+			ok_prefix &= utf8_ascii_prefix(buf + off, n - off) ==
+			    want - off;
+		}
+		bad = 0;
+		utf8_sanitize(buf, n, out, &bad);
+		ok_count &= utf8_count_invalid(buf, n) == bad;
+		for (i = 0; i < n; i++)
+			if ((unsigned char)buf[i] >= 0x80) {
+				k = utf8_valid_prefix((unsigned char *)buf + i,
+				    n - i);
+				if (k == 0)
+					break;
+				i += k - 1;
+			}
+		ok_first &= utf8_first_invalid(buf, n) == i;
+	}
+	CHECK(ok_prefix);
+	CHECK(ok_count);
+	CHECK(ok_first);
+	CHECK_INT(utf8_count_invalid("a\xFF\n\xC3\r\n\xC3\xA9", 8), 2);
+	CHECK_INT(utf8_ascii_prefix("", 0), 0);
+}
+
+/* record_lines_with_prefix against a line-by-line loop. */
+static void
+test_record_prefix_lines(void)
+{
+	static const char *const keys[] = { "d1\t1\t", "d1\t2\t", "d2\t1\t",
+	    "d1", "", "d1\t" };
+	char buf[600], *p;
+	size_t n, i, want, round, k;
+	int ok = 1;
+
+	for (round = 0; round < 2000; round++) {
+		n = 0;
+		for (k = next_rand() % 12; k > 0; k--) {
+			const char *key = keys[next_rand() % 6];
+
+			memcpy(buf + n, key, strlen(key));
+			n += strlen(key);
+			for (i = next_rand() % 40; i > 0; i--)
+				buf[n++] = (char)('a' + next_rand() % 3);
+			buf[n++] = '\n';
+		}
+		if (n > 0 && next_rand() % 2)
+			n--;	/* a last line without a LF */
+		for (want = 0, p = buf; want < n; want = (size_t)(p - buf)) {
+			if (n - want < 6 || memcmp(buf + want, "d1\t1\t", 6) != 0)
+				break;
+			if ((p = memchr(buf + want, '\n', n - want)) == NULL) {
+				want = n;
+				break;
+			}
+			p++;
+		}
+		ok &= record_lines_with_prefix(buf, n, "d1\t1\t", 6) == want;
+	}
+	CHECK(ok);
+	CHECK_INT(record_lines_with_prefix("ab\nab\nac\n", 9, "ab", 2), 6);
+	CHECK_INT(record_lines_with_prefix("ab\nab", 5, "ab", 2), 5);
+	CHECK_INT(record_lines_with_prefix("ab\na", 4, "ab", 2), 3);
+	CHECK_INT(record_lines_with_prefix("", 0, "ab", 2), 0);
+}
+
 static void
 test_record_split(void)
 {
@@ -369,7 +471,9 @@ main(void)
 	test_utf8_decode();
 	test_utf8_encode_roundtrip();
 	test_utf8_sanitize();
+	test_utf8_scans();
 	test_record_split();
+	test_record_prefix_lines();
 	test_strtab();
 	test_tally();
 	test_opt();
