@@ -4,11 +4,12 @@
  * keyword-in-context concordance, the matches, counts per document (or
  * --by group), or the documents that match.  The matchers live in
  * lib/search.c; this file reads the input, keeps the counts and writes
- * the layouts.  Searches for fixed strings, and for word patterns with an
- * ASCII literal, that print what matches scan each block of input for the
- * literal first and look only at the lines around the hits, as grep does;
- * everything else goes record by record, as every search does with
- * SP_REFERENCE (lib/reference.h).
+ * the layouts.  Searches that have literals to look for (fixed strings,
+ * most regular expressions, word patterns with an ASCII literal) read
+ * the input in blocks, find the literals in the whole block and look only
+ * at the lines around them, as grep does (the reader, lib/io.c, accounts
+ * for the lines passed over); -v, and every search under SP_REFERENCE
+ * (lib/reference.h), go record by record.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -247,10 +248,12 @@ group_of(const struct record *rec, struct reader *r, size_t *len)
  */
 static enum { LAST_NONE, LAST_NO_KEY, LAST_KEYED } last_kind;
 static struct buf last_prefix;
+static uint32_t last_group;
 
 static void
-note_group(const struct record *rec, size_t len)
+note_group(const struct record *rec, size_t len, uint32_t id)
 {
+	last_group = id;
 	if (!rec->haskey) {
 		last_kind = LAST_NO_KEY;
 		return;
@@ -259,6 +262,16 @@ note_group(const struct record *rec, size_t len)
 	last_prefix.len = 0;
 	buf_add(&last_prefix, rec->key, len);
 	buf_add(&last_prefix, "\t", 1);
+}
+
+/* Whether the record is in the group last counted. */
+static int
+in_last_group(const struct record *rec)
+{
+	if (last_kind == LAST_KEYED)
+		return rec->haskey && rec->keylen + 1 >= last_prefix.len &&
+		    memcmp(rec->key, last_prefix.s, last_prefix.len) == 0;
+	return last_kind == LAST_NO_KEY && !rec->haskey;
 }
 
 /* The offset of the first line of s[0..n) not in the group last counted. */
@@ -295,10 +308,14 @@ count_record(const struct record *rec, struct reader *r,
 	size_t len, cols = count_columns(), i;
 	uint32_t id;
 
-	if (group_of(rec, r, &len) != 0)
-		return 2;
-	note_group(rec, len);
-	id = strtab_intern(&groups, rec->key, len, NULL);
+	if (in_last_group(rec))
+		id = last_group;
+	else {
+		if (group_of(rec, r, &len) != 0)
+			return 2;
+		id = strtab_intern(&groups, rec->key, len, NULL);
+		note_group(rec, len, id);
+	}
 	if ((id + 1) * cols > countcap) {
 		size_t old = countcap;
 
@@ -606,23 +623,21 @@ count_passed(struct reader *r, const char *s, size_t n)
 static int
 grep_scan(struct reader *r)
 {
-	char *buf, *line, *nl;
-	size_t len, pos, hit, ls, le, n;
+	const char *ls, *le;
+	char *buf, *line;
+	size_t len, pos, hit, n;
 	int got;
 
 	last_kind = LAST_NONE;
 	while ((got = reader_block(r, &buf, &len)) > 0) {
-		for (pos = 0; pos < len; pos = le + 1) {
+		for (pos = 0; pos < len; pos = (size_t)(le - buf) + 1) {
 			if ((hit = search_scan(search, buf, len, pos)) >= len)
 				break;
-			for (ls = hit; ls > pos && buf[ls - 1] != '\n'; ls--)
-				;
-			nl = memchr(buf + hit, '\n', len - hit);
-			le = nl != NULL ? (size_t)(nl - buf) : len;
-			if (mode == MODE_COUNT &&
-			    count_passed(r, buf + pos, ls - pos) != 0)
+			reader_block_bounds(r, buf + hit, &ls, &le);
+			if (mode == MODE_COUNT && count_passed(r, buf + pos,
+			    (size_t)(ls - buf) - pos) != 0)
 				return 2;
-			reader_block_line(r, buf + ls, le - ls, &line, &n);
+			reader_block_line(r, ls, (size_t)(le - ls), &line, &n);
 			if (grep_record(r, line, n) != 0)
 				return 2;
 		}

@@ -436,6 +436,37 @@ reader_block_line(struct reader *r, const char *s, size_t n, char **line,
 	return 1;
 }
 
+/*
+ * Lines are short next to a block, so the start is found by looking back
+ * sixteen bytes at a time (with SSE2) and the end with memchr.
+ */
+void
+reader_block_bounds(const struct reader *r, const char *at,
+    const char **start, const char **end)
+{
+	const char *lo = r->buf + r->done, *p = at, *nl;
+#ifdef SP_SSE2
+	const __m128i lf = _mm_set1_epi8('\n');
+	unsigned mask;
+
+	while (p - lo >= 16) {
+		mask = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(lf,
+		    _mm_loadu_si128((const __m128i *)(const void *)(p - 16))));
+		if (mask != 0) {
+			p -= __builtin_clz(mask) - 16;
+			lo = p;
+			break;
+		}
+		p -= 16;
+	}
+#endif
+	while (p > lo && p[-1] != '\n')
+		p--;
+	*start = p;
+	nl = memchr(at, '\n', (size_t)(r->buf + r->block_end - at));
+	*end = nl != NULL ? nl : r->buf + r->block_end;
+}
+
 unsigned long long
 reader_lineno(struct reader *r)
 {

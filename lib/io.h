@@ -96,6 +96,14 @@ int reader_block_line(struct reader *r, const char *s, size_t n,
     char **line, size_t *len);
 
 /*
+ * The line of the block that holds the byte at `at` (a byte after the last
+ * line taken, not a LF): its start in *start and its end (its LF, or the
+ * block's end) in *end, as they are in the block.
+ */
+void reader_block_bounds(const struct reader *r, const char *at,
+    const char **start, const char **end);
+
+/*
  * The number of the line last given by reader_next or taken by
  * reader_block_line, for messages.
  */

@@ -37,6 +37,7 @@ struct parser {
 	const unsigned char *p;
 	int depth;
 	int failed;
+	int anchored;	/* a ^ or $ was seen */
 };
 
 static void parse_alt(struct parser *ps, struct info *out);
@@ -238,6 +239,7 @@ parse_atom(struct parser *ps, struct info *in)
 	case '^':
 	case '$':
 		ps->p = p + 1;
+		ps->anchored = 1;
 		literal(in, p, 0);
 		in->must.n = 0;
 		return;
@@ -396,6 +398,7 @@ relit_find(const char *re, struct relit *out)
 	ps.p = (const unsigned char *)re;
 	ps.depth = 0;
 	ps.failed = 0;
+	ps.anchored = 0;
 	parse_alt(&ps, &in);
 	out->n = 0;
 	if (ps.failed || *ps.p != '\0')
@@ -405,5 +408,27 @@ relit_find(const char *re, struct relit *out)
 	if (shortest(&in.must) == 0)
 		return 0;
 	*out = in.must;
+	return out->n;
+}
+
+size_t
+relit_exact(const char *re, struct relit *out)
+{
+	struct parser ps;
+	struct info in;
+	size_t i;
+
+	ps.p = (const unsigned char *)re;
+	ps.depth = 0;
+	ps.failed = 0;
+	ps.anchored = 0;
+	parse_alt(&ps, &in);
+	out->n = 0;
+	if (ps.failed || *ps.p != '\0' || ps.anchored || !in.exact_ok)
+		return 0;
+	for (i = 0; i < in.exact.n; i++)
+		if (in.exact.len[i] == 0)
+			return 0;
+	*out = in.exact;
 	return out->n;
 }

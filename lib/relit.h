@@ -28,4 +28,13 @@ struct relit {
  */
 size_t relit_find(const char *re, struct relit *out);
 
+/*
+ * Whether the expression re matches exactly the strings of a small set
+ * and nothing else (Jerusalem, "the people", (Jerusalem|Babylon)s, a\.b),
+ * none of them empty and with no anchor: then searching for re is
+ * searching for those strings, leftmost and longest first, as fixed
+ * strings are searched.  Return the number of strings in out, or 0.
+ */
+size_t relit_exact(const char *re, struct relit *out);
+
 #endif

@@ -1,12 +1,16 @@
 /*
  * The matchers of search.h.
  *
- * Fixed strings are found with memchr on the needle's rarest byte (by the
- * byte frequencies of English text) and a check of a second byte before
- * the full comparison, which on text runs at about the speed of memchr.
- * Case folding of ASCII text compares through a lower-case table; text
- * with other characters is folded into a scratch buffer with a map back to
- * the original offsets, so that matches are reported in the original text.
+ * A fixed string is found by its two rarest bytes (by the byte
+ * frequencies of English text): with memchr on the rarest when it is rare
+ * (a capital, a digit, z, q, x, j), else, with SSE2, by comparing both
+ * bytes at sixteen places at once, as GNU grep and the memchr crate do;
+ * a candidate is then compared whole.  Case folding of ASCII text
+ * compares letters in either case; text with other characters is folded
+ * into a scratch buffer with a map back to the original offsets, so that
+ * matches are reported in the original text.  More strings than
+ * MAX_ONE_BY_ONE are found all at once by an Aho-Corasick automaton
+ * (lib/aho.c).
  *
  * Word patterns are compiled into a list of elements per pattern (one per
  * word of a phrase), each a glob whose only wildcard is *.  A text is
@@ -20,20 +24,24 @@
  * search_windows); and search_scan can skip whole lines of input that
  * have neither a literal nor a character that makes the answer unsure.
  *
- * Regular expressions run through regexec(3) on lines that hold one of
+ * A regular expression that is only a set of strings (relit_exact:
+ * Jerusalem, "the people", (Jerusalem|Babylon)) is searched as fixed
+ * strings are.  Others run through regexec(3) on lines that hold one of
  * their required literals (lib/relit.c), which search_scan finds as it
  * finds fixed strings; an expression without such literals is run on
  * every line.
  *
- * With sp_reference (reference.h) a fixed string is looked for at every
- * offset, a text to search with case folding is always folded first, and
- * every text is tokenized whole for word patterns, with no prefilter.
+ * With sp_reference (lib/reference.h) a string is tried at every place,
+ * many strings are looked for one by one, every regular expression runs
+ * through regexec, a text searched with case folding is always folded
+ * first, and word patterns tokenize every text whole.
  */
 #include <regex.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "aho.h"
 #include "buf.h"
 #include "err.h"
 #include "hash.h"
@@ -47,19 +55,32 @@
 
 #define NONE ((size_t)-1)
 
-/* More distinct literals than this make the word prefilter not worth it. */
-#define MAX_PREFILTER 8
-/* And the same for the required literals of regular expressions. */
-#define MAX_RELITS 32
+/*
+ * More strings than this are looked for all at once with an Aho-Corasick
+ * automaton (lib/aho.c) rather than one by one: fixed strings, the
+ * literals of word patterns and what regular expressions require.
+ */
+#define MAX_ONE_BY_ONE 8
 
-/* A string found with memchr on its rarest byte. */
+/*
+ * A string found by its two rarest bytes: with memchr on the rarest if it
+ * is rare in English text, else (with SSE2) sixteen places at a time
+ * where both bytes are where the string has them.
+ */
 struct literal {
 	char *s;
 	size_t n;
 	size_t rare, rare2;	/* the rarest byte and a second one */
 	int icase;		/* ASCII letters in any case */
+	int by_memchr;		/* look for the rarest byte with memchr */
+	unsigned char vec_a[16], vec_b[16];	/* the two bytes, sixteen
+						   times each */
+	unsigned char fold_a, fold_b;	/* 0x20 for a letter under icase */
 	size_t next;		/* search_scan's cache: next place, or NONE */
 };
+
+/* Bytes of this rank or below (see byte_rank) are rare enough for memchr. */
+#define RARE_RANK 50
 
 /* One word of a word pattern: a glob (only * is special). */
 struct element {
@@ -70,6 +91,9 @@ struct element {
 
 struct pattern {
 	unsigned group;
+	size_t origin;		/* the number of the pattern as added (a
+				   regular expression that is a set of
+				   strings becomes a fixed one for each) */
 	size_t first, count;	/* its elements in s->elems */
 	struct literal lit;	/* fixed: the string; words: the prefilter */
 	regex_t re;
@@ -112,6 +136,7 @@ struct search {
 	unsigned *touched;
 	struct literal *prefilter;	/* distinct literals, or NULL */
 	size_t nprefilter;
+	struct aho *prefilter_aho;	/* them all at once, if many */
 	int prefilter_punct;		/* a literal has a non-alphanumeric */
 	size_t reach;			/* most words of a phrase, less one */
 	unsigned char *unsure;		/* per BMP code point: 0 unknown,
@@ -127,12 +152,18 @@ struct search {
 	size_t *fmap;
 	size_t fcap;
 	struct literal *relits;		/* what the expressions require */
-	size_t nrelits;
+	size_t nrelits, relitcap;
 	int relit_none;			/* an expression requires nothing */
+	int has_regex;			/* a pattern needs regexec */
+	size_t added;			/* patterns added */
 	struct literal *scanlits;	/* search_scan's literals */
 	size_t nscanlits;
+	struct aho *scan_aho;		/* them all at once, if many */
 	const char *scanbuf;
 	size_t scanlen, scanfrom;
+	struct aho *exact;		/* many fixed strings at once */
+	struct aho_hit *hits;
+	size_t hitcap;
 
 	struct search_match *matches;
 	size_t nmatches, matchcap;
@@ -202,6 +233,18 @@ literal_init(struct literal *l, const char *s, size_t n, int icase)
 			l->rare2 = i;
 		}
 	}
+#ifdef SP_SSE2
+	l->by_memchr = n < 2 || r1 <= RARE_RANK;
+	if (n > 0) {
+		memset(l->vec_a, s[l->rare], 16);
+		memset(l->vec_b, s[l->rare2], 16);
+		l->fold_a = s[l->rare] >= 'a' && s[l->rare] <= 'z' ? 0x20 : 0;
+		l->fold_b = s[l->rare2] >= 'a' && s[l->rare2] <= 'z' ? 0x20 :
+		    0;
+	}
+#else
+	l->by_memchr = 1;
+#endif
 }
 
 /* Whether hay[0..m) equals needle, ASCII letters in any case. */
@@ -216,26 +259,110 @@ equal_icase(const unsigned char *hay, const unsigned char *needle, size_t m)
 	return 1;
 }
 
-/* The reference for literal_find: the needle tried at every offset. */
-static size_t
-literal_find_reference(const struct literal *l, const char *hay, size_t n)
+/* Whether the literal is at h (which has room for it). */
+static inline int
+literal_at(const struct literal *l, const unsigned char *h, int icase)
 {
-	const unsigned char *h = (const unsigned char *)hay;
-	size_t i, k;
+	const unsigned char *p = (const unsigned char *)l->s;
+	size_t i;
 
-	for (i = 0; i + l->n <= n; i++) {
-		for (k = 0; k < l->n; k++)
-			if ((l->icase ? lower(h[i + k]) : h[i + k]) !=
-			    (unsigned char)l->s[k])
-				break;
-		if (k == l->n)
-			return i;
+	if (icase)
+		return equal_icase(h, p, l->n);
+	if (l->n > 16)
+		return memcmp(h, p, l->n) == 0;
+	for (i = 0; i < l->n; i++)
+		if (h[i] != p[i])
+			return 0;
+	return 1;
+}
+
+#ifdef SP_SSE2
+/*
+ * The literal's two rarest bytes, compared at sixteen places at once, 32
+ * places a round; a letter is compared in any case under icase by setting
+ * bit 5 of the text's byte, which makes only its capital equal to it.
+ * The last places are looked at sixteen at once too, from a block that
+ * overlaps the ones before.  Return the first place where the whole
+ * literal is, or n + 1.
+ */
+#define PAIR_LOAD(p) _mm_loadu_si128((const __m128i *)(const void *)(p))
+#define PAIR_BODY(MASK)                                                  \
+	for (; i + 32 <= places; i += 32) {                              \
+		mask = MASK(i) | MASK(i + 16) << 16;                     \
+		for (; mask != 0; mask &= mask - 1)                      \
+			if (literal_at(l, h + i +                        \
+			    (size_t)__builtin_ctz(mask), icase))         \
+				return i + (size_t)__builtin_ctz(mask);  \
+	}                                                                \
+	if (places >= 16)                                                \
+		for (; i < places; i += 16) {                            \
+			/* The last sixteen, less those done. */         \
+			mask = i + 16 > places ? MASK(places - 16) >>    \
+			    (i + 16 - places) : MASK(i);                 \
+			for (; mask != 0; mask &= mask - 1)              \
+				if (literal_at(l, h + i +                \
+				    (size_t)__builtin_ctz(mask), icase)) \
+					return i +                       \
+					    (size_t)__builtin_ctz(mask); \
+		}
+
+static size_t
+pair_find(const struct literal *l, const unsigned char *h, size_t n,
+    int icase)
+{
+	const unsigned char *a = h + l->rare, *b = h + l->rare2;
+	size_t places = n - l->n + 1, i = 0;
+	unsigned char ca = (unsigned char)l->s[l->rare];
+	unsigned char cb = (unsigned char)l->s[l->rare2];
+	unsigned char fa = icase ? l->fold_a : 0, fb = icase ? l->fold_b : 0;
+	unsigned mask;
+	__m128i va = PAIR_LOAD(l->vec_a), vb = PAIR_LOAD(l->vec_b);
+	__m128i vfa, vfb;
+
+	if (fa == 0 && fb == 0) {
+#define PLAIN_MASK(at) ((unsigned)_mm_movemask_epi8(_mm_and_si128(      \
+	_mm_cmpeq_epi8(va, PAIR_LOAD(a + (at))),                         \
+	_mm_cmpeq_epi8(vb, PAIR_LOAD(b + (at))))))
+		PAIR_BODY(PLAIN_MASK)
+#undef PLAIN_MASK
+	} else {
+		vfa = _mm_set1_epi8((char)fa);
+		vfb = _mm_set1_epi8((char)fb);
+#define FOLD_MASK(at) ((unsigned)_mm_movemask_epi8(_mm_and_si128(       \
+	_mm_cmpeq_epi8(va, _mm_or_si128(vfa, PAIR_LOAD(a + (at)))),      \
+	_mm_cmpeq_epi8(vb, _mm_or_si128(vfb, PAIR_LOAD(b + (at)))))))
+		PAIR_BODY(FOLD_MASK)
+#undef FOLD_MASK
 	}
+	for (; i < places; i++)
+		if ((a[i] | fa) == ca && (b[i] | fb) == cb &&
+		    literal_at(l, h + i, icase))
+			return i;
+	return n + 1;
+}
+#undef PAIR_BODY
+#undef PAIR_LOAD
+#endif
+
+/* The reference of find_case: the literal tried at every place. */
+static size_t
+find_every_place(const struct literal *l, const unsigned char *h, size_t n,
+    int icase)
+{
+	size_t i;
+
+	for (i = 0; i + l->n <= n; i++)
+		if (literal_at(l, h + i, icase))
+			return i;
 	return n + 1;
 }
 
+/*
+ * The first place of the literal in hay[0..n), or n + 1; with icase its
+ * ASCII letters in any case (the literal being in lower case).
+ */
 static size_t
-literal_find(const struct literal *l, const char *hay, size_t n)
+find_case(const struct literal *l, const char *hay, size_t n, int icase)
 {
 	const unsigned char *h = (const unsigned char *)hay;
 	const unsigned char *p = (const unsigned char *)l->s;
@@ -243,25 +370,28 @@ literal_find(const struct literal *l, const char *hay, size_t n)
 	size_t m = l->n, from, last, i;
 	unsigned char c, cu;
 
-	if (sp_reference)
-		return literal_find_reference(l, hay, n);
 	if (m == 0)
 		return 0;
 	if (m > n)
 		return n + 1;
+	if (sp_reference)
+		return find_every_place(l, h, n, icase);
+#ifdef SP_SSE2
+	if (!l->by_memchr)
+		return pair_find(l, h, n, icase);
+#endif
 	c = p[l->rare];
 	from = l->rare;
 	last = n - m + l->rare;	/* the last place the rare byte can be */
-	if (!l->icase || (cu = upper(c)) == c) {
+	if (!icase || (cu = upper(c)) == c) {
 		while (from <= last) {
 			lo = memchr(h + from, c, last + 1 - from);
 			if (lo == NULL)
 				return n + 1;
 			i = (size_t)(lo - h) - l->rare;
-			if ((l->icase ? lower(h[i + l->rare2]) :
+			if ((icase ? lower(h[i + l->rare2]) :
 			    h[i + l->rare2]) == p[l->rare2] &&
-			    (l->icase ? equal_icase(h + i, p, m) :
-			    memcmp(h + i, p, m) == 0))
+			    literal_at(l, h + i, icase))
 				return i;
 			from = (size_t)(lo - h) + 1;
 		}
@@ -290,6 +420,12 @@ literal_find(const struct literal *l, const char *hay, size_t n)
 			return i;
 	}
 	return n + 1;
+}
+
+static size_t
+literal_find(const struct literal *l, const char *hay, size_t n)
+{
+	return find_case(l, hay, n, l->icase);
 }
 
 size_t
@@ -347,6 +483,8 @@ char_len(const char *s, size_t n, size_t i)
 	return k;
 }
 
+static void free_scan(struct search *s);
+
 struct search *
 search_new(const struct search_opts *opts)
 {
@@ -374,11 +512,13 @@ search_free(struct search *s)
 		free(s->elems[i].glob);
 	for (i = 0; i < s->nprefilter; i++)
 		free(s->prefilter[i].s);
-	for (i = 0; i < s->nscanlits; i++)
-		free(s->scanlits[i].s);
 	for (i = 0; i < s->nrelits; i++)
 		free(s->relits[i].s);
 	free(s->relits);
+	aho_free(s->prefilter_aho);
+	free_scan(s);
+	aho_free(s->exact);
+	free(s->hits);
 	free(s->pats);
 	free(s->elems);
 	free(s->chain_head);
@@ -394,7 +534,6 @@ search_free(struct search *s)
 	free(s->unsure);
 	free(s->scan_next);
 	free(s->text_next);
-	free(s->scanlits);
 	free(s->ftext);
 	free(s->fmap);
 	free(s->matches);
@@ -428,6 +567,7 @@ new_pattern(struct search *s, unsigned group)
 	p = &s->pats[s->npats];
 	memset(p, 0, sizeof(*p));
 	p->group = group;
+	p->origin = s->added;
 	p->first = s->nelems;
 	p->chain = NONE;
 	if (group + 1 > s->ngroups)
@@ -594,12 +734,11 @@ add_relits(struct search *s, const char *re)
 				break;
 		if (j < s->nrelits)
 			continue;
-		if (s->nrelits == MAX_RELITS) {
-			s->relit_none = 1;	/* too many to be worth it */
-			return;
+		if (s->nrelits == s->relitcap) {
+			s->relitcap = s->relitcap ? 2 * s->relitcap : 16;
+			s->relits = xreallocarray(s->relits, s->relitcap,
+			    sizeof(*s->relits));
 		}
-		if (s->relits == NULL)
-			s->relits = xcalloc(MAX_RELITS, sizeof(*s->relits));
 		literal_init(&s->relits[s->nrelits++], r.s[i], r.len[i],
 		    s->opts.fold);
 	}
@@ -610,7 +749,8 @@ add_regex(struct search *s, const char *pat, unsigned group)
 {
 	static char msg[256];
 	struct pattern *p = new_pattern(s, group);
-	size_t n = strlen(pat);
+	struct relit r;
+	size_t n = strlen(pat), i;
 	char *f = NULL;
 	int rc;
 
@@ -626,26 +766,44 @@ add_regex(struct search *s, const char *pat, unsigned group)
 		return msg;
 	}
 	add_relits(s, pat);
+	if (!sp_reference && relit_exact(pat, &r) > 0) {
+		/* A set of strings: searched as fixed strings are. */
+		regfree(&p->re);
+		for (i = 0; i < r.n; i++) {
+			p = i == 0 ? p : new_pattern(s, group);
+			literal_init(&p->lit, r.s[i], r.len[i], s->opts.fold);
+			s->npats++;
+		}
+	} else {
+		p->has_re = 1;
+		s->has_regex = 1;
+		s->npats++;
+	}
 	free(f);
-	p->has_re = 1;
-	s->npats++;
 	return NULL;
 }
 
 const char *
 search_add(struct search *s, const char *pat, unsigned group)
 {
+	const char *why;
+
 	if (utf8_first_invalid(pat, strlen(pat)) < strlen(pat))
 		return "is not valid UTF-8";
 	s->ready = 0;
 	switch (s->opts.kind) {
 	case SEARCH_WORDS:
-		return add_words(s, pat, group);
+		why = add_words(s, pat, group);
+		break;
 	case SEARCH_FIXED:
-		return add_fixed(s, pat, group);
+		why = add_fixed(s, pat, group);
+		break;
 	default:
-		return add_regex(s, pat, group);
+		why = add_regex(s, pat, group);
 	}
+	if (why == NULL)
+		s->added++;
+	return why;
 }
 
 /*
@@ -717,6 +875,8 @@ prepare_words(struct search *s)
 	free(s->prefilter);
 	s->prefilter = NULL;
 	s->nprefilter = 0;
+	aho_free(s->prefilter_aho);
+	s->prefilter_aho = NULL;
 	s->prefilter_punct = 0;
 	free(s->unsure);
 	s->unsure = NULL;
@@ -732,7 +892,18 @@ prepare_words(struct search *s)
 		else
 			strtab_intern(&lits, p->lit.s, p->lit.n, NULL);
 	}
-	if (usable && lits.n > 0 && lits.n <= MAX_PREFILTER) {
+	if (usable && lits.n > MAX_ONE_BY_ONE) {
+		s->prefilter_aho = aho_new(s->opts.fold);
+		for (i = 0; i < lits.n; i++)
+			aho_add(s->prefilter_aho, strtab_key(&lits,
+			    (uint32_t)i), strtab_len(&lits, (uint32_t)i), i);
+		if (aho_build(s->prefilter_aho) < 0) {
+			aho_free(s->prefilter_aho);
+			s->prefilter_aho = NULL;
+			usable = 0;
+		}
+	}
+	if (usable && lits.n > 0) {
 		s->prefilter = xcalloc(lits.n, sizeof(*s->prefilter));
 		for (i = 0; i < lits.n; i++) {
 			const char *k = strtab_key(&lits, (uint32_t)i);
@@ -767,9 +938,79 @@ ensure_group_arrays(struct search *s)
 }
 
 /*
+ * Whether fixed strings or regular expressions can be scanned for: fixed
+ * strings, none empty, and with case folding only ASCII ones; or regular
+ * expressions that each require one of a few literals (lib/relit.h), the
+ * same way.
+ */
+static int
+scannable(const struct search *s)
+{
+	size_t i, j, n;
+
+	if (s->npats == 0 || (s->opts.kind == SEARCH_REGEX &&
+	    (s->relit_none || s->nrelits == 0)))
+		return 0;
+	n = s->opts.kind == SEARCH_REGEX ? s->nrelits : s->npats;
+	for (i = 0; i < n; i++) {
+		const struct literal *l = s->opts.kind == SEARCH_REGEX ?
+		    &s->relits[i] : &s->pats[i].lit;
+
+		if (l->n == 0)
+			return 0;
+		/* U+FFFD may stand for invalid input not yet replaced. */
+		for (j = 0; j + 3 <= l->n; j++)
+			if (memcmp(l->s + j, "\xEF\xBF\xBD", 3) == 0)
+				return 0;
+		if (s->opts.fold && !utf8_all_ascii(l->s, l->n))
+			return 0;
+	}
+	return 1;
+}
+
+static void
+free_scan(struct search *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nscanlits; i++)
+		free(s->scanlits[i].s);
+	free(s->scanlits);
+	s->scanlits = NULL;
+	s->nscanlits = 0;
+	aho_free(s->scan_aho);
+	s->scan_aho = NULL;
+}
+
+/*
+ * Many fixed strings (none empty, no regular expression among them) are
+ * searched for all at once.
+ */
+static void
+prepare_exact(struct search *s)
+{
+	size_t i;
+
+	aho_free(s->exact);
+	s->exact = NULL;
+	if (s->has_regex || s->npats <= MAX_ONE_BY_ONE || sp_reference)
+		return;
+	for (i = 0; i < s->npats; i++)
+		if (s->pats[i].lit.n == 0)
+			return;
+	s->exact = aho_new(s->opts.fold);
+	for (i = 0; i < s->npats; i++)
+		aho_add(s->exact, s->pats[i].lit.s, s->pats[i].lit.n, i);
+	if (aho_build(s->exact) < 0) {
+		aho_free(s->exact);
+		s->exact = NULL;
+	}
+}
+
+/*
  * The literals search_scan looks for: the fixed strings, or what the
  * regular expressions require; under case folding also the characters
- * that fold into their letters.
+ * that fold into their letters.  Many are looked for all at once.
  */
 static void
 prepare_scan(struct search *s)
@@ -778,7 +1019,9 @@ prepare_scan(struct search *s)
 	size_t i, n, extra = 0;
 	int has_k = 0, has_s = 0, has_quote = 0;
 
-	if (!search_can_scan(s))
+	free_scan(s);
+	prepare_exact(s);
+	if (!scannable(s))
 		return;
 	if (s->opts.kind == SEARCH_REGEX) {
 		from = s->relits;
@@ -808,6 +1051,14 @@ prepare_scan(struct search *s)
 	if (s->opts.fold && has_quote)
 		literal_init(&s->scanlits[i + extra++], "\xE2\x80\x99", 3, 0);
 	s->nscanlits = n + extra;
+	if (s->nscanlits > MAX_ONE_BY_ONE) {
+		s->scan_aho = aho_new(s->opts.fold);
+		for (i = 0; i < s->nscanlits; i++)
+			aho_add(s->scan_aho, s->scanlits[i].s,
+			    s->scanlits[i].n, i);
+		if (aho_build(s->scan_aho) < 0)
+			free_scan(s);	/* no scan: record by record */
+	}
 }
 
 static void
@@ -944,6 +1195,8 @@ next_literal(const struct search *s, size_t *next, const char *text,
 {
 	size_t i, best = n;
 
+	if (s->prefilter_aho != NULL)
+		return aho_first(s->prefilter_aho, text, n, from);
 	for (i = 0; i < s->nprefilter; i++) {
 		if (next[i] == NONE || (next[i] < from && next[i] != n))
 			next[i] = find_from(&s->prefilter[i], text, n, from);
@@ -1196,7 +1449,7 @@ match_tokens(struct search *s, int first_only)
 			g = s->touched[a];
 			p = &s->pats[s->best[g]];
 			add_match(s, t->start, s->toks[i + p->count - 1].end,
-			    g, s->best[g]);
+			    g, p->origin);
 			s->busy[g] = s->toks[i + p->count - 1].end;
 			s->best[g] = NONE;
 			if (first_only)
@@ -1317,10 +1570,8 @@ find_one(const struct search *s, const struct pattern *p,
 			    0xC0) == 0x80)
 				(*b)++;
 		} else {
-			struct literal l = p->lit;
-
-			l.icase = sp->icase_ascii;
-			at = literal_find(&l, sp->f + from, sp->fn - from);
+			at = find_case(&p->lit, sp->f + from, sp->fn - from,
+			    sp->icase_ascii);
 			if (at > sp->fn - from)
 				return 0;
 			*a = from + at;
@@ -1353,7 +1604,7 @@ make_space(struct search *s, const char *text, size_t n, struct space *sp)
 		sp->fn = tok_fold_map(text, n, s->ftext, s->fmap);
 		sp->f = s->ftext;
 		sp->map = s->fmap;
-	} else if (s->opts.kind == SEARCH_REGEX) {
+	} else if (s->has_regex) {
 		if (s->opts.fold)
 			sp->fn = tok_fold_map(text, n, s->ftext, NULL);
 		else {
@@ -1372,6 +1623,65 @@ make_space(struct search *s, const char *text, size_t n, struct space *sp)
 
 #define EXHAUSTED (NONE - 1)
 
+/* Leftmost first, then longest, then the pattern added first. */
+static int
+hit_order(const void *x, const void *y)
+{
+	const struct aho_hit *a = x, *b = y;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/*
+ * Many fixed strings: every occurrence of every string at once, then the
+ * same choice as search_strings makes one pattern at a time: the leftmost,
+ * the longest of those, the first added of those, then on after its end.
+ */
+static void
+search_many(struct search *s, const struct space *sp, int first_only)
+{
+	struct aho_hit *h, one, tmp;
+	size_t nh, i, j, k = 0, pos = 0;
+
+	if (first_only && !s->opts.whole_word) {
+		if (aho_leftmost(s->exact, sp->f, sp->fn, &one))
+			add_match(s, original(sp, one.start),
+			    original(sp, one.end), s->pats[one.id].group,
+			    s->pats[one.id].origin);
+		return;
+	}
+	nh = aho_all(s->exact, sp->f, sp->fn, &s->hits, &s->hitcap);
+	h = s->hits;
+	for (i = 0; i < nh; i++)
+		if (!s->opts.whole_word || whole_word(sp->text, sp->n,
+		    original(sp, h[i].start), original(sp, h[i].end)))
+			h[k++] = h[i];
+	/* The hits come in the order of their ends: nearly sorted. */
+	if (k > 32)
+		qsort(h, k, sizeof(*h), hit_order);
+	else
+		for (i = 1; i < k; i++)
+			for (j = i; j > 0 && hit_order(&h[j - 1], &h[j]) > 0;
+			    j--) {
+				tmp = h[j];
+				h[j] = h[j - 1];
+				h[j - 1] = tmp;
+			}
+	for (i = 0; i < k; i++) {
+		if (h[i].start < pos)
+			continue;
+		add_match(s, original(sp, h[i].start), original(sp, h[i].end),
+		    s->pats[h[i].id].group, s->pats[h[i].id].origin);
+		if (first_only)
+			return;
+		pos = h[i].end;
+	}
+}
+
 static size_t
 search_strings(struct search *s, const char *text, size_t n, int first_only)
 {
@@ -1380,6 +1690,10 @@ search_strings(struct search *s, const char *text, size_t n, int first_only)
 	size_t pos = 0, i, best, a, b;
 
 	make_space(s, text, n, &sp);
+	if (s->exact != NULL) {
+		search_many(s, &sp, first_only);
+		return s->nmatches;
+	}
 	for (i = 0; i < s->npats; i++)
 		s->pats[i].next_start = NONE;
 	while (pos <= sp.fn) {
@@ -1406,7 +1720,7 @@ search_strings(struct search *s, const char *text, size_t n, int first_only)
 			break;
 		p = &s->pats[best];
 		add_match(s, original(&sp, p->next_start),
-		    original(&sp, p->next_end), p->group, best);
+		    original(&sp, p->next_end), p->group, p->origin);
 		if (first_only)
 			break;
 		if (p->next_end > p->next_start)
@@ -1435,59 +1749,14 @@ search_text(struct search *s, const char *text, size_t n, int first_only,
 	return s->nmatches;
 }
 
-/*
- * Whether word patterns get a prefilter: every pattern has a literal, and
- * there are few distinct ones.  The same answer as prepare_words gives,
- * before it has run.
- */
-static int
-words_prefiltered(const struct search *s)
-{
-	const struct literal *l, *seen[MAX_PREFILTER];
-	size_t i, j, nseen = 0;
-
-	for (i = 0; i < s->npats; i++) {
-		l = &s->pats[i].lit;
-		if (l->n == 0)
-			return 0;
-		for (j = 0; j < nseen; j++)
-			if (seen[j]->n == l->n && memcmp(seen[j]->s, l->s,
-			    l->n) == 0)
-				break;
-		if (j < nseen)
-			continue;
-		if (nseen == MAX_PREFILTER)
-			return 0;
-		seen[nseen++] = l;
-	}
-	return nseen > 0;
-}
-
 int
-search_can_scan(const struct search *s)
+search_can_scan(struct search *s)
 {
-	size_t i, j, n;
-
+	if (!s->ready)
+		prepare(s);
 	if (s->opts.kind == SEARCH_WORDS)
-		return words_prefiltered(s);
-	if (s->npats == 0 || (s->opts.kind == SEARCH_REGEX &&
-	    (s->relit_none || s->nrelits == 0)))
-		return 0;
-	n = s->opts.kind == SEARCH_REGEX ? s->nrelits : s->npats;
-	for (i = 0; i < n; i++) {
-		const struct literal *l = s->opts.kind == SEARCH_REGEX ?
-		    &s->relits[i] : &s->pats[i].lit;
-
-		if (l->n == 0)
-			return 0;
-		/* U+FFFD may stand for invalid input not yet replaced. */
-		for (j = 0; j + 3 <= l->n; j++)
-			if (memcmp(l->s + j, "\xEF\xBF\xBD", 3) == 0)
-				return 0;
-		if (s->opts.fold && !utf8_all_ascii(l->s, l->n))
-			return 0;
-	}
-	return 1;
+		return s->prefilter != NULL;
+	return s->nscanlits > 0;
 }
 
 /*
@@ -1530,6 +1799,8 @@ search_scan(struct search *s, const char *buf, size_t n, size_t from)
 		prepare(s);
 	if (s->opts.kind == SEARCH_WORDS)
 		return scan_words(s, buf, n, from);
+	if (s->scan_aho != NULL)
+		return aho_first(s->scan_aho, buf, n, from);
 	if (buf != s->scanbuf || n != s->scanlen || from <= s->scanfrom)
 		for (i = 0; i < s->nscanlits; i++)
 			s->scanlits[i].next = NONE;

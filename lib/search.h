@@ -71,10 +71,9 @@ size_t search_text(struct search *s, const char *text, size_t n,
  * Whether search_scan may be used: fixed strings, none empty, and with
  * case folding only ASCII ones; or regular expressions that each require
  * one of a few literals (lib/relit.h), the same way; or word patterns that
- * each have an ASCII literal (a run of ASCII other than *), with at most a
- * few distinct literals.
+ * each have an ASCII literal (a run of ASCII other than *).
  */
-int search_can_scan(const struct search *s);
+int search_can_scan(struct search *s);
 
 /*
  * The offset of the first place in buf[from..n) where a match may start,

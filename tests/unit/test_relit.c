@@ -134,11 +134,95 @@ test_sound(void)
 	}
 }
 
+/* The exact set of re as "a|b|c", or "" when it is not one. */
+static const char *
+exact(const char *re)
+{
+	static char out[RELIT_MAX * (RELIT_LEN + 1) + 1];
+	struct relit r;
+	size_t i;
+
+	out[0] = '\0';
+	relit_exact(re, &r);
+	for (i = 0; i < r.n; i++) {
+		if (i > 0)
+			strcat(out, "|");
+		strcat(out, r.s[i]);
+	}
+	return out;
+}
+
+/*
+ * The expressions that are sets of strings, and that where regexec finds
+ * a match in a text the leftmost, longest string of the set is there.
+ */
+static void
+test_exact(void)
+{
+	static const char *res[] = {
+		"Jerusalem", "(Jerusalem|Babylon)s", "a\\.b", "the people",
+		"ab|abc", "(a|b)(c|d)", "é(t|té)", "the|there|then",
+	};
+	static const char *texts[] = {
+		"Jerusalems and Babylons", "a.b axb", "the people's",
+		"abcab", "xbdac", "étété", "then there the", "nothing", "",
+	};
+	struct relit r;
+	regex_t re;
+	regmatch_t m;
+	size_t i, j, k, best, start, len, at;
+	const char *p;
+
+	CHECK_STR(exact("Jerusalem"), "Jerusalem");
+	CHECK_STR(exact("(Jerusalem|Babylon)s"), "Jerusalems|Babylons");
+	CHECK_STR(exact("a\\.b"), "a.b");
+	CHECK_STR(exact("ab|abc"), "ab|abc");
+	CHECK_STR(exact("(a|b)(c|d)"), "ac|ad|bc|bd");
+	CHECK_STR(exact("^the"), "");
+	CHECK_STR(exact("the$"), "");
+	CHECK_STR(exact("colou?r"), "");
+	CHECK_STR(exact("a+"), "");
+	CHECK_STR(exact("[ab]"), "");
+	CHECK_STR(exact("a.b"), "");
+	CHECK_STR(exact("a|"), "");
+	CHECK_STR(exact("x{2}"), "");
+	CHECK_STR(exact("\\w"), "");
+	CHECK_STR(exact(""), "");
+	CHECK_STR(exact("()"), "");
+	CHECK_STR(exact("é*"), "");
+	for (i = 0; i < sizeof(res) / sizeof(res[0]); i++) {
+		CHECK(regcomp(&re, res[i], REG_EXTENDED) == 0);
+		CHECK(relit_exact(res[i], &r) > 0);
+		for (j = 0; j < sizeof(texts) / sizeof(texts[0]); j++) {
+			best = r.n;
+			start = len = 0;
+			for (k = 0; k < r.n; k++)
+				if ((p = strstr(texts[j], r.s[k])) != NULL) {
+					/* The first place of string k. */
+					at = (size_t)(p - texts[j]);
+					if (best == r.n || at < start ||
+					    (at == start && r.len[k] > len)) {
+						best = k;
+						start = at;
+						len = r.len[k];
+					}
+				}
+			if (regexec(&re, texts[j], 1, &m, 0) != 0)
+				CHECK(best == r.n);
+			else
+				CHECK(best < r.n && (size_t)m.rm_so == start &&
+				    (size_t)(m.rm_eo - m.rm_so) == len);
+		}
+		regfree(&re);
+	}
+}
+
 int
 main(void)
 {
 	test_sets();
 	test_nothing();
 	test_sound();
+	test_exact();
 	UNIT_DONE();
 }

@@ -122,6 +122,79 @@ test_windows(void)
 	    word_spans("no safe spaces|no -- no", big, 1));
 }
 
+static unsigned long rand_state = 4242;
+
+static unsigned
+next_rand(void)
+{
+	rand_state = rand_state * 1103515245 + 12345;
+	return (unsigned)(rand_state >> 16) & 0x7FFF;
+}
+
+/* The first place of needle in hay, tried at every place. */
+static size_t
+naive_find(const char *hay, size_t n, const char *needle, size_t m,
+    int icase)
+{
+	size_t i, k;
+	int a, b;
+
+	for (i = 0; i + m <= n; i++) {
+		for (k = 0; k < m; k++) {
+			a = (unsigned char)hay[i + k];
+			b = (unsigned char)needle[k];
+			if (icase && a >= 'A' && a <= 'Z')
+				a += 32;
+			if (a != b)
+				break;
+		}
+		if (k == m)
+			return i;
+	}
+	return n + 1;
+}
+
+/*
+ * The substring search (memchr on a rare byte, or two bytes compared at
+ * sixteen places at once, with the last places from an overlapping block)
+ * against the naive search: random needles of common and rare letters,
+ * in texts of every length around the block sizes, in either case.
+ */
+static void
+test_find_random(void)
+{
+	static const char alpha[] = "etaoinzqxJ .,Z\xC3\xA9";
+	char hay[200], needle[12];
+	size_t n, m, i, round, from;
+	int icase, ok = 1;
+
+	for (round = 0; round < 20000; round++) {
+		icase = next_rand() % 2;
+		m = 1 + next_rand() % 9;
+		for (i = 0; i < m; i++) {
+			needle[i] = alpha[next_rand() % 16];
+			if (icase && needle[i] >= 'A' && needle[i] <= 'Z')
+				needle[i] += 32;
+		}
+		n = next_rand() % 80;
+		if (round % 5 == 0)
+			n += 100;
+		for (i = 0; i < n; i++)
+			hay[i] = alpha[next_rand() % (round % 3 ? 16 : 4)];
+		/* Plant the needle now and then, in any case. */
+		if (n >= m && next_rand() % 2) {
+			from = next_rand() % (n - m + 1);
+			for (i = 0; i < m; i++)
+				hay[from + i] = icase && needle[i] >= 'a' &&
+				    needle[i] <= 'z' && next_rand() % 2 ?
+				    (char)(needle[i] - 32) : needle[i];
+		}
+		ok &= search_find(hay, n, needle, m, icase) ==
+		    naive_find(hay, n, needle, m, icase);
+	}
+	CHECK(ok);
+}
+
 static void
 test_find(void)
 {
@@ -297,6 +370,7 @@ int
 main(void)
 {
 	test_find();
+	test_find_random();
 	test_fold();
 	test_words();
 	test_prefilter();
