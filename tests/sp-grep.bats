@@ -750,3 +750,12 @@ b${TAB}it's"
 	expect_eq "$output" "security${TAB}0
 policing${TAB}0"
 }
+
+@test "the fast paths give what their simple references give, on generated input" {
+	# tests/grep-diff.sh: the block scan, the substring searches, the
+	# automaton for many strings, expressions searched as strings and the
+	# word prefilter against SP_REFERENCE=1, 12 seeds (GREP_DIFF_SEEDS).
+	run sh "$SP_ROOT/tests/grep-diff.sh" "${GREP_DIFF_SEEDS:-12}"
+	[ "$status" -eq 0 ] || { printf '%s\n' "$output" | tail -30; return 1; }
+	[[ "${lines[${#lines[@]} - 1]}" == "grep-diff: 480 cases, 0 differ" ]]
+}
