@@ -243,10 +243,11 @@ group_of(const struct record *rec, struct reader *r, size_t *len)
 /*
  * The group of the last record counted, for grep_scan to tell which of
  * the lines it passes over are in the same group: those that start with
- * the group's key fields and a TAB, or those with no TAB when the group
- * is the one of the lines with no key.
+ * the group's key fields and a TAB; and when the group has the empty name
+ * without --by, also the lines with no TAB (plain text, whose lines
+ * indented with a TAB are in that group too).
  */
-static enum { LAST_NONE, LAST_NO_KEY, LAST_KEYED } last_kind;
+static enum { LAST_NONE, LAST_EMPTY, LAST_KEYED } last_kind;
 static struct buf last_prefix;
 static uint32_t last_group;
 
@@ -254,8 +255,8 @@ static void
 note_group(const struct record *rec, size_t len, uint32_t id)
 {
 	last_group = id;
-	if (!rec->haskey) {
-		last_kind = LAST_NO_KEY;
+	if (len == 0 && !by_given) {
+		last_kind = LAST_EMPTY;
 		return;
 	}
 	last_kind = LAST_KEYED;
@@ -271,25 +272,35 @@ in_last_group(const struct record *rec)
 	if (last_kind == LAST_KEYED)
 		return rec->haskey && rec->keylen + 1 >= last_prefix.len &&
 		    memcmp(rec->key, last_prefix.s, last_prefix.len) == 0;
-	return last_kind == LAST_NO_KEY && !rec->haskey;
+	/* A key's first field is empty when it starts with its TAB. */
+	return last_kind == LAST_EMPTY && (!rec->haskey || rec->key[0] == '\t');
+}
+
+/* Whether the line s[0..n) is in the group last counted. */
+static int
+line_in_last_group(const char *s, size_t n)
+{
+	switch (last_kind) {
+	case LAST_KEYED:
+		return n >= last_prefix.len && memcmp(s, last_prefix.s,
+		    last_prefix.len) == 0;
+	case LAST_EMPTY:
+		return (n > 0 && s[0] == '\t') || memchr(s, '\t', n) == NULL;
+	default:
+		return 0;
+	}
 }
 
 /* The offset of the first line of s[0..n) not in the group last counted. */
 static size_t
 same_group_lines(const char *s, size_t n)
 {
-	const char *tab;
-
 	switch (last_kind) {
 	case LAST_KEYED:
 		return record_lines_with_prefix(s, n, last_prefix.s,
 		    last_prefix.len);
-	case LAST_NO_KEY:
-		if ((tab = memchr(s, '\t', n)) == NULL)
-			return n;
-		while (tab > s && tab[-1] != '\n')
-			tab--;
-		return (size_t)(tab - s);
+	case LAST_EMPTY:
+		return record_first_keyed_line(s, n);
 	default:
 		return 0;
 	}
@@ -301,12 +312,28 @@ count_columns(void)
 	return dict && !invert ? categories.n : 1;
 }
 
+/* The counts of group id, grown to hold it. */
+static uint64_t *
+group_counts(uint32_t id)
+{
+	size_t cols = count_columns(), old;
+
+	if ((id + 1) * cols > countcap) {
+		old = countcap;
+		countcap = 2 * (id + 1) * cols;
+		counts = xreallocarray(counts, countcap, sizeof(*counts));
+		memset(counts + old, 0, (countcap - old) * sizeof(*counts));
+	}
+	return counts + id * cols;
+}
+
 static int
 count_record(const struct record *rec, struct reader *r,
     const struct search_match *m, size_t nm, int selected)
 {
-	size_t len, cols = count_columns(), i;
+	size_t len, i;
 	uint32_t id;
+	uint64_t *c;
 
 	if (in_last_group(rec))
 		id = last_group;
@@ -316,20 +343,14 @@ count_record(const struct record *rec, struct reader *r,
 		id = strtab_intern(&groups, rec->key, len, NULL);
 		note_group(rec, len, id);
 	}
-	if ((id + 1) * cols > countcap) {
-		size_t old = countcap;
-
-		countcap = 2 * (id + 1) * cols;
-		counts = xreallocarray(counts, countcap, sizeof(*counts));
-		memset(counts + old, 0, (countcap - old) * sizeof(*counts));
-	}
+	c = group_counts(id);
 	if (invert) {
-		counts[id * cols] += (uint64_t)selected;
+		c[0] += (uint64_t)selected;
 		return 0;
 	}
 	for (i = 0; i < nm; i++)
 		if (m[i].end > m[i].start)
-			counts[id * cols + (dict ? m[i].group : 0)]++;
+			c[dict ? m[i].group : 0]++;
 	return 0;
 }
 
@@ -614,6 +635,53 @@ count_passed(struct reader *r, const char *s, size_t n)
 }
 
 /*
+ * -c where one search of the whole block finds the matches of every line
+ * (search_block_exact): each match is counted in the group of its line,
+ * if it lies in the line's payload (after its last TAB, before its final
+ * CRs).  A line that is not in the group last counted goes through
+ * grep_record, which finds its group; the lines without a match through
+ * count_passed.
+ */
+static int
+count_block(struct reader *r, char *buf, size_t len)
+{
+	const struct search_match *m;
+	const char *ls, *le, *payload, *tab, *end;
+	char *line;
+	size_t nm, k = 0, pos = 0, n;
+	uint64_t *c;
+
+	nm = search_text(search, buf, len, 0, &m);
+	while (k < nm) {
+		reader_block_bounds(r, buf + m[k].start, &ls, &le);
+		if (count_passed(r, buf + pos, (size_t)(ls - buf) - pos) != 0)
+			return 2;
+		pos = (size_t)(le - buf) + 1;
+		if (!line_in_last_group(ls, (size_t)(le - ls))) {
+			reader_block_line(r, ls, (size_t)(le - ls), &line, &n);
+			if (grep_record(r, line, n) != 0)
+				return 2;
+			while (k < nm && buf + m[k].start < le)
+				k++;
+			continue;
+		}
+		for (payload = ls; (tab = memchr(payload, '\t',
+		    (size_t)(le - payload))) != NULL; payload = tab + 1)
+			;
+		end = ls + reader_drop_crs(ls, (size_t)(le - ls));
+		c = group_counts(last_group);
+		for (; k < nm && buf + m[k].start < le; k++)
+			if (buf + m[k].start >= payload && buf + m[k].end <= end) {
+				c[0]++;
+				selected_any = 1;
+			}
+	}
+	if (pos < len && count_passed(r, buf + pos, len - pos) != 0)
+		return 2;
+	return 0;
+}
+
+/*
  * Fixed strings, regular expressions with required literals and
  * prefiltered word patterns: find the hits in each block of input, then
  * the lines around them; the lines in between are passed over (the reader
@@ -626,10 +694,15 @@ grep_scan(struct reader *r)
 	const char *ls, *le;
 	char *buf, *line;
 	size_t len, pos, hit, n;
-	int got;
+	int got, exact = mode == MODE_COUNT && search_block_exact(search);
 
 	last_kind = LAST_NONE;
 	while ((got = reader_block(r, &buf, &len)) > 0) {
+		if (exact) {
+			if (count_block(r, buf, len) != 0)
+				return 2;
+			continue;
+		}
 		for (pos = 0; pos < len; pos = (size_t)(le - buf) + 1) {
 			if ((hit = search_scan(search, buf, len, pos)) >= len)
 				break;

@@ -39,6 +39,13 @@ size_t record_lines_with_prefix(const char *s, size_t n, const char *prefix,
     size_t len);
 
 /*
+ * The offset of the first line of s[0..n) (whole lines) that has a key
+ * whose first field is not empty (a TAB, but not as its first byte), or
+ * n: the lines before are in the group with the empty name.
+ */
+size_t record_first_keyed_line(const char *s, size_t n);
+
+/*
  * Parse a --by value: "doc", "para", "sent" (1, 2, 3 key fields) or a whole
  * number of key fields from 1 to 1000; return 0 if it is none of these.
  */

@@ -164,6 +164,8 @@ struct search {
 	struct aho *exact;		/* many fixed strings at once */
 	struct aho_hit *hits;
 	size_t hitcap;
+	size_t *starts;			/* the places of one string */
+	size_t startcap;
 
 	struct search_match *matches;
 	size_t nmatches, matchcap;
@@ -339,6 +341,56 @@ pair_find(const struct literal *l, const unsigned char *h, size_t n,
 		    literal_at(l, h + i, icase))
 			return i;
 	return n + 1;
+}
+/*
+ * Every place of the literal in h[0..n) that does not overlap the one
+ * before, in order, into starts (room for n / l->n + 1); the same as
+ * pair_find from the end of each one found, without starting again.
+ * Return the number.
+ */
+static size_t
+pair_find_all(const struct literal *l, const unsigned char *h, size_t n,
+    int icase, size_t *starts)
+{
+	const unsigned char *a = h + l->rare, *b = h + l->rare2;
+	size_t places = n - l->n + 1, i = 0, next = 0, k = 0, at;
+	unsigned char ca = (unsigned char)l->s[l->rare];
+	unsigned char cb = (unsigned char)l->s[l->rare2];
+	unsigned char fa = icase ? l->fold_a : 0, fb = icase ? l->fold_b : 0;
+	unsigned mask;
+	__m128i va = PAIR_LOAD(l->vec_a), vb = PAIR_LOAD(l->vec_b);
+	__m128i vfa = _mm_set1_epi8((char)fa), vfb = _mm_set1_epi8((char)fb);
+
+#define ALL_MASK(at) ((unsigned)_mm_movemask_epi8(_mm_and_si128(         \
+	_mm_cmpeq_epi8(va, _mm_or_si128(vfa, PAIR_LOAD(a + (at)))),      \
+	_mm_cmpeq_epi8(vb, _mm_or_si128(vfb, PAIR_LOAD(b + (at)))))))
+#define ALL_TAKE(base)                                                   \
+	for (; mask != 0; mask &= mask - 1) {                            \
+		at = (base) + (size_t)__builtin_ctz(mask);               \
+		if (at >= next && literal_at(l, h + at, icase)) {        \
+			starts[k++] = at;                                \
+			next = at + l->n;                                \
+		}                                                        \
+	}
+	for (; i + 32 <= places; i += 32) {
+		mask = ALL_MASK(i) | ALL_MASK(i + 16) << 16;
+		ALL_TAKE(i)
+	}
+	if (places >= 16)
+		for (; i < places; i += 16) {
+			mask = i + 16 > places ? ALL_MASK(places - 16) >>
+			    (i + 16 - places) : ALL_MASK(i);
+			ALL_TAKE(i)
+		}
+#undef ALL_MASK
+#undef ALL_TAKE
+	for (; i < places; i++)
+		if (i >= next && (a[i] | fa) == ca && (b[i] | fb) == cb &&
+		    literal_at(l, h + i, icase)) {
+			starts[k++] = i;
+			next = i + l->n;
+		}
+	return k;
 }
 #undef PAIR_BODY
 #undef PAIR_LOAD
@@ -519,6 +571,7 @@ search_free(struct search *s)
 	free_scan(s);
 	aho_free(s->exact);
 	free(s->hits);
+	free(s->starts);
 	free(s->pats);
 	free(s->elems);
 	free(s->chain_head);
@@ -1694,6 +1747,26 @@ search_strings(struct search *s, const char *text, size_t n, int first_only)
 		search_many(s, &sp, first_only);
 		return s->nmatches;
 	}
+#ifdef SP_SSE2
+	p = &s->pats[0];
+	if (s->npats == 1 && !first_only && !p->has_re && !s->opts.whole_word &&
+	    !p->lit.by_memchr && !sp_reference && sp.fn >= p->lit.n) {
+		/* One string: every place in one pass. */
+		if (s->startcap < sp.fn / p->lit.n + 1) {
+			s->startcap = sp.fn / p->lit.n + 1;
+			free(s->starts);
+			s->starts = xreallocarray(NULL, s->startcap,
+			    sizeof(*s->starts));
+		}
+		b = pair_find_all(&p->lit, (const unsigned char *)sp.f, sp.fn,
+		    sp.icase_ascii, s->starts);
+		for (i = 0; i < b; i++)
+			add_match(s, original(&sp, s->starts[i]),
+			    original(&sp, s->starts[i] + p->lit.n), p->group,
+			    p->origin);
+		return s->nmatches;
+	}
+#endif
 	for (i = 0; i < s->npats; i++)
 		s->pats[i].next_start = NONE;
 	while (pos <= sp.fn) {
@@ -1747,6 +1820,28 @@ search_text(struct search *s, const char *text, size_t n, int first_only,
 		search_strings(s, text, n, first_only);
 	*matches = s->matches;
 	return s->nmatches;
+}
+
+/*
+ * A match of such strings lies within one line (no LF), and where it is
+ * the same in the raw line as in the line the reader gives: invalid UTF-8
+ * is replaced without touching a valid string (which starts with a lead
+ * byte and is whole), and no string holds U+FFFD (see scannable).
+ */
+int
+search_block_exact(struct search *s)
+{
+	size_t i;
+
+	if (!search_can_scan(s) || s->opts.kind == SEARCH_WORDS ||
+	    s->has_regex || s->opts.fold || s->opts.whole_word ||
+	    s->exact != NULL || sp_reference)
+		return 0;
+	for (i = 0; i < s->npats; i++)
+		if (memchr(s->pats[i].lit.s, '\t', s->pats[i].lit.n) != NULL ||
+		    memchr(s->pats[i].lit.s, '\r', s->pats[i].lit.n) != NULL)
+			return 0;
+	return 1;
 }
 
 int

@@ -76,6 +76,16 @@ size_t search_text(struct search *s, const char *text, size_t n,
 int search_can_scan(struct search *s);
 
 /*
+ * Whether search_text, given a whole block of raw input lines (not yet
+ * checked for UTF-8) at once, finds exactly the matches it finds in each
+ * line's text, each in its line: a few fixed strings (or regular
+ * expressions that are sets of strings) without case folding or whole
+ * words, none holding a TAB or a CR.  Then a count of matches needs one
+ * search per block, not one per line.
+ */
+int search_block_exact(struct search *s);
+
+/*
  * The offset of the first place in buf[from..n) where a match may start,
  * or n if there is none.  buf is raw input (not yet checked for UTF-8);
  * every match that search_text would find in a line of buf starts at such

@@ -144,45 +144,114 @@ test_utf8_scans(void)
 	CHECK_INT(utf8_ascii_prefix("", 0), 0);
 }
 
-/* record_lines_with_prefix against a line-by-line loop. */
+/* The offset of the first line of s[0..n) not starting with p[0..len). */
+static size_t
+first_other_line(const char *s, size_t n, const char *p, size_t len)
+{
+	size_t at = 0;
+	const char *nl;
+
+	while (at < n) {
+		if (n - at < len || memcmp(s + at, p, len) != 0)
+			return at;
+		if ((nl = memchr(s + at, '\n', n - at)) == NULL)
+			return n;
+		at = (size_t)(nl - s) + 1;
+	}
+	return n;
+}
+
+/*
+ * record_lines_with_prefix against a line-by-line loop, with keys shorter
+ * than a word, of one or two words and longer, over lines of every length
+ * around the 64-byte blocks.
+ */
 static void
 test_record_prefix_lines(void)
 {
-	static const char *const keys[] = { "d1\t1\t", "d1\t2\t", "d2\t1\t",
-	    "d1", "", "d1\t" };
-	char buf[600], *p;
-	size_t n, i, want, round, k;
+	static const char *const keys[] = { "d1\t1\t", "d1\t2\t",
+	    "corpus-100\t", "corpus-101\t", "a-long-document-name\t1\t",
+	    "a-long-document-name\t2\t", "d1", "", "\t" };
+	static const char *const prefixes[] = { "d1\t1\t", "corpus-100\t",
+	    "a-long-document-name\t1\t", "\t" };
+	char buf[1200];
+	size_t n, i, round, k, pre;
 	int ok = 1;
 
-	for (round = 0; round < 2000; round++) {
+	for (round = 0; round < 4000; round++) {
+		pre = round % 4;
 		n = 0;
-		for (k = next_rand() % 12; k > 0; k--) {
-			const char *key = keys[next_rand() % 6];
+		for (k = next_rand() % 16; k > 0; k--) {
+			const char *key = next_rand() % 4 ? prefixes[pre] :
+			    keys[next_rand() % 9];
 
 			memcpy(buf + n, key, strlen(key));
 			n += strlen(key);
-			for (i = next_rand() % 40; i > 0; i--)
+			for (i = next_rand() % 70; i > 0; i--)
 				buf[n++] = (char)('a' + next_rand() % 3);
 			buf[n++] = '\n';
 		}
 		if (n > 0 && next_rand() % 2)
-			n--;	/* a last line without a LF */
-		for (want = 0, p = buf; want < n; want = (size_t)(p - buf)) {
-			if (n - want < 6 || memcmp(buf + want, "d1\t1\t", 6) != 0)
-				break;
-			if ((p = memchr(buf + want, '\n', n - want)) == NULL) {
-				want = n;
-				break;
-			}
-			p++;
-		}
-		ok &= record_lines_with_prefix(buf, n, "d1\t1\t", 6) == want;
+			n -= 1 + next_rand() % (n < 30 ? n : 30);
+		ok &= record_lines_with_prefix(buf, n, prefixes[pre],
+		    strlen(prefixes[pre])) == first_other_line(buf, n,
+		    prefixes[pre], strlen(prefixes[pre]));
 	}
 	CHECK(ok);
 	CHECK_INT(record_lines_with_prefix("ab\nab\nac\n", 9, "ab", 2), 6);
 	CHECK_INT(record_lines_with_prefix("ab\nab", 5, "ab", 2), 5);
 	CHECK_INT(record_lines_with_prefix("ab\na", 4, "ab", 2), 3);
 	CHECK_INT(record_lines_with_prefix("", 0, "ab", 2), 0);
+}
+
+/* The first line with a TAB after its first byte, line by line. */
+static size_t
+first_keyed_line(const char *s, size_t n)
+{
+	size_t at = 0, end;
+	const char *tab, *nl;
+
+	while (at < n) {
+		nl = memchr(s + at, '\n', n - at);
+		end = nl != NULL ? (size_t)(nl - s) : n;
+		tab = memchr(s + at, '\t', end - at);
+		if (tab != NULL && s[at] != '\t')
+			return at;
+		at = end + 1;
+	}
+	return n;
+}
+
+/* record_first_keyed_line against a line-by-line loop. */
+static void
+test_record_keyed_lines(void)
+{
+	static const char *const starts[] = { "", "\t", "a\t", "\t\t", "ab" };
+	char buf[1200];
+	size_t n, i, round, k;
+	int ok = 1;
+
+	for (round = 0; round < 4000; round++) {
+		n = 0;
+		for (k = next_rand() % 20; k > 0; k--) {
+			const char *st = next_rand() % 5 ? starts[next_rand() %
+			    2] : starts[next_rand() % 5];
+
+			memcpy(buf + n, st, strlen(st));
+			n += strlen(st);
+			for (i = next_rand() % 50; i > 0; i--)
+				buf[n++] = next_rand() % 40 ? 'x' : '\t';
+			buf[n++] = '\n';
+		}
+		if (n > 0 && next_rand() % 2)
+			n -= 1 + next_rand() % (n < 20 ? n : 20);
+		ok &= record_first_keyed_line(buf, n) ==
+		    first_keyed_line(buf, n);
+	}
+	CHECK(ok);
+	CHECK_INT(record_first_keyed_line("\ta\tb\nc\n", 7), 7);
+	CHECK_INT(record_first_keyed_line("x\n\ta\nb\tc\n", 10), 5);
+	CHECK_INT(record_first_keyed_line("", 0), 0);
 }
 
 static void
@@ -474,6 +543,7 @@ main(void)
 	test_utf8_scans();
 	test_record_split();
 	test_record_prefix_lines();
+	test_record_keyed_lines();
 	test_strtab();
 	test_tally();
 	test_opt();
