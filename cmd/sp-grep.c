@@ -354,6 +354,23 @@ count_record(const struct record *rec, struct reader *r,
 	return 0;
 }
 
+/*
+ * -l: what grep_scan may pass over, having listed it: the plain lines of
+ * this file (those with no TAB), and the lines of the group listed last
+ * (those that start with its key fields and a TAB).
+ */
+static int listed_plain, listed_keyed;
+static struct buf listed_prefix;
+
+static int
+line_listed(const char *s, size_t n)
+{
+	if (listed_keyed && n >= listed_prefix.len &&
+	    memcmp(s, listed_prefix.s, listed_prefix.len) == 0)
+		return 1;
+	return listed_plain && memchr(s, '\t', n) == NULL;
+}
+
 static int
 list_record(const struct record *rec, struct reader *r)
 {
@@ -367,6 +384,12 @@ list_record(const struct record *rec, struct reader *r)
 		/* Plain lines: the file is the document. */
 		name = r->name;
 		len = strlen(name);
+		listed_plain = 1;
+	} else {
+		listed_keyed = 1;
+		listed_prefix.len = 0;
+		buf_add(&listed_prefix, rec->key, len);
+		buf_add(&listed_prefix, "\t", 1);
 	}
 	strtab_intern(&listed, name, len, &added);
 	if (added) {
@@ -697,6 +720,7 @@ grep_scan(struct reader *r)
 	int got, exact = mode == MODE_COUNT && search_block_exact(search);
 
 	last_kind = LAST_NONE;
+	listed_plain = listed_keyed = 0;
 	while ((got = reader_block(r, &buf, &len)) > 0) {
 		if (exact) {
 			if (count_block(r, buf, len) != 0)
@@ -704,9 +728,16 @@ grep_scan(struct reader *r)
 			continue;
 		}
 		for (pos = 0; pos < len; pos = (size_t)(le - buf) + 1) {
+			/* Listed already, a file of plain lines is done. */
+			if (listed_plain && !listed_keyed &&
+			    memchr(buf + pos, '\t', len - pos) == NULL)
+				break;
 			if ((hit = search_scan(search, buf, len, pos)) >= len)
 				break;
 			reader_block_bounds(r, buf + hit, &ls, &le);
+			if (mode == MODE_LIST && line_listed(ls,
+			    (size_t)(le - ls)))
+				continue;
 			if (mode == MODE_COUNT && count_passed(r, buf + pos,
 			    (size_t)(ls - buf) - pos) != 0)
 				return 2;
@@ -1036,6 +1067,7 @@ main(int argc, char *argv[])
 	free(arena.s);
 	free(scratch.s);
 	free(last_prefix.s);
+	free(listed_prefix.s);
 	free(catseen);
 	free(pats);
 	free(patfiles);

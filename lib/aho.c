@@ -289,7 +289,17 @@ aho_build(struct aho *a)
 }
 
 size_t
-aho_first(struct aho *a, const char *text, size_t n, size_t from)
+aho_first(struct aho *a, const char *text, size_t n, size_t from,
+    size_t *len)
+{
+	struct aho_cursor c = { from, 0 };
+
+	return aho_next(a, text, n, &c, len);
+}
+
+size_t
+aho_next(struct aho *a, const char *text, size_t n, struct aho_cursor *c,
+    size_t *len)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	const uint32_t *delta;
@@ -302,9 +312,20 @@ aho_first(struct aho *a, const char *text, size_t n, size_t from)
 	delta = a->delta;
 	cls = a->cls;
 	lim = a->first_out;
-	for (i = from; i < n; i++)
-		if ((st = delta[st + cls[u[i]]]) >= lim)
+	st = c->state;
+	for (i = c->at; i < n; i++)
+		if ((st = delta[st + cls[u[i]]]) >= lim) {
+			c->at = i + 1;
+			c->state = st;
+			if (len != NULL) {
+				st /= (uint32_t)a->ncls;
+				*len = a->depth[a->own[st] < a->own[st + 1] ? st :
+				    a->out[st]];
+			}
 			return i;
+		}
+	c->at = n;
+	c->state = st;
 	return n;
 }
 

@@ -37,9 +37,24 @@ int aho_build(struct aho *a);
 /*
  * The first occurrence in text[from..n) of a string (one that starts at
  * from or later), by its end: the offset of its last byte, or n if there
- * is none.  Every occurrence that starts before it overlaps it.
+ * is none.  Every occurrence that starts before it overlaps it.  If len
+ * is not NULL, *len is the length of the longest string that ends there.
  */
-size_t aho_first(struct aho *a, const char *text, size_t n, size_t from);
+size_t aho_first(struct aho *a, const char *text, size_t n, size_t from,
+    size_t *len);
+
+/*
+ * The same, on from occurrence to occurrence: a cursor set to { from, 0 }
+ * gives what aho_first gives, and each later call the next end of an
+ * occurrence that starts at from or later (strings ending at the same
+ * byte come once), or n.
+ */
+struct aho_cursor {
+	size_t at;
+	unsigned state;
+};
+size_t aho_next(struct aho *a, const char *text, size_t n,
+    struct aho_cursor *c, size_t *len);
 
 /*
  * Every occurrence in text[0..n), in order of their ends, in *hits (grown

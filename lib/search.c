@@ -137,6 +137,9 @@ struct search {
 	struct literal *prefilter;	/* distinct literals, or NULL */
 	size_t nprefilter;
 	struct aho *prefilter_aho;	/* them all at once, if many */
+	int flank_skip;			/* each a whole word of its
+					   patterns, of ASCII letters and
+					   digits: see next_literal */
 	int prefilter_punct;		/* a literal has a non-alphanumeric */
 	size_t reach;			/* most words of a phrase, less one */
 	unsigned char *unsure;		/* per BMP code point: 0 unknown,
@@ -177,6 +180,9 @@ struct search {
  */
 static unsigned char byte_rank[256];
 
+/* 1 for the ASCII letters and digits. */
+static unsigned char alnum_byte[256];
+
 static void
 init_ranks(void)
 {
@@ -186,8 +192,11 @@ init_ranks(void)
 
 	if (byte_rank[' '] != 0)
 		return;
-	for (c = 0; c < 256; c++)
+	for (c = 0; c < 256; c++) {
 		byte_rank[c] = c >= 0x80 ? 20 : 30;
+		alnum_byte[c] = (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	}
 	for (c = '0'; c <= '9'; c++)
 		byte_rank[c] = 40;
 	for (c = 'A'; c <= 'Z'; c++)
@@ -971,6 +980,17 @@ prepare_words(struct search *s)
 		}
 		s->nprefilter = lits.n;
 	}
+	s->flank_skip = s->prefilter != NULL && !s->prefilter_punct;
+	for (i = 0; i < s->npats && s->flank_skip; i++) {
+		p = &s->pats[i];
+		for (j = p->first; j < p->first + p->count; j++) {
+			e = &s->elems[j];
+			if (!e->wild && e->len == p->lit.n &&
+			    memcmp(e->glob, p->lit.s, e->len) == 0)
+				break;
+		}
+		s->flank_skip = j < p->first + p->count;
+	}
 	free(s->scan_next);
 	free(s->text_next);
 	s->scan_next = xcalloc(s->nprefilter + 1, sizeof(size_t));
@@ -1167,29 +1187,21 @@ unsure_cp(const struct search *s, uint32_t cp)
  * The offset of the first character in text[from..n) that makes the
  * prefilter unsure, or of the first invalid UTF-8 sequence (raw input
  * may have them; a line with one must go through the reader's repair), or
- * n if there is none.  ASCII is skipped a word at a time, and the answers
- * for the Basic Multilingual Plane are remembered.
+ * n if there is none.  ASCII is skipped sixteen bytes at a time, and the
+ * answers for the Basic Multilingual Plane are remembered.
  */
 static size_t
 next_unsure(struct search *s, const char *text, size_t n, size_t from)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	size_t i = from, k;
-	uint64_t w;
 	uint32_t cp;
 	int v;
 
 	if (s->unsure == NULL)
 		s->unsure = xcalloc(0x10000, 1);
 	while (i < n) {
-		for (; i + 8 <= n; i += 8) {
-			w = swar_load(u + i);
-			if (w & SWAR_HIGHS)
-				break;
-		}
-		while (i < n && u[i] < 0x80)
-			i++;
-		if (i >= n)
+		if ((i += utf8_ascii_prefix(text + i, n - i)) >= n)
 			break;
 		if ((k = utf8_valid_prefix(u + i, n - i)) == 0)
 			return i;
@@ -1237,6 +1249,16 @@ find_from(const struct literal *l, const char *text, size_t n, size_t from)
 	return n;
 }
 
+/* Whether an ASCII letter or digit is right before or after text[a..a+m). */
+static inline int
+inside_word(const char *text, size_t n, size_t a, size_t m)
+{
+	const unsigned char *u = (const unsigned char *)text;
+
+	return (a > 0 && alnum_byte[u[a - 1]]) ||
+	    (a + m < n && alnum_byte[u[a + m]]);
+}
+
 /*
  * The first occurrence of a prefilter literal in text[from..n), or n.
  * next[i] remembers where literal i was found (NONE: not looked for), for
@@ -1246,17 +1268,43 @@ static size_t
 next_literal(const struct search *s, size_t *next, const char *text,
     size_t n, size_t from)
 {
-	size_t i, best = n;
+	struct aho_cursor c = { from, 0 };
+	size_t i, best, len = 0, which = 0;
 
-	if (s->prefilter_aho != NULL)
-		return aho_first(s->prefilter_aho, text, n, from);
-	for (i = 0; i < s->nprefilter; i++) {
-		if (next[i] == NONE || (next[i] < from && next[i] != n))
-			next[i] = find_from(&s->prefilter[i], text, n, from);
-		if (next[i] < best)
-			best = next[i];
+	/*
+	 * An occurrence inside a longer run of ASCII letters and digits is
+	 * inside a longer token, which no pattern matches when each literal
+	 * is a whole word of its patterns: it is passed over.  When several
+	 * strings end at one byte, the shorter ones are inside the longest,
+	 * made of letters and digits too.
+	 */
+	if (s->prefilter_aho != NULL) {
+		while ((best = aho_next(s->prefilter_aho, text, n, &c,
+		    &len)) < n)
+			if (!s->flank_skip || !inside_word(text, n,
+			    best + 1 - len, len))
+				return best;
+		return n;
 	}
-	return best;
+	for (;;) {
+		best = n;
+		for (i = 0; i < s->nprefilter; i++) {
+			if (next[i] == NONE || (next[i] < from &&
+			    next[i] != n))
+				next[i] = find_from(&s->prefilter[i], text, n,
+				    from);
+			if (next[i] < best) {
+				best = next[i];
+				which = i;
+			}
+		}
+		if (best == n || !s->flank_skip || !inside_word(text, n, best,
+		    s->prefilter[which].n))
+			return best;
+		/* That one only: another may start at the same place. */
+		next[which] = find_from(&s->prefilter[which], text, n,
+		    best + 1);
+	}
 }
 
 static void
@@ -1895,7 +1943,7 @@ search_scan(struct search *s, const char *buf, size_t n, size_t from)
 	if (s->opts.kind == SEARCH_WORDS)
 		return scan_words(s, buf, n, from);
 	if (s->scan_aho != NULL)
-		return aho_first(s->scan_aho, buf, n, from);
+		return aho_first(s->scan_aho, buf, n, from, NULL);
 	if (buf != s->scanbuf || n != s->scanlen || from <= s->scanfrom)
 		for (i = 0; i < s->nscanlits; i++)
 			s->scanlits[i].next = NONE;

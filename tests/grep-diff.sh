@@ -106,7 +106,7 @@ gen() {
 }
 
 # inputs SEED: the files of a seed: in (damaged as the seed says), in2,
-# words (more patterns than are searched one by one) and dict.
+# words and words2 (more patterns than are searched one by one) and dict.
 inputs() {
 	size=$((1000 + $1 * 7919 % 30000))
 	if [ $(($1 % 4)) -eq 0 ]; then
@@ -128,6 +128,10 @@ inputs() {
 	gen "$(($1 + 1000))" 3000 >in2
 	printf '%s\n' the people security zzz jerusalem Babylon egypt \
 	    terror 'the people' "don't" cole kelvin spaces of >words
+	# Letters only, one inside another: occurrences inside a longer
+	# word are passed over (search.c, next_literal).
+	printf '%s\n' the there other them people security zzz jerusalem \
+	    babylon egypt terror spaces of safe >words2
 	printf 'a\tthe\na\tpeople\nb\tterror*\nb\t*ism\nc\t"the people"\n' \
 	    >dict
 	printf 'c\tzzz\nd\tjerusalem\nd\tbabylon\ne\tkelvin\ne\tsafe\n' >>dict
@@ -154,7 +158,7 @@ compare() {
 	diff fast.err ref.err | head -n 4
 	if [ -n "${GREP_DIFF_KEEP:-}" ]; then
 		mkdir -p "$GREP_DIFF_KEEP/seed-$seed"
-		cp in in2 words dict "$GREP_DIFF_KEEP/seed-$seed/"
+		cp in in2 words words2 dict "$GREP_DIFF_KEEP/seed-$seed/"
 	fi
 }
 
@@ -232,6 +236,11 @@ the
 -c -f words
 -o -f words
 -l -f words
+-c -f words2
+-o -f words2
+-c -e the -e there -e other
+-o -e the -e them
+-o -e 'the people' -e there
 --dict dict
 -c --dict dict
 -o --dict dict

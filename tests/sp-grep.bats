@@ -757,5 +757,5 @@ policing${TAB}0"
 	# word prefilter against SP_REFERENCE=1, 12 seeds (GREP_DIFF_SEEDS).
 	run sh "$SP_ROOT/tests/grep-diff.sh" "${GREP_DIFF_SEEDS:-12}"
 	[ "$status" -eq 0 ] || { printf '%s\n' "$output" | tail -30; return 1; }
-	[[ "${lines[${#lines[@]} - 1]}" == "grep-diff: 480 cases, 0 differ" ]]
+	[[ "${lines[${#lines[@]} - 1]}" =~ ^grep-diff:\ [0-9]{3,}\ cases,\ 0\ differ$ ]]
 }

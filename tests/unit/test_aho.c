@@ -61,7 +61,7 @@ test_random(void)
 	char strs[40][8], text[300];
 	struct aho_hit *hits = NULL, *want = NULL;
 	size_t cap = 0, nstr, n, i, j, k, nh, nw, round, first, from;
-	int icase, ok_all = 1, ok_first = 1, ok_left = 1;
+	int icase, ok_all = 1, ok_first = 1, ok_left = 1, ok_next = 1;
 	struct aho_hit one;
 
 	want = malloc(300 * 40 * sizeof(*want));
@@ -105,7 +105,28 @@ test_random(void)
 		for (i = 0; i < nw; i++)
 			if (want[i].start >= from && want[i].end - 1 < first)
 				first = want[i].end - 1;
-		ok_first &= aho_first(a, text, n, from) == first;
+		ok_first &= aho_first(a, text, n, from, NULL) == first;
+		/* Every end in turn, with its longest string. */
+		{
+			struct aho_cursor c = { from, 0 };
+			size_t got, len, e, longest;
+
+			for (e = from; e < n; e++) {
+				longest = 0;
+				for (i = 0; i < nw; i++)
+					if (want[i].start >= from &&
+					    want[i].end == e + 1 &&
+					    want[i].end - want[i].start >
+					    longest)
+						longest = want[i].end -
+						    want[i].start;
+				if (longest == 0)
+					continue;
+				got = aho_next(a, text, n, &c, &len);
+				ok_next &= got == e && len == longest;
+			}
+			ok_next &= aho_next(a, text, n, &c, &len) == n;
+		}
 		/* The leftmost, longest, lowest id. */
 		for (i = 0, k = nw; i < nw; i++)
 			if (k == nw || want[i].start < want[k].start ||
@@ -122,6 +143,7 @@ test_random(void)
 	CHECK(ok_all);
 	CHECK(ok_first);
 	CHECK(ok_left);
+	CHECK(ok_next);
 	free(hits);
 	free(want);
 }
@@ -144,10 +166,11 @@ test_examples(void)
 	CHECK_INT(hits[0].id + hits[1].id, 1);	/* she and he, at 4 */
 	CHECK_INT(hits[2].start, 2);
 	CHECK_INT(hits[2].id, 3);
-	CHECK_INT(aho_first(a, "uSHErs", 6, 0), 3);
-	CHECK_INT(aho_first(a, "uSHErs", 6, 2), 3);
-	CHECK_INT(aho_first(a, "uSHErs", 6, 3), 6);
-	CHECK_INT(aho_first(a, "", 0, 0), 0);
+	CHECK_INT(aho_first(a, "uSHErs", 6, 0, &n), 3);
+	CHECK_INT(n, 3);	/* she, not he */
+	CHECK_INT(aho_first(a, "uSHErs", 6, 2, NULL), 3);
+	CHECK_INT(aho_first(a, "uSHErs", 6, 3, NULL), 6);
+	CHECK_INT(aho_first(a, "", 0, 0, NULL), 0);
 	aho_free(a);
 	free(hits);
 }
