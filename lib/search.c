@@ -1746,7 +1746,7 @@ static void
 search_many(struct search *s, const struct space *sp, int first_only)
 {
 	struct aho_hit *h, one, tmp;
-	size_t nh, i, j, k = 0, pos = 0;
+	size_t nh, i, j, k = 0, pos = 0, moves;
 
 	if (first_only && !s->opts.whole_word) {
 		if (aho_leftmost(s->exact, sp->f, sp->fn, &one))
@@ -1761,17 +1761,21 @@ search_many(struct search *s, const struct space *sp, int first_only)
 		if (!s->opts.whole_word || whole_word(sp->text, sp->n,
 		    original(sp, h[i].start), original(sp, h[i].end)))
 			h[k++] = h[i];
-	/* The hits come in the order of their ends: nearly sorted. */
-	if (k > 32)
+	/*
+	 * The hits come in the order of their ends, so by their starts
+	 * nearly sorted: a hit moves back past those that end within the
+	 * longest string after it.  An insertion sort, unless the strings
+	 * overlap so much that it would take long.
+	 */
+	for (i = 1, moves = 0; i < k && moves <= 16 * k + 1024; i++)
+		for (j = i; j > 0 && hit_order(&h[j - 1], &h[j]) > 0; j--) {
+			tmp = h[j];
+			h[j] = h[j - 1];
+			h[j - 1] = tmp;
+			moves++;
+		}
+	if (i < k)
 		qsort(h, k, sizeof(*h), hit_order);
-	else
-		for (i = 1; i < k; i++)
-			for (j = i; j > 0 && hit_order(&h[j - 1], &h[j]) > 0;
-			    j--) {
-				tmp = h[j];
-				h[j] = h[j - 1];
-				h[j - 1] = tmp;
-			}
 	for (i = 0; i < k; i++) {
 		if (h[i].start < pos)
 			continue;
@@ -1883,7 +1887,7 @@ search_block_exact(struct search *s)
 
 	if (!search_can_scan(s) || s->opts.kind == SEARCH_WORDS ||
 	    s->has_regex || s->opts.fold || s->opts.whole_word ||
-	    s->exact != NULL || sp_reference)
+	    sp_reference)
 		return 0;
 	for (i = 0; i < s->npats; i++)
 		if (memchr(s->pats[i].lit.s, '\t', s->pats[i].lit.n) != NULL ||

@@ -78,9 +78,9 @@ int search_can_scan(struct search *s);
 /*
  * Whether search_text, given a whole block of raw input lines (not yet
  * checked for UTF-8) at once, finds exactly the matches it finds in each
- * line's text, each in its line: a few fixed strings (or regular
- * expressions that are sets of strings) without case folding or whole
- * words, none holding a TAB or a CR.  Then a count of matches needs one
+ * line's text, each in its line: fixed strings (or regular expressions
+ * that are sets of strings) without case folding or whole words, none
+ * holding a TAB or a CR.  Then a count of matches needs one
  * search per block, not one per line.
  */
 int search_block_exact(struct search *s);
