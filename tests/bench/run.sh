@@ -17,7 +17,8 @@
 #   BENCH_GREP_SIZES (the last of BENCH_SIZES), BENCH_GREP_RUNS (5),
 #   AWK (mawk if installed, else awk).  The whole run takes about 4
 #   minutes on 2 cores, about one more for sp-scale (and its table, made
-#   once), and 3 to 4 more when python3-gensim is installed
+#   once), 3 more for sp-grep against grep (grep-matrix.sh), and 3 to 4
+#   more when python3-gensim is installed
 #   (tests/bench/topics-compare.sh: sp-topics against gensim).
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
