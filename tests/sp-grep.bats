@@ -627,6 +627,36 @@ b${TAB}terror"
 	    "sp-grep: late.tsv:7: NUL byte: not a text file; rest of file skipped"
 }
 
+@test "a NUL byte blocks after the last match is reported at its line, from a file and a pipe" {
+	# 40,000 lines of 20 bytes: 800 kB, more than three of the reader's
+	# blocks, so that the lines before the NUL are counted again from
+	# the file (or as each block goes, from a pipe).
+	awk 'BEGIN { for (i = 1; i <= 40000; i++) {
+		t = i == 5 ? "terror \377 here...." : "nothing at all....."
+		printf "d%d\t%s\n", i % 7, t } }' >big.tsv
+	printf 'd0\tx\000\n' >>big.tsv
+	for args in "-F terror" terror "-E terr.r" "-c -F terror" "-c terror"; do
+		run --separate-stderr sp-grep $args big.tsv
+		[ "$status" -eq 2 ]
+		expect_eq "$stderr" "sp-grep: big.tsv:40001: NUL byte: not a text file; rest of file skipped
+sp-grep: big.tsv: 1 invalid UTF-8 sequence replaced by U+FFFD"
+		run --separate-stderr sh -c "sp-grep $args <big.tsv"
+		[ "$status" -eq 2 ]
+		expect_eq "$stderr" "sp-grep: (standard input):40001: NUL byte: not a text file; rest of file skipped
+sp-grep: (standard input): 1 invalid UTF-8 sequence replaced by U+FFFD"
+	done
+	run --separate-stderr sp-grep -F terror big.tsv
+	expect_eq "$output" "d5${TAB}terror $(printf '\357\277\275') here...."
+	run --separate-stderr sp-grep -c -F terror big.tsv
+	expect_eq "$output" "d1${TAB}0
+d2${TAB}0
+d3${TAB}0
+d4${TAB}0
+d5${TAB}1
+d6${TAB}0
+d0${TAB}0"
+}
+
 @test "a failed write is an error" {
 	run --separate-stderr sh -c 'sp-grep terror records.tsv >/dev/full'
 	[ "$status" -eq 2 ]
