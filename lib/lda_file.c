@@ -300,6 +300,9 @@ lda_load(struct lda_model *m, const char *path)
 				cap = cap ? 2 * cap : 4096;
 				counts = xreallocarray(counts, cap,
 				    sizeof(uint32_t));
+				/* Reachable from the model if a bad line
+				   ends the program. */
+				m->counts = counts;
 			}
 			counts[ncells++] = (uint32_t)count << bits |
 			    (uint32_t)topic;

@@ -88,9 +88,10 @@ size_t
 record_lines_with_prefix(const char *s, size_t n, const char *prefix,
     size_t len)
 {
-	size_t i = 0, at;
+	size_t i = 0;
 #ifdef SP_SSE2
 	const __m128i lf = _mm_set1_epi8('\n');
+	size_t at;
 	uint64_t mask, head = 0, tail = 0;
 	int words = len >= 8 && len <= 16;
 
