@@ -207,7 +207,7 @@ int
 main(int argc, char *argv[])
 {
 	struct opt o;
-	struct lda_options lo = { 20, 5.0, 0.01, 1, 10, -1, 1 };
+	struct lda_options lo = { 20, 5.0, 0.01, 1, 10, -1, 1, LDA_SAMPLER_AUTO };
 	struct lda_corpus c;
 	struct lda_model m;
 	struct lda_trainer *t;

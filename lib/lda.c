@@ -1,19 +1,25 @@
 /*
  * Training an LDA model: the corpus, the random number generator, and the
- * sparse collapsed Gibbs sampler (SparseLDA: Yao, Mimno and McCallum,
- * "Efficient methods for topic model inference on streaming document
- * collections", KDD 2009), laid out as in MALLET's ParallelTopicModel.
+ * collapsed Gibbs sampler (Griffiths and Steyvers 2004), in two forms.
  *
  * The sampling weight of topic t for a token of word w in document d is
  *
  *	(alpha_t + n_td) (beta + n_wt) / (beta V + n_t)
  *
- * which splits into three buckets: s = sum alpha_t beta / (beta V + n_t)
- * over all topics (changes slowly, kept up to date incrementally),
- * r = sum n_td beta / (beta V + n_t) over the document's topics, and
- * q = sum (alpha_t + n_td) n_wt / (beta V + n_t) over the word's topics.
- * Most of the mass is in q, whose cost is the number of topics the word
- * has, so the cost per token follows the topics actually present.
+ * Up to DENSE_MAX_TOPICS topics it is computed for every topic, four at a
+ * time with no branch on the weights (lda_kernel.h), and each thread
+ * samples two runs of documents token by token in turn so that the
+ * processor always has one token's work to do while the other's waits
+ * ("Sampling at small K" below).  Above that, SparseLDA (Yao, Mimno and
+ * McCallum, "Efficient methods for topic model inference on streaming
+ * document collections", KDD 2009), laid out as in MALLET's
+ * ParallelTopicModel: the weight splits into three buckets, s = sum
+ * alpha_t beta / (beta V + n_t) over all topics (changes slowly, kept up to
+ * date incrementally), r = sum n_td beta / (beta V + n_t) over the
+ * document's topics, and q = sum (alpha_t + n_td) n_wt / (beta V + n_t)
+ * over the word's topics.  Most of the mass is in q, whose cost is the
+ * number of topics the word has, so the cost per token follows the topics
+ * actually present.
  *
  * With several threads the documents are cut into fixed shards; each
  * thread samples its shard against its own copy of the topic-word counts
@@ -22,6 +28,13 @@
  * (new = sum of the copies - (shards - 1) * old), again on all threads.
  * Every step is in a fixed order, so a seed and a thread count always give
  * the same result.
+ *
+ * A per-document prior alpha_dt (Dirichlet-multinomial regression's
+ * exp(x_d . lambda_t)) enters in three places only: the coefficients
+ * (alpha_t + n_td) / (beta V + n_t) that stream_open computes for a
+ * document at small K, and sample_document's s bucket and cached
+ * coefficients at large K, which would then be set per document rather
+ * than per iteration.
  */
 #include <math.h>
 #include <pthread.h>
@@ -30,9 +43,18 @@
 
 #include "err.h"
 #include "lda.h"
+#include "lda_kernel.h"
 
 /* Counts below this are kept in the dense part of a histogram. */
 enum { HIST_DENSE = 512 };
+
+/*
+ * Up to this many topics the sampler computes every topic's weight for a
+ * token (four at a time, see lda_kernel.h); above it, SparseLDA's buckets.
+ */
+enum { DENSE_MAX_TOPICS = 64 };
+
+#define LDA_NONE UINT32_MAX
 
 /*
  * A histogram of small whole numbers for the hyperparameter updates: the
@@ -40,24 +62,50 @@ enum { HIST_DENSE = 512 };
  */
 struct hist {
 	uint32_t dense[HIST_DENSE];
-	size_t max;		/* largest value counted in dense, or 0 */
+	size_t max; /* largest value counted in dense, or 0 */
 	uint32_t *over;
 	size_t nover, overcap;
+};
+
+/*
+ * A run of documents that a thread samples token by token in turn with
+ * another (see "Sampling at small K" below).  The arrays have K rounded up
+ * to a multiple of 4 elements, 16-byte aligned.
+ */
+struct stream {
+	size_t doc, doc_end; /* the document now, the end of the run */
+	size_t i, end;	     /* the token now, the end of the document */
+	int32_t *local;	     /* n_td */
+	float *coef;	     /* (alpha_t + n_td) / (beta V + n_t) */
+	double coef_sum;     /* their sum */
+	float *run;	     /* scratch for lda_dense_draw */
+	struct lda_rng rng;
 };
 
 struct shard {
 	struct lda_trainer *t;
 	size_t doc_begin, doc_end;
 	struct lda_rng rng;
-	uint32_t *counts;	/* this shard's topic-word counts */
+	/*
+	 * This shard's topic-word counts, laid out as the model's, except
+	 * that at small K the K cells of a word with K tokens or more (a
+	 * frequent word) are its counts by topic.
+	 */
+	uint32_t *counts;
 	int64_t *topic_tokens;
-	double *inv;		/* 1 / (beta V + n_t) */
-	double *coef;		/* (alpha_t + n_td) / (beta V + n_t) */
-	double *qscore;		/* per cell of the current word */
-	int32_t *local;		/* n_td of the current document */
-	uint16_t *present;	/* the current document's topics */
-	double smoothing;	/* the s bucket */
-	struct hist *topic_hist;	/* K, when collecting statistics */
+	/* At small K: two streams, the first up to doc_mid. */
+	size_t doc_mid;
+	struct stream stream[2];
+	float *alpha_single; /* alpha in single precision */
+	float *den;	     /* beta V + n_t in single precision */
+	/* At large K, SparseLDA's caches. */
+	double *inv;		 /* 1 / (beta V + n_t) */
+	double *coef;		 /* (alpha_t + n_td) / (beta V + n_t) */
+	double *qscore;		 /* per cell of the current word */
+	int32_t *local;		 /* n_td of the current document */
+	uint16_t *present;	 /* the current document's topics */
+	double smoothing;	 /* the s bucket */
+	struct hist *topic_hist; /* K, when collecting statistics */
 	struct hist length_hist;
 	/* For the merge: this thread's range of words and scratch space. */
 	uint32_t word_begin, word_end;
@@ -72,6 +120,8 @@ struct lda_trainer {
 	struct lda_model *m;
 	struct lda_options o;
 	uint16_t *topic;
+	int dense;	    /* K <= DENSE_MAX_TOPICS */
+	uint32_t *frequent; /* at small K, whether a word has K tokens */
 	long iteration;
 	int nshards;
 	struct shard *shards;
@@ -117,7 +167,7 @@ lda_corpus_init(struct lda_corpus *c)
 
 void
 lda_corpus_add(struct lda_corpus *c, const char *doc, size_t doclen,
-    const char *word, size_t wordlen)
+	       const char *word, size_t wordlen)
 {
 	uint32_t d = c->lastdoc;
 
@@ -189,7 +239,7 @@ lda_model_free(struct lda_model *m)
 /* Take one token of topic off a word's cells, keeping them sorted. */
 static inline void
 cells_decrement(uint32_t *e, size_t cap, uint32_t topic, unsigned bits,
-    uint32_t mask)
+		uint32_t mask)
 {
 	size_t i = 0;
 	uint32_t tmp;
@@ -313,8 +363,10 @@ lda_digamma(double x)
 		x += 1;
 	}
 	f = 1 / (x * x);
-	return result + log(x) - 0.5 / x - f * (1.0 / 12 - f * (1.0 / 120 -
-	    f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132)))));
+	return result + log(x) - 0.5 / x -
+	       f * (1.0 / 12 -
+		    f * (1.0 / 120 -
+			 f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132)))));
 }
 
 /* Sum over the observations n of digamma(a + n) - digamma(a). */
@@ -355,7 +407,7 @@ hist_digamma_sum(const struct hist *h, double a)
  */
 static double
 learn_alpha_hist(double *alpha, int k, const struct hist *topic_hist,
-    const struct hist *lengths, double shape, double scale)
+		 const struct hist *lengths, double shape, double scale)
 {
 	double sum = 0, denominator, a;
 	int t;
@@ -367,8 +419,9 @@ learn_alpha_hist(double *alpha, int k, const struct hist *topic_hist,
 		return sum;
 	sum = 0;
 	for (t = 0; t < k; t++) {
-		a = alpha[t] * (hist_digamma_sum(&topic_hist[t], alpha[t]) +
-		    shape) / denominator;
+		a = alpha[t] *
+		    (hist_digamma_sum(&topic_hist[t], alpha[t]) + shape) /
+		    denominator;
 		if (isnormal(a) && a > 0)
 			alpha[t] = a;
 		sum += alpha[t];
@@ -396,7 +449,8 @@ hist_from_counts(struct hist *h, const uint32_t *counts, size_t nhist)
 /* The same step on plain count arrays, for callers outside the trainer. */
 double
 lda_learn_alpha(double *alpha, int k, const uint32_t *const *hist,
-    const uint32_t *lengths, size_t nhist, double shape, double scale)
+		const uint32_t *lengths, size_t nhist, double shape,
+		double scale)
 {
 	struct hist *topic_hist, length_hist;
 	double sum;
@@ -407,8 +461,8 @@ lda_learn_alpha(double *alpha, int k, const uint32_t *const *hist,
 	for (t = 0; t < k; t++)
 		hist_from_counts(&topic_hist[t], hist[t], nhist);
 	hist_from_counts(&length_hist, lengths, nhist);
-	sum = learn_alpha_hist(alpha, k, topic_hist, &length_hist, shape,
-	    scale);
+	sum =
+	    learn_alpha_hist(alpha, k, topic_hist, &length_hist, shape, scale);
 	for (t = 0; t < k; t++)
 		free(topic_hist[t].over);
 	free(topic_hist);
@@ -422,7 +476,7 @@ lda_learn_alpha(double *alpha, int k, const uint32_t *const *hist,
  */
 static double
 learn_beta_sum(const struct lda_model *m, const struct hist *cells,
-    double beta_sum)
+	       double beta_sum)
 {
 	double numerator, denominator, base;
 	int iter, t;
@@ -433,8 +487,10 @@ learn_beta_sum(const struct lda_model *m, const struct hist *cells,
 		base = lda_digamma(beta_sum);
 		for (t = 0; t < m->ntopics; t++)
 			if (m->topic_tokens[t] > 0)
-				denominator += lda_digamma(beta_sum +
-				    (double)m->topic_tokens[t]) - base;
+				denominator +=
+				    lda_digamma(beta_sum +
+						(double)m->topic_tokens[t]) -
+				    base;
 		beta_sum = beta_sum / m->nwords * numerator / denominator;
 	}
 	return beta_sum;
@@ -453,11 +509,11 @@ optimize(struct lda_trainer *t)
 	for (s = 1; s < t->nshards; s++) {
 		for (k = 0; k < m->ntopics; k++)
 			hist_merge(&first->topic_hist[k],
-			    &t->shards[s].topic_hist[k]);
+				   &t->shards[s].topic_hist[k]);
 		hist_merge(&first->length_hist, &t->shards[s].length_hist);
 	}
-	m->alpha_sum = learn_alpha_hist(m->alpha, m->ntopics,
-	    first->topic_hist, &first->length_hist, 1.001, 1.0);
+	m->alpha_sum = learn_alpha_hist(m->alpha, m->ntopics, first->topic_hist,
+					&first->length_hist, 1.001, 1.0);
 	for (s = 0; s < t->nshards; s++) {
 		for (k = 0; k < m->ntopics; k++)
 			hist_clear(&t->shards[s].topic_hist[k]);
@@ -479,7 +535,7 @@ optimize(struct lda_trainer *t)
  * Sampling.
  */
 
-/* Recompute the cached denominators and the s bucket for an iteration. */
+/* Recompute the cached denominators for an iteration. */
 static void
 shard_prepare(struct shard *sh)
 {
@@ -487,6 +543,17 @@ shard_prepare(struct shard *sh)
 	double s = 0;
 	int k;
 
+	if (sh->t->dense) {
+		for (k = 0; k < m->ntopics; k++) {
+			sh->alpha_single[k] = (float)m->alpha[k];
+			sh->den[k] =
+			    (float)m->beta_sum + (float)sh->topic_tokens[k];
+		}
+		/* So that the coefficients past K are 0, not 0 / 0. */
+		for (; k % 4 != 0; k++)
+			sh->den[k] = 1;
+		return;
+	}
 	for (k = 0; k < m->ntopics; k++) {
 		sh->inv[k] = 1 / (m->beta_sum + (double)sh->topic_tokens[k]);
 		sh->coef[k] = m->alpha[k] * sh->inv[k];
@@ -495,6 +562,202 @@ shard_prepare(struct shard *sh)
 	sh->smoothing = s;
 }
 
+/*
+ * Sampling at small K.
+ *
+ * Every token's weight for each topic, (alpha_t + n_td) (n_wt + beta) /
+ * (beta V + n_t), is computed for all K topics in single precision, four
+ * at a time, and the topic drawn with no branch that depends on the
+ * weights (lda_kernel.h).  This takes a frequent word's counts by topic;
+ * a rare word (fewer than K tokens, so fewer than K topics) keeps its
+ * sorted cells, and its weights are taken in two parts, n_wt (alpha_t +
+ * n_td) / (beta V + n_t) over its cells and beta (alpha_t + n_td) / (beta
+ * V + n_t) over all topics.
+ *
+ * A token's step is short, but it needs the counts the token before it
+ * left, so one document at a time would keep the processor waiting.  Each
+ * thread therefore samples two runs of documents, a token of one and then
+ * a token of the other.  Each run keeps its own coefficients (alpha_t +
+ * n_td) / (beta V + n_t), exact for its own changes and taking the other
+ * run's changes to the topic totals n_t when it starts a document; that
+ * is the only departure from collapsed Gibbs sampling, and far smaller
+ * than that of the threads, which see each other's changes only once an
+ * iteration.
+ */
+
+/* Start the stream's next document, if it has one. */
+static void
+stream_open(const struct shard *sh, struct stream *st)
+{
+	const struct lda_trainer *t = sh->t;
+	const size_t *doc_start = t->c->doc_start;
+	const int ntopics = t->m->ntopics;
+	size_t i;
+	int k;
+
+	while (st->doc < st->doc_end &&
+	       doc_start[st->doc] == doc_start[st->doc + 1])
+		st->doc++;
+	if (st->doc == st->doc_end) {
+		st->i = st->end = 0;
+		return;
+	}
+	st->i = doc_start[st->doc];
+	st->end = doc_start[st->doc + 1];
+	for (i = st->i; i < st->end; i++)
+		st->local[t->topic[i]]++;
+	lda_dense_coef(sh->den, sh->alpha_single, st->local,
+		       (ntopics + 3) / 4 * 4, st->coef);
+	st->coef_sum = 0;
+	for (k = 0; k < ntopics; k++)
+		st->coef_sum += st->coef[k];
+}
+
+/* End the stream's document: statistics, and clear its counts. */
+static void
+stream_close(struct shard *sh, struct stream *st)
+{
+	const struct lda_trainer *t = sh->t;
+	const size_t *doc_start = t->c->doc_start;
+	size_t i, begin = doc_start[st->doc], end = doc_start[st->doc + 1];
+	int k;
+
+	if (t->collecting) {
+		hist_add(&sh->length_hist, end - begin);
+		for (k = 0; k < t->m->ntopics; k++)
+			if (st->local[k] > 0)
+				hist_add(&sh->topic_hist[k],
+					 (size_t)st->local[k]);
+	}
+	for (i = begin; i < end; i++)
+		st->local[t->topic[i]] = 0;
+	st->doc++;
+}
+
+/* A rare word's topic, the token taken out of the stream's counts. */
+static uint32_t
+stream_draw_rare(struct shard *sh, struct stream *st, uint32_t *e, size_t cap,
+		 uint32_t old)
+{
+	const struct lda_model *m = sh->t->m;
+	const int ntopics = m->ntopics, k4 = (ntopics + 3) / 4 * 4;
+	const unsigned bits = m->topic_bits;
+	const uint32_t mask = m->topic_mask, one = (uint32_t)1 << bits;
+	double *qscore = sh->qscore, q = 0, u, rest;
+	uint32_t v, new;
+	size_t j;
+
+	cells_decrement(e, cap, old, bits, mask);
+	for (j = 0; j < cap && (v = e[j]) >= one; j++) {
+		q += st->coef[v & mask] * (float)(v >> bits);
+		qscore[j] = q;
+	}
+	rest = m->beta * st->coef_sum;
+	u = lda_rng_uniform(&st->rng) * (q + rest);
+	if (u < q) {
+		for (j = 0; qscore[j] <= u; j++)
+			;
+		new = e[j] & mask;
+		cells_bump(e, j, bits);
+	} else {
+		new = lda_dense_draw(st->coef, NULL, (float)m->beta, ntopics,
+				     k4, st->run, (u - q) / rest);
+		cells_increment(e, new, bits, mask);
+	}
+	return new;
+}
+
+/* What every step of a shard's streams needs, read once. */
+struct step_context {
+	const float *alpha;
+	float beta, beta_sum, *den;
+	int ntopics, k4;
+	const size_t *word_start;
+	const uint32_t *word, *frequent;
+	uint16_t *topic;
+	uint32_t *counts;
+	int64_t *tt;
+};
+
+/* Set a stream's coefficient of topic after a change of its counts. */
+static inline void
+stream_set_coef(struct stream *st, const struct step_context *x, uint32_t topic)
+{
+	float c;
+
+	x->den[topic] = x->beta_sum + (float)x->tt[topic];
+	c = (x->alpha[topic] + (float)st->local[topic]) / x->den[topic];
+	st->coef_sum += c - st->coef[topic];
+	lda_coef_set(st->coef, topic, c);
+}
+
+/* Sample the stream's next token. */
+static inline void
+stream_step(struct shard *sh, const struct step_context *x, struct stream *st)
+{
+	const uint32_t w = x->word[st->i];
+	uint32_t *e = x->counts + x->word_start[w], old = x->topic[st->i], new;
+
+	st->local[old]--;
+	x->tt[old]--;
+	stream_set_coef(st, x, old);
+	if (x->frequent[w] != LDA_NONE) {
+		lda_row_add(e, old, -1);
+		new = lda_dense_draw(st->coef, e, x->beta, x->ntopics, x->k4,
+				     st->run, lda_rng_uniform(&st->rng));
+		lda_row_add(e, new, 1);
+	} else
+		new = stream_draw_rare(
+		    sh, st, e, x->word_start[w + 1] - x->word_start[w], old);
+	st->local[new]++;
+	x->tt[new]++;
+	stream_set_coef(st, x, new);
+	x->topic[st->i] = (uint16_t) new;
+	if (++st->i == st->end) {
+		stream_close(sh, st);
+		stream_open(sh, st);
+	}
+}
+
+static void
+shard_sample_dense(struct shard *sh)
+{
+	const struct lda_trainer *t = sh->t;
+	const struct lda_model *m = t->m;
+	struct stream *a = &sh->stream[0], *b = &sh->stream[1];
+	struct step_context x;
+
+	x.alpha = sh->alpha_single;
+	x.beta = (float)m->beta;
+	x.beta_sum = (float)m->beta_sum;
+	x.den = sh->den;
+	x.ntopics = m->ntopics;
+	x.k4 = (m->ntopics + 3) / 4 * 4;
+	x.word_start = m->word_start;
+	x.word = t->c->word;
+	x.frequent = t->frequent;
+	x.topic = t->topic;
+	x.counts = sh->counts;
+	x.tt = sh->topic_tokens;
+	a->doc = sh->doc_begin;
+	a->doc_end = b->doc = sh->doc_mid;
+	b->doc_end = sh->doc_end;
+	stream_open(sh, a);
+	stream_open(sh, b);
+	while (a->i < a->end && b->i < b->end) {
+		stream_step(sh, &x, a);
+		stream_step(sh, &x, b);
+	}
+	while (a->i < a->end)
+		stream_step(sh, &x, a);
+	while (b->i < b->end)
+		stream_step(sh, &x, b);
+}
+
+/*
+ * Sampling at large K: SparseLDA's three buckets, as described at the top
+ * of this file, one document at a time.
+ */
 static void
 sample_document(struct shard *sh, size_t d)
 {
@@ -563,7 +826,8 @@ sample_document(struct shard *sh, size_t d)
 			cells_bump(e, j, bits);
 		} else {
 			new = lda_draw_doc_or_smoothing(u - q, r, beta, local,
-			    present, npresent, alpha, inv, m->ntopics);
+							present, npresent,
+							alpha, inv, m->ntopics);
 			cells_increment(e, new, bits, mask);
 		}
 
@@ -571,20 +835,20 @@ sample_document(struct shard *sh, size_t d)
 		s -= alpha[new] * beta * inv[new];
 		r -= beta * local[new] * inv[new];
 		if (local[new]++ == 0)
-			present[npresent++] = (uint16_t)new;
+			present[npresent++] = (uint16_t) new;
 		tt[new]++;
 		inv[new] = 1 / (beta_sum + (double)tt[new]);
 		s += alpha[new] * beta * inv[new];
 		r += beta * local[new] * inv[new];
 		coef[new] = (alpha[new] + local[new]) * inv[new];
-		topic[i] = (uint16_t)new;
+		topic[i] = (uint16_t) new;
 	}
 
 	if (t->collecting) {
 		hist_add(&sh->length_hist, end - begin);
 		for (k = 0; k < npresent; k++)
 			hist_add(&sh->topic_hist[present[k]],
-			    (size_t)local[present[k]]);
+				 (size_t)local[present[k]]);
 	}
 	for (k = 0; k < npresent; k++) {
 		old = present[k];
@@ -601,14 +865,48 @@ shard_sample(void *arg)
 	size_t d;
 
 	shard_prepare(sh);
-	for (d = sh->doc_begin; d < sh->doc_end; d++)
-		sample_document(sh, d);
+	if (sh->t->dense)
+		shard_sample_dense(sh);
+	else
+		for (d = sh->doc_begin; d < sh->doc_end; d++)
+			sample_document(sh, d);
 	return NULL;
 }
 
 /*
- * Merge the shards' copies of the counts of this thread's words into the
- * model and copy the result back into every shard.
+ * Pack counts by topic into sorted cells, taking the topics in the order
+ * of the old cells first, which is nearly sorted already.
+ */
+static void
+pack_counts(const struct lda_model *m, const int64_t *acc, uint32_t *cells,
+	    unsigned char *mark)
+{
+	const int k = m->ntopics;
+	uint32_t topic, n = 0;
+	int j;
+
+	for (j = 0; j < k && cells[j] != 0; j++) {
+		topic = lda_cell_topic(m, cells[j]);
+		mark[topic] = 1;
+		if (acc[topic] > 0)
+			cells[n++] =
+			    (uint32_t)acc[topic] << m->topic_bits | topic;
+	}
+	for (j = 0; j < k; j++) {
+		if (mark[j])
+			mark[j] = 0;
+		else if (acc[j] > 0)
+			cells[n++] =
+			    (uint32_t)acc[j] << m->topic_bits | (uint32_t)j;
+	}
+	lda_cells_sort(cells, n);
+	memset(cells + n, 0, (k - n) * sizeof(uint32_t));
+}
+
+/*
+ * At the end of an iteration, for this thread's range of words: merge the
+ * shards' copies of the counts into the model (new = sum of the copies -
+ * (shards - 1) * old) and copy the result back into every shard.
  */
 static void *
 shard_merge(void *arg)
@@ -620,11 +918,37 @@ shard_merge(void *arg)
 	const int64_t others = t->nshards - 1;
 	uint32_t *e, v, w, topic;
 	size_t begin, cap, j, n, ntouched;
-	int s;
+	int s, k;
 
 	for (w = sh->word_begin; w < sh->word_end; w++) {
 		begin = m->word_start[w];
 		cap = m->word_start[w + 1] - begin;
+		if (t->frequent[w] != LDA_NONE) {
+			/* acc is all 0 between words. */
+			for (s = 0; s < t->nshards; s++) {
+				e = t->shards[s].counts + begin;
+				for (k = 0; k < m->ntopics; k++)
+					sh->acc[k] += e[k];
+			}
+			e = m->counts + begin;
+			for (j = 0; others > 0 && j < cap && e[j] != 0; j++)
+				sh->acc[e[j] & m->topic_mask] -=
+				    others * (int64_t)(e[j] >> bits);
+			for (s = 0; others > 0 && s < t->nshards; s++) {
+				e = t->shards[s].counts + begin;
+				for (k = 0; k < m->ntopics; k++)
+					e[k] = (uint32_t)sh->acc[k];
+			}
+			pack_counts(m, sh->acc, m->counts + begin, sh->mark);
+			for (k = 0; k < m->ntopics; k++)
+				sh->acc[k] = 0;
+			continue;
+		}
+		if (others == 0) {
+			memcpy(m->counts + begin, t->shards[0].counts + begin,
+			       cap * sizeof(uint32_t));
+			continue;
+		}
 		ntouched = 0;
 		for (s = -1; s < t->nshards; s++) {
 			e = (s < 0 ? m->counts : t->shards[s].counts) + begin;
@@ -635,17 +959,17 @@ shard_merge(void *arg)
 					sh->touched[ntouched++] =
 					    (uint16_t)topic;
 				}
-				sh->acc[topic] += s < 0 ?
-				    -others * (int64_t)(v >> bits) :
-				    (int64_t)(v >> bits);
+				sh->acc[topic] +=
+				    s < 0 ? -others * (int64_t)(v >> bits)
+					  : (int64_t)(v >> bits);
 			}
 		}
 		n = 0;
 		for (j = 0; j < ntouched; j++) {
 			topic = sh->touched[j];
 			if (sh->acc[topic] > 0)
-				sh->cells[n++] = (uint32_t)sh->acc[topic] <<
-				    bits | topic;
+				sh->cells[n++] =
+				    (uint32_t)sh->acc[topic] << bits | topic;
 			sh->acc[topic] = 0;
 			sh->mark[topic] = 0;
 		}
@@ -654,7 +978,7 @@ shard_merge(void *arg)
 		memcpy(m->counts + begin, sh->cells, cap * sizeof(uint32_t));
 		for (s = 0; s < t->nshards; s++)
 			memcpy(t->shards[s].counts + begin, sh->cells,
-			    cap * sizeof(uint32_t));
+			       cap * sizeof(uint32_t));
 	}
 	return NULL;
 }
@@ -672,8 +996,8 @@ run_shards(struct lda_trainer *t, void *(*fn)(void *))
 	}
 	tid = xcalloc((size_t)t->nshards, sizeof(*tid));
 	for (s = 1; s < t->nshards; s++)
-		if ((err = pthread_create(&tid[s], NULL, fn,
-		    &t->shards[s])) != 0)
+		if ((err = pthread_create(&tid[s], NULL, fn, &t->shards[s])) !=
+		    0)
 			sp_die("cannot start a thread: %s", strerror(err));
 	fn(&t->shards[0]);
 	for (s = 1; s < t->nshards; s++)
@@ -690,19 +1014,17 @@ lda_train_iteration(struct lda_trainer *t)
 
 	t->iteration++;
 	t->collecting = t->o.optimize_interval > 0 &&
-	    t->iteration > t->o.burn_in &&
-	    t->iteration % t->o.optimize_interval == 0;
+			t->iteration > t->o.burn_in &&
+			t->iteration % t->o.optimize_interval == 0;
 	run_shards(t, shard_sample);
-	if (t->nshards > 1) {
-		run_shards(t, shard_merge);
-		for (k = 0; k < m->ntopics; k++) {
-			sum = -(int64_t)(t->nshards - 1) * m->topic_tokens[k];
-			for (s = 0; s < t->nshards; s++)
-				sum += t->shards[s].topic_tokens[k];
-			m->topic_tokens[k] = sum;
-			for (s = 0; s < t->nshards; s++)
-				t->shards[s].topic_tokens[k] = sum;
-		}
+	run_shards(t, shard_merge);
+	for (k = 0; k < m->ntopics; k++) {
+		sum = -(int64_t)(t->nshards - 1) * m->topic_tokens[k];
+		for (s = 0; s < t->nshards; s++)
+			sum += t->shards[s].topic_tokens[k];
+		m->topic_tokens[k] = sum;
+		for (s = 0; s < t->nshards; s++)
+			t->shards[s].topic_tokens[k] = sum;
 	}
 	if (t->collecting)
 		optimize(t);
@@ -712,32 +1034,87 @@ lda_train_iteration(struct lda_trainer *t)
  * Setting up.
  */
 
+/*
+ * Zeroed room for n floats or 32-bit integers, rounded up to 4, aligned on
+ * 16 bytes (for lda_kernel.h).
+ */
+static void *
+aligned_floats(size_t n)
+{
+	void *p;
+
+	n = (n + 3) / 4 * 4;
+	if (posix_memalign(&p, 16, n * sizeof(float)) != 0)
+		sp_die("out of memory");
+	memset(p, 0, n * sizeof(float));
+	return p;
+}
+
 static void
 shard_init(struct lda_trainer *t, struct shard *sh, int index)
 {
 	const struct lda_model *m = t->m;
 	size_t k = (size_t)m->ntopics, ncells = m->word_start[m->nwords];
+	int j;
 
 	sh->t = t;
 	lda_rng_seed(&sh->rng, t->o.seed, (uint64_t)index);
-	if (t->nshards == 1) {
-		sh->counts = m->counts;
+	/* Room for reading four cells at a time past the last word. */
+	sh->counts = xcalloc(ncells + 4, sizeof(uint32_t));
+	if (t->nshards == 1)
 		sh->topic_tokens = m->topic_tokens;
-	} else {
-		sh->counts = xmalloc((ncells + 1) * sizeof(uint32_t));
+	else
 		sh->topic_tokens = xcalloc(k, sizeof(int64_t));
-		sh->acc = xcalloc(k, sizeof(int64_t));
-		sh->cells = xmalloc(k * sizeof(uint32_t));
-		sh->touched = xmalloc(k * sizeof(uint16_t));
-		sh->mark = xcalloc(k, 1);
-	}
-	sh->inv = xcalloc(k, sizeof(double));
-	sh->coef = xcalloc(k, sizeof(double));
+	sh->acc = xcalloc(k, sizeof(int64_t));
+	sh->cells = xmalloc(k * sizeof(uint32_t));
+	sh->touched = xmalloc(k * sizeof(uint16_t));
+	sh->mark = xcalloc(k, 1);
 	sh->qscore = xcalloc(k, sizeof(double));
-	sh->local = xcalloc(k, sizeof(int32_t));
-	sh->present = xcalloc(k, sizeof(uint16_t));
+	if (t->dense) {
+		sh->alpha_single = aligned_floats(k);
+		sh->den = aligned_floats(k);
+		for (j = 0; j < 2; j++) {
+			sh->stream[j].local = aligned_floats(k);
+			sh->stream[j].coef = aligned_floats(k);
+			sh->stream[j].run = aligned_floats(k);
+			lda_rng_seed(&sh->stream[j].rng, t->o.seed,
+				     (uint64_t)(t->nshards + 2 * index + j));
+		}
+	} else {
+		sh->inv = xcalloc(k, sizeof(double));
+		sh->coef = xcalloc(k, sizeof(double));
+		sh->local = xcalloc(k, sizeof(int32_t));
+		sh->present = xcalloc(k, sizeof(uint16_t));
+	}
 	if (t->o.optimize_interval > 0)
 		sh->topic_hist = xcalloc(k, sizeof(struct hist));
+}
+
+/*
+ * Copy the model's counts into a shard: a rare word's cells as they are,
+ * a frequent word's as counts by topic.
+ */
+static void
+shard_load_counts(const struct lda_trainer *t, struct shard *sh)
+{
+	const struct lda_model *m = t->m;
+	const uint32_t *e;
+	uint32_t *row, w;
+	size_t begin, cap, j;
+
+	for (w = 0; w < m->nwords; w++) {
+		begin = m->word_start[w];
+		cap = m->word_start[w + 1] - begin;
+		e = m->counts + begin;
+		row = sh->counts + begin;
+		if (t->frequent[w] == LDA_NONE) {
+			memcpy(row, e, cap * sizeof(uint32_t));
+			continue;
+		}
+		memset(row, 0, cap * sizeof(uint32_t));
+		for (j = 0; j < cap && e[j] != 0; j++)
+			row[lda_cell_topic(m, e[j])] = lda_cell_count(m, e[j]);
+	}
 }
 
 /*
@@ -747,13 +1124,26 @@ shard_init(struct lda_trainer *t, struct shard *sh, int index)
  */
 static size_t
 cut_end(const size_t *start, size_t n, size_t total, int s, int nshards,
-    size_t i)
+	size_t i)
 {
 	if (s == nshards - 1)
 		return n;
 	while (i < n && start[i] < (size_t)((double)total * (s + 1) / nshards))
 		i++;
 	return i;
+}
+
+/* Cut a shard's documents in two of about equal numbers of tokens. */
+static void
+cut_streams(const struct lda_corpus *c, struct shard *sh)
+{
+	size_t d = sh->doc_begin;
+
+	while (d < sh->doc_end &&
+	       2 * c->doc_start[d] <
+		   c->doc_start[sh->doc_begin] + c->doc_start[sh->doc_end])
+		d++;
+	sh->doc_mid = d;
 }
 
 /*
@@ -770,12 +1160,13 @@ cut_shards(struct lda_trainer *t)
 
 	for (s = 0; s < t->nshards; s++) {
 		t->shards[s].doc_begin = d;
-		d = cut_end(c->doc_start, c->docs.n, c->ntokens, s,
-		    t->nshards, d);
+		d = cut_end(c->doc_start, c->docs.n, c->ntokens, s, t->nshards,
+			    d);
 		t->shards[s].doc_end = d;
+		cut_streams(c, &t->shards[s]);
 		t->shards[s].word_begin = (uint32_t)w;
-		w = cut_end(m->word_start, m->nwords,
-		    m->word_start[m->nwords], s, t->nshards, w);
+		w = cut_end(m->word_start, m->nwords, m->word_start[m->nwords],
+			    s, t->nshards, w);
 		t->shards[s].word_end = (uint32_t)w;
 	}
 }
@@ -795,7 +1186,7 @@ lda_set_topics(struct lda_model *m, int ntopics)
 
 struct lda_trainer *
 lda_train_new(const struct lda_corpus *c, const struct lda_options *o,
-    struct lda_model *m)
+	      struct lda_model *m)
 {
 	struct lda_trainer *t = xcalloc(1, sizeof(*t));
 	size_t *freq, i, d, maxfreq = 0;
@@ -828,18 +1219,34 @@ lda_train_new(const struct lda_corpus *c, const struct lda_options *o,
 	for (w = 0; w < m->nwords; w++) {
 		if (freq[w] > maxfreq)
 			maxfreq = freq[w];
-		m->word_start[w + 1] = m->word_start[w] +
-		    (freq[w] < (size_t)o->ntopics ? freq[w] :
-		    (size_t)o->ntopics);
+		m->word_start[w + 1] =
+		    m->word_start[w] + (freq[w] < (size_t)o->ntopics
+					    ? freq[w]
+					    : (size_t)o->ntopics);
 	}
 	free(freq);
 	ncells_max = (uint32_t)(UINT32_MAX >> bits);
 	if (maxfreq > ncells_max)
 		sp_die("a word occurs %zu times, too often to count for %d "
-		    "topics (at most %lu)", maxfreq, o->ntopics,
-		    (unsigned long)ncells_max);
+		       "topics (at most %lu)",
+		       maxfreq, o->ntopics, (unsigned long)ncells_max);
 	m->counts = xcalloc(m->word_start[m->nwords] + 1, sizeof(uint32_t));
 	m->topic_tokens = xcalloc((size_t)o->ntopics, sizeof(int64_t));
+
+	/*
+	 * A word with at least K tokens has K cells: it is frequent, and
+	 * they hold its counts by topic while sampling.
+	 */
+	t->dense = o->sampler == LDA_SAMPLER_AUTO
+		       ? o->ntopics <= DENSE_MAX_TOPICS
+		       : o->sampler == LDA_SAMPLER_DENSE;
+	t->frequent = xmalloc(((size_t)m->nwords + 1) * sizeof(uint32_t));
+	for (w = 0; w < m->nwords; w++)
+		t->frequent[w] =
+		    t->dense && m->word_start[w + 1] - m->word_start[w] ==
+				    (size_t)o->ntopics
+			? 1
+			: LDA_NONE;
 
 	t->nshards = o->threads < 1 ? 1 : o->threads;
 	if ((size_t)t->nshards > c->docs.n)
@@ -852,26 +1259,23 @@ lda_train_new(const struct lda_corpus *c, const struct lda_options *o,
 	/* Random initial topics, each shard with its own generator. */
 	t->topic = xmalloc((c->ntokens + 1) * sizeof(uint16_t));
 	for (s = 0; s < t->nshards; s++)
-		for (d = t->shards[s].doc_begin; d < t->shards[s].doc_end;
-		    d++)
+		for (d = t->shards[s].doc_begin; d < t->shards[s].doc_end; d++)
 			for (i = c->doc_start[d]; i < c->doc_start[d + 1];
-			    i++) {
+			     i++) {
 				k = (int)lda_rng_below(&t->shards[s].rng,
-				    (uint32_t)o->ntopics);
+						       (uint32_t)o->ntopics);
 				t->topic[i] = (uint16_t)k;
 				m->topic_tokens[k]++;
-				cells_increment(m->counts +
-				    m->word_start[c->word[i]], (uint32_t)k,
-				    bits, m->topic_mask);
+				cells_increment(
+				    m->counts + m->word_start[c->word[i]],
+				    (uint32_t)k, bits, m->topic_mask);
 			}
-	if (t->nshards > 1)
-		for (s = 0; s < t->nshards; s++) {
-			memcpy(t->shards[s].counts, m->counts,
-			    (m->word_start[m->nwords] + 1) *
-			    sizeof(uint32_t));
+	for (s = 0; s < t->nshards; s++) {
+		shard_load_counts(t, &t->shards[s]);
+		if (t->nshards > 1)
 			memcpy(t->shards[s].topic_tokens, m->topic_tokens,
-			    (size_t)o->ntopics * sizeof(int64_t));
-		}
+			       (size_t)o->ntopics * sizeof(int64_t));
+	}
 	return t;
 }
 
@@ -894,8 +1298,8 @@ lda_train_log_likelihood(const struct lda_trainer *t)
 	const struct lda_model *m = t->m;
 	const struct lda_corpus *c = t->c;
 	int32_t *local = xcalloc((size_t)m->ntopics, sizeof(int32_t));
-	double ll = 0, *lg_alpha = xmalloc((size_t)m->ntopics *
-	    sizeof(double)), lg_beta = lgamma(m->beta);
+	double ll = 0, *lg_alpha = xmalloc((size_t)m->ntopics * sizeof(double)),
+	       lg_beta = lgamma(m->beta);
 	size_t d, i, nonzero = 0;
 	int k;
 
@@ -907,18 +1311,17 @@ lda_train_log_likelihood(const struct lda_trainer *t)
 		for (k = 0; k < m->ntopics; k++)
 			if (local[k] > 0) {
 				ll += lgamma(m->alpha[k] + local[k]) -
-				    lg_alpha[k];
+				      lg_alpha[k];
 				local[k] = 0;
 			}
-		ll -= lgamma(m->alpha_sum + (double)(c->doc_start[d + 1] -
-		    c->doc_start[d]));
+		ll -= lgamma(m->alpha_sum +
+			     (double)(c->doc_start[d + 1] - c->doc_start[d]));
 	}
 	ll += (double)c->docs.n * lgamma(m->alpha_sum);
 	for (i = 0; i < m->word_start[m->nwords]; i++)
 		if (m->counts[i] != 0) {
 			nonzero++;
-			ll += lgamma(m->beta + lda_cell_count(m,
-			    m->counts[i]));
+			ll += lgamma(m->beta + lda_cell_count(m, m->counts[i]));
 		}
 	for (k = 0; k < m->ntopics; k++)
 		ll -= lgamma(m->beta_sum + (double)m->topic_tokens[k]);
@@ -926,6 +1329,27 @@ lda_train_log_likelihood(const struct lda_trainer *t)
 	free(local);
 	free(lg_alpha);
 	return ll;
+}
+
+/* Whether a shard's counts of word w differ from the model's. */
+static int
+shard_differs(const struct lda_trainer *t, const struct shard *sh, uint32_t w)
+{
+	const struct lda_model *m = t->m;
+	size_t begin = m->word_start[w], cap = m->word_start[w + 1] - begin, j;
+	const uint32_t *e = m->counts + begin, *row = sh->counts + begin;
+	int64_t n = 0;
+
+	if (t->frequent[w] == LDA_NONE)
+		return memcmp(row, e, cap * sizeof(uint32_t)) != 0;
+	for (j = 0; j < cap; j++)
+		n += row[j];
+	for (j = 0; j < cap && e[j] != 0; j++) {
+		if (row[lda_cell_topic(m, e[j])] != lda_cell_count(m, e[j]))
+			return 1;
+		n -= lda_cell_count(m, e[j]);
+	}
+	return n != 0;
 }
 
 int
@@ -959,7 +1383,7 @@ lda_train_check(const struct lda_trainer *t)
 		e = m->counts + begin;
 		for (j = 0; j < cap; j++) {
 			if (j + 1 < cap && e[j] <= e[j + 1] && e[j] != 0)
-				bad = 1;	/* not sorted */
+				bad = 1; /* not sorted */
 			if (e[j] == 0)
 				continue;
 			dense[lda_cell_topic(m, e[j])] -=
@@ -970,9 +1394,8 @@ lda_train_check(const struct lda_trainer *t)
 				bad = 1;
 			dense[j] = 0;
 		}
-		for (s = 0; s < t->nshards && t->nshards > 1; s++)
-			if (memcmp(t->shards[s].counts + begin, e,
-			    cap * sizeof(uint32_t)) != 0)
+		for (s = 0; s < t->nshards; s++)
+			if (shard_differs(t, &t->shards[s], w))
 				bad = 1;
 	}
 	for (j = 0; j < k; j++)
@@ -988,14 +1411,20 @@ lda_train_check(const struct lda_trainer *t)
 void
 lda_train_free(struct lda_trainer *t)
 {
-	int s, k;
+	int s, k, j;
 
 	for (s = 0; s < t->nshards; s++) {
 		struct shard *sh = &t->shards[s];
 
-		if (t->nshards > 1) {
-			free(sh->counts);
+		free(sh->counts);
+		if (t->nshards > 1)
 			free(sh->topic_tokens);
+		free(sh->alpha_single);
+		free(sh->den);
+		for (j = 0; j < 2; j++) {
+			free(sh->stream[j].local);
+			free(sh->stream[j].coef);
+			free(sh->stream[j].run);
 		}
 		free(sh->acc);
 		free(sh->cells);
@@ -1014,5 +1443,6 @@ lda_train_free(struct lda_trainer *t)
 	}
 	free(t->shards);
 	free(t->topic);
+	free(t->frequent);
 	free(t);
 }

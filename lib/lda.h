@@ -1,12 +1,13 @@
 /*
  * Latent Dirichlet allocation for sp-topics: a corpus of documents as word
  * ids, a model (topic-word counts and the Dirichlet hyperparameters), a
- * trainer that fits the model by collapsed Gibbs sampling with the sparse
- * bucket decomposition of Yao, Mimno and McCallum (2009), optionally on
- * several threads, MALLET's hyperparameter optimisation and log-likelihood,
- * inference for new documents with the model held fixed, a text file format
- * for models, and the reports sp-topics writes (topic keys, document
- * topics, word topics, diagnostics with UMass coherence).
+ * trainer that fits the model by collapsed Gibbs sampling (all topics'
+ * weights at once up to 64 topics, the sparse bucket decomposition of Yao,
+ * Mimno and McCallum (2009) above), optionally on several threads, MALLET's
+ * hyperparameter optimisation and log-likelihood, inference for new
+ * documents with the model held fixed, a text file format for models, and
+ * the reports sp-topics writes (topic keys, document topics, word topics,
+ * diagnostics with UMass coherence).
  *
  * Topic-word counts are kept the way MALLET keeps them: for each word an
  * array of min(K, frequency) 32-bit cells, each packing a count and a topic
@@ -160,6 +161,9 @@ lda_cell_topic(const struct lda_model *m, uint32_t cell)
 	return cell & m->topic_mask;
 }
 
+/* Which sampler lda_train_new picks: by K, or one of them (for tests). */
+enum { LDA_SAMPLER_AUTO, LDA_SAMPLER_DENSE, LDA_SAMPLER_SPARSE };
+
 struct lda_options {
 	int ntopics;
 	double alpha_sum;	/* alpha_k = alpha_sum / K to start with */
@@ -168,6 +172,7 @@ struct lda_options {
 	long optimize_interval;	/* 0: keep alpha and beta fixed */
 	long burn_in;		/* no optimisation until after this one */
 	int threads;
+	int sampler;		/* LDA_SAMPLER_AUTO unless testing */
 };
 
 struct lda_trainer;

@@ -1,9 +1,11 @@
 /*
  * Unit tests of lib/lda*.c: the random number generator, grouping of the
- * corpus, the sampler's bookkeeping (the sparse counts always agree with
- * the token assignments, on one thread and on several), determinism, the
- * digamma function, the alpha optimiser against Dirichlet-multinomial data
- * with a known alpha, and the model file round trip.
+ * corpus, the small-K kernel against its plain C reference, both samplers'
+ * bookkeeping (the counts always agree with the token assignments, on one
+ * thread and on several) and their stationary distribution against the
+ * exact posterior of a tiny corpus, determinism, the digamma function, the
+ * alpha optimiser against Dirichlet-multinomial data with a known alpha,
+ * and the model file round trip.
  */
 #include <math.h>
 #include <stdio.h>
@@ -13,6 +15,7 @@
 
 #include "err.h"
 #include "lda.h"
+#include "lda_kernel.h"
 #include "unit.h"
 
 static void
@@ -76,7 +79,7 @@ test_grouping(void)
 static void
 make_corpus(struct lda_corpus *c, int ndocs, int length)
 {
-	static const char *const stems[] = { "apple", "zebra", "moon" };
+	static const char *const stems[] = {"apple", "zebra", "moon"};
 	struct lda_rng r;
 	char doc[32], word[32];
 	int d, i;
@@ -87,7 +90,117 @@ make_corpus(struct lda_corpus *c, int ndocs, int length)
 		snprintf(doc, sizeof(doc), "d%d", d);
 		for (i = 0; i < length + d % 5; i++) {
 			snprintf(word, sizeof(word), "%s%u", stems[d % 3],
-			    lda_rng_below(&r, 8));
+				 lda_rng_below(&r, 8));
+			add(c, doc, word);
+		}
+	}
+	lda_corpus_group(c);
+}
+
+/*
+ * The kernel and its plain C reference give the same bits, and a topic is
+ * drawn in proportion to its weight.
+ */
+static void
+test_kernel(void)
+{
+	static _Alignas(16) float coef[68];
+	static _Alignas(16) float run1[68];
+	static _Alignas(16) float run2[68];
+	static _Alignas(16) float den[68];
+	static _Alignas(16) float alpha[68];
+	static _Alignas(16) float c1[68];
+	static _Alignas(16) float c2[68];
+	static _Alignas(16) int32_t local[68];
+	static const int ks[] = {1, 2, 3, 4, 5, 7, 8, 13, 20, 33, 64};
+	uint32_t row[68 + 4], a, b;
+	double weight[64], total, hits[64], u;
+	struct lda_rng r;
+	int i, j, k, k4, same = 1, inrange = 1, close = 1;
+
+	lda_rng_seed(&r, 5, 0);
+	for (i = 0; i < (int)(sizeof(ks) / sizeof(ks[0])); i++) {
+		k = ks[i];
+		k4 = (k + 3) / 4 * 4;
+		for (j = 0; j < 1000; j++) {
+			int t;
+
+			memset(coef, 0, sizeof(coef));
+			for (t = 0; t < k; t++) {
+				coef[t] =
+				    (float)lda_rng_uniform(&r) *
+				    (lda_rng_below(&r, 4) == 0 ? 1e-6f : 1);
+				row[t] = lda_rng_below(&r, 3) == 0
+					     ? 0
+					     : lda_rng_below(&r, 1000);
+			}
+			for (; t < k4 + 4; t++)
+				row[t] = lda_rng_below(&r, 100000);
+			u = lda_rng_uniform(&r);
+			a = lda_dense_draw(coef, j % 2 ? row : NULL, 0.01f, k,
+					   k4, run1, u);
+			b = lda_dense_draw_ref(coef, j % 2 ? row : NULL, 0.01f,
+					       k, k4, run2, u);
+			same &= a == b && memcmp(run1, run2, k4 * 4) == 0;
+			inrange &= a < (uint32_t)k;
+			for (t = 0; t < k4; t++) {
+				den[t] = 400 + (float)lda_rng_below(&r, 9000);
+				alpha[t] =
+				    t < k ? (float)lda_rng_uniform(&r) : 0;
+				local[t] =
+				    t < k ? (int32_t)lda_rng_below(&r, 30) : 0;
+			}
+			lda_dense_coef(den, alpha, local, k4, c1);
+			lda_dense_coef_ref(den, alpha, local, k4, c2);
+			same &= memcmp(c1, c2, k4 * 4) == 0;
+		}
+	}
+	CHECK(same);
+	CHECK(inrange);
+
+	/* 200,000 draws from 13 fixed weights: each share within 0.005. */
+	k = 13;
+	k4 = 16;
+	memset(coef, 0, sizeof(coef));
+	total = 0;
+	for (i = 0; i < k; i++) {
+		coef[i] = (float)(i % 5 + 1) / 10;
+		row[i] = (uint32_t)(i * 7 % 11);
+		weight[i] = coef[i] * ((float)row[i] + 0.5f);
+		total += weight[i];
+		hits[i] = 0;
+	}
+	for (j = 0; j < 200000; j++)
+		hits[lda_dense_draw(coef, row, 0.5f, k, k4, run1,
+				    lda_rng_uniform(&r))]++;
+	for (i = 0; i < k; i++)
+		close &= fabs(hits[i] / 200000 - weight[i] / total) < 0.005;
+	CHECK(close);
+}
+
+/*
+ * Documents from three vocabularies of eight words each, and a few words
+ * from all of them, at random: frequent and rare words for any K.
+ */
+static void
+make_mixed_corpus(struct lda_corpus *c, int ndocs)
+{
+	static const char *const stems[] = {"apple", "zebra", "moon"};
+	struct lda_rng r;
+	char doc[32], word[32];
+	int d, i;
+
+	lda_rng_seed(&r, 8, 0);
+	lda_corpus_init(c);
+	for (d = 0; d < ndocs; d++) {
+		snprintf(doc, sizeof(doc), "d%d", d);
+		for (i = 0; i < 5 + (int)lda_rng_below(&r, 40); i++) {
+			if (lda_rng_below(&r, 10) == 0)
+				snprintf(word, sizeof(word), "rare%u",
+					 lda_rng_below(&r, 300));
+			else
+				snprintf(word, sizeof(word), "%s%u",
+					 stems[d % 3], lda_rng_below(&r, 8));
 			add(c, doc, word);
 		}
 	}
@@ -95,9 +208,9 @@ make_corpus(struct lda_corpus *c, int ndocs, int length)
 }
 
 static void
-test_sampler(int threads)
+test_sampler(int sampler, int threads)
 {
-	struct lda_options o = { 3, 1.0, 0.01, 5, 3, 4, 1 };
+	struct lda_options o = {3, 1.0, 0.01, 5, 3, 4, 1, 0};
 	struct lda_corpus c;
 	struct lda_model m;
 	struct lda_trainer *t;
@@ -105,6 +218,7 @@ test_sampler(int threads)
 	size_t d, j;
 
 	o.threads = threads;
+	o.sampler = sampler;
 	make_corpus(&c, 60, 30);
 	t = lda_train_new(&c, &o, &m);
 	CHECK_INT(lda_train_check(t), 0);
@@ -117,26 +231,134 @@ test_sampler(int threads)
 	for (d = 0; d < c.docs.n; d++)
 		for (j = c.doc_start[d]; j < c.doc_start[d + 1]; j++)
 			separated &= lda_train_topics(t)[j] ==
-			    lda_train_topics(t)[c.doc_start[d]];
+				     lda_train_topics(t)[c.doc_start[d]];
 	CHECK(separated);
-	CHECK(m.alpha_sum != 1.0);	/* it was optimised */
+	CHECK(m.alpha_sum != 1.0); /* it was optimised */
 	CHECK(isfinite(lda_train_log_likelihood(t)));
 	lda_train_free(t);
 	lda_model_free(&m);
 	lda_corpus_free(&c);
 }
 
+/*
+ * The counts agree with the assignments after every iteration, for K that
+ * are and are not multiples of 4, frequent and rare words, 1 to 4 threads.
+ */
 static void
-test_determinism(int threads)
+test_bookkeeping(int sampler)
 {
-	struct lda_options o = { 4, 2.0, 0.05, 11, 5, 5, 1 };
+	static const int ks[] = {2, 5, 8, 21, 70};
+	struct lda_options o = {3, 1.0, 0.01, 5, 4, 6, 1, 0};
+	struct lda_corpus c;
+	struct lda_model m;
+	struct lda_trainer *t;
+	int i, k, threads, ok = 1;
+
+	make_mixed_corpus(&c, 90);
+	for (k = 0; k < (int)(sizeof(ks) / sizeof(ks[0])); k++)
+		for (threads = 1; threads <= 4; threads++) {
+			o.ntopics = ks[k];
+			o.threads = threads;
+			o.sampler = sampler;
+			t = lda_train_new(&c, &o, &m);
+			ok &= lda_train_check(t) == 0;
+			for (i = 0; i < 12; i++) {
+				lda_train_iteration(t);
+				ok &= lda_train_check(t) == 0;
+			}
+			lda_train_free(t);
+			lda_model_free(&m);
+		}
+	CHECK(ok);
+	lda_corpus_free(&c);
+}
+
+/*
+ * The sampler's stationary distribution is the posterior: for one
+ * document of 7 tokens and 3 topics (frequent and rare words at that K),
+ * the share of sweeps in which each pair of tokens has the same topic
+ * matches the exact posterior probability, from all 3^7 assignments,
+ * within 0.01 (a token's own topic is no test: by symmetry every topic has
+ * a third).  With one document the small-K sampler has a single stream, so
+ * it too is exact.
+ */
+static void
+test_posterior(int sampler)
+{
+	static const char *const words[7] = {"a", "b", "a", "c", "a", "b", "d"};
+	struct lda_options o = {3, 0.9, 0.1, 3, 0, 0, 1, 0};
+	struct lda_corpus c;
+	struct lda_model m;
+	struct lda_trainer *t;
+	double alpha = 0.3, beta = 0.1, exact[7][7], seen[7][7], total = 0;
+	double lp;
+	const uint16_t *z;
+	int zs[7], n, p, k, i, state, nd[3], nw[4][3], id[7], ok = 1;
+	int sweeps = 150000;
+
+	o.sampler = sampler;
+	lda_corpus_init(&c);
+	for (n = 0; n < 7; n++)
+		add(&c, "doc", words[n]);
+	lda_corpus_group(&c);
+	for (n = 0; n < 7; n++)
+		id[n] = (int)c.word[n];
+	memset(exact, 0, sizeof(exact));
+	memset(seen, 0, sizeof(seen));
+	for (state = 0; state < 2187; state++) {
+		memset(nd, 0, sizeof(nd));
+		memset(nw, 0, sizeof(nw));
+		for (n = 0, i = state; n < 7; n++, i /= 3) {
+			zs[n] = i % 3;
+			nd[zs[n]]++;
+			nw[id[n]][zs[n]]++;
+		}
+		/* log p(w, z) up to a constant: the two Dirichlet
+		 * multinomials, with 4 words. */
+		lp = 0;
+		for (k = 0; k < 3; k++) {
+			lp += lgamma(alpha + nd[k]) - lgamma(4 * beta + nd[k]);
+			for (i = 0; i < 4; i++)
+				lp += lgamma(beta + nw[i][k]);
+		}
+		total += exp(lp);
+		for (n = 0; n < 7; n++)
+			for (p = 0; p < n; p++)
+				if (zs[n] == zs[p])
+					exact[n][p] += exp(lp);
+	}
+	t = lda_train_new(&c, &o, &m);
+	for (i = 0; i < 100; i++)
+		lda_train_iteration(t);
+	for (i = 0; i < sweeps; i++) {
+		lda_train_iteration(t);
+		z = lda_train_topics(t);
+		for (n = 0; n < 7; n++)
+			for (p = 0; p < n; p++)
+				seen[n][p] += z[n] == z[p];
+	}
+	for (n = 0; n < 7; n++)
+		for (p = 0; p < n; p++)
+			ok &= fabs(seen[n][p] / sweeps - exact[n][p] / total) <
+			      0.01;
+	CHECK(ok);
+	lda_train_free(t);
+	lda_model_free(&m);
+	lda_corpus_free(&c);
+}
+
+static void
+test_determinism(int sampler, int threads)
+{
+	struct lda_options o = {4, 2.0, 0.05, 11, 5, 5, 1, 0};
 	struct lda_corpus c;
 	struct lda_model m1, m2;
 	struct lda_trainer *t1, *t2;
 	int i;
 
 	o.threads = threads;
-	make_corpus(&c, 50, 20);
+	o.sampler = sampler;
+	make_mixed_corpus(&c, 50);
 	t1 = lda_train_new(&c, &o, &m1);
 	t2 = lda_train_new(&c, &o, &m2);
 	for (i = 0; i < 20; i++) {
@@ -144,7 +366,7 @@ test_determinism(int threads)
 		lda_train_iteration(t2);
 	}
 	CHECK(memcmp(lda_train_topics(t1), lda_train_topics(t2),
-	    c.ntokens * sizeof(uint16_t)) == 0);
+		     c.ntokens * sizeof(uint16_t)) == 0);
 	CHECK(memcmp(m1.alpha, m2.alpha, 4 * sizeof(double)) == 0);
 	CHECK(m1.beta == m2.beta);
 	lda_train_free(t1);
@@ -171,7 +393,7 @@ gamma_variate(struct lda_rng *r, double shape)
 
 	if (shape < 1)
 		return gamma_variate(r, shape + 1) *
-		    pow(lda_rng_uniform(r) + 1e-300, 1 / shape);
+		       pow(lda_rng_uniform(r) + 1e-300, 1 / shape);
 	d = shape - 1.0 / 3;
 	c = 1 / sqrt(9 * d);
 	for (;;) {
@@ -192,10 +414,10 @@ static void
 test_alpha_optimiser(void)
 {
 	enum { K = 3, DOCS = 4000, LEN = 40 };
-	static const double truth[K] = { 0.3, 1.0, 2.5 };
+	static const double truth[K] = {0.3, 1.0, 2.5};
 	static uint32_t hist[K][LEN + 1], lengths[LEN + 1];
-	const uint32_t *rows[K] = { hist[0], hist[1], hist[2] };
-	double alpha[K] = { 1, 1, 1 }, theta[K], sum, u;
+	const uint32_t *rows[K] = {hist[0], hist[1], hist[2]};
+	double alpha[K] = {1, 1, 1}, theta[K], sum, u;
 	struct lda_rng r;
 	int d, i, k, n[K], iter;
 
@@ -232,10 +454,10 @@ test_alpha_optimiser(void)
 static void
 test_alpha_optimiser_bounded(void)
 {
-	static const uint32_t h0[2] = { 0, 1 }, h1[2] = { 1, 0 };
-	static const uint32_t lengths[2] = { 0, 1 };
-	const uint32_t *rows[2] = { h0, h1 };
-	double alpha[2] = { 1, 1 };
+	static const uint32_t h0[2] = {0, 1}, h1[2] = {1, 0};
+	static const uint32_t lengths[2] = {0, 1};
+	const uint32_t *rows[2] = {h0, h1};
+	double alpha[2] = {1, 1};
 
 	CHECK(lda_learn_alpha(alpha, 2, rows, lengths, 2, 1.001, 1.0) == 2);
 	CHECK(alpha[0] == 1 && alpha[1] == 1);
@@ -250,8 +472,8 @@ static void
 test_alpha_optimiser_normal(void)
 {
 	static uint32_t h0[41], h1[41], lengths[41];
-	const uint32_t *rows[2] = { h0, h1 };
-	double alpha[2] = { 1e-300, 1 };
+	const uint32_t *rows[2] = {h0, h1};
+	double alpha[2] = {1e-300, 1};
 	int i;
 
 	h0[0] = 1000;
@@ -269,7 +491,7 @@ test_alpha_optimiser_normal(void)
 static void
 test_model_file(void)
 {
-	struct lda_options o = { 3, 1.0, 0.01, 5, 2, 2, 1 };
+	struct lda_options o = {3, 1.0, 0.01, 5, 2, 2, 1, 0};
 	struct lda_corpus c;
 	struct lda_model m, back;
 	struct lda_trainer *t;
@@ -298,7 +520,7 @@ test_model_file(void)
 	}
 	for (w = 0; w < m.nwords; w++) {
 		id = strtab_find(back.vocab, strtab_key(m.vocab, w),
-		    strtab_len(m.vocab, w));
+				 strtab_len(m.vocab, w));
 		if (id == STRTAB_NONE) {
 			same = 0;
 			continue;
@@ -306,7 +528,7 @@ test_model_file(void)
 		n1 = lda_word_topics(&m, w, topic1, count1);
 		n2 = lda_word_topics(&back, id, topic2, count2);
 		same &= n1 == n2 && memcmp(topic1, topic2, n1 * 4) == 0 &&
-		    memcmp(count1, count2, n1 * 4) == 0;
+			memcmp(count1, count2, n1 * 4) == 0;
 	}
 	CHECK(same);
 	lda_train_free(t);
@@ -392,10 +614,19 @@ main(void)
 {
 	test_rng();
 	test_grouping();
-	test_sampler(1);
-	test_sampler(3);
-	test_determinism(1);
-	test_determinism(2);
+	test_kernel();
+	test_sampler(LDA_SAMPLER_DENSE, 1);
+	test_sampler(LDA_SAMPLER_DENSE, 3);
+	test_sampler(LDA_SAMPLER_SPARSE, 1);
+	test_sampler(LDA_SAMPLER_SPARSE, 3);
+	test_bookkeeping(LDA_SAMPLER_DENSE);
+	test_bookkeeping(LDA_SAMPLER_SPARSE);
+	test_posterior(LDA_SAMPLER_DENSE);
+	test_posterior(LDA_SAMPLER_SPARSE);
+	test_determinism(LDA_SAMPLER_DENSE, 1);
+	test_determinism(LDA_SAMPLER_DENSE, 2);
+	test_determinism(LDA_SAMPLER_SPARSE, 1);
+	test_determinism(LDA_SAMPLER_SPARSE, 2);
 	test_digamma();
 	test_alpha_optimiser();
 	test_alpha_optimiser_bounded();
