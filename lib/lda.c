@@ -44,6 +44,7 @@
 #include "err.h"
 #include "lda.h"
 #include "lda_kernel.h"
+#include "reference.h"
 
 /* Counts below this are kept in the dense part of a histogram. */
 enum { HIST_DENSE = 512 };
@@ -606,8 +607,12 @@ stream_open(const struct shard *sh, struct stream *st)
 	st->end = doc_start[st->doc + 1];
 	for (i = st->i; i < st->end; i++)
 		st->local[t->topic[i]]++;
-	lda_dense_coef(sh->den, sh->alpha_single, st->local,
-		       (ntopics + 3) / 4 * 4, st->coef);
+	if (sp_reference)
+		lda_dense_coef_ref(sh->den, sh->alpha_single, st->local,
+				   (ntopics + 3) / 4 * 4, st->coef);
+	else
+		lda_dense_coef(sh->den, sh->alpha_single, st->local,
+			       (ntopics + 3) / 4 * 4, st->coef);
 	st->coef_sum = 0;
 	for (k = 0; k < ntopics; k++)
 		st->coef_sum += st->coef[k];
@@ -637,17 +642,17 @@ stream_close(struct shard *sh, struct stream *st)
 /* A rare word's topic, the token taken out of the stream's counts. */
 static uint32_t
 stream_draw_rare(struct shard *sh, struct stream *st, uint32_t *e, size_t cap,
-		 uint32_t old)
+		 uint32_t from)
 {
 	const struct lda_model *m = sh->t->m;
 	const int ntopics = m->ntopics, k4 = (ntopics + 3) / 4 * 4;
 	const unsigned bits = m->topic_bits;
 	const uint32_t mask = m->topic_mask, one = (uint32_t)1 << bits;
 	double *qscore = sh->qscore, q = 0, u, rest;
-	uint32_t v, new;
+	uint32_t v, to;
 	size_t j;
 
-	cells_decrement(e, cap, old, bits, mask);
+	cells_decrement(e, cap, from, bits, mask);
 	for (j = 0; j < cap && (v = e[j]) >= one; j++) {
 		q += st->coef[v & mask] * (float)(v >> bits);
 		qscore[j] = q;
@@ -657,14 +662,19 @@ stream_draw_rare(struct shard *sh, struct stream *st, uint32_t *e, size_t cap,
 	if (u < q) {
 		for (j = 0; qscore[j] <= u; j++)
 			;
-		new = e[j] & mask;
+		to = e[j] & mask;
 		cells_bump(e, j, bits);
 	} else {
-		new = lda_dense_draw(st->coef, NULL, (float)m->beta, ntopics,
-				     k4, st->run, (u - q) / rest);
-		cells_increment(e, new, bits, mask);
+		u = (u - q) / rest;
+		if (sp_reference)
+			to = lda_dense_draw_ref(st->coef, NULL, (float)m->beta,
+						ntopics, k4, st->run, u);
+		else
+			to = lda_dense_draw(st->coef, NULL, (float)m->beta,
+					    ntopics, k4, st->run, u);
+		cells_increment(e, to, bits, mask);
 	}
-	return new;
+	return to;
 }
 
 /* What every step of a shard's streams needs, read once. */
@@ -696,23 +706,29 @@ static inline void
 stream_step(struct shard *sh, const struct step_context *x, struct stream *st)
 {
 	const uint32_t w = x->word[st->i];
-	uint32_t *e = x->counts + x->word_start[w], old = x->topic[st->i], new;
+	uint32_t *e = x->counts + x->word_start[w], from = x->topic[st->i], to;
+	double u;
 
-	st->local[old]--;
-	x->tt[old]--;
-	stream_set_coef(st, x, old);
+	st->local[from]--;
+	x->tt[from]--;
+	stream_set_coef(st, x, from);
 	if (x->frequent[w] != LDA_NONE) {
-		lda_row_add(e, old, -1);
-		new = lda_dense_draw(st->coef, e, x->beta, x->ntopics, x->k4,
-				     st->run, lda_rng_uniform(&st->rng));
-		lda_row_add(e, new, 1);
+		lda_row_add(e, from, -1);
+		u = lda_rng_uniform(&st->rng);
+		if (sp_reference)
+			to = lda_dense_draw_ref(st->coef, e, x->beta,
+						x->ntopics, x->k4, st->run, u);
+		else
+			to = lda_dense_draw(st->coef, e, x->beta, x->ntopics,
+					    x->k4, st->run, u);
+		lda_row_add(e, to, 1);
 	} else
-		new = stream_draw_rare(
-		    sh, st, e, x->word_start[w + 1] - x->word_start[w], old);
-	st->local[new]++;
-	x->tt[new]++;
-	stream_set_coef(st, x, new);
-	x->topic[st->i] = (uint16_t) new;
+		to = stream_draw_rare(
+		    sh, st, e, x->word_start[w + 1] - x->word_start[w], from);
+	st->local[to]++;
+	x->tt[to]++;
+	stream_set_coef(st, x, to);
+	x->topic[st->i] = (uint16_t)to;
 	if (++st->i == st->end) {
 		stream_close(sh, st);
 		stream_open(sh, st);
@@ -775,7 +791,7 @@ sample_document(struct shard *sh, size_t d)
 	int64_t *tt = sh->topic_tokens;
 	double *inv = sh->inv, *coef = sh->coef, *qscore = sh->qscore;
 	double s = sh->smoothing, r = 0, q, u;
-	uint32_t *e, w, v, old, new;
+	uint32_t *e, w, v, from, to;
 	size_t i, j, cap;
 	int npresent = 0, k;
 
@@ -783,32 +799,32 @@ sample_document(struct shard *sh, size_t d)
 		if (local[topic[i]]++ == 0)
 			present[npresent++] = topic[i];
 	for (k = 0; k < npresent; k++) {
-		old = present[k];
-		r += beta * local[old] * inv[old];
-		coef[old] = (alpha[old] + local[old]) * inv[old];
+		from = present[k];
+		r += beta * local[from] * inv[from];
+		coef[from] = (alpha[from] + local[from]) * inv[from];
 	}
 
 	for (i = begin; i < end; i++) {
 		w = c->word[i];
-		old = topic[i];
+		from = topic[i];
 		e = sh->counts + word_start[w];
 		cap = word_start[w + 1] - word_start[w];
 
 		/* Take the token out of every count. */
-		s -= alpha[old] * beta * inv[old];
-		r -= beta * local[old] * inv[old];
-		local[old]--;
-		tt[old]--;
-		inv[old] = 1 / (beta_sum + (double)tt[old]);
-		s += alpha[old] * beta * inv[old];
-		r += beta * local[old] * inv[old];
-		coef[old] = (alpha[old] + local[old]) * inv[old];
-		if (local[old] == 0) {
-			for (k = 0; present[k] != old; k++)
+		s -= alpha[from] * beta * inv[from];
+		r -= beta * local[from] * inv[from];
+		local[from]--;
+		tt[from]--;
+		inv[from] = 1 / (beta_sum + (double)tt[from]);
+		s += alpha[from] * beta * inv[from];
+		r += beta * local[from] * inv[from];
+		coef[from] = (alpha[from] + local[from]) * inv[from];
+		if (local[from] == 0) {
+			for (k = 0; present[k] != from; k++)
 				;
 			present[k] = present[--npresent];
 		}
-		cells_decrement(e, cap, old, bits, mask);
+		cells_decrement(e, cap, from, bits, mask);
 
 		/* The word's bucket. */
 		/* The word's bucket, as running sums. */
@@ -822,26 +838,26 @@ sample_document(struct shard *sh, size_t d)
 		if (u < q) {
 			for (j = 0; qscore[j] <= u; j++)
 				;
-			new = e[j] & mask;
+			to = e[j] & mask;
 			cells_bump(e, j, bits);
 		} else {
-			new = lda_draw_doc_or_smoothing(u - q, r, beta, local,
-							present, npresent,
-							alpha, inv, m->ntopics);
-			cells_increment(e, new, bits, mask);
+			to = lda_draw_doc_or_smoothing(u - q, r, beta, local,
+						       present, npresent, alpha,
+						       inv, m->ntopics);
+			cells_increment(e, to, bits, mask);
 		}
 
-		/* Put it back in with its new topic. */
-		s -= alpha[new] * beta * inv[new];
-		r -= beta * local[new] * inv[new];
-		if (local[new]++ == 0)
-			present[npresent++] = (uint16_t) new;
-		tt[new]++;
-		inv[new] = 1 / (beta_sum + (double)tt[new]);
-		s += alpha[new] * beta * inv[new];
-		r += beta * local[new] * inv[new];
-		coef[new] = (alpha[new] + local[new]) * inv[new];
-		topic[i] = (uint16_t) new;
+		/* Put it back in with its to topic. */
+		s -= alpha[to] * beta * inv[to];
+		r -= beta * local[to] * inv[to];
+		if (local[to]++ == 0)
+			present[npresent++] = (uint16_t)to;
+		tt[to]++;
+		inv[to] = 1 / (beta_sum + (double)tt[to]);
+		s += alpha[to] * beta * inv[to];
+		r += beta * local[to] * inv[to];
+		coef[to] = (alpha[to] + local[to]) * inv[to];
+		topic[i] = (uint16_t)to;
 	}
 
 	if (t->collecting) {
@@ -851,9 +867,9 @@ sample_document(struct shard *sh, size_t d)
 				 (size_t)local[present[k]]);
 	}
 	for (k = 0; k < npresent; k++) {
-		old = present[k];
-		local[old] = 0;
-		coef[old] = alpha[old] * inv[old];
+		from = present[k];
+		local[from] = 0;
+		coef[from] = alpha[from] * inv[from];
 	}
 	sh->smoothing = s;
 }
