@@ -1,11 +1,14 @@
 /*
  * sp-topics: fit an LDA topic model to token records, or infer the topics
- * of new documents with a saved model.  A document is the group of records
+ * of new documents with a saved model, or estimate their probability under
+ * it.  A document is the group of records
  * that share their first N key fields (--by); a plain line with no TAB is a
  * document of its own, its words separated by spaces.  The model, the
  * sampler and the reports live in lib/lda*.c; this file reads the input,
  * runs the iterations with a progress display, and writes the results.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,11 +27,15 @@ static const char help[] =
     "[--beta beta]\n"
     "                 [--by doc|para|sent|N] [--burn-in n] "
     "[--diagnostics file]\n"
-    "                 [--doc-topics file] [--infer model] "
-    "[--optimize-interval n]\n"
+    "                 [--doc-topics file] [--evaluate model] "
+    "[--frex-weight w]\n"
+    "                 [--infer model] [--optimize-interval n] "
+    "[--particles n]\n"
     "                 [--progress-interval n] [--save model] "
     "[--seed n]\n"
-    "                 [--threads n] [--threshold p] [--top n] "
+    "                 [--texts file] [--threads n] [--threshold p] "
+    "[--top n]\n"
+    "                 [--typical file] [--typical-docs n] "
     "[--word-topics file]\n"
     "                 [file ...]\n"
     "\n"
@@ -46,20 +53,33 @@ static const char help[] =
     "      --burn-in=N           no optimisation until after iteration N\n"
     "                            (default 200, or half of -n if less)\n"
     "      --diagnostics=FILE    write TOPIC TAB TOKENS TAB COHERENCE TAB "
-    "DOCUMENTS\n"
+    "DOCUMENTS TAB\n"
+    "                            EXCLUSIVITY TAB NPMI TAB FREX WORDS\n"
     "      --doc-topics=FILE     write DOC TAB TOPIC TAB PROPORTION\n"
+    "      --evaluate=MODEL      write each document's log probability "
+    "under a saved\n"
+    "                            model: DOC TAB TOKENS TAB LOG-PROBABILITY "
+    "TAB ERROR\n"
+    "      --frex-weight=W       diagnostics: FREX's weight of "
+    "exclusivity (default 0.5)\n"
     "      --infer=MODEL         infer the documents' topics with a saved "
     "model\n"
     "      --optimize-interval=N optimise alpha and beta every N "
     "iterations\n"
     "                            (default 10; 0 keeps them fixed)\n"
+    "      --particles=N         particles for --evaluate (default 10)\n"
     "      --progress-interval=N with -v, report every N iterations "
     "(default 10)\n"
     "      --save=MODEL          save the model\n"
     "      --seed=N              random seed (default 1)\n"
+    "      --texts=FILE          typical: the documents' text, as sp-split "
+    "writes it\n"
     "      --threads=N           sampling threads (default 1)\n"
     "      --threshold=P         doc-topics: only proportions above P\n"
     "      --top=N               top words per topic (default 20)\n"
+    "      --typical=FILE        write TOPIC TAB RANK TAB PROPORTION TAB "
+    "DOC TAB TEXT\n"
+    "      --typical-docs=N      typical documents per topic (default 3)\n"
     "  -v, --verbose             progress and log-likelihood on standard "
     "error\n"
     "      --word-topics=FILE    write WORD TAB TOPIC TAB COUNT\n"
@@ -68,9 +88,11 @@ static const char help[] =
 
 enum {
 	OPT_ALPHA = 1, OPT_BETA, OPT_BURN_IN, OPT_BY, OPT_DIAGNOSTICS,
-	OPT_DOC_TOPICS, OPT_INFER, OPT_ITERATIONS, OPT_OPTIMIZE,
-	OPT_PROGRESS, OPT_SAVE, OPT_SEED, OPT_THREADS, OPT_THRESHOLD,
-	OPT_TOP, OPT_TOPICS, OPT_VERBOSE, OPT_WORD_TOPICS
+	OPT_DOC_TOPICS, OPT_EVALUATE, OPT_FREX_WEIGHT, OPT_INFER,
+	OPT_ITERATIONS, OPT_OPTIMIZE, OPT_PARTICLES, OPT_PROGRESS, OPT_SAVE,
+	OPT_SEED, OPT_TEXTS, OPT_THREADS, OPT_THRESHOLD, OPT_TOP,
+	OPT_TOPICS, OPT_TYPICAL, OPT_TYPICAL_DOCS, OPT_VERBOSE,
+	OPT_WORD_TOPICS
 };
 
 static const struct opt_spec specs[] = {
@@ -80,16 +102,22 @@ static const struct opt_spec specs[] = {
 	{ OPT_BY, 0, "by", OPT_REQUIRED },
 	{ OPT_DIAGNOSTICS, 0, "diagnostics", OPT_REQUIRED },
 	{ OPT_DOC_TOPICS, 0, "doc-topics", OPT_REQUIRED },
+	{ OPT_EVALUATE, 0, "evaluate", OPT_REQUIRED },
+	{ OPT_FREX_WEIGHT, 0, "frex-weight", OPT_REQUIRED },
 	{ OPT_INFER, 0, "infer", OPT_REQUIRED },
 	{ OPT_ITERATIONS, 'n', "iterations", OPT_REQUIRED },
 	{ OPT_OPTIMIZE, 0, "optimize-interval", OPT_REQUIRED },
+	{ OPT_PARTICLES, 0, "particles", OPT_REQUIRED },
 	{ OPT_PROGRESS, 0, "progress-interval", OPT_REQUIRED },
 	{ OPT_SAVE, 0, "save", OPT_REQUIRED },
 	{ OPT_SEED, 0, "seed", OPT_REQUIRED },
+	{ OPT_TEXTS, 0, "texts", OPT_REQUIRED },
 	{ OPT_THREADS, 0, "threads", OPT_REQUIRED },
 	{ OPT_THRESHOLD, 0, "threshold", OPT_REQUIRED },
 	{ OPT_TOP, 0, "top", OPT_REQUIRED },
 	{ OPT_TOPICS, 'k', "topics", OPT_REQUIRED },
+	{ OPT_TYPICAL, 0, "typical", OPT_REQUIRED },
+	{ OPT_TYPICAL_DOCS, 0, "typical-docs", OPT_REQUIRED },
 	{ OPT_VERBOSE, 'v', "verbose", OPT_NONE },
 	{ OPT_WORD_TOPICS, 0, "word-topics", OPT_REQUIRED },
 	{ 0, 0, NULL, 0 }
@@ -149,6 +177,77 @@ read_file(struct lda_corpus *c, const char *path)
 			    rec.len);
 	}
 	return reader_close(&r) < 0 ? 2 : 0;
+}
+
+/*
+ * The text of the documents marked in want, from a file of segment
+ * records (DOC TAB PARA TAB SENT TAB TEXT, as sp-split writes them): the
+ * first record of each, whose first --by key fields are the document's
+ * key, which is its first sentence.
+ */
+static int
+read_texts(const struct lda_corpus *c, const char *path,
+    const unsigned char *want, char **text)
+{
+	struct reader r;
+	struct record rec;
+	char *line;
+	size_t n, keylen;
+	uint32_t d;
+	int got;
+
+	if (reader_open(&r, path) < 0)
+		return 2;
+	while ((got = reader_next(&r, &line, &n)) > 0) {
+		record_split(&rec, line, n);
+		if (!rec.haskey ||
+		    (keylen = record_key_prefix(&rec, by)) == (size_t)-1)
+			continue;
+		d = strtab_find(&c->docs, rec.key, keylen);
+		if (d == STRTAB_NONE || !want[d] || text[d] != NULL)
+			continue;
+		text[d] = xmalloc(rec.len + 1);
+		memcpy(text[d], rec.payload, rec.len);
+		text[d][rec.len] = '\0';
+	}
+	return reader_close(&r) < 0 ? 2 : 0;
+}
+
+/*
+ * Write each topic's most typical documents, with their first sentence
+ * from texts_path if it is given.  Returns 2 if that file had trouble.
+ */
+static int
+write_typical(struct writer *w, const struct lda_model *m,
+    const struct lda_corpus *c, const uint16_t *topics, int n,
+    const char *texts_path)
+{
+	size_t k = (size_t)m->ntopics, j;
+	uint32_t *docs = xmalloc((k * (size_t)n + 1) * sizeof(uint32_t));
+	double *proportion = xmalloc((k * (size_t)n + 1) * sizeof(double));
+	int *ndocs = xcalloc(k, sizeof(int)), status = 0, t, i;
+	unsigned char *want;
+	char **text = NULL;
+
+	if (texts_path != NULL) {
+		lda_typical_documents(m, c, topics, n, docs, proportion, ndocs);
+		want = xcalloc(c->docs.n + 1, 1);
+		for (t = 0; t < (int)k; t++)
+			for (i = 0; i < ndocs[t]; i++)
+				want[docs[(size_t)t * (size_t)n + (size_t)i]] = 1;
+		text = xcalloc(c->docs.n + 1, sizeof(char *));
+		status = read_texts(c, texts_path, want, text);
+		free(want);
+	}
+	lda_write_typical(w, m, c, topics, n, text);
+	if (text != NULL)
+		for (j = 0; j < c->docs.n; j++)
+			free(text[j]);
+	free(text);
+	free(docs);
+	free(proportion);
+	free(ndocs);
+	return status;
 }
 
 static double
@@ -211,12 +310,14 @@ main(int argc, char *argv[])
 	struct lda_corpus c;
 	struct lda_model m;
 	struct lda_trainer *t;
-	struct writer save_w, doc_w, word_w, diag_w;
+	struct writer save_w, doc_w, word_w, diag_w, typical_w;
 	const char *doc_path = NULL, *word_path = NULL, *diag_path = NULL;
-	const char *save_path = NULL, *infer_path = NULL;
+	const char *save_path = NULL, *infer_path = NULL, *eval_path = NULL;
+	const char *typical_path = NULL, *texts_path = NULL, *model_path;
 	char *arg, *dash[] = { "-" }, **files;
-	long iterations = -1, interval = 10, top = 20;
-	double threshold = 0;
+	long iterations = -1, interval = 10, top = 20, typical_docs = 3;
+	long particles = 10;
+	double threshold = 0, frex_weight = 0.5;
 	int id, i, nfiles, verbose = 0, k_given = 0, status = 0;
 
 	opt_init(&o, argc, argv, specs, help);
@@ -241,6 +342,12 @@ main(int argc, char *argv[])
 		case OPT_DOC_TOPICS:
 			doc_path = arg;
 			break;
+		case OPT_EVALUATE:
+			eval_path = arg;
+			break;
+		case OPT_FREX_WEIGHT:
+			frex_weight = opt_real(&o, arg, 0, 1);
+			break;
 		case OPT_INFER:
 			infer_path = arg;
 			break;
@@ -251,6 +358,9 @@ main(int argc, char *argv[])
 			lo.optimize_interval = (long)opt_number(&o, arg, 0,
 			    1000000000);
 			break;
+		case OPT_PARTICLES:
+			particles = (long)opt_number(&o, arg, 2, 1000000);
+			break;
 		case OPT_PROGRESS:
 			interval = (long)opt_number(&o, arg, 1, 1000000000);
 			break;
@@ -260,6 +370,9 @@ main(int argc, char *argv[])
 		case OPT_SEED:
 			lo.seed = (uint64_t)opt_number(&o, arg, 0,
 			    9223372036854775807LL);
+			break;
+		case OPT_TEXTS:
+			texts_path = arg;
 			break;
 		case OPT_THREADS:
 			lo.threads = (int)opt_number(&o, arg, 1, 256);
@@ -275,6 +388,12 @@ main(int argc, char *argv[])
 			    LDA_MAX_TOPICS);
 			k_given = 1;
 			break;
+		case OPT_TYPICAL:
+			typical_path = arg;
+			break;
+		case OPT_TYPICAL_DOCS:
+			typical_docs = (long)opt_number(&o, arg, 1, 1000000);
+			break;
 		case OPT_VERBOSE:
 			verbose = 1;
 			break;
@@ -283,10 +402,18 @@ main(int argc, char *argv[])
 			break;
 		}
 	}
-	if (infer_path != NULL && (save_path || word_path || diag_path))
-		opt_usage_error(&o, "--infer cannot be used with %s",
+	if (infer_path != NULL && eval_path != NULL)
+		opt_usage_error(&o, "--infer cannot be used with --evaluate");
+	model_path = infer_path != NULL ? infer_path : eval_path;
+	if (model_path != NULL && (save_path || word_path || diag_path ||
+	    typical_path))
+		opt_usage_error(&o, "%s cannot be used with %s",
+		    infer_path ? "--infer" : "--evaluate",
 		    save_path ? "--save" : word_path ? "--word-topics" :
-		    "--diagnostics");
+		    diag_path ? "--diagnostics" : "--typical");
+	if (eval_path != NULL && doc_path != NULL)
+		opt_usage_error(&o, "--evaluate cannot be used with "
+		    "--doc-topics");
 	if (iterations < 0)
 		iterations = infer_path != NULL ? 100 : 1000;
 	if (lo.burn_in < 0)
@@ -295,11 +422,11 @@ main(int argc, char *argv[])
 	nfiles = o.noperands > 0 ? o.noperands : 1;
 
 	writer_init(&sp_out, 1, "(standard output)");
-	if (infer_path != NULL) {
-		lda_load(&m, infer_path);
+	if (model_path != NULL) {
+		lda_load(&m, model_path);
 		if (k_given && lo.ntopics != m.ntopics)
 			sp_die("%s: the model has %d topics, not %d (-k)",
-			    infer_path, m.ntopics, lo.ntopics);
+			    model_path, m.ntopics, lo.ntopics);
 	}
 	/*
 	 * A bad path fails before training.  Each file is written beside
@@ -309,6 +436,15 @@ main(int argc, char *argv[])
 	open_output(&doc_w, doc_path);
 	open_output(&word_w, word_path);
 	open_output(&diag_w, diag_path);
+	open_output(&typical_w, typical_path);
+	if (texts_path != NULL) {
+		/* A bad path fails before training, not after. */
+		int fd = open(texts_path, O_RDONLY);
+
+		if (fd < 0)
+			sp_die("%s: %s", texts_path, strerror(errno));
+		close(fd);
+	}
 
 	lda_corpus_init(&c);
 	for (i = 0; i < nfiles; i++)
@@ -323,9 +459,12 @@ main(int argc, char *argv[])
 		sp_die("no tokens in the input");
 	lda_corpus_group(&c);
 
-	if (infer_path != NULL) {
-		lda_infer(&m, &c, iterations, lo.seed,
-		    doc_path ? &doc_w : &sp_out, threshold);
+	if (model_path != NULL) {
+		if (eval_path != NULL)
+			lda_evaluate(&m, &c, (int)particles, lo.seed, &sp_out);
+		else
+			lda_infer(&m, &c, iterations, lo.seed,
+			    doc_path ? &doc_w : &sp_out, threshold);
 		if (doc_path)
 			writer_close(&doc_w);
 		lda_model_free(&m);
@@ -357,8 +496,14 @@ main(int argc, char *argv[])
 	}
 	if (diag_path) {
 		lda_write_diagnostics(&diag_w, &m, &c, lda_train_topics(t),
-		    (int)top);
+		    (int)top, frex_weight);
 		writer_close(&diag_w);
+	}
+	if (typical_path) {
+		if (write_typical(&typical_w, &m, &c, lda_train_topics(t),
+		    (int)typical_docs, texts_path) != 0)
+			status = 2;
+		writer_close(&typical_w);
 	}
 	lda_train_free(t);
 	lda_model_free(&m);

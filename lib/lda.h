@@ -232,6 +232,15 @@ double lda_digamma(double x);
 void lda_infer(const struct lda_model *m, const struct lda_corpus *c,
     long iterations, uint64_t seed, struct writer *w, double threshold);
 
+/*
+ * The log probability of each document of a grouped corpus under the
+ * model, by the left-to-right method with the given number of particles
+ * (at least 2), and its standard error (lda_eval.c): writes DOC TAB TOKENS
+ * TAB LOG-PROBABILITY TAB STANDARD-ERROR for each document.
+ */
+void lda_evaluate(const struct lda_model *m, const struct lda_corpus *c,
+    int particles, uint64_t seed, struct writer *w);
+
 /* Reports; see sp-topics(1) for their layouts. */
 void lda_write_topic_keys(struct writer *w, const struct lda_model *m,
     int top);
@@ -241,15 +250,47 @@ void lda_write_doc_row(struct writer *w, const char *key, size_t keylen,
     int k, const double *proportion, double threshold);
 void lda_write_word_topics(struct writer *w, const struct lda_model *m);
 void lda_write_diagnostics(struct writer *w, const struct lda_model *m,
-    const struct lda_corpus *c, const uint16_t *topics, int top);
+    const struct lda_corpus *c, const uint16_t *topics, int top,
+    double frex_weight);
+
+/*
+ * Each topic's most typical documents, at most n: those with the highest
+ * proportion (n_dk + alpha_k) / (n_d + sum alpha), then in order of
+ * appearance; topic k's are docs[k * n ...] with their proportions,
+ * ndocs[k] of them.  lda_write_typical writes them, with text[d] (if text
+ * and it are not NULL) as each document's text.
+ */
+void lda_typical_documents(const struct lda_model *m,
+    const struct lda_corpus *c, const uint16_t *topics, int n,
+    uint32_t *docs, double *proportion, int *ndocs);
+void lda_write_typical(struct writer *w, const struct lda_model *m,
+    const struct lda_corpus *c, const uint16_t *topics, int n,
+    char *const *text);
 
 /*
  * UMass coherence of each topic's top words (at most top of them) from
  * their document co-occurrence in c: sum over word pairs i > j of
- * log((D(w_i, w_j) + 1) / D(w_j)).  Fills coherence[0..K).
+ * log((D(w_i, w_j) + 1) / D(w_j)).  Fills coherence[0..K), and if
+ * npmi_mean is not NULL, the mean NPMI of the same pairs (as
+ * tests/bench/npmi.awk: log(p(a,b) / (p(a) p(b))) / -log p(a,b) over
+ * documents, -1 for a pair never together) into npmi_mean[0..K).
  */
 void lda_coherence(const struct lda_model *m, const struct lda_corpus *c,
-    int top, double *coherence);
+    int top, double *coherence, double *npmi_mean);
+
+/*
+ * Each topic's top words by FREX with the given weight (lda_label.c):
+ * topic k's are words[k * top ...], nwords[k] of them.
+ */
+void lda_frex_words(const struct lda_model *m, int top, double weight,
+    uint32_t *words, int *nwords);
+
+/*
+ * Each topic's exclusivity, as stm's exclusivity(): the sum of FREX with
+ * weight 0.7 over its top words, as lda_top_words lists them.
+ */
+void lda_exclusivity(const struct lda_model *m, const uint32_t *words,
+    const size_t *start, double *exclusivity);
 
 /*
  * The top words of every topic, at most top of them, by count and then

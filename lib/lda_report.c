@@ -1,7 +1,8 @@
 /*
  * What sp-topics writes about a model: the topic keys, each document's
  * topic proportions, the word-topic counts and the per-topic diagnostics
- * (size and UMass coherence).  Every listing has a total order, with ties
+ * (size, UMass and NPMI coherence, exclusivity and FREX words, the last
+ * two from lda_label.c).  Every listing has a total order, with ties
  * broken bytewise on the word, so the output is the same on every machine;
  * numbers are printed with fixed formats in the C locale.
  */
@@ -290,11 +291,29 @@ common_documents(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 	return n;
 }
 
+/*
+ * NPMI of words a and b, as tests/bench/npmi.awk computes it: with D
+ * documents, of which da, db and dab have a, b and both,
+ * log(p(a,b) / (p(a) p(b))) / -log p(a,b), -1 if dab is 0, 1 if it is D.
+ */
+static double
+npmi(size_t d, size_t da, size_t db, size_t dab)
+{
+	double pab = (double)dab / (double)d;
+
+	if (dab == 0)
+		return -1;
+	if (dab == d)
+		return 1;
+	return log(pab / (((double)da / (double)d) * ((double)db /
+	    (double)d))) / -log(pab);
+}
+
 void
 lda_coherence(const struct lda_model *m, const struct lda_corpus *c,
-    int top, double *coherence)
+    int top, double *coherence, double *npmi_mean)
 {
-	size_t k = (size_t)m->ntopics, d, i, t, a, b, nslots = 0;
+	size_t k = (size_t)m->ntopics, d, i, t, a, b, n, nslots = 0;
 	size_t *df, *start, *top_start;
 	uint32_t *words, *slot, *last, *postings, s, si, sj;
 
@@ -344,6 +363,21 @@ lda_coherence(const struct lda_model *m, const struct lda_corpus *c,
 				    postings + start[sj], df[sj]) + 1) /
 				    (double)df[sj]);
 			}
+		if (npmi_mean == NULL)
+			continue;
+		/* Pairs in npmi.awk's order, so that the sums agree. */
+		npmi_mean[t] = 0;
+		for (a = top_start[t]; a < top_start[t + 1]; a++)
+			for (b = a + 1; b < top_start[t + 1]; b++) {
+				si = slot[words[a]];
+				sj = slot[words[b]];
+				npmi_mean[t] += npmi(c->docs.n, df[si], df[sj],
+				    common_documents(postings + start[si],
+				    df[si], postings + start[sj], df[sj]));
+			}
+		n = top_start[t + 1] - top_start[t];
+		if (n > 1)
+			npmi_mean[t] /= (double)n * (double)(n - 1) / 2;
 	}
 	free(words);
 	free(top_start);
@@ -356,24 +390,50 @@ lda_coherence(const struct lda_model *m, const struct lda_corpus *c,
 
 void
 lda_write_diagnostics(struct writer *w, const struct lda_model *m,
-    const struct lda_corpus *c, const uint16_t *topics, int top)
+    const struct lda_corpus *c, const uint16_t *topics, int top,
+    double frex_weight)
 {
-	size_t k = (size_t)m->ntopics, d, i;
+	size_t k = (size_t)m->ntopics, d, i, *top_start;
 	double *coherence = xcalloc(k, sizeof(double));
+	double *npmi_mean = xcalloc(k, sizeof(double));
+	double *exclusivity = xcalloc(k, sizeof(double));
 	size_t *docs = xcalloc(k, sizeof(size_t));
 	size_t *last = xcalloc(k, sizeof(size_t));
+	uint32_t *words, *frex = xmalloc((k * (size_t)top + 1) *
+	    sizeof(uint32_t));
+	int *nfrex = xcalloc(k, sizeof(int)), j;
 
-	lda_coherence(m, c, top, coherence);
+	lda_coherence(m, c, top, coherence, npmi_mean);
+	lda_top_words(m, top, &words, &top_start);
+	lda_exclusivity(m, words, top_start, exclusivity);
+	lda_frex_words(m, top, frex_weight, frex, nfrex);
 	for (d = 0; d < c->docs.n; d++)
 		for (i = c->doc_start[d]; i < c->doc_start[d + 1]; i++)
 			if (last[topics[i]] != d + 1) {
 				last[topics[i]] = d + 1;
 				docs[topics[i]]++;
 			}
-	for (i = 0; i < k; i++)
-		writer_printf(w, "%zu\t%lld\t%.4f\t%zu\n", i,
-		    (long long)m->topic_tokens[i], coherence[i], docs[i]);
+	for (i = 0; i < k; i++) {
+		writer_printf(w, "%zu\t%lld\t%.4f\t%zu\t%.4f\t%.4f\t", i,
+		    (long long)m->topic_tokens[i], coherence[i], docs[i],
+		    exclusivity[i], npmi_mean[i]);
+		for (j = 0; j < nfrex[i]; j++) {
+			uint32_t id = frex[i * (size_t)top + (size_t)j];
+
+			if (j > 0)
+				writer_byte(w, ' ');
+			writer_write(w, strtab_key(m->vocab, id),
+			    strtab_len(m->vocab, id));
+		}
+		writer_byte(w, '\n');
+	}
 	free(coherence);
+	free(npmi_mean);
+	free(exclusivity);
 	free(docs);
 	free(last);
+	free(words);
+	free(top_start);
+	free(frex);
+	free(nfrex);
 }

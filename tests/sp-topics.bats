@@ -1,7 +1,9 @@
 #!/usr/bin/env bats
 # sp-topics: topics found on synthetic corpora whose right answer is known,
-# determinism, the model file and inference, the output layouts, and the
-# errors.
+# determinism, the model file and inference, held-out evaluation against
+# exact enumeration, the diagnostics against reference implementations in
+# awk (tests/bench/npmi.awk, tests/ref/frex.awk), the typical documents,
+# the output layouts, and the errors.
 
 load helper
 
@@ -68,9 +70,12 @@ stems() {
 
 @test "the same seed gives the same bytes, a different seed may not" {
 	corpus 60 apple zebra moon >in
-	sp-topics -k 3 -n 50 --doc-topics d1 --word-topics w1 --diagnostics g1 in >k1
-	sp-topics -k 3 -n 50 --doc-topics d2 --word-topics w2 --diagnostics g2 in >k2
-	cmp k1 k2 && cmp d1 d2 && cmp w1 w2 && cmp g1 g2
+	sp-topics -k 3 -n 50 --doc-topics d1 --word-topics w1 --diagnostics g1 --typical t1 in >k1
+	sp-topics -k 3 -n 50 --doc-topics d2 --word-topics w2 --diagnostics g2 --typical t2 in >k2
+	cmp k1 k2 && cmp d1 d2 && cmp w1 w2 && cmp g1 g2 && cmp t1 t2
+	sp-topics -k 3 -n 2 --doc-topics d3 in >/dev/null
+	sp-topics -k 3 -n 2 --seed 2 --doc-topics d4 in >/dev/null
+	! cmp -s d3 d4
 }
 
 @test "with two threads the result is the same run to run" {
@@ -112,12 +117,172 @@ stems() {
 	sort -t "$TAB" -k1,1 -k2,2n -c wt
 }
 
-@test "diagnostics give tokens, coherence and documents per topic" {
+@test "diagnostics give tokens, coherence, documents, exclusivity, NPMI and FREX words per topic" {
 	corpus 12 apple zebra >in
 	sp-topics -k 2 -n 50 --top 4 --diagnostics dg in >/dev/null
 	[ "$(wc -l <dg)" -eq 2 ]
 	[ "$(awk -F '\t' '{ n += $2 } END { print n }' dg)" -eq 360 ]
-	grep -Eq "^0${TAB}[0-9]+${TAB}-?[0-9]+\.[0-9]{4}${TAB}[0-9]+\$" dg
+	grep -Eq "^0${TAB}[0-9]+${TAB}-?[0-9]+\.[0-9]{4}${TAB}[0-9]+${TAB}[0-9]+\.[0-9]{4}${TAB}-?[01]\.[0-9]{4}${TAB}[a-z]+[0-7]( [a-z]+[0-7]){3}\$" dg
+}
+
+# mixed N: token records for N documents of 6 to 30 words, mostly from the
+# document's vocabulary (d mod 3) and some from the others, so that words
+# differ in how exclusive they are.
+mixed() {
+	awk -v n="$1" 'BEGIN {
+		srand(5); split("apple zebra moon", v, " ")
+		for (d = 1; d <= n; d++)
+			for (i = 1; i <= 6 + int(rand() * 25); i++) {
+				s = rand() < 0.8 ? v[d % 3 + 1] : v[int(rand() * 3) + 1]
+				printf "d%d\t%d\t%s%d\n", d, int(i / 10) + 1, s, int(rand() * 10)
+			}
+	}'
+}
+
+@test "NPMI in the diagnostics is tests/bench/npmi.awk's, to the last digit" {
+	mixed 80 >in
+	sp-topics -k 4 -n 100 --top 10 --diagnostics dg in >keys
+	cut -f1,6 dg >got
+	awk -v by=1 -v top=10 -f "$SP_ROOT/tests/bench/npmi.awk" keys in |
+	    awk -F '\t' '$1 == "topic" { print $3 "\t" $4 }' >want
+	run cat got
+	expect_file want
+	# By paragraph too: documents are then DOC TAB PARA.
+	sp-topics -k 3 -n 100 --top 6 --by para --diagnostics dg in >keys
+	cut -f1,6 dg >got
+	awk -v by=2 -v top=6 -f "$SP_ROOT/tests/bench/npmi.awk" keys in |
+	    awk -F '\t' '$1 == "topic" { print $3 "\t" $4 }' >want
+	run cat got
+	expect_file want
+}
+
+@test "FREX words and exclusivity are tests/ref/frex.awk's, stm's definitions" {
+	mixed 60 >in
+	for w in 0.5 0.2 1; do
+		sp-topics -k 3 -n 100 --top 7 --beta 0.05 --optimize-interval 0 \
+		    --frex-weight "$w" --diagnostics dg --word-topics wt in >/dev/null
+		cut -f1,5,7 dg >got
+		awk -v k=3 -v beta=0.05 -v w="$w" -v top=7 \
+		    -f "$SP_ROOT/tests/ref/frex.awk" wt >want
+		run cat got
+		expect_file want
+	done
+	# A word of one topic only outranks one spread over all three.
+	printf 'a\tonly\na\tonly\na\tevery\nb\tevery\nb\tx\nc\tevery\nc\ty\n' >small
+	sp-topics -k 3 -n 50 --top 3 --beta 0.05 --optimize-interval 0 \
+	    --diagnostics dg --word-topics wt small >/dev/null
+	run awk -v k=3 -v beta=0.05 -v w=0.5 -v top=3 -f "$SP_ROOT/tests/ref/frex.awk" wt
+	expect_eq "$output" "$(cut -f1,5,7 dg)"
+}
+
+@test "typical documents are those with the highest proportion, with their first sentence" {
+	corpus 30 apple zebra moon >in
+	# Sentences for every document, and one key (d30) that has none.
+	awk -F '\t' '!seen[$1]++ && $1 != "d30" {
+		printf "%s\t1\t1\tFirst sentence of %s.\n%s\t1\t2\tSecond.\n", $1, $1, $1
+	}' in >seg
+	run_ok sp-topics -k 3 -n 100 --doc-topics dt --typical typ --typical-docs 4 --texts seg in
+	# The same ranking from the document topics, ties in document order.
+	awk -F '\t' '{ print $2 "\t" NR "\t" $3 "\t" $1 }' dt |
+	    sort -t "$TAB" -k1,1n -k3,3r -k2,2n |
+	    awk -F '\t' '{ if (++r[$1] <= 4) printf "%s\t%d\t%s\t%s\t%s\n", $1, r[$1], $3, $4, \
+	        $4 == "d30" ? "" : "First sentence of " $4 "." }' >want
+	run cat typ
+	expect_file want
+	# Without --texts the text is empty.
+	sp-topics -k 3 -n 100 --typical typ2 --typical-docs 4 in >/dev/null
+	run cut -f1-4 typ2
+	expect_eq "$output" "$(cut -f1-4 want)"
+	[ -z "$(cut -f5 typ2 | tr -d '\n')" ]
+}
+
+@test "--typical keeps a document's key with its TABs; --texts matches its first --by fields" {
+	corpus 4 apple zebra >in
+	awk -F '\t' '!seen[$1 FS $2]++ { print $1 "\t" $2 "\t1\tText of " $1 " " $2 }' in >seg
+	run_ok sp-topics -k 2 -n 20 --by para --typical typ --typical-docs 1 --texts seg in
+	[ "$(wc -l <typ)" -eq 2 ]
+	run awk -F '\t' 'NF != 6 || $6 != "Text of " $4 " " $5' typ
+	[ -z "$output" ]
+}
+
+# A model of 2 topics over the words a, b, c, written by hand.
+hand_model() {
+	printf 'sp-topics model 1\ntopics\t2\nwords\t3\ntokens\t20\nbeta\t0.5\n'
+	printf 'alpha\t0\t0.4\nalpha\t1\t0.9\n'
+	printf 'word\ta\t0:6 1:1\nword\tb\t0:2 1:5\nword\tc\t0:1 1:5\nend\n'
+}
+
+# exact MODEL-PARAMETERS < held-out records: log p(w) of each document by
+# summing over all 2^n topic assignments, for the model of hand_model.
+exact() {
+	awk -F '\t' '
+	BEGIN {
+		a[0] = 0.4; a[1] = 0.9; beta = 0.5
+		n["a", 0] = 6; n["a", 1] = 1; n["b", 0] = 2; n["b", 1] = 5
+		n["c", 0] = 1; n["c", 1] = 5; tot[0] = 9; tot[1] = 11
+	}
+	{ if (!($1 in len)) doc[++nd] = $1; w[$1, ++len[$1]] = $2 }
+	END {
+		for (d = 1; d <= nd; d++) {
+			k = doc[d]; m = len[k]; sum = 0
+			for (s = 0; s < 2 ^ m; s++) {
+				c[0] = c[1] = 0; p = 1; x = s
+				for (i = 1; i <= m; i++) {
+					z = x % 2; x = int(x / 2)
+					phi = (n[w[k, i], z] + beta) / (tot[z] + 3 * beta)
+					p *= phi * (c[z] + a[z]) / (i - 1 + 1.3)
+					c[z]++
+				}
+				sum += p
+			}
+			printf "%s\t%d\t%.6f\n", k, m, log(sum)
+		}
+	}'
+}
+
+@test "--evaluate agrees with exact enumeration within four standard errors" {
+	hand_model >model
+	printf 'x\ta\nx\tb\nx\ta\nx\tc\ny\tc\ny\tc\ny\tb\ny\ta\ny\tc\ny\tb\nz\tb\n' >held
+	run_ok sp-topics --evaluate model --particles 20000 held
+	[ "${#lines[@]}" -eq 3 ]
+	# The layout: DOC TAB TOKENS TAB LOGPROB TAB ERROR, six decimals.
+	[[ ${lines[0]} =~ ^x${TAB}4${TAB}-[0-9]+\.[0-9]{6}${TAB}[0-9]\.[0-9]{6}$ ]]
+	printf '%s\n' "$output" >got
+	exact <held >want
+	run awk -F '\t' 'NR == FNR { lp[$1] = $3; n[$1] = $2; next }
+	    $2 != n[$1] || $4 > 0.01 || $3 - lp[$1] > 4 * $4 + 1e-6 ||
+	    lp[$1] - $3 > 4 * $4 + 1e-6 { print "off: " $0 " exact " lp[$1] }' want got
+	expect_eq "$output" ""
+}
+
+@test "--evaluate skips unknown words, keeps keys with TABs and is the same bytes every time" {
+	hand_model >model
+	printf 's\t1\ta\ns\t1\tnew\ns\t2\tb\nt\t1\tnew\n' >held
+	run_ok sp-topics --evaluate model --by para held
+	printf '%s\n' "$output" >first
+	[ "$(cut -f1-3 first)" = "$(printf 's\t1\t1\ns\t2\t1\nt\t1\t0')" ]
+	[ "$(sed -n 3p first | cut -f4-)" = "0.000000${TAB}0.000000" ]
+	run_ok sp-topics --evaluate model --by para held
+	expect_file first
+	# A one-token document's probability is exact with any particles:
+	# sum_t phi_t,w alpha_t / sum alpha.
+	[ "$(sed -n 1p first | cut -f4-)" = "$(awk 'BEGIN { printf "%.6f\t0.000000", \
+	    log((6.5 / 10.5 * 0.4 + 1.5 / 12.5 * 0.9) / 1.3) }')" ]
+}
+
+@test "held-out log-likelihood prefers the model fitted on the same kind of text" {
+	corpus 60 apple zebra moon >in
+	awk -F '\t' '$1 !~ /0$/' in >train
+	awk -F '\t' '$1 ~ /0$/' in >held
+	sp-topics -k 3 -n 100 --save good train >/dev/null
+	corpus 60 zebra moon >other
+	cat other held | sp-topics -k 3 -n 100 --save bad >/dev/null
+	per_token() {
+		sp-topics --evaluate "$1" held |
+		    awk -F '\t' '{ n += $2; l += $3 } END { print l / n }'
+	}
+	good=$(per_token good) bad=$(per_token bad)
+	awk -v g="$good" -v b="$bad" 'BEGIN { exit !(g > b) }'
 }
 
 @test "plain lines are documents of space-separated words" {
@@ -157,6 +322,34 @@ stems() {
 	run --separate-stderr sp-topics -k 5 in
 	[ "$status" -eq 2 ]
 	[ "$stderr" = "sp-topics: -k 5: more topics than the 3 tokens in the input" ]
+}
+
+@test "--evaluate, --typical and --texts: bad combinations and paths are errors" {
+	corpus 12 apple zebra >in
+	run --separate-stderr sp-topics --evaluate m --infer m in
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "sp-topics: --infer cannot be used with --evaluate" ]
+	run --separate-stderr sp-topics --evaluate m --doc-topics dt in
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "sp-topics: --evaluate cannot be used with --doc-topics" ]
+	run --separate-stderr sp-topics --evaluate m --typical t in
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "sp-topics: --evaluate cannot be used with --typical" ]
+	run --separate-stderr sp-topics --infer m --diagnostics d in
+	[ "${stderr%%$'\n'*}" = "sp-topics: --infer cannot be used with --diagnostics" ]
+	run --separate-stderr sp-topics --particles 1 in
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "sp-topics: --particles: '1' is not a whole number from 2 to 1000000" ]
+	run --separate-stderr sp-topics --frex-weight 1.5 in
+	[ "$status" -eq 2 ]
+	run --separate-stderr sp-topics --evaluate nosuch in
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: nosuch: No such file or directory" ]
+	# A bad --texts path fails before training.
+	run --separate-stderr sp-topics -k 2 -n 10 --typical t --texts nosuch in
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sp-topics: nosuch: No such file or directory" ]
+	[ -z "$output" ]
 }
 
 @test "bad option values are errors with the usage" {
