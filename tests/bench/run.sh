@@ -17,9 +17,11 @@
 #   BENCH_GREP_SIZES (the last of BENCH_SIZES), BENCH_GREP_RUNS (5),
 #   AWK (mawk if installed, else awk).  The whole run takes about 4
 #   minutes on 2 cores, about one more for sp-scale (and its table, made
-#   once), 3 more for sp-grep against grep (grep-matrix.sh), and 3 to 4
-#   more when python3-gensim is installed
-#   (tests/bench/topics-compare.sh: sp-topics against gensim).
+#   once), 3 more for sp-grep against grep (grep-matrix.sh), 3 to 4 more
+#   when python3-gensim is installed (tests/bench/topics-compare.sh:
+#   sp-topics against gensim), and about 25 more with
+#   MALLET=/path/to/bin/mallet (tests/bench/mallet-compare.sh: sp-topics
+#   against MALLET).
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
@@ -381,5 +383,15 @@ then
 	BENCH_DIR=$dir sh "$here/topics-compare.sh" || failed=1
 else
 	echo "bench: skipped: sp-topics vs gensim (python3-gensim is not installed)"
+fi
+
+# sp-topics against MALLET, when MALLET names a built one's bin/mallet
+# (tests/bench/mallet-compare.sh).
+if [ -n "${MALLET:-}" ]; then
+	echo
+	BENCH_DIR=$dir sh "$here/mallet-compare.sh" || failed=1
+else
+	echo "bench: skipped: sp-topics vs MALLET (MALLET=/path/to/bin/mallet" \
+	    "make bench runs it)"
 fi
 exit "$failed"
