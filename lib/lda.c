@@ -826,7 +826,6 @@ sample_document(struct shard *sh, size_t d)
 		}
 		cells_decrement(e, cap, from, bits, mask);
 
-		/* The word's bucket. */
 		/* The word's bucket, as running sums. */
 		q = 0;
 		for (j = 0; j < cap && (v = e[j]) >= one; j++) {
@@ -847,7 +846,7 @@ sample_document(struct shard *sh, size_t d)
 			cells_increment(e, to, bits, mask);
 		}
 
-		/* Put it back in with its to topic. */
+		/* Put it back in with its new topic. */
 		s -= alpha[to] * beta * inv[to];
 		r -= beta * local[to] * inv[to];
 		if (local[to]++ == 0)
