@@ -86,94 +86,160 @@ $(O)/bin/%: $(O)/cmd/%.o $(O)/libsp.a
 	@mkdir -p $(O)/bin
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libsp.a $(LDLIBS)
 
-# make report: the main job.  Every table in $(OUT)/ is built from the one
-# before it by the sp programs, so "make -j2 report" runs independent steps
-# in parallel and a second "make report" does nothing.  CORPUS=dir analyses
-# another folder of .txt files (with its own INDEX.tsv, or none).
+# make report: the main job (README, "The main job: make report").  Every
+# table in $(OUT)/ is built from those before it, so "make -j2 report" runs
+# independent steps in parallel, and a second "make report" does nothing.
+# The settings (make help lists them):
 CORPUS = corpus
-OUT = out
+META = $(wildcard $(CORPUS)/INDEX.tsv)
+GROUP = speaker
+DATE = auto
+PERIOD = year
+KEYTERMS =
 TOPICS = 6
-DOCS = $(sort $(wildcard $(CORPUS)/*.txt))
-INDEX = $(wildcard $(CORPUS)/INDEX.tsv)
-KEYTERMS = prevent* extrem* terror* communit*
+SWEEPS = 500
+FIT = 200000
+OUT = out
+
 R = lib/report
+S = $(OUT)/set
+# The documents as make sees them.  A name make cannot take (white space,
+# a colon) is left out here, and check.sh stops on it before any work.
+safe = $(foreach f,$1,$(if $(findstring :,$f),,$f))
+INPUTS = $(call safe,$(if $(wildcard $(CORPUS)/.),$(wildcard \
+	$(sort $(wildcard $(CORPUS)/*.txt))),$(wildcard $(CORPUS))))
+# A value as one word of a recipe, between single quotes, whatever it
+# holds: settings reach the scripts in the environment, never unquoted.
+q = '$(subst ','\'',$1)'
+GIVEN = $(foreach v,CORPUS META GROUP DATE PERIOD KEYTERMS TOPICS SWEEPS \
+	FIT OUT,$(if $(filter command line,$(origin $v)),$v))
 
 report: $(OUT)/report.html $(OUT)/summary.txt
+	@cat $(OUT)/summary.txt
 
-$(OUT)/segments.tsv: $(DOCS) bin/sp-split
-	@mkdir -p $(OUT)
-	bin/sp-split $(DOCS) > $@.tmp && mv $@.tmp $@
+# Run every time: check the settings and inputs, and rewrite each stamp
+# in $(S)/ only when what it records has changed (check.sh).
+$(S)/inputs $(S)/group $(S)/period $(S)/keyterms $(S)/topics \
+    $(OUT)/settings.tsv &: FORCE bin/sp-grep bin/sp-split $(R)/check.sh \
+    $(R)/keyterms.sh
+	@CORPUS=$(call q,$(CORPUS)) META=$(call q,$(META)) \
+	    GROUP=$(call q,$(GROUP)) DATE=$(call q,$(DATE)) \
+	    PERIOD=$(call q,$(PERIOD)) KEYTERMS=$(call q,$(value KEYTERMS)) \
+	    TOPICS=$(call q,$(TOPICS)) SWEEPS=$(call q,$(SWEEPS)) \
+	    FIT=$(call q,$(FIT)) OUT=$(call q,$(OUT)) GIVEN='$(GIVEN)' \
+	    sh $(R)/check.sh
 
-$(OUT)/tokens.tsv: $(OUT)/segments.tsv bin/sp-tokens
-	bin/sp-tokens $(OUT)/segments.tsv > $@.tmp && mv $@.tmp $@
+$(OUT)/segments.tsv $(OUT)/ids.txt $(OUT)/split.log &: $(S)/inputs \
+    $(INPUTS) bin/sp-split $(R)/split.sh
+	@echo 'make report: sentences (sp-split)'
+	@sh $(R)/split.sh "$(CORPUS)" "$(OUT)"
 
 # Content words: no stop words, no bare numbers, two letters or more.  The
 # stop list is the built-in one plus the words of $(R)/speech-stop.txt,
 # which are frequent in speeches whatever their subject ("will", "us").
-$(OUT)/stop.txt: bin/sp-tokens $(R)/speech-stop.txt
-	@mkdir -p $(OUT)
-	{ bin/sp-tokens --print-stop; cat $(R)/speech-stop.txt; } > $@
+$(OUT)/stop.txt: bin/sp-tokens $(R)/speech-stop.txt | $(S)/inputs
+	@bin/sp-tokens --print-stop > $@ && cat $(R)/speech-stop.txt >> $@
 
 $(OUT)/content.tsv: $(OUT)/segments.tsv $(OUT)/stop.txt bin/sp-tokens
-	bin/sp-tokens --stop=$(OUT)/stop.txt --no-numbers --min-len 2 \
-	    $(OUT)/segments.tsv > $@.tmp && mv $@.tmp $@
+	@echo 'make report: content words (sp-tokens)'
+	@bin/sp-tokens --stop=$(OUT)/stop.txt --no-numbers --min-len 2 \
+	    $(OUT)/segments.tsv > $@
 
-$(OUT)/sizes.tsv: $(OUT)/segments.tsv $(OUT)/tokens.tsv
-	sh $(R)/sizes.sh $(OUT)/segments.tsv $(OUT)/tokens.tsv > $@.tmp && \
-	    mv $@.tmp $@
+# Each document's group, period and size; the groups (largest first) and
+# the periods (in order) with their sizes.
+$(OUT)/docs.tsv $(OUT)/docs.log &: $(OUT)/segments.tsv $(OUT)/ids.txt \
+    $(S)/group $(S)/period $(call safe,$(META)) bin/sp-tokens bin/sp-count \
+    $(R)/docs.sh
+	@echo 'make report: documents, groups and periods'
+	@sh $(R)/docs.sh "$(OUT)"
 
-$(OUT)/freq.tsv: $(OUT)/tokens.tsv bin/sp-count
-	bin/sp-count --by doc --rel $(OUT)/tokens.tsv > $@.tmp && mv $@.tmp $@
+$(OUT)/groups.tsv: $(OUT)/docs.tsv $(R)/sizes.sh
+	@sh $(R)/sizes.sh $(OUT)/docs.tsv 2 > $@
 
-# Count tables by document and by speaker; keyness is computed from them.
-$(OUT)/counts-doc.tsv: $(OUT)/content.tsv bin/sp-count
-	bin/sp-count --by doc $(OUT)/content.tsv > $@.tmp && mv $@.tmp $@
+$(OUT)/periods.tsv: $(OUT)/docs.tsv $(R)/sizes.sh
+	@sh $(R)/sizes.sh $(OUT)/docs.tsv 3 > $@
 
-$(OUT)/counts-speaker.tsv: $(OUT)/content.tsv $(INDEX) bin/sp-count
-	sh $(R)/by-speaker.sh "$(INDEX)" $(OUT)/content.tsv | \
-	    bin/sp-count --by doc > $@.tmp && mv $@.tmp $@
+# Content-word counts and keyness of every group (period) against the
+# rest, each in one pass over its table.
+$(OUT)/counts-group.tsv: $(OUT)/content.tsv $(OUT)/docs.tsv bin/sp-count \
+    $(R)/count-by.sh
+	@echo 'make report: counts by group (sp-count)'
+	@sh $(R)/count-by.sh $(OUT)/docs.tsv 2 $(OUT)/content.tsv > $@
 
-$(OUT)/keyness-doc.tsv: $(OUT)/counts-doc.tsv bin/sp-count
-	sh $(R)/keyness.sh $(OUT)/counts-doc.tsv > $@.tmp && mv $@.tmp $@
+$(OUT)/counts-period.tsv: $(OUT)/content.tsv $(OUT)/docs.tsv bin/sp-count \
+    $(R)/count-by.sh
+	@echo 'make report: counts by period (sp-count)'
+	@sh $(R)/count-by.sh $(OUT)/docs.tsv 3 $(OUT)/content.tsv > $@
 
-$(OUT)/keyness-speaker.tsv: $(OUT)/counts-speaker.tsv bin/sp-count
-	sh $(R)/keyness.sh $(OUT)/counts-speaker.tsv > $@.tmp && mv $@.tmp $@
+# until sp-count --keyness-all: then these two are
+#	bin/sp-count --from-counts --keyness-all -n 20 $< > $@
+$(OUT)/keyness-group.tsv: $(OUT)/counts-group.tsv $(R)/keyness.awk
+	@echo 'make report: keyness of each group'
+	@awk -F '\t' -v top=20 -f $(R)/keyness.awk $< $< > $@
+
+$(OUT)/keyness-period.tsv: $(OUT)/counts-period.tsv $(R)/keyness.awk
+	@echo 'make report: keyness of each period'
+	@awk -F '\t' -v top=20 -f $(R)/keyness.awk $< $< > $@
+
+# The key terms (KEYTERMS, or chosen from the keywords of the largest
+# groups) as a dictionary, TERM TAB PATTERN; their matches per document
+# and their concordance.
+$(OUT)/keyterms.dict: $(S)/keyterms $(OUT)/keyness-group.tsv \
+    $(OUT)/groups.tsv $(R)/keyterms.sh
+	@echo 'make report: key terms'
+	@sh $(R)/keyterms.sh dict "$(OUT)" > $@
+
+$(OUT)/keyterms.tsv: $(OUT)/keyterms.dict $(OUT)/segments.tsv bin/sp-grep
+	@echo 'make report: key terms per document (sp-grep)'
+	@bin/sp-grep -c --dict $(OUT)/keyterms.dict $(OUT)/segments.tsv \
+	    > $@ || test $$? -eq 1
+
+$(OUT)/kwic.tsv: $(OUT)/keyterms.dict $(OUT)/segments.tsv bin/sp-grep
+	@echo 'make report: concordance (sp-grep)'
+	@bin/sp-grep --kwic=60 --dict $(OUT)/keyterms.dict \
+	    $(OUT)/segments.tsv > $@ || test $$? -eq 1
+
+$(OUT)/kwic-sample.tsv: $(OUT)/kwic.tsv $(OUT)/docs.tsv $(R)/kwic-sample.awk
+	@awk -F '\t' -v per=6 -v width=60 -v show=40 \
+	    -f $(R)/kwic-sample.awk \
+	    $(OUT)/docs.tsv $(OUT)/keyterms.dict $< $< > $@
 
 $(OUT)/colloc.tsv: $(OUT)/content.tsv bin/sp-count
-	bin/sp-count --colloc --min 3 -n 100 $(OUT)/content.tsv > $@.tmp && \
-	    mv $@.tmp $@
+	@echo 'make report: collocations (sp-count)'
+	@bin/sp-count --colloc --min 3 -n 100 $(OUT)/content.tsv > $@
 
-$(OUT)/kwic.tsv: $(OUT)/segments.tsv bin/sp-grep
-	bin/sp-grep --kwic=50 $(KEYTERMS:%=-e '%') $(OUT)/segments.tsv \
-	    > $@.tmp; test $$? -le 1 && mv $@.tmp $@
+# Topics are fitted on paragraphs (a sample of FIT tokens at most); each
+# document's mix is then inferred with the saved model.
+$(OUT)/topics.txt $(OUT)/topics.model $(OUT)/fit.tsv &: $(OUT)/content.tsv \
+    $(S)/topics bin/sp-topics $(R)/topics.sh
+	@echo 'make report: topic model (sp-topics)'
+	@sh $(R)/topics.sh "$(OUT)"
 
-$(OUT)/keyterms.tsv: $(OUT)/segments.tsv bin/sp-grep
-	sh $(R)/keyterms.sh $(OUT)/segments.tsv $(KEYTERMS) > $@.tmp && \
-	    mv $@.tmp $@
+$(OUT)/doc-topics.tsv: $(OUT)/topics.model $(OUT)/content.tsv \
+    $(R)/doc-topics.sh
+	@echo 'make report: topic mix of each document (sp-topics)'
+	@sh $(R)/doc-topics.sh "$(OUT)"
 
-# Topics are fitted on paragraphs; each document's mix is then inferred
-# with the saved model.
-$(OUT)/topics.txt: $(OUT)/content.tsv bin/sp-topics
-	bin/sp-topics -k $(TOPICS) -n 500 --by para --top 10 \
-	    --save $(OUT)/topics.model $(OUT)/content.tsv > $@.tmp && \
-	    mv $@.tmp $@
+$(OUT)/warnings.txt: $(OUT)/split.log $(OUT)/docs.log $(R)/warnings.sh
+	@sh $(R)/warnings.sh "$(OUT)" > $@
 
-$(OUT)/doc-topics.tsv: $(OUT)/topics.txt $(OUT)/content.tsv
-	bin/sp-topics --infer $(OUT)/topics.model --by doc \
-	    --doc-topics $@.tmp $(OUT)/content.tsv > /dev/null && \
-	    mv $@.tmp $@
-
-REPORT_TABLES = $(OUT)/sizes.tsv $(OUT)/keyness-doc.tsv \
-	$(OUT)/keyness-speaker.tsv $(OUT)/topics.txt $(OUT)/doc-topics.tsv \
-	$(OUT)/keyterms.tsv $(OUT)/colloc.tsv $(OUT)/kwic.tsv $(OUT)/freq.tsv
+REPORT_TABLES = $(OUT)/settings.tsv $(OUT)/docs.tsv $(OUT)/groups.tsv \
+	$(OUT)/periods.tsv $(OUT)/keyness-group.tsv $(OUT)/keyness-period.tsv \
+	$(OUT)/keyterms.dict $(OUT)/keyterms.tsv $(OUT)/kwic-sample.tsv \
+	$(OUT)/colloc.tsv $(OUT)/topics.txt $(OUT)/fit.tsv \
+	$(OUT)/doc-topics.tsv $(OUT)/warnings.txt $(OUT)/stop.txt
 
 $(OUT)/summary.txt: $(REPORT_TABLES) $(R)/summary.sh
-	sh $(R)/summary.sh "$(OUT)" "$(INDEX)" > $@.tmp && mv $@.tmp $@
-	@cat $@
+	@sh $(R)/summary.sh "$(OUT)" > $@
 
-$(OUT)/report.html: $(REPORT_TABLES) $(R)/html.sh $(R)/html.awk
-	CORPUS="$(CORPUS)" sh $(R)/html.sh "$(OUT)" "$(INDEX)" > $@.tmp && \
-	    mv $@.tmp $@
+$(OUT)/report.html: $(REPORT_TABLES) $(OUT)/summary.txt $(R)/html.sh \
+    $(R)/html.awk
+	@echo 'make report: the page'
+	@sh $(R)/html.sh "$(OUT)" > $@
+
+# make help: the settings of make report.
+help:
+	@sh $(R)/help.sh
 
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1
@@ -196,5 +262,11 @@ fuzz:
 clean:
 	rm -rf bin build out
 
-.PHONY: all check units sanbins install uninstall bench fuzz clean report
-.SECONDARY:
+# The commands' objects are kept (they are intermediate files of bin/%);
+# the report's tables are not intermediate, so a deleted one is rebuilt.
+.SECONDARY: $(CMDSRC:cmd/%.c=$(O)/cmd/%.o)
+# A recipe that fails removes its half-written target.
+.DELETE_ON_ERROR:
+FORCE:
+.PHONY: all check units sanbins install uninstall bench fuzz clean report \
+	help FORCE

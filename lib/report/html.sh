@@ -1,13 +1,20 @@
 #!/bin/sh
-# Write out/report.html, one self-contained page (no scripts, no network)
-# with inline SVG charts, from the tables of make report.
-# Usage: html.sh OUT INDEX|""
+# Write the page of make report, one self-contained file (no script, no
+# network) with inline SVG charts, from the tables in OUT, on standard
+# output (html.awk says how).
+# Usage: html.sh OUT
 set -eu
 out=$1
-index=$2
-[ -n "$index" ] || index=/dev/null
-here=$(dirname "$0")
-LC_ALL=C awk -F '\t' -v corpus="${CORPUS:-corpus}" -f "$here/html.awk" \
-    "$index" "$out/sizes.tsv" "$out/topics.txt" "$out/doc-topics.tsv" \
-    "$out/keyness-speaker.tsv" "$out/keyterms.tsv" "$out/colloc.tsv" \
-    "$out/kwic.tsv"
+. "$(dirname "$0")/common.sh"
+for f in settings.tsv segments.tsv ids.txt docs.tsv groups.tsv periods.tsv \
+    stop.txt content.tsv counts-group.tsv counts-period.tsv \
+    keyness-group.tsv keyness-period.tsv keyterms.dict keyterms.tsv \
+    kwic.tsv kwic-sample.tsv colloc.tsv topics.txt topics.model fit.tsv \
+    doc-topics.tsv warnings.txt summary.txt; do
+	[ -f "$out/$f" ] && printf '%s\t%s\n' "$f" "$(wc -c <"$out/$f")"
+done | awk -F '\t' -f "$(dirname "$0")/html.awk" \
+    "$out/settings.tsv" "$out/fit.tsv" "$out/docs.tsv" "$out/groups.tsv" \
+    "$out/periods.tsv" "$out/keyness-group.tsv" "$out/keyterms.dict" \
+    "$out/keyterms.tsv" "$out/topics.txt" "$out/doc-topics.tsv" \
+    "$out/colloc.tsv" "$out/kwic-sample.tsv" "$out/warnings.txt" \
+    "$out/stop.txt" -

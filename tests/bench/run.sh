@@ -17,7 +17,8 @@
 #   BENCH_GREP_SIZES (the last of BENCH_SIZES), BENCH_GREP_RUNS (5),
 #   AWK (mawk if installed, else awk).  The whole run takes about 4
 #   minutes on 2 cores, about one more for sp-scale (and its table, made
-#   once), 3 more for sp-grep against grep (grep-matrix.sh), 3 to 4 more
+#   once), 3 more for sp-grep against grep (grep-matrix.sh), one more
+#   for make report on 233 and 10,000 speeches (report.sh), 3 to 4 more
 #   when python3-gensim is installed (tests/bench/topics-compare.sh:
 #   sp-topics against gensim), and about 25 more with
 #   MALLET=/path/to/bin/mallet (tests/bench/mallet-compare.sh: sp-topics
@@ -359,6 +360,9 @@ function target(z, a, b, want) {
 	printf "  %3s MB  %-33s vs %-33s %6.2f x %s\n", z, a, b,
 	    time[z, b] / time[z, a], want == "" ? "" : "(target " want ")"
 }' "$results"
+
+# make report on 233 and 10,000 generated speeches (tests/bench/report.sh).
+BENCH_DIR=$dir sh "$here/report.sh" || failed=1
 
 # Hash flooding: words made to collide against ordinary ones
 # (tests/bench/flood.sh).
