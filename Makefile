@@ -1,5 +1,6 @@
 # sp: corpus analysis as Unix filters.  GNU make or any make with
-# $(wildcard); see README.md for the targets.
+# $(wildcard) (make report: GNU make 4.3 or later); see README.md for the
+# targets.
 
 VERSION = 0.1.0
 PREFIX = /usr/local
@@ -118,11 +119,14 @@ report: $(OUT)/report.html $(OUT)/summary.txt
 	@cat $(OUT)/summary.txt
 
 # Run every time: check the settings and inputs, and rewrite each stamp
-# in $(S)/ only when what it records has changed (check.sh).
+# in $(S)/ only when what it records has changed (check.sh).  A rule
+# with several targets made at once ("&:") needs GNU make 4.3.
 $(S)/inputs $(S)/group $(S)/period $(S)/keyterms $(S)/topics \
     $(OUT)/settings.tsv &: FORCE bin/sp-grep bin/sp-split $(R)/check.sh \
     $(R)/keyterms.sh
-	@CORPUS=$(call q,$(CORPUS)) META=$(call q,$(META)) \
+	@$(if $(filter grouped-target,$(.FEATURES)),,echo "make report: \
+	    needs GNU make 4.3 or later; this is make $(MAKE_VERSION)" >&2; \
+	    exit 2;) CORPUS=$(call q,$(CORPUS)) META=$(call q,$(META)) \
 	    GROUP=$(call q,$(GROUP)) DATE=$(call q,$(DATE)) \
 	    PERIOD=$(call q,$(PERIOD)) KEYTERMS=$(call q,$(value KEYTERMS)) \
 	    TOPICS=$(call q,$(TOPICS)) SWEEPS=$(call q,$(SWEEPS)) \
@@ -191,13 +195,15 @@ $(OUT)/keyterms.dict: $(S)/keyterms $(OUT)/keyness-group.tsv \
 
 $(OUT)/keyterms.tsv: $(OUT)/keyterms.dict $(OUT)/segments.tsv bin/sp-grep
 	@echo 'make report: key terms per document (sp-grep)'
-	@bin/sp-grep -c --dict $(OUT)/keyterms.dict $(OUT)/segments.tsv \
-	    > $@ || test $$? -eq 1
+	@if [ -s $(OUT)/keyterms.dict ]; then \
+	    bin/sp-grep -c --dict $(OUT)/keyterms.dict $(OUT)/segments.tsv \
+	    > $@ || test $$? -eq 1; else : > $@; fi
 
 $(OUT)/kwic.tsv: $(OUT)/keyterms.dict $(OUT)/segments.tsv bin/sp-grep
 	@echo 'make report: concordance (sp-grep)'
-	@bin/sp-grep --kwic=60 --dict $(OUT)/keyterms.dict \
-	    $(OUT)/segments.tsv > $@ || test $$? -eq 1
+	@if [ -s $(OUT)/keyterms.dict ]; then \
+	    bin/sp-grep --kwic=60 --dict $(OUT)/keyterms.dict \
+	    $(OUT)/segments.tsv > $@ || test $$? -eq 1; else : > $@; fi
 
 $(OUT)/kwic-sample.tsv: $(OUT)/kwic.tsv $(OUT)/docs.tsv $(R)/kwic-sample.awk
 	@awk -F '\t' -v per=6 -v width=60 -v show=40 \

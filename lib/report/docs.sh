@@ -116,10 +116,10 @@ END {
 	if (missing)
 		printf "%s: %d id%s not in the table (first: %s); their " \
 		    "records are counted as NA\n", meta, missing,
-		    missing == 1 ? "" : "s", firstmissing > logfile
+		    (missing == 1 ? "" : "s"), firstmissing > logfile
 	if (empty)
 		printf "%d document%s no text (first: %s)\n", empty,
-		    empty == 1 ? " has" : "s have", firstempty > logfile
+		    (empty == 1 ? " has" : "s have"), firstempty > logfile
 }' "${meta:-/dev/null}" "$out/ids.txt" "$tmp.tokens" "$out/segments.tsv" \
     >"$tmp.docs"
 [ -f "$tmp.log" ] || : >"$tmp.log"

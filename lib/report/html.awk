@@ -25,8 +25,20 @@ BEGIN {
 	SIZEGROUPS = 30		# groups in the table of sizes
 	MAXDOCS = 30		# documents listed, and shown as topic bars
 	KEYWORDS = 10		# keywords in each group's panel
+	TERMPANELS = 10		# key terms drawn over time
+	TOPICPANELS = 12	# topics drawn over time (the largest)
 	ELLIPSIS = "\342\200\246"
+	CONT = bytes(128, 191)	# the continuation bytes of UTF-8
 	part = 0
+}
+
+# A bracket expression of the bytes lo to hi, listed one by one: a range
+# of bytes above 127 is not portable (gawk --posix rejects it).
+function bytes(lo, hi,    s, i) {
+	s = "["
+	for (i = lo; i <= hi; i++)
+		s = s sprintf("%c", i)
+	return s "]"
 }
 
 # Which operand a line is from: the next one with this name, so that an
@@ -160,7 +172,7 @@ function plural(n, what) {
 
 # The number of characters of UTF-8 text s.
 function chars(s) {
-	return length(s) - gsub(/[\200-\277]/, "", s)
+	return length(s) - gsub(CONT, "", s)
 }
 
 # s cut to at most n characters, an ellipsis where it was cut.
@@ -171,7 +183,7 @@ function cut(s, n,    i, c, out, ch) {
 	c = 0
 	for (i = 1; i <= length(s); i++) {
 		ch = substr(s, i, 1)
-		if (ch !~ /[\200-\277]/ && ++c > n - 1)
+		if (ch !~ CONT && ++c > n - 1)
 			break
 		out = out ch
 	}
@@ -400,18 +412,25 @@ function groups(    g, i, k, n, maxg2, maxlr, y, x, w, h, s, other, otok,
 				maxlr = klr[g, k]
 		}
 	}
-	s = "<p class=\"note\">"
-	if (ngroups > n)
-		s = s "The " n " largest of " num(ngroups) " groups (by tokens). "
-	s = s "Each word is more frequent in the group than in all the " \
-	    "others: its count in the group and in the rest, then G² " \
-	    "(<span class=\"swatch\" style=\"background:" G2COLOUR "\"></span>" \
-	    "how sure, 0 to " fmt(maxg2) ") and Log Ratio (<span " \
-	    "class=\"swatch\" style=\"background:" LRCOLOUR "\"></span>how " \
-	    "much more frequent, in doublings, 0 to " fmt(maxlr) "), each " \
-	    "on one scale for every group.  The 20 words of each group are " \
-	    "in <a href=\"keyness-group.tsv\">keyness-group.tsv</a>.</p>"
-	print s
+	if (ngroups < 2) {
+		print "<p class=\"note\">One group: keyness compares a group " \
+		    "with the others, so there is nothing to compare.</p>"
+		n = 0
+	}
+	if (n > 0) {
+		s = "<p class=\"note\">"
+		if (ngroups > n)
+			s = s "The " n " largest of " num(ngroups) " groups (by tokens). "
+		s = s "Each word is more frequent in the group than in all the " \
+		    "others: its count in the group and in the rest, then G² " \
+		    "(<span class=\"swatch\" style=\"background:" G2COLOUR "\"></span>" \
+		    "how sure, 0 to " fmt(maxg2) ") and Log Ratio (<span " \
+		    "class=\"swatch\" style=\"background:" LRCOLOUR "\"></span>how " \
+		    "much more frequent, in doublings, 0 to " fmt(maxlr) "), each " \
+		    "on one scale for every group.  The 20 words of each group are " \
+		    "in <a href=\"keyness-group.tsv\">keyness-group.tsv</a>.</p>"
+		print s
+	}
 	for (i = 1; i <= n; i++) {
 		g = group[i]
 		h = 40 + (nkey[g] > 0 ? nkey[g] : 1) * 16
@@ -581,7 +600,8 @@ function make_bins(    i, b, k, x0, x1, cbx, cbt, remap) {
 	}
 }
 
-function time_section(    t, i, b, ymax, xs, ys, sum, tp, name, k, s) {
+function time_section(    t, i, b, ymax, xs, ys, sum, tp, name, k, s, n,
+    shown, j, best) {
 	section("time", "Over time")
 	if (nperiods < 2) {
 		print "<p class=\"note\">" (nperiods == 1 ? "All the dated " \
@@ -602,7 +622,11 @@ function time_section(    t, i, b, ymax, xs, ys, sum, tp, name, k, s) {
 	    "keyness-period.tsv</a>.</p>"
 	if (nterms > 0) {
 		print "<h3>Key terms per 10,000 tokens</h3>"
-		for (t = 1; t <= nterms; t++) {
+		n = nterms < TERMPANELS ? nterms : TERMPANELS
+		if (n < nterms)
+			print "<p class=\"note\">The first " n " of " nterms \
+			    " key terms.</p>"
+		for (t = 1; t <= n; t++) {
 			name = term[t]
 			for (b = 1; b <= nbins; b++)
 				sum[b] = 0
@@ -621,8 +645,23 @@ function time_section(    t, i, b, ymax, xs, ys, sum, tp, name, k, s) {
 	}
 	if (ntopics > 0) {
 		print "<h3>Topics: share of the tokens</h3>"
+		# The largest topics, in their order.
+		n = ntopics < TOPICPANELS ? ntopics : TOPICPANELS
+		for (j = 1; j <= n; j++) {
+			best = 0
+			for (k = 1; k <= ntopics; k++)
+				if (!(k in shown) && (best == 0 ||
+				    topicshare[topic[k]] > topicshare[topic[best]]))
+					best = k
+			shown[best] = 1
+		}
+		if (n < ntopics)
+			print "<p class=\"note\">The " n " largest of " ntopics \
+			    " topics.</p>"
 		ymax = 0
 		for (k = 1; k <= ntopics; k++) {
+			if (!(k in shown))
+				continue
 			for (b = 1; b <= nbins; b++)
 				sum[b] = 0
 			for (i = 1; i <= nperiods; i++)
@@ -634,6 +673,8 @@ function time_section(    t, i, b, ymax, xs, ys, sum, tp, name, k, s) {
 			}
 		}
 		for (k = 1; k <= ntopics; k++) {
+			if (!(k in shown))
+				continue
 			for (b = 1; b <= nbins; b++) {
 				xs[b] = binx[b]
 				ys[b] = tp[k, b]
@@ -775,7 +816,7 @@ function keyterms_section(    t, name) {
 		    "<td class=\"n\">%s</td><td class=\"n\">%s</td>" \
 		    "<td class=\"n\">%s</td></tr>\n", esc(name),
 		    esc(pattern[name]), num(termhits[name]),
-		    fmt(tottokens > 0 ? termhits[name] * 10000 / tottokens : 0),
+		    fmt((tottokens > 0 ? termhits[name] * 10000 / tottokens : 0)),
 		    num(termdocs[name])
 	}
 	print "</table><p class=\"note\">Matches per document: <a " \
@@ -783,7 +824,7 @@ function keyterms_section(    t, name) {
 	    "href=\"keyterms.dict\">keyterms.dict</a>.</p></section>"
 }
 
-function concordance(    i, f, last) {
+function concordance(    i, f, last, seen) {
 	section("concordance", "Concordance")
 	if (nkwic == 0) {
 		print "<p class=\"note\">No matches.</p></section>"
@@ -792,10 +833,16 @@ function concordance(    i, f, last) {
 	print "<p class=\"note\">A sample of each key term's lines, spread " \
 	    "over the " (ndated() ? "periods" : "documents") "; every line " \
 	    "is in <a href=\"kwic.tsv\">kwic.tsv</a>.</p>"
+	if (nterms > TERMPANELS)
+		print "<p class=\"note\">The first " TERMPANELS " of " nterms \
+		    " key terms.</p>"
 	print "<table class=\"kwic\">"
 	last = ""
+	seen = 0
 	for (i = 1; i <= nkwic; i++) {
 		split(kwic[i], f, "\t")
+		if (f[1] != last && ++seen > TERMPANELS)
+			break
 		if (f[1] != last) {
 			printf "<tr><th colspan=\"4\">%s</th></tr>\n", esc(f[1])
 			last = f[1]

@@ -50,13 +50,21 @@ given)
 	;;
 chosen)
 	awk -F '\t' -v want="${4:-5}" '
+	BEGIN {
+		# A letter or any byte above 127 (listed one by one: a range
+		# of such bytes is not portable), then those, apostrophes and
+		# hyphens.
+		for (i = 128; i <= 255; i++)
+			high = high sprintf("%c", i)
+		isword = "^[a-z" high "][a-z" high "'\''-]*$"
+	}
 	FNR == 1 { part++ }
 	part == 1 {
 		groups[++ngroups] = $1
 		next
 	}
 	{
-		if ($2 !~ /^[a-z\200-\377][a-z\200-\377'\''-]*$/)
+		if ($2 !~ isword)
 			next
 		word[$1, ++nword[$1]] = $2
 	}

@@ -27,6 +27,16 @@ BEGIN {
 	if (show == "")
 		show = width
 	ELLIPSIS = "\342\200\246"
+	CONT = bytes(128, 191)	# the continuation bytes of UTF-8
+}
+
+# A bracket expression of the bytes lo to hi, listed one by one: a range
+# of bytes above 127 is not portable (gawk --posix rejects it).
+function bytes(lo, hi,    s, i) {
+	s = "["
+	for (i = lo; i <= hi; i++)
+		s = s sprintf("%c", i)
+	return s "]"
 }
 
 # Which operand a line is from: the next one with this name, so that an
@@ -140,7 +150,7 @@ function sort_buckets(term, B,    i, j, x) {
 
 # The number of characters of UTF-8 text s.
 function chars(s) {
-	return length(s) - gsub(/[\200-\277]/, "", s)
+	return length(s) - gsub(CONT, "", s)
 }
 
 # The left context cut to whole words and at most show characters: a

@@ -67,9 +67,10 @@ NR == 1 { sub(/^\357\273\277/, "") }
 /^[ \t]*$/ { next }
 {
 	if (NF != 2 || $1 == "") {
+		what = NF < 2 ? "no TAB" : $1 == "" ? "an empty id" : \
+		    NF " fields"
 		printf "%s: %s:%d: %s: each line of a records file is ID TAB " \
-		    "TEXT\n", me, name, NR, NF < 2 ? "no TAB" : $1 == "" ? \
-		    "an empty id" : NF " fields" > "/dev/stderr"
+		    "TEXT\n", me, name, NR, what > "/dev/stderr"
 		failed = 1
 		exit 2
 	}

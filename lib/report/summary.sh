@@ -11,6 +11,14 @@ awk -F '\t' -v out="$out" '
 BEGIN {
 	TOPGROUPS = 8
 	TOPICS = 10
+	# A character cut short: a lead byte and continuation bytes at the
+	# end (listed one by one: a range of bytes above 127 is not
+	# portable).
+	for (i = 192; i <= 255; i++)
+		lead = lead sprintf("%c", i)
+	for (i = 128; i <= 191; i++)
+		cont = cont sprintf("%c", i)
+	partial = "[" lead "][" cont "]*$"
 }
 FNR == 1 {
 	for (part++; part < ARGC && ARGV[part] != FILENAME; part++)
@@ -56,7 +64,7 @@ function cut(s, n) {
 	if (length(s) <= n)
 		return s
 	s = substr(s, 1, n - 3)
-	sub(/[\300-\377][\200-\277]*$/, "", s)
+	sub(partial, "", s)
 	return s "..."
 }
 
