@@ -79,17 +79,20 @@ if [ -d "$CORPUS" ]; then
 	kind=folder
 	tmp=$OUT/set/inputs.list
 	# A folder of many files: the names go through a file, not one
-	# command line.
+	# command line; each is checked as it is (a line break in a name is
+	# white space).
+	nbad=0
+	bad=
 	for f in "$CORPUS"/*.txt; do
 		[ -f "$f" ] || continue
+		if bad_name "$f"; then
+			nbad=$((nbad + 1))
+			[ "$nbad" -gt 3 ] || bad="$bad${bad:+, }$f"
+		fi
 		printf '%s\n' "$f"
 	done >"$tmp"
 	[ -s "$tmp" ] || die "CORPUS=$CORPUS: no .txt files in the folder"
-	bad=$(while IFS= read -r f; do
-		bad_name "$f" && printf '%s\n' "$f"
-	done <"$tmp" | awk '
-	NR <= 3 { s = s (NR > 1 ? ", " : "") $0 }
-	END { if (NR > 3) s = s " and " NR - 3 " more"; print s }')
+	[ "$nbad" -le 3 ] || bad="$bad and $((nbad - 3)) more"
 	[ -z "$bad" ] || die "CORPUS=$CORPUS: make cannot handle a file name" \
 	    "with white space or one of : ; # \$ % * ? [ ] \\ ' \" \` | & < >" \
 	    "( ) { } !; rename $bad"

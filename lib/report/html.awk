@@ -383,6 +383,18 @@ function methods(    s, fitted) {
 	kv("topics", s)
 	kv("collocations", "neighbouring content words seen 3 times or more " \
 	    "(<code>sp-count --colloc</code>), by G²")
+	kv("commands", "<code>sp-split</code>; <code>sp-tokens --stop=stop.txt " \
+	    "--no-numbers --min-len 2</code>; <code>sp-count --by doc</code> " \
+	    "(by group, by period); <code>sp-grep -c --dict keyterms.dict" \
+	    "</code>, <code>sp-grep --kwic=60 --dict keyterms.dict</code>; " \
+	    (fit["skipped"] != "" ? "" : "<code>sp-topics -k " \
+	    esc(setting["TOPICS"]) " -n " esc(setting["SWEEPS"]) " --by " \
+	    "para --seed " fit["seed"] " --threads " fit["threads"] \
+	    " --save topics.model</code>, <code>sp-topics --infer " \
+	    "topics.model --by doc -n " fit["infer"] " --seed " fit["seed"] \
+	    " --threads " fit["threads"] "</code>; ") \
+	    "<code>sp-count --colloc --min 3 -n 100</code> " \
+	    "(the rules are in the Makefile and lib/report/)")
 	kv("concordance", "6 lines a key term, from evenly spaced " \
 	    (ndated() ? "periods" : "documents") ", contexts of 60 " \
 	    "characters cut to whole words")
