@@ -25,8 +25,8 @@ sp_setprogname(const char *argv0)
 	sp_progname = slash ? slash + 1 : argv0;
 }
 
-static void
-vwarn_at(const char *file, unsigned long long line, const char *fmt,
+void
+sp_vwarn_at(const char *file, unsigned long long line, const char *fmt,
     va_list ap)
 {
 	fflush(stdout);
@@ -45,7 +45,7 @@ sp_warn(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vwarn_at(NULL, 0, fmt, ap);
+	sp_vwarn_at(NULL, 0, fmt, ap);
 	va_end(ap);
 }
 
@@ -55,7 +55,7 @@ sp_warn_at(const char *file, unsigned long long line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vwarn_at(file, line, fmt, ap);
+	sp_vwarn_at(file, line, fmt, ap);
 	va_end(ap);
 }
 
@@ -65,7 +65,7 @@ sp_die(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vwarn_at(NULL, 0, fmt, ap);
+	sp_vwarn_at(NULL, 0, fmt, ap);
 	va_end(ap);
 	exit(2);
 }
@@ -76,7 +76,7 @@ sp_die_at(const char *file, unsigned long long line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vwarn_at(file, line, fmt, ap);
+	sp_vwarn_at(file, line, fmt, ap);
 	va_end(ap);
 	exit(2);
 }

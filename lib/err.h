@@ -7,6 +7,7 @@
 #ifndef SP_ERR_H
 #define SP_ERR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 extern const char *sp_progname;
@@ -17,6 +18,9 @@ void sp_setprogname(const char *argv0);
 void sp_warn(const char *fmt, ...);
 void sp_warn_at(const char *file, unsigned long long line, const char *fmt,
     ...);
+/* What the family above is made of, for a message built elsewhere. */
+void sp_vwarn_at(const char *file, unsigned long long line, const char *fmt,
+    va_list ap);
 _Noreturn void sp_die(const char *fmt, ...);
 _Noreturn void sp_die_at(const char *file, unsigned long long line,
     const char *fmt, ...);

@@ -116,11 +116,22 @@ unsigned long long reader_lineno(struct reader *r);
  * length is returned, 0 if there is none (then reader_next reads on and
  * checks further ahead; with SP_REFERENCE, nothing is checked ahead and
  * there never is).  Every line of the run ends with a LF, before
- * which the caller drops final CRs as reader_next would.  r->lineno is
- * not advanced: the caller adds the number of lines.  The run stays valid
+ * which the caller drops final CRs as reader_next would.  The line
+ * numbers are not advanced: the caller tells how many lines it took with
+ * reader_count_lines.  The run stays valid
  * until the next call.
  */
 static inline size_t reader_plain_lines(struct reader *r, char **buf);
+
+/*
+ * The caller is done with the runs of reader_plain_lines it took since the
+ * last call, which held n lines: the line numbers go on after them.
+ */
+static inline void
+reader_count_lines(struct reader *r, unsigned long long n)
+{
+	r->lineno += n;
+}
 
 /* Close; warn about replaced UTF-8; return -1 if the file had an error. */
 int reader_close(struct reader *r);
@@ -173,6 +184,56 @@ reader_plain_lines(struct reader *r, char **buf)
 	n = i - r->start;
 	r->start = i;
 	return n;
+}
+
+/*
+ * A run of reader_plain_lines taken a line at a time, for a caller that
+ * looks at every line (sp-split) without a call per line into the
+ * reader: reader_run begins one (0 if there is none), line_run_next gives
+ * its lines as reader_next would (without LF and final CRs) and counts
+ * them, and reader_run_end counts them for the reader.
+ */
+struct line_run {
+	const char *p, *end;
+	unsigned long long lines;
+};
+
+static inline int
+reader_run(struct reader *r, struct line_run *run)
+{
+	char *buf;
+	size_t n = reader_plain_lines(r, &buf);
+
+	if (n == 0)
+		return 0;
+	run->p = buf;
+	run->end = buf + n;
+	run->lines = 0;
+	return 1;
+}
+
+static inline int
+line_run_next(struct line_run *run, const char **line, size_t *len)
+{
+	const char *nl;
+
+	if (run->p >= run->end)
+		return 0;
+	nl = memchr(run->p, '\n', (size_t)(run->end - run->p));
+	*line = run->p;
+	*len = (size_t)(nl - run->p);
+	/* Most lines have no CR, and most are not empty. */
+	if (*len > 0 && nl[-1] == '\r')
+		*len = reader_drop_crs(run->p, *len - 1);
+	run->p = nl + 1;
+	run->lines++;
+	return 1;
+}
+
+static inline void
+reader_run_end(struct reader *r, const struct line_run *run)
+{
+	reader_count_lines(r, run->lines);
 }
 
 struct writer {

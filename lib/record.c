@@ -1,10 +1,15 @@
 /*
- * Splitting a line into key and payload; see record.h.
+ * Records: splitting lines into key and payload, reading them from files
+ * in order or in runs, and writing them; see record.h.
  */
+#include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "opt.h"
 #include "record.h"
 #include "swar.h"
@@ -15,22 +20,21 @@ record_split(struct record *rec, const char *line, size_t len)
 	const char *p = line, *end = line + len, *t;
 
 	/*
-	 * The last TAB: keys are short and texts long, so hop forward from
-	 * TAB to TAB with memchr rather than walk back through the text.
+	 * The last TAB.  Keys are short and texts long, so hop forward from
+	 * TAB to TAB with memchr rather than walk back through the text; a
+	 * short line is looked at from its end.
 	 */
-	while ((t = memchr(p, '\t', (size_t)(end - p))) != NULL)
-		p = t + 1;
-	if (p == line) {
-		rec->key = line;
-		rec->keylen = 0;
-		rec->haskey = 0;
-	} else {
-		rec->key = line;
-		rec->keylen = (size_t)(p - 1 - line);
-		rec->haskey = 1;
-	}
+	if (!sp_reference && len < 16)
+		for (p = end; p > line && p[-1] != '\t'; p--)
+			;
+	else
+		while ((t = memchr(p, '\t', (size_t)(end - p))) != NULL)
+			p = t + 1;
+	rec->key = line;
+	rec->haskey = p > line;
+	rec->keylen = p > line ? (size_t)(p - 1 - line) : 0;
 	rec->payload = p;
-	rec->len = (size_t)(line + len - p);
+	rec->len = (size_t)(end - p);
 }
 
 size_t
@@ -191,4 +195,339 @@ record_opt_by(const struct opt *o, const char *s)
 		opt_usage_error(o, "%s: '%s' is not doc, para, sent or a number "
 		    "from 1 to 1000", o->name, s);
 	return by;
+}
+
+int
+record_open(struct record_reader *rr, const char *path)
+{
+	rr->hint.keylen = 0;
+	rr->hint.short_payload = 0;
+	return reader_open(&rr->in, path);
+}
+
+int
+record_close(struct record_reader *rr)
+{
+	return reader_close(&rr->in);
+}
+
+void
+record_warn(const struct record_reader *rr, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	sp_vwarn_at(record_file(rr), record_lineno(rr), fmt, ap);
+	va_end(ap);
+}
+
+void
+record_warn_fields(const char *file, unsigned long long line,
+    const struct record *rec, const char *by, size_t need)
+{
+	size_t have = record_key_fields(rec);
+
+	sp_warn_at(file, line, "--by %s needs %zu key field%s, the record "
+	    "has %zu", by, need, need == 1 ? "" : "s", have);
+}
+
+size_t
+record_by_prefix(const struct record_reader *rr, const struct record *rec,
+    size_t by, const char *by_arg)
+{
+	size_t len = record_key_prefix(rec, by);
+
+	if (len == (size_t)-1)
+		record_warn_fields(record_file(rr), record_lineno(rr), rec,
+		    by_arg, by);
+	return len;
+}
+
+/* Remember p[0..k), which ends with a TAB (or is empty), as the key. */
+static void
+stretch_key(struct record_stretch *s, const char *p, size_t k)
+{
+	char b[8 * RECORD_KEY_WORDS];
+	size_t i;
+
+	if (k > sizeof(b)) {
+		s->keylen = 0;
+		s->keywords = RECORD_KEY_WORDS + 1;
+		return;
+	}
+	memset(b, 0, sizeof(b));
+	memcpy(b, p, k);
+	s->keylen = k;
+	s->keywords = (k + 7) / 8;
+	for (i = 0; i < RECORD_KEY_WORDS; i++) {
+		s->key[i] = swar_load(b + 8 * i);
+		s->keymask[i] = 8 * i + 8 <= k ? ~(uint64_t)0 : 8 * i >= k ?
+		    0 : ((uint64_t)1 << 8 * (k - 8 * i)) - 1;
+		s->tabs[i] = swar_bytes_of(s->key[i], '\t') & s->keymask[i];
+	}
+}
+
+void
+record_stretch_slow(struct record_stretch *s)
+{
+	struct record *rec = &s->rec;
+	const char *p = s->p, *nl;
+	size_t n, k;
+
+	nl = memchr(p, '\n', (size_t)(s->end - p));
+	n = reader_drop_crs(p, (size_t)(nl - p));
+	/* The lines here are short as a rule: look back for the TAB. */
+	for (k = n; k > 0 && p[k - 1] != '\t'; k--)
+		;
+	rec->key = p;
+	rec->keylen = k > 0 ? k - 1 : 0;
+	rec->haskey = k > 0;
+	rec->payload = p + k;
+	rec->len = n - k;
+	stretch_key(s, p, k);
+	s->p = nl + 1;
+}
+
+/* The lines from p to end; those before safe are looked at in words. */
+static void
+stretch_init(struct record_stretch *s, const char *p, const char *end,
+    const char *safe)
+{
+	s->p = p;
+	s->end = end;
+	s->safe = end < safe ? end : safe;
+	stretch_key(s, p, 0);
+}
+
+void
+record_run_init(struct record_run *run, struct record_stretch *s,
+    const char *buf, size_t len)
+{
+	const char *end = buf + len, *mid = buf + len / 2, *safe;
+
+	if (mid > buf)
+		mid = (const char *)memchr(mid - 1, '\n',
+		    (size_t)(end - mid + 1)) + 1;
+	safe = len > RECORD_LOOKAHEAD ? end - RECORD_LOOKAHEAD : buf;
+	/* The words are little-endian: elsewhere every line is split. */
+	if (!swar_little_endian()) {
+		mid = end;
+		safe = buf;
+	}
+	stretch_init(&s[0], buf, mid, safe);
+	stretch_init(&s[1], mid, end, safe);
+	run->s = s;
+	run->a = &s[0];
+	run->b = &s[1];
+	run->tail = 0;
+	run->lines = 0;
+}
+
+int
+record_run_begin(struct record_reader *rr, struct record_run *run)
+{
+	char *buf;
+	size_t len = reader_plain_lines(&rr->in, &buf);
+
+	if (len == 0)
+		return 0;
+	record_run_init(run, rr->stretch, buf, len);
+	return 1;
+}
+
+void
+record_run_end(struct record_reader *rr, const struct record_run *run)
+{
+	reader_count_lines(&rr->in, run->lines);
+}
+
+/*
+ * The writer.  Its head always has RECORD_BLOCK bytes after it, so that
+ * the key can be copied as one block when it is short.
+ */
+void
+record_head_room(struct record_writer *rw, size_t len)
+{
+	if (rw->headcap < len + RECORD_BLOCK) {
+		rw->headcap = 2 * (len + RECORD_BLOCK);
+		rw->head = xrealloc(rw->head, rw->headcap);
+	}
+}
+
+void
+record_writer_init(struct record_writer *rw, struct writer *out)
+{
+	memset(rw, 0, sizeof(*rw));
+	rw->out = out;
+	record_head_room(rw, 0);
+}
+
+void
+record_writer_free(struct record_writer *rw)
+{
+	free(rw->head);
+	free(rw->fieldend);
+	memset(rw, 0, sizeof(*rw));
+}
+
+void
+record_key_set(struct record_writer *rw, const char *key, size_t len)
+{
+	rw->nfields = 0;
+	rw->headlen = 0;
+	if (key == NULL)
+		return;
+	record_head_room(rw, len + 1);
+	memcpy(rw->head, key, len);
+	rw->head[len] = '\t';
+	rw->headlen = len + 1;
+}
+
+void
+record_key_field(struct record_writer *rw, const char *s, size_t n)
+{
+	if (rw->nfields == rw->fieldcap) {
+		rw->fieldcap = rw->fieldcap ? 2 * rw->fieldcap : 4;
+		rw->fieldend = xreallocarray(rw->fieldend, rw->fieldcap,
+		    sizeof(*rw->fieldend));
+	}
+	record_head_room(rw, rw->headlen + n + 1);
+	memcpy(rw->head + rw->headlen, s, n);
+	rw->headlen += n;
+	rw->fieldend[rw->nfields++] = rw->headlen;
+	rw->head[rw->headlen++] = '\t';
+}
+
+/* v in decimal at the end of tmp[0..20); the number of digits. */
+static size_t
+decimal(char tmp[20], uint64_t v)
+{
+	size_t i = 20;
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	return 20 - i;
+}
+
+void
+record_key_number(struct record_writer *rw, uint64_t v)
+{
+	char tmp[20];
+	size_t n = decimal(tmp, v);
+
+	record_key_field(rw, tmp + 20 - n, n);
+}
+
+/* Where field i starts in the head. */
+static size_t
+field_start(const struct record_writer *rw, size_t i)
+{
+	return i == 0 ? 0 : rw->fieldend[i - 1] + 1;
+}
+
+/* Replace field i's text by s[0..n). */
+static void
+replace_field(struct record_writer *rw, size_t i, const char *s, size_t n)
+{
+	size_t at = field_start(rw, i), end = rw->fieldend[i], j;
+	size_t old = end - at;
+
+	record_head_room(rw, rw->headlen - old + n);
+	memmove(rw->head + at + n, rw->head + end, rw->headlen - end);
+	memcpy(rw->head + at, s, n);
+	rw->headlen = rw->headlen - old + n;
+	for (j = i; j < rw->nfields; j++)
+		rw->fieldend[j] = rw->fieldend[j] - old + n;
+}
+
+void
+record_key_set_number(struct record_writer *rw, size_t i, uint64_t v)
+{
+	char tmp[20];
+	size_t n = decimal(tmp, v);
+
+	replace_field(rw, i, tmp + 20 - n, n);
+}
+
+void
+record_key_count_slow(struct record_writer *rw, size_t i)
+{
+	size_t start = field_start(rw, i), end = rw->fieldend[i], k;
+	char *h = rw->head, *digits;
+	uint64_t v = 0;
+
+	if (sp_reference) {
+		/* The reference: read the number, write the next one. */
+		for (k = start; k < end; k++)
+			v = v * 10 + (uint64_t)(h[k] - '0');
+		record_key_set_number(rw, i, v + 1);
+		return;
+	}
+	for (k = end; k > start; k--) {
+		if (h[k - 1] != '9') {
+			h[k - 1]++;
+			return;
+		}
+		h[k - 1] = '0';
+	}
+	/* All nines, now zeros: one more digit, a 1 before them. */
+	digits = xmalloc(end - start + 1);
+	digits[0] = '1';
+	memset(digits + 1, '0', end - start);
+	replace_field(rw, i, digits, end - start + 1);
+	free(digits);
+}
+
+void
+record_put_slow(struct record_writer *rw, const char *s, size_t n)
+{
+	writer_write(rw->out, rw->head, rw->headlen);
+	writer_write(rw->out, s, n);
+	writer_byte(rw->out, '\n');
+}
+
+void
+record_field_u64(struct record_writer *rw, uint64_t v)
+{
+	char tmp[20];
+	size_t n = decimal(tmp, v);
+
+	record_field(rw, tmp + 20 - n, n);
+}
+
+void
+record_field_real(struct record_writer *rw, double x, int decimals)
+{
+	/* Half a unit of the last decimal: below it, the number is 0. */
+	static const double half[] = {
+		0.5, 0.05, 0.005, 0.0005, 0.00005, 0.000005, 0.0000005,
+		0.00000005, 0.000000005, 0.0000000005
+	};
+	char tmp[64];
+	int n;
+
+	if (fabs(x) < half[decimals])
+		x = 0;
+	n = snprintf(tmp, sizeof(tmp), "%.*f", decimals, x);
+	if (n < 0 || (size_t)n >= sizeof(tmp)) {
+		/* Too large for the buffer: let the writer format it. */
+		if (rw->sep)
+			writer_byte(rw->out, '\t');
+		writer_printf(rw->out, "%.*f", decimals, x);
+		rw->sep = 1;
+		return;
+	}
+	record_field(rw, tmp, (size_t)n);
+}
+
+void
+record_copy(struct record_writer *rw, const struct record *rec)
+{
+	size_t n;
+	const char *s = record_text(rec, &n);
+
+	writer_write(rw->out, s, n);
+	writer_byte(rw->out, '\n');
 }

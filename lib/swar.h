@@ -14,6 +14,7 @@
 #ifndef SP_SWAR_H
 #define SP_SWAR_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -41,6 +42,59 @@
  */
 #define SWAR_HAS_LESS(v, n)	(((v) - SWAR_ONES * (n)) & ~(v) & SWAR_HIGHS)
 #define SWAR_HAS_ZERO(v)	SWAR_HAS_LESS(v, 1)
+
+/*
+ * Bit 7 of every byte of w that is 0, exactly (no borrow crosses from one
+ * byte to the next, unlike SWAR_HAS_ZERO), the other bits clear.
+ */
+static inline uint64_t
+swar_zero_bytes(uint64_t w)
+{
+	return ~(((w & SWAR_LOWS) + SWAR_LOWS) | w | SWAR_LOWS);
+}
+
+/* The same for the bytes of w that are c. */
+static inline uint64_t
+swar_bytes_of(uint64_t w, unsigned char c)
+{
+	return swar_zero_bytes(w ^ SWAR_ONES * c);
+}
+
+/*
+ * Bit 7 of every byte below 14 (TAB, LF, CR and the control characters
+ * before them) in a word of ASCII: b + 114 has its bit 7 clear exactly
+ * then, and no byte's sum carries into the next.
+ */
+static inline uint64_t
+swar_control_bytes(uint64_t w)
+{
+	return ~(w + SWAR_ONES * (0x80 - 14)) & SWAR_HIGHS;
+}
+
+/* The number of bytes set in a mask of whole bytes. */
+static inline size_t
+swar_mask_bytes(uint64_t m)
+{
+	return (size_t)(((m & SWAR_ONES) * SWAR_ONES) >> 56);
+}
+
+/*
+ * The index of the last byte in memory flagged (bit 7) in z, which is not
+ * 0, on a little-endian machine: its highest.
+ */
+static inline size_t
+swar_last_flagged(uint64_t z)
+{
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(SP_PORTABLE)
+	return (size_t)(63 - __builtin_clzll(z)) >> 3;
+#else
+	/* Spread the flags to every byte below, then count them. */
+	z |= z >> 8;
+	z |= z >> 16;
+	z |= z >> 32;
+	return swar_mask_bytes(z >> 7) - 1;
+#endif
+}
 
 /* Eight bytes from p, in the machine's byte order (no alignment needed). */
 static inline uint64_t
