@@ -9,9 +9,10 @@
  * is held back until the next one is read, because a stray blank line may
  * split a sentence in two: then the two paragraphs are one.  Memory is thus
  * bounded by the two longest consecutive paragraphs, never by the file.
- * Runs of plain lines are added in one piece and records written in one,
- * from a key kept in decimal; with SP_REFERENCE (lib/reference.h) every
- * line is added by add_line and every record written by write_record.
+ * Runs of plain lines are added in one piece; with SP_REFERENCE
+ * (lib/reference.h) every line is added by add_line.  Records are written
+ * by lib/record.c, whose key DOC TAB PARA TAB SENT counts the paragraphs
+ * and sentences.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +22,7 @@
 #include "err.h"
 #include "io.h"
 #include "opt.h"
-#include "reference.h"
+#include "record.h"
 #include "sentence.h"
 #include "unicode.h"
 #include "utf8.h"
@@ -53,19 +54,18 @@ static const struct opt_spec specs[] = {
 
 /* The state of the document being split. */
 struct doc {
-	const char *id;
-	size_t idlen;
-	unsigned long long para;
-	unsigned long long sent; /* sentences so far (--paragraphs and
-				    SP_REFERENCE) */
+	unsigned long long sent; /* sentences so far (--paragraphs) */
 	struct buf pending;	/* the last paragraph read, not yet written */
 	struct buf current;	/* the paragraph being read */
 	size_t pending_longest;	/* bytes in the longest line of pending */
 	size_t current_longest;	/* and of current */
 	struct buf normal;	/* scratch for --paragraphs */
-	struct buf head;	/* DOC TAB PARA TAB SENT TAB of the last record */
-	size_t sent_at;		/* where SENT starts in head */
 };
+
+/* The fields of the records' key, DOC TAB PARA TAB SENT. */
+enum { KEY_DOC, KEY_PARA, KEY_SENT };
+
+static struct record_writer out;
 
 static struct sent_abbrevs *abbrevs;
 static int lines_mode, paragraphs_mode;
@@ -90,106 +90,13 @@ is_blank(const char *s, size_t n)
 	return 1;
 }
 
-static void
-write_record(struct doc *d, unsigned long long sent, const char *text,
-    size_t n)
-{
-	writer_write(&sp_out, d->id, d->idlen);
-	writer_byte(&sp_out, '\t');
-	writer_u64(&sp_out, d->para);
-	writer_byte(&sp_out, '\t');
-	writer_u64(&sp_out, sent);
-	writer_byte(&sp_out, '\t');
-	writer_write(&sp_out, text, n);
-	writer_byte(&sp_out, '\n');
-}
-
-/*
- * The numbers in a sentence's record are kept in decimal in d->head, and
- * counted there digit by digit rather than converted for each record.
- * Start with paragraph 0 and sentence 0 of the document d->id.
- */
-static void
-head_reset(struct doc *d)
-{
-	d->head.len = 0;
-	buf_add(&d->head, d->id, d->idlen);
-	buf_add(&d->head, "\t0\t", 3);
-	d->sent_at = d->head.len;
-	buf_add(&d->head, "0\t", 2);
-}
-
-/*
- * Add one to the decimal number in head[start..end); return whether it
- * took one more digit (all the rest of head moves up one byte).  Nine
- * times in ten only the last digit changes.
- */
-static inline int
-head_increment(struct doc *d, size_t start, size_t end)
-{
-	size_t i = end;
-
-	if (d->head.s[end - 1] != '9') {
-		d->head.s[end - 1]++;
-		return 0;
-	}
-
-	while (i > start) {
-		i--;
-		if (d->head.s[i] != '9') {
-			d->head.s[i]++;
-			return 0;
-		}
-		d->head.s[i] = '0';
-	}
-	buf_add(&d->head, "0", 1);
-	memmove(d->head.s + start + 1, d->head.s + start,
-	    d->head.len - 1 - start);
-	d->head.s[start] = '1';
-	return 1;
-}
-
-/*
- * The record of a sentence.  It is written in one piece when the writer
- * has room for it; otherwise in the same pieces as by write_record, so
- * that the output is flushed at the same places.
- */
+/* The record of a sentence: the next sentence number, and its text. */
 static void
 emit_sentence(void *arg, const char *s, size_t n)
 {
-	struct doc *d = arg;
-	const char *h;
-	size_t hlen;
-	char *p;
-
-	head_increment(d, d->sent_at, d->head.len - 1);
-	h = d->head.s;
-	hlen = d->head.len;
-	if (writer_room(&sp_out) > hlen + n) {
-		p = writer_end(&sp_out);
-		memcpy(p, h, hlen);
-		memcpy(p + hlen, s, n);
-		p[hlen + n] = '\n';
-		writer_advance(&sp_out, hlen + n + 1);
-		return;
-	}
-	writer_write(&sp_out, h, d->idlen);
-	writer_byte(&sp_out, '\t');
-	writer_write(&sp_out, h + d->idlen + 1, d->sent_at - d->idlen - 2);
-	writer_byte(&sp_out, '\t');
-	writer_write(&sp_out, h + d->sent_at, hlen - d->sent_at - 1);
-	writer_byte(&sp_out, '\t');
-	writer_write(&sp_out, s, n);
-	writer_byte(&sp_out, '\n');
-}
-
-/* emit_sentence's reference: the numbers converted for each record. */
-static void
-emit_record(void *arg, const char *s, size_t n)
-{
-	struct doc *d = arg;
-
-	write_record(d, ++d->sent, s, n);
+	(void)arg;
+	record_key_count(&out, KEY_SENT);
+	record_put(&out, s, n);
 }
 
 /*
@@ -220,20 +127,20 @@ write_paragraph(struct doc *d)
 
 	if (p->len == 0)
 		return;
-	d->para++;
-	d->sent_at += head_increment(d, d->idlen + 1, d->sent_at - 1);
+	record_key_count(&out, KEY_PARA);
 	if (!paragraphs_mode) {
 		sent_split_bounded(abbrevs, p->s, p->len, d->pending_longest,
-				   sp_reference ? emit_record : emit_sentence,
-				   d);
+		    emit_sentence, d);
 		return;
 	}
 	d->normal.len = 0;
 	first = d->sent + 1;
 	sent_split_bounded(abbrevs, p->s, p->len, d->pending_longest,
 	    collect_sentence, d);
-	if (d->normal.len > 0)
-		write_record(d, first, d->normal.s, d->normal.len);
+	if (d->normal.len > 0) {
+		record_key_set_number(&out, KEY_SENT, first);
+		record_put(&out, d->normal.s, d->normal.len);
+	}
 }
 
 /* A paragraph is complete: write the one held back, or join it. */
@@ -306,42 +213,39 @@ add_line(struct doc *d, const char *line, size_t n)
 }
 
 /*
- * Add a run of complete lines from the reader's checked bytes (ASCII
- * without NUL, each line ending in '\n'), buf[0..n), as add_line would
- * add them one by one; return the number of lines.  Most lines start with
- * a printable character, so are not blank, and do not end in CR: a
- * stretch of them is already what add_line would make of it, the lines
- * joined by '\n', and is added in one piece.  Not for --lines.
+ * Add the lines of a run from the reader's checked bytes (ASCII without
+ * NUL) as add_line would add them one by one.  Most lines start with a
+ * printable character, so are not blank: a stretch of them that follow
+ * one another with a bare LF between them is already what add_line would
+ * make of them, the lines joined by LF, and is added in one piece.  Not
+ * for --lines.
  */
-static size_t
-add_plain_lines(struct doc *d, const char *buf, size_t n)
+static void
+add_run(struct doc *d, struct line_run *run)
 {
-	const char *p = buf, *end = buf + n, *from, *nl;
-	size_t lines = 0, longest;
+	const char *line, *from, *to;
+	size_t n, longest;
+	int more = line_run_next(run, &line, &n);
 
-	while (p < end) {
-		from = p;
-		longest = 0;
-		while (p < end && (unsigned char)*p > ' ' &&
-		    (unsigned char)*p < 0x7F) {
-			nl = memchr(p, '\n', (size_t)(end - p));
-			if (nl[-1] == '\r')
-				break;
-			if ((size_t)(nl - p) > longest)
-				longest = (size_t)(nl - p);
-			lines++;
-			p = nl + 1;
+	while (more) {
+		/* An empty line starts with its LF or CR, not printable. */
+		if ((unsigned char)*line <= ' ' || (unsigned char)*line >= 0x7F) {
+			add_line(d, line, n);
+			more = line_run_next(run, &line, &n);
+			continue;
 		}
-		if (p > from)
-			add_text(d, from, (size_t)(p - 1 - from), longest);
-		if (p < end) {
-			nl = memchr(p, '\n', (size_t)(end - p));
-			add_line(d, p, reader_drop_crs(p, (size_t)(nl - p)));
-			lines++;
-			p = nl + 1;
+		from = line;
+		to = line + n;
+		longest = n;
+		while ((more = line_run_next(run, &line, &n)) &&
+		    line == to + 1 && (unsigned char)*line > ' ' &&
+		    (unsigned char)*line < 0x7F) {
+			to = line + n;
+			if (n > longest)
+				longest = n;
 		}
+		add_text(d, from, (size_t)(to - from), longest);
 	}
-	return lines;
 }
 
 /* The document id of a path: its last component without the extension. */
@@ -366,6 +270,7 @@ static int
 split_file(const char *path, const char *stdin_id, struct doc *d)
 {
 	struct reader r;
+	struct line_run run;
 	char *line, *id;
 	size_t n;
 	int status = 0;
@@ -373,17 +278,17 @@ split_file(const char *path, const char *stdin_id, struct doc *d)
 	if (reader_open(&r, path) < 0)
 		return 2;
 	id = strcmp(path, "-") == 0 ? xstrdup(stdin_id) : doc_id(path);
-	d->id = id;
-	d->idlen = strlen(id);
-	d->para = 0;
+	record_key_set(&out, NULL, 0);
+	record_key_field(&out, id, strlen(id));
+	record_key_number(&out, 0);
+	record_key_number(&out, 0);
 	d->sent = 0;
-	head_reset(d);
 	d->pending.len = d->current.len = 0;
 	d->pending_longest = d->current_longest = 0;
 	for (;;) {
-		if (!lines_mode && !sp_reference &&
-		    (n = reader_plain_lines(&r, &line)) > 0) {
-			r.lineno += add_plain_lines(d, line, n);
+		if (!lines_mode && reader_run(&r, &run)) {
+			add_run(d, &run);
+			reader_run_end(&r, &run);
 			continue;
 		}
 		if (reader_next(&r, &line, &n) <= 0)
@@ -440,6 +345,7 @@ main(int argc, char *argv[])
 	nfiles = o.noperands > 0 ? o.noperands : 1;
 
 	writer_init(&sp_out, 1, "(standard output)");
+	record_writer_init(&out, &sp_out);
 	memset(&d, 0, sizeof(d));
 	for (i = 0; i < nfiles; i++)
 		if (split_file(files[i], stdin_id, &d) != 0)
@@ -447,7 +353,7 @@ main(int argc, char *argv[])
 	free(d.pending.s);
 	free(d.current.s);
 	free(d.normal.s);
-	free(d.head.s);
+	record_writer_free(&out);
 	free(o.operands);
 	sent_abbrevs_free(abbrevs);
 	sp_exit(status);
