@@ -3,10 +3,9 @@
  * field of every input record, in order, keeping the record's key.  The
  * word rules are lib/token.c's; this file adds the filters (numbers,
  * minimum length, stop words), the stemmer and n-grams.  It streams: memory
- * is bounded by the longest record.  Token lines are written straight
- * into the output buffer, most of them by the tokenizer itself
- * (tok_lines); with SP_REFERENCE (lib/reference.h) every token comes from
- * tok_next and every line is written in three pieces by write_token.
+ * is bounded by the longest record.  Token records are written by
+ * lib/record.c, most of them through the tokenizer itself (tok_lines);
+ * with SP_REFERENCE (lib/reference.h) every token comes from tok_next.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,21 +59,13 @@ static const struct opt_spec specs[] = {
 };
 
 static struct tokenizer tokenizer;
+static struct record_writer out;	/* the key is the record's */
 static int every_token;		/* no option drops or changes tokens */
 static int no_numbers, stemming, use_stop;
 static size_t min_len = 1, ngram_min = 1, ngram_max = 1;
 static struct strtab stopwords;
 static char *folded;		/* scratch: a token folded for stop words */
 static size_t foldedcap;
-
-/*
- * The current record's key and its TAB (nothing when it has no key),
- * copied to a buffer with room to be read as one block of BLOCK bytes.
- */
-enum { BLOCK = TOK_LINE_BLOCK };
-_Static_assert(BLOCK <= TOK_TEXT_ROOM, "a block of token text is readable");
-static char *prefix;
-static size_t prefixlen, prefixcap;
 
 /* The tokens of one record, kept only when n-grams need them. */
 static char *kept;
@@ -122,89 +113,24 @@ is_stopword(const struct token *tok)
 }
 
 /*
- * Write KEY TAB TOKEN LF for the current record (its key and TAB are the
- * prefix).  The whole line goes straight into the writer's buffer when it
- * fits.
- */
-static void
-write_token(const char *s, size_t n)
-{
-	struct writer *w = &sp_out;
-	char *p;
-
-	if (sp_reference || writer_room(w) < prefixlen + n + 1) {
-		writer_write(w, prefix, prefixlen);
-		writer_write(w, s, n);
-		writer_byte(w, '\n');
-		return;
-	}
-	p = writer_end(w);
-	memcpy(p, prefix, prefixlen);
-	memcpy(p + prefixlen, s, n);
-	p[prefixlen + n] = '\n';
-	writer_advance(w, prefixlen + n + 1);
-}
-
-static void
-set_prefix(const struct record *rec)
-{
-	prefixlen = rec->haskey ? rec->keylen + 1 : 0;
-	if (prefixcap < prefixlen + BLOCK) {
-		prefixcap = prefixlen + BLOCK;
-		prefix = xrealloc(prefix, prefixcap);
-	}
-	memcpy(prefix, rec->key, prefixlen);
-}
-
-/*
- * write_token for the text of a token as the tokenizer gives it (or as
- * folded or stemmed here), with TOK_TEXT_ROOM bytes that can be read:
- * with a short key and token, the line is three stores into the output
- * buffer, the key and the token each copied as a block of BLOCK bytes
- * (the bytes after them are garbage that the next line overwrites).
- */
-static inline void
-write_short(const char *s, size_t n)
-{
-	char *p;
-
-	if (sp_reference || prefixlen > BLOCK || n > BLOCK ||
-	    writer_room(&sp_out) < 2 * BLOCK) {
-		write_token(s, n);
-		return;
-	}
-	p = writer_end(&sp_out);
-	memcpy(p, prefix, BLOCK);
-	memcpy(p + prefixlen, s, BLOCK);
-	p[prefixlen + n] = '\n';
-	writer_advance(&sp_out, prefixlen + n + 1);
-}
-
-/*
- * Every token of the record, its key at most BLOCK bytes: runs of plain
- * words written by the tokenizer straight into the output buffer, the
- * other tokens one by one.
+ * Every token of the record, its key at most RECORD_BLOCK bytes: runs of
+ * plain words written by the tokenizer, the other tokens one by one.
  */
 static void
 write_every_token(void)
 {
 	struct token tok;
-	char *p;
 	int more;
 
-	for (;;) {
-		p = writer_end(&sp_out);
-		more = tok_lines(&tokenizer, prefix, prefixlen, &p,
-		    p + writer_room(&sp_out));
-		writer_advance(&sp_out, (size_t)(p - writer_end(&sp_out)));
+	while ((more = tok_lines(&tokenizer, &out)) >= 0) {
 		if (more > 0) {
-			/* Out of room for the next line. */
-			writer_flush(&sp_out);
+			/* Out of room for the next record. */
+			record_flush(&out);
 			continue;
 		}
-		if (more < 0 || !tok_next(&tokenizer, &tok))
+		if (!tok_next(&tokenizer, &tok))
 			break;
-		write_short(tok.text, tok.len);
+		record_put_short(&out, tok.text, tok.len);
 	}
 }
 
@@ -240,48 +166,21 @@ write_ngrams(void)
 	starts[nkept] = keptlen;
 	for (n = ngram_min; n <= ngram_max; n++)
 		for (i = 0; i + n <= nkept; i++)
-			write_token(kept + starts[i],
+			record_put(&out, kept + starts[i],
 			    starts[i + n] - starts[i] - 1);
 }
 
-/*
- * record_split, but first trying where the last record's key ended: keys
- * from sp-split change length only when a number gains a digit.  If there
- * is a TAB there and none after it, it is the last TAB, found without
- * hopping from TAB to TAB through the key.
- */
 static void
-split_record(struct record *rec, const char *line, size_t len)
+tokenize_record(const struct record *rec)
 {
-	static size_t keylen;	/* the last record's, 0 if it had none */
-
-	if (!sp_reference && keylen > 0 && keylen < len &&
-	    line[keylen] == '\t' &&
-	    memchr(line + keylen + 1, '\t', len - keylen - 1) == NULL) {
-		rec->key = line;
-		rec->keylen = keylen;
-		rec->haskey = 1;
-		rec->payload = line + keylen + 1;
-		rec->len = len - keylen - 1;
-		return;
-	}
-	record_split(rec, line, len);
-	keylen = rec->haskey ? rec->keylen : 0;
-}
-
-static void
-tokenize_record(const char *line, size_t len)
-{
-	struct record rec;
 	struct token tok;
 	struct tok_word words[WORDS];
 	char *w;
 	size_t n, i;
 
-	split_record(&rec, line, len);
-	set_prefix(&rec);
-	tok_start(&tokenizer, rec.payload, rec.len);
-	if (every_token && prefixlen <= BLOCK) {
+	record_key(&out, rec);
+	tok_start(&tokenizer, rec->payload, rec->len);
+	if (every_token && record_key_is_short(&out)) {
 		write_every_token();
 		return;
 	}
@@ -290,12 +189,12 @@ tokenize_record(const char *line, size_t len)
 		for (;;) {
 			n = tok_words(&tokenizer, words, WORDS);
 			for (i = 0; i < n; i++)
-				write_token(words[i].text, words[i].len);
+				record_put(&out, words[i].text, words[i].len);
 			if (n == WORDS)
 				continue;
 			if (!tok_next(&tokenizer, &tok))
 				break;
-			write_token(tok.text, tok.len);
+			record_put(&out, tok.text, tok.len);
 		}
 		return;
 	}
@@ -322,7 +221,7 @@ tokenize_record(const char *line, size_t len)
 		if (ngram_max > 1)
 			keep_token(tok.text, tok.len);
 		else
-			write_short(tok.text, tok.len);
+			record_put_short(&out, tok.text, tok.len);
 	}
 	if (ngram_max > 1)
 		write_ngrams();
@@ -350,9 +249,10 @@ main(int argc, char *argv[])
 {
 	struct tok_opts topts = { 0, 0 };
 	struct opt o;
-	struct reader r;
-	char *arg, *line, *dash[] = { "-" }, **files;
-	size_t n, i;
+	struct record_reader rr;
+	struct record rec;
+	char *arg, *dash[] = { "-" }, **files;
+	size_t i;
 	int id, nfiles, status = 0, print_stop = 0;
 
 	strtab_init(&stopwords);
@@ -389,6 +289,7 @@ main(int argc, char *argv[])
 		}
 	}
 	writer_init(&sp_out, 1, "(standard output)");
+	record_writer_init(&out, &sp_out);
 	if (print_stop) {
 		for (i = 0; i < sp_stopwords_en_count; i++) {
 			writer_str(&sp_out, sp_stopwords_en[i]);
@@ -408,19 +309,19 @@ main(int argc, char *argv[])
 	every_token = !no_numbers && !use_stop && !stemming && min_len == 1 &&
 		      ngram_max == 1 && !topts.punct && !sp_reference;
 	for (i = 0; i < (size_t)nfiles; i++) {
-		if (reader_open(&r, files[i]) < 0) {
+		if (record_open(&rr, files[i]) < 0) {
 			status = 2;
 			continue;
 		}
-		while (reader_next(&r, &line, &n) > 0)
-			tokenize_record(line, n);
-		if (reader_close(&r) < 0)
+		while (record_next(&rr, &rec) > 0)
+			tokenize_record(&rec);
+		if (record_close(&rr) < 0)
 			status = 2;
 	}
 	tok_free(&tokenizer);
 	strtab_free(&stopwords);
 	free(folded);
-	free(prefix);
+	record_writer_free(&out);
 	free(kept);
 	free(starts);
 	free(o.operands);

@@ -964,65 +964,42 @@ tok_words(struct tokenizer *t, struct tok_word *w, size_t max)
 	return l.n;
 }
 
+_Static_assert(RECORD_BLOCK <= TOK_TEXT_ROOM,
+    "a token's text can be copied as a block");
+
 struct line_sink {
-	const char *prefix;
-	size_t plen;
-	char *p, *last;		/* where the next line goes, the last place
-				   where a short one fits */
+	struct record_cursor cursor;
 	int full;
 };
 
-/*
- * A short word is copied as two half blocks (the second only when it is
- * needed), the prefix as one block: the bytes after them are garbage that
- * the next line overwrites.
- */
+/* A word as a record; a word too long for a block is left to tok_next. */
 static inline int
 take_line(void *sink, const char *text, size_t len)
 {
 	struct line_sink *o = sink;
-	char *p = o->p;
 
-	if (p > o->last) {
+	switch (record_cursor_put(&o->cursor, text, len)) {
+	case RECORD_PUT_FULL:
 		o->full = 1;
 		return TAKE_STOP_BEFORE;
+	case RECORD_PUT_LONG:
+		return TAKE_STOP_BEFORE;
 	}
-	memcpy(p, o->prefix, TOK_LINE_BLOCK);
-	p += o->plen;
-	memcpy(p, text, TOK_LINE_BLOCK / 2);
-	if (len > TOK_LINE_BLOCK / 2) {
-		/* What was written past o->p is garbage, as always. */
-		if (len > TOK_LINE_BLOCK)
-			return TAKE_STOP_BEFORE;	/* to tok_next */
-		memcpy(p + TOK_LINE_BLOCK / 2, text + TOK_LINE_BLOCK / 2,
-		    TOK_LINE_BLOCK / 2);
-	}
-	p[len] = '\n';
-	o->p = p + len + 1;
 	return TAKE_ON;
 }
 
 int
-tok_lines(struct tokenizer *t, const char *prefix, size_t plen, char **out,
-    char *end)
+tok_lines(struct tokenizer *t, struct record_writer *rw)
 {
 	struct line_sink o;
 
 	if (!has_plain_words(t))
 		return t->plain > 0 ? -1 : 0;
-	o.prefix = prefix;
-	o.plen = plen;
-	o.p = *out;
+	if (!record_cursor_begin(rw, &o.cursor))
+		return record_key_is_short(rw) ? 1 : 0;
 	o.full = 0;
-	/*
-	 * Room for the line of a short word: its prefix block ends before
-	 * the word's, which ends before the LF after the longest word.
-	 */
-	if ((size_t)(end - *out) < plen + TOK_LINE_BLOCK + 1)
-		return 1;
-	o.last = end - (plen + TOK_LINE_BLOCK + 1);
 	scan_words(t, take_line, &o);
-	*out = o.p;
+	record_cursor_end(rw, &o.cursor);
 	return o.full ? 1 : t->pos < t->srclen ? 0 : -1;
 }
 

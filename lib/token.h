@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "record.h"
+
 enum tok_kind {
 	TOK_WORD = 1,	/* has at least one letter */
 	TOK_NUMBER,	/* digits and number marks only */
@@ -94,20 +96,16 @@ struct tok_word {
 size_t tok_words(struct tokenizer *t, struct tok_word *w, size_t max);
 
 /*
- * For a caller that writes each token on a line of its own after the same
- * prefix (sp-tokens: a record's key and TAB): what tok_words does, but
- * each plain word of at most TOK_LINE_BLOCK bytes is written from *out on
- * as the prefix, the word and a LF, and *out advanced.  The prefix is at
- * most TOK_LINE_BLOCK bytes long and readable for TOK_LINE_BLOCK bytes;
- * a line may use up to plen + TOK_LINE_BLOCK + 1 bytes past *out.  Return
- * 1 if it stopped because fewer bytes than that are left before end (then
- * make room and call again); -1 if no token is left in the text; 0 if
- * tok_next gives the next token (a longer word too), or tells that the
- * text ends.
+ * For a caller that writes each token as a record of its own after the
+ * same key (sp-tokens): what tok_words does, but each plain word of at
+ * most RECORD_BLOCK bytes is written by the record writer rw as KEY TAB
+ * WORD LF (record.h), straight into its buffer.  Return 1 if it stopped
+ * because the buffer is full (then record_flush and call again); -1 if no
+ * token is left in the text; 0 if tok_next gives the next token (a
+ * longer word too, and every word when the key is longer than
+ * RECORD_BLOCK), or tells that the text ends.
  */
-#define TOK_LINE_BLOCK 32
-int tok_lines(struct tokenizer *t, const char *prefix, size_t plen,
-    char **out, char *end);
+int tok_lines(struct tokenizer *t, struct record_writer *rw);
 
 /*
  * Fold s[0..n) (valid UTF-8) the way tokens are folded (ASCII lower case,

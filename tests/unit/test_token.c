@@ -5,7 +5,10 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "io.h"
+#include "record.h"
 #include "reference.h"
 #include "token.h"
 #include "unit.h"
@@ -321,10 +324,18 @@ test_words(void)
 			}
 }
 
+/* The bytes written so far through w, to the file and in its buffer. */
+static size_t
+written(const struct writer *w)
+{
+	return (size_t)lseek(w->fd, 0, SEEK_CUR) + w->len;
+}
+
 /*
- * The tokens of src as tok_lines (with room for at most room bytes at a
- * time, flushed to out) and tok_next give them, each on a line after
- * prefix, into out; return how many bytes tok_lines wrote.
+ * The tokens of src as tok_lines and tok_next give them, each written as
+ * a record after the key prefix (KEY TAB, or nothing for no key) through
+ * a writer whose buffer holds room bytes, into out; return how many bytes
+ * tok_lines wrote.
  */
 static size_t
 line_tokens(const char *src, const struct tok_opts *o, const char *prefix,
@@ -332,49 +343,58 @@ line_tokens(const char *src, const struct tok_opts *o, const char *prefix,
 {
 	struct tokenizer t;
 	struct token tok;
-	char pre[TOK_LINE_BLOCK], *p;
-	size_t n = strlen(src), plen = strlen(prefix), o_len = 0, fast = 0;
-	char *copy = malloc(n > 0 ? n : 1), *buf = malloc(room);
+	struct writer w;
+	struct record_writer rw;
+	FILE *f = tmpfile();
+	size_t n = strlen(src), plen = strlen(prefix), fast = 0, before, got;
+	char *copy = malloc(n > 0 ? n : 1);
 	int more;
 
-	memset(pre, 'x', sizeof(pre));
-	memcpy(pre, prefix, plen);
+	if (f == NULL || copy == NULL)
+		abort();
+	w.fd = fileno(f);
+	w.name = "(test)";
+	w.buf = malloc(room);	/* exactly room: ASan sees a write past it */
+	w.cap = room;
+	w.len = 0;
+	record_writer_init(&rw, &w);
+	record_key_set(&rw, plen > 0 ? prefix : NULL, plen > 0 ? plen - 1 : 0);
 	memcpy(copy, src, n);
 	tok_init(&t, o);
 	tok_start(&t, copy, n);
 	for (;;) {
-		p = buf;
-		more = tok_lines(&t, pre, plen, &p, buf + room);
-		if (o_len + (size_t)(p - buf) < outcap) {
-			memcpy(out + o_len, buf, (size_t)(p - buf));
-			o_len += (size_t)(p - buf);
-		}
-		fast += (size_t)(p - buf);
-		if (more > 0)
+		before = written(&w);
+		more = tok_lines(&t, &rw);
+		fast += written(&w) - before;
+		if (more > 0) {
+			record_flush(&rw);
 			continue;
+		}
 		/* tok_next agrees that no token is left. */
 		if (more < 0)
 			CHECK_INT(tok_next(&t, &tok), 0);
 		if (more < 0 || !tok_next(&t, &tok))
 			break;
-		if (o_len + plen + tok.len + 1 < outcap) {
-			memcpy(out + o_len, prefix, plen);
-			memcpy(out + o_len + plen, tok.text, tok.len);
-			o_len += plen + tok.len;
-			out[o_len++] = '\n';
-		}
+		record_put_short(&rw, tok.text, tok.len);
 	}
-	out[o_len] = '\0';
+	writer_flush(&w);
+	got = (size_t)lseek(w.fd, 0, SEEK_CUR);
+	CHECK(got < outcap);
+	rewind(f);
+	out[fread(out, 1, got < outcap ? got : outcap - 1, f)] = '\0';
+	fclose(f);
 	tok_free(&t);
+	record_writer_free(&rw);
 	free(copy);
-	free(buf);	/* exactly room bytes: ASan sees a write past them */
+	free(w.buf);
 	return fast;
 }
 
 /*
- * tok_lines with tok_next writes the lines of what tok_next alone gives,
- * with keys of any length up to TOK_LINE_BLOCK, words up to it and
- * longer, and little room (down to a line at a time).
+ * tok_lines with tok_next writes the records of what tok_next alone
+ * gives, with keys of any length up to RECORD_BLOCK (and longer, which
+ * tok_lines leaves to tok_next), words up to it and longer, and little
+ * room (down to a record at a time).
  */
 static void
 test_lines(void)
@@ -391,8 +411,9 @@ test_lines(void)
 		"",
 	};
 	static const char *const keys[] = { "", "k\t", "doc\t1\t2\t",
-	    "0123456789abcdefghijklmnopqrstu\t" };
-	/* Room for one line at least, and some more. */
+	    "0123456789abcdefghijklmnopqrstu\t",
+	    "0123456789abcdefghijklmnopqrstuv\t" };
+	/* Room for one record at least, and some more. */
 	static const size_t rooms[] = { 0, 1, 7, 38, 39, 100, 400 };
 	struct tok_opts o = { 0, 0 };
 	char want[2048], got[2048], line[256];
@@ -413,10 +434,10 @@ test_lines(void)
 			tok_free(&t);
 			for (r = 0; r < sizeof(rooms) / sizeof(rooms[0]); r++) {
 				n = line_tokens(texts[i], &o, keys[k],
-				    strlen(keys[k]) + TOK_LINE_BLOCK + 1 +
+				    strlen(keys[k]) + RECORD_BLOCK + 1 +
 				    rooms[r], got, sizeof(got));
 				CHECK_STR(got, want);
-				if (i < 4)
+				if (i < 4 && strlen(keys[k]) <= RECORD_BLOCK)
 					CHECK(n > 0);
 				else
 					CHECK_INT(n, 0);
