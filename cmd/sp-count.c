@@ -105,6 +105,7 @@ static struct {
 } cf = { .min = 1, .window = 1 };
 
 static struct count_table table;
+static struct record_writer out;
 
 /*
  * The plain count (no groups, no pairs) is the hot path: it counts in a
@@ -235,24 +236,25 @@ add_to_run(const struct record *rec, uint32_t item)
 }
 
 /*
- * The plain count of one file: only the last field of each line matters.
- * Most lines come in runs that need no check, counted without a call per
- * line.
+ * The plain count of one file: only the payloads matter.  Most records
+ * come in runs, counted without a call per record.
  */
 static void
-count_plain(struct reader *r)
+count_plain(struct record_reader *rr)
 {
-	char *line;
-	size_t n;
+	struct record_run run;
+	struct record rec;
 
 	for (;;) {
-		if ((n = reader_plain_lines(r, &line)) > 0) {
-			r->lineno += tally_lines(&plain, line, n);
+		if (record_run_begin(rr, &run)) {
+			tally_run(&plain, &run);
+			record_run_end(rr, &run);
 			continue;
 		}
-		if (reader_next(r, &line, &n) <= 0)
+		if (record_next(rr, &rec) <= 0)
 			break;
-		tally_last_field(&plain, line, n);
+		if (rec.len > 0)
+			tally_add(&plain, rec.payload, rec.len);
 	}
 }
 
@@ -263,22 +265,20 @@ count_plain(struct reader *r)
 static int
 count_file(const char *path)
 {
-	struct reader r;
+	struct record_reader rr;
 	struct record rec;
-	char *line;
-	size_t n, glen;
+	size_t glen;
 	uint32_t item, group = COUNT_NOGROUP;
-	int got, status = 0;
+	int status = 0;
 
-	if (reader_open(&r, path) < 0)
+	if (record_open(&rr, path) < 0)
 		return 2;
 	if (cf.mode == MODE_TABLE && cf.by == 0 && !sp_reference) {
-		count_plain(&r);
-		return reader_close(&r) < 0 ? 2 : 0;
+		count_plain(&rr);
+		return record_close(&rr) < 0 ? 2 : 0;
 	}
 	run.len = 0;
-	while ((got = reader_next(&r, &line, &n)) > 0) {
-		record_split(&rec, line, n);
+	while (record_next(&rr, &rec) > 0) {
 		if (rec.len == 0) {
 			run.len = 0;
 			continue;
@@ -289,12 +289,8 @@ count_file(const char *path)
 			continue;
 		}
 		if (cf.by > 0) {
-			glen = record_key_prefix(&rec, cf.by);
+			glen = record_by_prefix(&rr, &rec, cf.by, cf.by_arg);
 			if (glen == (size_t)-1) {
-				sp_warn_at(r.name, r.lineno, "--by %s needs "
-				    "%zu key field%s, the record has %zu",
-				    cf.by_arg, cf.by, cf.by == 1 ? "" : "s",
-				    record_key_fields(&rec));
 				status = 2;
 				break;
 			}
@@ -304,7 +300,7 @@ count_file(const char *path)
 			    record_key_prefix(&rec, 1)) : COUNT_NOGROUP;
 		count_cell(&table, group, item)->count++;
 	}
-	if (reader_close(&r) < 0)
+	if (record_close(&rr) < 0)
 		status = 2;
 	return status;
 }
@@ -331,8 +327,8 @@ row_problem(enum count_row_status s)
 
 /* The group of a count-table row under the options, or -1 if it has none. */
 static int
-row_group(const struct count_row *row, const char *name,
-    unsigned long long lineno, uint32_t *group)
+row_group(const struct count_row *row, const struct record_reader *rr,
+    uint32_t *group)
 {
 	struct record g = { row->group, row->grouplen, row->hasgroup, "", 0 };
 	size_t len = row->grouplen, need = cf.by;
@@ -344,13 +340,13 @@ row_group(const struct count_row *row, const char *name,
 	}
 	if (cf.mode == MODE_COLLOC && (!row->hasgroup ||
 	    record_key_fields(&g) != 1)) {
-		sp_warn_at(name, lineno, "--colloc reads pair tables: a row "
-		    "is W1 TAB W2 TAB COUNT");
+		record_warn(rr, "--colloc reads pair tables: a row is W1 TAB "
+		    "W2 TAB COUNT");
 		return -1;
 	}
 	if (need > 0 && (len = record_key_prefix(&g, need)) == (size_t)-1) {
-		sp_warn_at(name, lineno, "--by %s needs %zu group field%s, "
-		    "the row has %zu", cf.by_arg, need, need == 1 ? "" : "s",
+		record_warn(rr, "--by %s needs %zu group field%s, the row has "
+		    "%zu", cf.by_arg, need, need == 1 ? "" : "s",
 		    record_key_fields(&g));
 		return -1;
 	}
@@ -366,46 +362,45 @@ row_group(const struct count_row *row, const char *name,
 static int
 merge_file(const char *path)
 {
-	struct reader r;
+	struct record_reader rr;
+	struct record rec;
 	struct count_row row;
 	enum count_row_status s;
 	struct cell *c;
-	char *line;
-	size_t n;
 	uint32_t group;
-	int got, status = 0;
+	int status = 0;
 
-	if (reader_open(&r, path) < 0)
+	if (record_open(&rr, path) < 0)
 		return 2;
-	while ((got = reader_next(&r, &line, &n)) > 0) {
-		s = count_parse_row(&row, line, n);
+	while (record_next(&rr, &rec) > 0) {
+		s = count_parse_row(&row, &rec);
 		if (s == COUNT_ROW_MISSING_FIELD || s == COUNT_ROW_EMPTY_ITEM) {
-			sp_warn_at(r.name, r.lineno, "%s", row_problem(s));
+			record_warn(&rr, "%s", row_problem(s));
 			status = 2;
 			break;
 		}
 		if (s != COUNT_ROW_OK) {
-			sp_warn_at(r.name, r.lineno, "count '%.*s' %s",
-			    (int)row.countlen, row.counttext, row_problem(s));
+			record_warn(&rr, "count '%.*s' %s", (int)row.countlen,
+			    row.counttext, row_problem(s));
 			status = 2;
 			break;
 		}
 		if (row.count == 0)
 			continue;
-		if (row_group(&row, r.name, r.lineno, &group) < 0) {
+		if (row_group(&row, &rr, &group) < 0) {
 			status = 2;
 			break;
 		}
 		c = count_cell(&table, group, strtab_intern(&table.items,
 		    row.item, row.itemlen, NULL));
 		if (count_add(&c->count, row.count) < 0) {
-			sp_warn_at(r.name, r.lineno, "the count of '%.*s' "
-			    "overflows 64 bits", (int)row.itemlen, row.item);
+			record_warn(&rr, "the count of '%.*s' overflows 64 bits",
+			    (int)row.itemlen, row.item);
 			status = 2;
 			break;
 		}
 	}
-	if (reader_close(&r) < 0)
+	if (record_close(&rr) < 0)
 		status = 2;
 	return status;
 }
@@ -439,9 +434,7 @@ cmp_rows(const void *pa, const void *pb)
 static void
 put_real(double x)
 {
-	if (fabs(x) < 0.00005)
-		x = 0;
-	writer_printf(&sp_out, "\t%.4f", x);
+	record_field_real(&out, x, 4);
 }
 
 /* The three statistics that end a keyness or collocation row. */
@@ -451,13 +444,13 @@ put_measures(const double x[3])
 	put_real(x[0]);
 	put_real(x[1]);
 	put_real(x[2]);
-	writer_byte(&sp_out, '\n');
+	record_end(&out);
 }
 
 static void
 put_key(const struct strtab *t, uint32_t id)
 {
-	writer_write(&sp_out, strtab_key(t, id), strtab_len(t, id));
+	record_field(&out, strtab_key(t, id), strtab_len(t, id));
 }
 
 /*
@@ -528,22 +521,22 @@ write_table(const struct strtab *gnames)
 			kept = 0;
 		if (cf.top > 0 && kept++ >= cf.top)
 			continue;
-		if (rows[i].group != COUNT_NOGROUP) {
-			put_key(gnames, rows[i].group);
-			writer_byte(&sp_out, '\t');
-		}
+		/* The group is the key of its rows. */
+		if (i == 0 || rows[i].group != rows[i - 1].group)
+			record_key_set(&out, rows[i].group == COUNT_NOGROUP ?
+			    NULL : strtab_key(gnames, rows[i].group),
+			    rows[i].group == COUNT_NOGROUP ? 0 :
+			    strtab_len(gnames, rows[i].group));
+		record_begin(&out);
 		put_key(&table.items, rows[i].item);
-		writer_byte(&sp_out, '\t');
-		writer_u64(&sp_out, rows[i].count);
+		record_field_u64(&out, rows[i].count);
 		if (cf.rel)
 			put_real(rows[i].x[0]);
-		if (cf.df) {
-			writer_byte(&sp_out, '\t');
-			writer_u64(&sp_out, df[rows[i].item]);
-		}
+		if (cf.df)
+			record_field_u64(&out, df[rows[i].item]);
 		if (cf.tfidf)
 			put_real(rows[i].x[2]);
-		writer_byte(&sp_out, '\n');
+		record_end(&out);
 	}
 	free(rows);
 	free(df);
@@ -567,10 +560,10 @@ write_plain(void)
 
 	e = tally_sorted(&plain, cf.min, &n);
 	for (i = 0; i < n && (cf.top == 0 || i < cf.top); i++) {
-		writer_write(&sp_out, tally_entry_text(&e[i], item), e[i].len);
-		writer_byte(&sp_out, '\t');
-		writer_u64(&sp_out, e[i].count);
-		writer_byte(&sp_out, '\n');
+		record_begin(&out);
+		record_field(&out, tally_entry_text(&e[i], item), e[i].len);
+		record_field_u64(&out, e[i].count);
+		record_end(&out);
 	}
 	free(e);
 }
@@ -650,11 +643,10 @@ write_keyness(void)
 	}
 	qsort(rows, nrows, sizeof(*rows), cmp_rows);
 	for (i = 0; i < nrows && (cf.top == 0 || top < cf.top); i++, top++) {
+		record_begin(&out);
 		put_key(&table.items, rows[i].item);
-		writer_byte(&sp_out, '\t');
-		writer_u64(&sp_out, a[rows[i].item]);
-		writer_byte(&sp_out, '\t');
-		writer_u64(&sp_out, b[rows[i].item]);
+		record_field_u64(&out, a[rows[i].item]);
+		record_field_u64(&out, b[rows[i].item]);
 		put_measures(rows[i].x);
 	}
 	free(rows);
@@ -716,11 +708,10 @@ write_colloc(const struct strtab *gnames)
 	}
 	qsort(rows, nrows, sizeof(*rows), cmp_rows);
 	for (i = 0; i < nrows && (cf.top == 0 || top < cf.top); i++, top++) {
+		record_begin(&out);
 		put_key(gnames, rows[i].group);
-		writer_byte(&sp_out, '\t');
 		put_key(&table.items, rows[i].item);
-		writer_byte(&sp_out, '\t');
-		writer_u64(&sp_out, rows[i].count);
+		record_field_u64(&out, rows[i].count);
 		put_measures(rows[i].x);
 	}
 	free(rows);
@@ -795,6 +786,7 @@ main(int argc, char *argv[])
 	nfiles = o.noperands > 0 ? o.noperands : 1;
 
 	writer_init(&sp_out, 1, "(standard output)");
+	record_writer_init(&out, &sp_out);
 	count_init(&table);
 	tally_init(&plain);
 	run.recent = xreallocarray(NULL, cf.window, sizeof(*run.recent));
@@ -831,6 +823,7 @@ main(int argc, char *argv[])
 	free(run.recent);
 	free(run.key);
 	count_free(&table);
+	record_writer_free(&out);
 	free(o.operands);
 	sp_exit(status);
 }

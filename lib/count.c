@@ -16,7 +16,7 @@
 
 #include "count.h"
 #include "err.h"
-#include "io.h"
+#include "record.h"
 #include "swar.h"
 
 enum { INITIAL_SLOTS = 1024 };
@@ -168,25 +168,22 @@ count_ranks(const struct strtab *t)
 }
 
 enum count_row_status
-count_parse_row(struct count_row *row, const char *line, size_t len)
+count_parse_row(struct count_row *row, const struct record *rec)
 {
-	const char *tab, *p, *end = line + len;
+	const char *p, *end = rec->key + rec->keylen;
 	uint64_t v = 0;
 
-	for (tab = end; tab > line && tab[-1] != '\t'; tab--)
-		;
-	row->counttext = tab;
-	row->countlen = (size_t)(end - tab);
-	if (tab == line)
+	row->counttext = rec->payload;
+	row->countlen = rec->len;
+	if (!rec->haskey)
 		return COUNT_ROW_MISSING_FIELD;
-	end = tab - 1;
-	for (p = end; p > line && p[-1] != '\t'; p--)
+	for (p = end; p > rec->key && p[-1] != '\t'; p--)
 		;
 	row->item = p;
 	row->itemlen = (size_t)(end - p);
-	row->group = line;
-	row->hasgroup = p > line;
-	row->grouplen = row->hasgroup ? (size_t)(p - 1 - line) : 0;
+	row->group = rec->key;
+	row->hasgroup = p > rec->key;
+	row->grouplen = row->hasgroup ? (size_t)(p - 1 - rec->key) : 0;
 	if (row->itemlen == 0)
 		return COUNT_ROW_EMPTY_ITEM;
 	p = row->counttext + (row->countlen > 1 && *row->counttext == '-');
@@ -213,54 +210,16 @@ count_parse_row(struct count_row *row, const char *line, size_t len)
  * A longer string keeps its arena offset in k0 and its hash in k1.  A
  * string of 1 to 8 bytes with no NUL needs neither k1 nor its length,
  * which is the number of bytes of k0 that are not 0: it has a table of its
- * own with half the slot size (the word table).
- *
- * Tokens are short and of every length, so a branch on the length or a
- * loop over the bytes is mispredicted for one token in two or three, which
- * costs more than the rest of the lookup.  On a little-endian machine the
- * last field of a line is therefore found and loaded from the line's last
- * 8 or 16 bytes with a few word operations and no such branch.
+ * own with half the slot size (the word table).  The runs of records
+ * (record.h) give most payloads already in such words.
  */
 enum { TALLY_SHORT = 16, TALLY_SLOTS = 1 << 12, WORD_SLOTS = 1 << 12 };
-
-/*
- * The top bit of every byte of w that is a TAB (exactly: no carry crosses
- * from one byte to the next), the other bits clear.
- */
-static uint64_t
-tab_bytes(uint64_t w)
-{
-	uint64_t x = w ^ SWAR_ONES * '\t';
-
-	return ~(((x & SWAR_LOWS) + SWAR_LOWS) | x | SWAR_LOWS);
-}
-
-/*
- * The number of bytes of a word up to and including the last (most
- * significant) one flagged in z, which is not 0: the flags are spread to
- * every byte below, then counted with a multiplication.
- */
-static size_t
-through_last_flag(uint64_t z)
-{
-	z |= z >> 8;
-	z |= z >> 16;
-	z |= z >> 32;
-	return (size_t)(((z >> 7) * SWAR_ONES) >> 56);
-}
-
-/* The number of bytes set in a mask of whole bytes. */
-static size_t
-mask_bytes(uint64_t m)
-{
-	return (size_t)(((m & SWAR_ONES) * SWAR_ONES) >> 56);
-}
 
 /* The number of bytes of w that are not 0. */
 static size_t
 nonzero_bytes(uint64_t w)
 {
-	return mask_bytes((((w & SWAR_LOWS) + SWAR_LOWS) | w) >> 7);
+	return swar_mask_bytes((((w & SWAR_LOWS) + SWAR_LOWS) | w) >> 7);
 }
 
 /*
@@ -519,181 +478,6 @@ tally_add(struct tally *t, const char *s, size_t len)
 	tally_taken(t);
 }
 
-void
-tally_last_field(struct tally *t, const char *line, size_t n)
-{
-	const char *p;
-	uint64_t w, z, k0, k1;
-	size_t len;
-
-	if (n >= 16 && swar_little_endian()) {
-		w = swar_load(line + n - 8);
-		if ((z = tab_bytes(w)) != 0) {
-			len = 8 - through_last_flag(z);
-			if (len > 0)
-				tally_short(t, w >> (64 - 8 * len), 0, len);
-			return;
-		}
-		if ((z = tab_bytes(swar_load(line + n - 16))) != 0) {
-			len = 16 - through_last_flag(z);
-			k0 = swar_load(line + n - len);
-			k1 = len > 8 ? w >> (128 - 8 * len) : 0;
-			tally_short(t, k0, k1, len);
-			return;
-		}
-	}
-	if (n > 0 && n < 16 && swar_little_endian()) {
-		/* A short line, as a bare token stream has: no TAB, no key. */
-		char b[16] = { 0 };
-
-		memcpy(b, line, n);
-		k0 = swar_load(b);
-		k1 = swar_load(b + 8);
-		if (tab_bytes(k0) == 0 && tab_bytes(k1) == 0) {
-			tally_short(t, k0, k1, n);
-			return;
-		}
-	}
-	for (p = line + n; p > line && p[-1] != '\t'; p--)
-		;
-	if (p < line + n)
-		tally_add(t, p, (size_t)(line + n - p));
-}
-
-/*
- * tally_lines.  Token records come in runs with one key (a sentence's
- * tokens), so the common line is the key of the line before, then a short
- * last field.  The key is compared a word at a time, and the 8 or 16 bytes
- * after it are loaded: if the first control byte among them (TAB, LF, CR,
- * any byte below 14) is the LF, or a CR before it, the bytes before it are
- * the field, already in words.  When the next sentence starts, the key
- * changes but its shape seldom does: if the line has TABs where the key
- * has them and no other control byte before its end, it gives the new key
- * at once.  Any other line is counted the general way and gives the key
- * for the lines after it.
- *
- * Finding where a line ends is a chain of dependent steps, and the next
- * line cannot be looked at before the chain ends.  The run is therefore
- * cut in two stretches of whole lines, taken a line from each in turn, so
- * that the processor works on both chains at once.
- */
-enum { KEY_WORDS = 8, LOOKAHEAD = 8 * KEY_WORDS + 17 };
-
-struct stretch {
-	const char *p, *end;	/* the next line, the end of the stretch */
-	const char *safe;	/* lines before it go to stretch_step */
-	size_t keylen;		/* of the key with its TAB; 0: none */
-	size_t keywords;	/* words holding it; KEY_WORDS + 1: too long */
-	uint64_t key[KEY_WORDS], keymask[KEY_WORDS];
-	uint64_t tabs[KEY_WORDS];	/* the top bits of its TABs */
-};
-
-/*
- * The top bit of every byte below 14 in a word of ASCII: b + 114 has its
- * top bit clear exactly then, and no byte's sum carries into the next.
- */
-static uint64_t
-control_bytes(uint64_t w)
-{
-	return ~(w + SWAR_ONES * (0x80 - 14)) & SWAR_HIGHS;
-}
-
-/* Remember p[0..k), which ends with a TAB (or is empty), as the key. */
-static void
-stretch_key(struct stretch *s, const char *p, size_t k)
-{
-	char b[8 * KEY_WORDS];
-	size_t i;
-
-	if (k > sizeof(b)) {
-		s->keylen = 0;
-		s->keywords = KEY_WORDS + 1;
-		return;
-	}
-	memset(b, 0, sizeof(b));
-	memcpy(b, p, k);
-	s->keylen = k;
-	s->keywords = (k + 7) / 8;
-	for (i = 0; i < KEY_WORDS; i++) {
-		s->key[i] = swar_load(b + 8 * i);
-		s->keymask[i] = 8 * i + 8 <= k ? ~(uint64_t)0 : 8 * i >= k ?
-		    0 : ((uint64_t)1 << 8 * (k - 8 * i)) - 1;
-		s->tabs[i] = tab_bytes(s->key[i]) & s->keymask[i];
-	}
-}
-
-/* Count the line at s->p the general way, take its key, and move on. */
-static void
-stretch_slow(struct tally *t, struct stretch *s)
-{
-	const char *p = s->p, *nl;
-	size_t n, k;
-
-	nl = memchr(p, '\n', (size_t)(s->end - p));
-	n = reader_drop_crs(p, (size_t)(nl - p));
-	for (k = n; k > 0 && p[k - 1] != '\t'; k--)
-		;
-	if (k < n)
-		tally_add(t, p + k, n - k);
-	stretch_key(s, p, k);
-	s->p = nl + 1;
-}
-
-/*
- * Whether the line at p has the shape of the key: TABs where it has them,
- * no other control byte, so that the same number of bytes is its key.  If
- * so, that is the new key.  Its words are stored as they are loaded: a
- * line that has not the shape goes to stretch_slow, which takes its key
- * anew.
- */
-static int
-stretch_same_shape(struct stretch *s, const char *p)
-{
-	uint64_t w, d = 0;
-	size_t i;
-
-	if (s->keywords > KEY_WORDS)
-		return 0;
-	for (i = 0; i < s->keywords; i++) {
-		w = swar_load(p + 8 * i) & s->keymask[i];
-		d |= (control_bytes(w) & s->keymask[i]) ^ s->tabs[i];
-		d |= tab_bytes(w) ^ s->tabs[i];
-		s->key[i] = w;
-	}
-	return d == 0;
-}
-
-/*
- * For a key of more than 4 words: the bits of its words after the fourth
- * that the line at p does not have, or all if the key is too long to keep.
- */
-static uint64_t
-stretch_long_key(const struct stretch *s, const char *p)
-{
-	uint64_t diff = 0;
-	size_t i;
-
-	if (s->keywords > KEY_WORDS)
-		return ~(uint64_t)0;
-	for (i = 4; i < s->keywords; i++)
-		diff |= (swar_load(p + 8 * i) ^ s->key[i]) & s->keymask[i];
-	return diff;
-}
-
-/*
- * The field at q has no control byte in its first 8 bytes: its second
- * word, up to the first, in *k1, and its length (16 if none).
- */
-static size_t
-second_word(const char *q, uint64_t *k1)
-{
-	uint64_t w = swar_load(q + 8), f = control_bytes(w);
-	uint64_t m = ((f & (~f + 1)) >> 7) - 1;
-
-	*k1 = w & m;
-	return 8 + mask_bytes(m);
-}
-
 /*
  * Counting a string waits for its slot, and with a table larger than the
  * processor's nearer caches (some tens of thousands of words), or in a
@@ -761,98 +545,26 @@ pending_flush(struct tally *t, struct pending *q)
 	q->n = q->npairs = 0;
 }
 
-/*
- * Count the line at s->p (or note its field to be counted, see
- * word_later) and move past it; the bytes up to LOOKAHEAD after s->p may
- * be loaded.
- */
-static inline void
-stretch_step(struct tally *t, struct stretch *s, struct pending *pend)
+void
+tally_run(struct tally *t, struct record_run *run)
 {
-	const char *p = s->p, *q = p + s->keylen;
-	uint64_t diff, w0, k1 = 0, f, m;
-	size_t fl;
-
-	diff = ((swar_load(p) ^ s->key[0]) & s->keymask[0]) |
-	    ((swar_load(p + 8) ^ s->key[1]) & s->keymask[1]) |
-	    ((swar_load(p + 16) ^ s->key[2]) & s->keymask[2]);
-	if (s->keywords > 3) {
-		/* Most keys (DOC PARA SENT) fit in three words. */
-		diff |= (swar_load(p + 24) ^ s->key[3]) & s->keymask[3];
-		if (s->keywords > 4)
-			diff |= stretch_long_key(s, p);
-	}
-	w0 = swar_load(q);
-	if ((f = control_bytes(w0)) != 0) {
-		m = ((f & (~f + 1)) >> 7) - 1;
-		fl = mask_bytes(m);
-		w0 &= m;
-	} else
-		fl = second_word(q, &k1);
-	if ((diff == 0 || stretch_same_shape(s, p)) && fl - 1 < 15 &&
-	    (q[fl] == '\n' || (q[fl] == '\r' && q[fl + 1] == '\n'))) {
-		s->p = q + fl + 1 + (q[fl] == '\r');
-		if (fl <= 8)
-			word_later(t, pend, w0);
-		else
-			pair_later(t, pend, w0, k1, fl);
-	} else
-		stretch_slow(t, s);
-}
-
-/* The lines from p to end; those before safe go to stretch_step. */
-static void
-stretch_init(struct stretch *s, const char *p, const char *end,
-    const char *safe)
-{
-	s->p = p;
-	s->end = end;
-	s->safe = end < safe ? end : safe;
-	stretch_key(s, p, 0);
-}
-
-size_t
-tally_lines(struct tally *t, const char *buf, size_t len)
-{
-	struct stretch s[2];
+	struct record_run r = *run;	/* in registers */
+	struct record_item it;
 	struct pending q;
-	struct stretch *a, *b, *x;
-	const char *end = buf + len, *mid = buf + len / 2, *safe, *nl;
-	size_t lines = 0, k;
+	int kind;
 
-	if (!swar_little_endian()) {
-		for (; buf < end; buf = nl + 1, lines++) {
-			nl = memchr(buf, '\n', (size_t)(end - buf));
-			tally_last_field(t, buf,
-			    reader_drop_crs(buf, (size_t)(nl - buf)));
-		}
-		return lines;
-	}
-	if (mid > buf)
-		mid = (const char *)memchr(mid - 1, '\n',
-		    (size_t)(end - mid + 1)) + 1;
-	safe = len > LOOKAHEAD ? end - LOOKAHEAD : buf;
-	stretch_init(&s[0], buf, mid, safe);
-	stretch_init(&s[1], mid, end, safe);
 	q.n = q.npairs = 0;
-	/* A line from each stretch in turn (a), then from the one left. */
-	for (a = &s[0], b = &s[1];; x = a, a = b, b = x) {
-		if (a->p >= a->safe) {
-			if (b->p >= b->safe)
-				break;
-			x = a;
-			a = b;
-			b = x;
-		}
-		stretch_step(t, a, &q);
-		lines++;
+	while ((kind = record_run_item(&r, &it)) != RECORD_ITEM_END) {
+		if (kind == RECORD_ITEM_SHORT) {
+			if (it.len <= 8)
+				word_later(t, &q, it.w0);
+			else
+				pair_later(t, &q, it.w0, it.w1, it.len);
+		} else if (it.rec->len > 0)
+			tally_add(t, it.rec->payload, it.rec->len);
 	}
-	/* The last lines, within LOOKAHEAD of the end. */
-	for (k = 0; k < 2; k++)
-		for (; s[k].p < s[k].end; lines++)
-			stretch_slow(t, &s[k]);
 	pending_flush(t, &q);
-	return lines;
+	*run = r;
 }
 
 /*

@@ -101,7 +101,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *s = (const char *)data, *end = s + size, *nl;
 	struct count_table t;
 	struct count_row row;
-	struct record g;
+	struct record g, line;
 	struct cell *c, *cells;
 	struct count_sum wide = { 0, 0 };
 	uint64_t total = 0, sum = 0;
@@ -115,7 +115,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (nl == NULL)
 			nl = end;
 		len = (size_t)(nl - s);
-		status = count_parse_row(&row, s, len);
+		record_split(&line, s, len);
+		status = count_parse_row(&row, &line);
 		check_row(&row, status, s, len);
 		if (status != COUNT_ROW_OK || row.count == 0)
 			continue;

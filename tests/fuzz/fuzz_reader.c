@@ -10,7 +10,9 @@
  * same lines, in valid UTF-8 without LF or NUL, the same count of invalid
  * UTF-8 and the same status, as must the reference reader (sp_reference,
  * lib/reference.h), line by line.  Each line is then split as a record,
- * whose key and payload must put the line back together.
+ * whose key and payload must put the line back together, the same by
+ * record_split and by record_split_after; the payloads counted from the
+ * runs of records (tally_run) are those counted one by one.
  */
 #include <fcntl.h>
 
@@ -45,10 +47,15 @@ lines_add(struct lines *l, const char *s, size_t n)
 static void
 check_record(const char *line, size_t len)
 {
-	struct record rec;
+	static struct record_hint hint;	/* as the last line left it */
+	struct record rec, after;
 	size_t fields, i, tabs = 0, p;
 
 	record_split(&rec, line, len);
+	record_split_after(&after, line, len, &hint);
+	FUZZ_ASSERT(after.key == rec.key && after.keylen == rec.keylen &&
+	    after.haskey == rec.haskey && after.payload == rec.payload &&
+	    after.len == rec.len);
 	FUZZ_ASSERT(memchr(rec.payload, '\t', rec.len) == NULL);
 	FUZZ_ASSERT(rec.payload + rec.len == line + len);
 	if (!rec.haskey) {
@@ -105,6 +112,17 @@ restore_stdin(int saved)
 	close(saved);
 }
 
+/* Count the payload of a line as sp-count does when it is not plain. */
+static void
+tally_payload(struct tally *t, const char *line, size_t len)
+{
+	struct record rec;
+
+	record_split(&rec, line, len);
+	if (rec.len > 0)
+		tally_add(t, rec.payload, rec.len);
+}
+
 static void
 read_by_line(const char *path, struct lines *l)
 {
@@ -118,7 +136,7 @@ read_by_line(const char *path, struct lines *l)
 	tally_init(&l->tally);
 	while ((got = reader_next(&r, &line, &len)) > 0) {
 		check_line(l, line, len);
-		tally_last_field(&l->tally, line, len);
+		tally_payload(&l->tally, line, len);
 	}
 	l->status = got;
 	l->bad = r.bad_utf8;
@@ -208,6 +226,8 @@ static void
 read_by_plain_run(const char *path, struct lines *l)
 {
 	struct reader r;
+	struct record_run run;
+	struct record_stretch st[2];
 	char *buf, *nl;
 	size_t len, i;
 	int got;
@@ -218,8 +238,9 @@ read_by_plain_run(const char *path, struct lines *l)
 	for (;;) {
 		if ((len = reader_plain_lines(&r, &buf)) > 0) {
 			FUZZ_ASSERT(buf[len - 1] == '\n');
-			FUZZ_ASSERT(tally_lines(&l->tally, buf, len) ==
-			    count_lfs(buf, len));
+			record_run_init(&run, st, buf, len);
+			tally_run(&l->tally, &run);
+			FUZZ_ASSERT(run.lines == count_lfs(buf, len));
 			for (i = 0; i < len; i = (size_t)(nl - buf) + 1) {
 				nl = memchr(buf + i, '\n', len - i);
 				r.lineno++;
@@ -231,7 +252,7 @@ read_by_plain_run(const char *path, struct lines *l)
 		if ((got = reader_next(&r, &buf, &len)) <= 0)
 			break;
 		check_line(l, buf, len);
-		tally_last_field(&l->tally, buf, len);
+		tally_payload(&l->tally, buf, len);
 	}
 	l->status = got;
 	FUZZ_ASSERT(reader_close(&r) == (got < 0 ? -1 : 0));

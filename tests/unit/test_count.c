@@ -1,6 +1,7 @@
 /*
- * Unit tests of the tally's run of lines (tally_lines): it must count what
- * tally_last_field counts line by line, whatever the keys, their changes,
+ * Unit tests of the tally's count of a run of records (tally_run over
+ * record_run_item): it must count what tally_add counts of the payloads
+ * that record_split finds line by line, whatever the keys, their changes,
  * the fields' lengths and the line ends, and wherever the run ends; and of
  * its sorted table (tally_sorted), against a sort of the strings by count
  * and bytes, across its two tables (strings of up to 8 bytes without NUL,
@@ -12,6 +13,7 @@
 
 #include "count.h"
 #include "io.h"
+#include "record.h"
 #include "unit.h"
 
 static uint32_t seed = 11;
@@ -58,6 +60,9 @@ static void
 check_run(const char *buf, size_t len, const char *what)
 {
 	struct tally a, b;
+	struct record rec;
+	struct record_run run;
+	struct record_stretch st[2];
 	const char *p, *nl, *end = buf + len;
 	size_t lines = 0, got;
 	int ok = 1, k;
@@ -67,10 +72,14 @@ check_run(const char *buf, size_t len, const char *what)
 		tally_init(&b);
 		for (p = buf, lines = 0; p < end; p = nl + 1, lines++) {
 			nl = memchr(p, '\n', (size_t)(end - p));
-			tally_last_field(&a, p,
+			record_split(&rec, p,
 			    reader_drop_crs(p, (size_t)(nl - p)));
+			if (rec.len > 0)
+				tally_add(&a, rec.payload, rec.len);
 		}
-		got = tally_lines(&b, buf, len);
+		record_run_init(&run, st, buf, len);
+		tally_run(&b, &run);
+		got = (size_t)run.lines;
 		if (got != lines || !same_counts(&a, &b)) {
 			ok = 0;
 			fprintf(stderr, "%s: %zu lines, %zu counted\n", what,
@@ -139,7 +148,7 @@ make_line(char *out, size_t *key)
 }
 
 static void
-test_tally_lines(void)
+test_tally_run(void)
 {
 	static char buf[1 << 16];
 	size_t len, key = 2, round, n;
@@ -374,7 +383,7 @@ test_flood(void)
 int
 main(void)
 {
-	test_tally_lines();
+	test_tally_run();
 	test_large_runs();
 	test_sorted();
 	test_flood();
