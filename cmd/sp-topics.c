@@ -149,34 +149,27 @@ add_plain_line(struct lda_corpus *c, const char *s, size_t n)
 static int
 read_file(struct lda_corpus *c, const char *path)
 {
-	struct reader r;
+	struct record_reader rr;
 	struct record rec;
-	char *line;
-	size_t n, keylen;
-	int got;
+	size_t keylen;
 
-	if (reader_open(&r, path) < 0)
+	if (record_open(&rr, path) < 0)
 		return 2;
-	while ((got = reader_next(&r, &line, &n)) > 0) {
-		record_split(&rec, line, n);
+	while (record_next(&rr, &rec) > 0) {
 		if (!rec.haskey) {
-			add_plain_line(c, line, n);
+			add_plain_line(c, rec.payload, rec.len);
 			continue;
 		}
-		if ((keylen = record_key_prefix(&rec, by)) == (size_t)-1) {
-			sp_warn_at(r.name, r.lineno, "a record with %zu key "
-			    "field%s, but --by %s needs %zu",
-			    record_key_fields(&rec),
-			    record_key_fields(&rec) == 1 ? "" : "s", by_name,
-			    by);
-			reader_close(&r);
+		keylen = record_by_prefix(&rr, &rec, by, by_name);
+		if (keylen == (size_t)-1) {
+			record_close(&rr);
 			return 2;
 		}
 		if (rec.len > 0)
 			lda_corpus_add(c, rec.key, keylen, rec.payload,
 			    rec.len);
 	}
-	return reader_close(&r) < 0 ? 2 : 0;
+	return record_close(&rr) < 0 ? 2 : 0;
 }
 
 /*

@@ -371,7 +371,7 @@ exact() {
 	corpus 6 apple zebra >good
 	run --separate-stderr sp-topics -k 2 -n 10 --by para in good
 	[ "$status" -eq 2 ]
-	[ "$stderr" = "sp-topics: in:2: a record with 1 key field, but --by para needs 2" ]
+	[ "$stderr" = "sp-topics: in:2: --by para needs 2 key fields, the record has 1" ]
 	# The model is still fitted on what could be read.
 	[ "${#lines[@]}" -eq 2 ]
 }
