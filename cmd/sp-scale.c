@@ -115,6 +115,7 @@ static struct {
 } cf = {.wf = {{0, 0, 1.0 / 9, 1}, 1e-10, 1e-8, 1000, {0, 1}, NULL}};
 
 static struct scale_cells counts;
+static struct record_writer out;	/* standard output's rows */
 
 /*
  * Where each group was first seen, for messages about it: by id in counts
@@ -188,40 +189,33 @@ row_problem(enum count_row_status s)
  * message.  (Grouping by a metadata column comes in here.)
  */
 static int64_t
-parse_line(const struct reader *r, const char *line, size_t n,
+parse_line(const struct record_reader *rr, const struct record *rec,
 	   const char **group, size_t *glen, const char **item, size_t *ilen)
 {
 	struct count_row row;
-	struct record rec;
 	enum count_row_status s;
 
 	if (cf.by > 0) {
-		record_split(&rec, line, n);
-		if (rec.len == 0)
+		if (rec->len == 0)
 			return 0;
-		if ((*glen = record_key_prefix(&rec, cf.by)) == (size_t)-1) {
-			sp_warn_at(r->name, r->lineno,
-				   "--by %s needs %zu key "
-				   "field%s, the record has %zu",
-				   cf.by_arg, cf.by, cf.by == 1 ? "" : "s",
-				   record_key_fields(&rec));
+		*glen = record_by_prefix(rr, rec, cf.by, cf.by_arg);
+		if (*glen == (size_t)-1)
 			return -1;
-		}
-		*group = rec.key;
-		*item = rec.payload;
-		*ilen = rec.len;
+		*group = rec->key;
+		*item = rec->payload;
+		*ilen = rec->len;
 		return 1;
 	}
-	s = count_parse_row(&row, line, n);
+	s = count_parse_row(&row, rec);
 	if (s == COUNT_ROW_OK && !row.hasgroup)
 		s = COUNT_ROW_MISSING_FIELD;
 	if (s == COUNT_ROW_MISSING_FIELD || s == COUNT_ROW_EMPTY_ITEM) {
-		sp_warn_at(r->name, r->lineno, "%s", row_problem(s));
+		record_warn(rr, "%s", row_problem(s));
 		return -1;
 	}
 	if (s != COUNT_ROW_OK || row.count > INT64_MAX) {
-		sp_warn_at(r->name, r->lineno, "count '%.*s' %s",
-			   (int)row.countlen, row.counttext, row_problem(s));
+		record_warn(rr, "count '%.*s' %s", (int)row.countlen,
+			    row.counttext, row_problem(s));
 		return -1;
 	}
 	*group = row.group;
@@ -238,18 +232,18 @@ parse_line(const struct reader *r, const char *line, size_t n,
 static int
 read_input(const char *path)
 {
-	struct reader r;
+	struct record_reader rr;
+	struct record rec;
 	const char *group = NULL, *item = NULL;
-	char *line;
-	size_t n, glen = 0, ilen = 0;
+	size_t glen = 0, ilen = 0;
 	int64_t c;
 	uint32_t g;
 	int status = 0;
 
-	if (reader_open(&r, path) < 0)
+	if (record_open(&rr, path) < 0)
 		return 2;
-	while (reader_next(&r, &line, &n) > 0) {
-		if ((c = parse_line(&r, line, n, &group, &glen, &item, &ilen)) <
+	while (record_next(&rr, &rec) > 0) {
+		if ((c = parse_line(&rr, &rec, &group, &glen, &item, &ilen)) <
 		    0) {
 			status = 2;
 			break;
@@ -258,9 +252,9 @@ read_input(const char *path)
 			continue;
 		g = scale_cells_add(&counts, group, glen, item, ilen,
 				    (double)c);
-		note_group(g, r.name, r.lineno);
+		note_group(g, record_file(&rr), record_lineno(&rr));
 	}
-	if (reader_close(&r) < 0)
+	if (record_close(&rr) < 0)
 		status = 2;
 	return status;
 }
@@ -307,31 +301,46 @@ parse_list(const struct opt *o, const char *arg, double *v, size_t n,
 
 /* A real number with six decimals, never "-0.000000". */
 static void
-put_real(struct writer *w, double x)
+put_real(struct record_writer *w, double x)
 {
-	if (fabs(x) < 0.0000005)
-		x = 0;
-	writer_printf(w, "\t%.6f", x);
+	record_field_real(w, x, 6);
 }
 
+/* The name that starts a row. */
 static void
-put_name(struct writer *w, const char *s, size_t n)
+put_name(struct record_writer *w, const char *s, size_t n)
 {
-	writer_write(w, s, n);
+	record_begin(w);
+	record_field(w, s, n);
 }
 
 /* One position row: GROUP TAB THETA TAB SE [TAB LOWER TAB UPPER]. */
 static void
 put_position(const struct scale_table *t, size_t i, double x, double se)
 {
-	put_name(&sp_out, t->doc[i], t->doclen[i]);
-	put_real(&sp_out, x);
-	put_real(&sp_out, se);
+	put_name(&out, t->doc[i], t->doclen[i]);
+	put_real(&out, x);
+	put_real(&out, se);
 	if (cf.ci_z > 0) {
-		put_real(&sp_out, x - cf.ci_z * se);
-		put_real(&sp_out, x + cf.ci_z * se);
+		put_real(&out, x - cf.ci_z * se);
+		put_real(&out, x + cf.ci_z * se);
 	}
-	writer_byte(&sp_out, '\n');
+	record_end(&out);
+}
+
+/* Open a file of rows for --words. */
+static void
+words_open(struct writer *w, struct record_writer *rw)
+{
+	writer_open(w, cf.words);
+	record_writer_init(rw, w);
+}
+
+static void
+words_close(struct writer *w, struct record_writer *rw)
+{
+	record_writer_free(rw);
+	writer_close(w);
 }
 
 /* The standard normal quantile at p in (0.5, 1), by bisection on erfc. */
@@ -377,6 +386,13 @@ set_direction(const struct scale_table *t)
 		sp_die("--dir: '%s' names one group twice", cf.dir);
 }
 
+/* A bad line of REFS ends the program. */
+#define refs_die(rr, ...)                                                      \
+	do {                                                                   \
+		record_warn(rr, __VA_ARGS__);                                  \
+		exit(2);                                                       \
+	} while (0)
+
 /*
  * The reference scores of REFS (GROUP TAB SCORE, blank lines ignored), by
  * document; the others are NAN.
@@ -387,49 +403,40 @@ read_refs(const struct scale_table *t)
 	/* Static, so that they are not leaks when an error ends the program. */
 	static double *score;
 	static unsigned long long *line;
-	struct reader r;
+	struct record_reader rr;
 	struct record rec;
 	double v, lo = INFINITY, hi = -INFINITY;
-	char *s;
-	size_t n, i, nref = 0;
+	size_t i, nref = 0;
 	long d;
 
 	score = xreallocarray(NULL, t->ndocs + 1, sizeof(*score));
 	line = xcalloc(t->ndocs + 1, sizeof(*line));
 	for (i = 0; i < t->ndocs; i++)
 		score[i] = NAN;
-	if (reader_open(&r, cf.refs) < 0)
+	if (record_open(&rr, cf.refs) < 0)
 		exit(2);
-	while (reader_next(&r, &s, &n) > 0) {
-		if (n == 0)
+	while (record_next(&rr, &rec) > 0) {
+		if (!rec.haskey && rec.len == 0)
 			continue;
-		record_split(&rec, s, n);
 		if (!rec.haskey || rec.keylen == 0)
-			sp_die_at(r.name, r.lineno,
-				  "a reference is GROUP TAB "
-				  "SCORE");
+			refs_die(&rr, "a reference is GROUP TAB SCORE");
 		if (parse_number(rec.payload, rec.len, &v) < 0)
-			sp_die_at(r.name, r.lineno,
-				  "score '%.*s' is not a "
-				  "number",
-				  (int)rec.len, rec.payload);
+			refs_die(&rr, "score '%.*s' is not a number",
+				 (int)rec.len, rec.payload);
 		if ((d = scale_find_doc(t, rec.key, rec.keylen)) < 0)
-			sp_die_at(r.name, r.lineno,
-				  "no group '%.*s' in the "
-				  "input",
-				  (int)rec.keylen, rec.key);
+			refs_die(&rr, "no group '%.*s' in the input",
+				 (int)rec.keylen, rec.key);
 		if (line[d] != 0)
-			sp_die_at(r.name, r.lineno,
-				  "group '%.*s' has a score "
-				  "already (line %llu)",
-				  (int)rec.keylen, rec.key, line[d]);
-		line[d] = r.lineno;
+			refs_die(&rr, "group '%.*s' has a score already (line "
+				 "%llu)",
+				 (int)rec.keylen, rec.key, line[d]);
+		line[d] = record_lineno(&rr);
 		score[d] = v;
 		nref++;
 		lo = v < lo ? v : lo;
 		hi = v > hi ? v : hi;
 	}
-	if (reader_close(&r) < 0)
+	if (record_close(&rr) < 0)
 		exit(2);
 	if (nref < 2)
 		sp_die("%s: %zu reference text%s: Wordscores needs two or "
@@ -517,6 +524,7 @@ run_wordscores(const struct scale_table *t)
 {
 	struct wordscores ws;
 	struct writer w;
+	struct record_writer wr;
 	double *refs = read_refs(t);
 	long *map = identity_map(t->nwords);
 	size_t j, scored = 0, nref = 0, i;
@@ -534,15 +542,15 @@ run_wordscores(const struct scale_table *t)
 			nref, t->ndocs - nref, scored, t->nwords);
 	status = write_wordscores(t, &ws, map);
 	if (cf.words != NULL) {
-		writer_open(&w, cf.words);
+		words_open(&w, &wr);
 		for (j = 0; j < t->nwords; j++) {
 			if (isnan(ws.score[j]))
 				continue;
-			put_name(&w, t->word[j], t->wordlen[j]);
-			put_real(&w, ws.score[j]);
-			writer_byte(&w, '\n');
+			put_name(&wr, t->word[j], t->wordlen[j]);
+			put_real(&wr, ws.score[j]);
+			record_end(&wr);
 		}
-		writer_close(&w);
+		words_close(&w, &wr);
 	}
 	if (cf.save != NULL)
 		scale_model_save_wordscores(&ws, cf.save);
@@ -558,6 +566,7 @@ run_wordfish(const struct scale_table *t)
 	struct wordfish_model m;
 	struct wordfish_fit f;
 	struct writer w;
+	struct record_writer wr;
 	size_t i, j;
 
 	if (cf.verbose)
@@ -578,14 +587,14 @@ run_wordfish(const struct scale_table *t)
 	for (i = 0; i < t->ndocs; i++)
 		put_position(t, i, f.theta[i], f.se[i]);
 	if (cf.words != NULL) {
-		writer_open(&w, cf.words);
+		words_open(&w, &wr);
 		for (j = 0; j < t->nwords; j++) {
-			put_name(&w, t->word[j], t->wordlen[j]);
-			put_real(&w, m.beta[j]);
-			put_real(&w, m.psi[j]);
-			writer_byte(&w, '\n');
+			put_name(&wr, t->word[j], t->wordlen[j]);
+			put_real(&wr, m.beta[j]);
+			put_real(&wr, m.psi[j]);
+			record_end(&wr);
 		}
-		writer_close(&w);
+		words_close(&w, &wr);
 	}
 	if (cf.save != NULL)
 		scale_model_save_wordfish(&m, cf.save);
@@ -595,15 +604,15 @@ run_wordfish(const struct scale_table *t)
 }
 
 static void
-put_coords(struct writer *w, const char *name, size_t len, const double *x,
-	   size_t n)
+put_coords(struct record_writer *w, const char *name, size_t len,
+	   const double *x, size_t n)
 {
 	size_t d;
 
 	put_name(w, name, len);
 	for (d = 0; d < n; d++)
 		put_real(w, x[d]);
-	writer_byte(w, '\n');
+	record_end(w);
 }
 
 static int
@@ -611,6 +620,7 @@ run_ca(const struct scale_table *t)
 {
 	struct ca_result r;
 	struct writer w;
+	struct record_writer wr;
 	size_t i, j, d, have;
 
 	if (cf.ndim >= (t->ndocs < t->nwords ? t->ndocs : t->nwords))
@@ -640,14 +650,14 @@ run_ca(const struct scale_table *t)
 	if (!r.converged)
 		sp_warn("--ca: the dimensions did not converge");
 	for (i = 0; i < t->ndocs; i++)
-		put_coords(&sp_out, t->doc[i], t->doclen[i],
+		put_coords(&out, t->doc[i], t->doclen[i],
 			   r.rowcoord + i * r.ndim, r.ndim);
 	if (cf.words != NULL) {
-		writer_open(&w, cf.words);
+		words_open(&w, &wr);
 		for (j = 0; j < t->nwords; j++)
-			put_coords(&w, t->word[j], t->wordlen[j],
+			put_coords(&wr, t->word[j], t->wordlen[j],
 				   r.colcoord + j * r.ndim, r.ndim);
-		writer_close(&w);
+		words_close(&w, &wr);
 	}
 	ca_free(&r);
 	return 0;
@@ -847,6 +857,7 @@ main(int argc, char *argv[])
 	nfiles = o.noperands > 0 ? o.noperands : 1;
 
 	writer_init(&sp_out, 1, "(standard output)");
+	record_writer_init(&out, &sp_out);
 	scale_cells_init(&counts, cf.by > 0);
 	for (i = 0; i < nfiles; i++)
 		if (read_input(files[i]) != 0)
@@ -888,5 +899,6 @@ main(int argc, char *argv[])
 	free(seen.file);
 	free(seen.line);
 	free(o.operands);
+	record_writer_free(&out);
 	sp_exit(status);
 }
