@@ -12,6 +12,7 @@
 
 #include "err.h"
 #include "lda.h"
+#include "record.h"
 
 enum { INFER_BURN_IN = 10, INFER_THINNING = 10 };
 
@@ -128,6 +129,7 @@ lda_infer(const struct lda_model *m, const struct lda_corpus *c,
 {
 	struct inferer in;
 	struct lda_rng rng;
+	struct record_writer rw;
 	size_t k = (size_t)m->ntopics, d, i, n;
 	uint32_t *known, cw;
 
@@ -152,6 +154,7 @@ lda_infer(const struct lda_model *m, const struct lda_corpus *c,
 		known[cw] = strtab_find(m->vocab, strtab_key(&c->words, cw),
 		    strtab_len(&c->words, cw));
 
+	record_writer_init(&rw, w);
 	for (d = 0; d < c->docs.n; d++) {
 		n = 0;
 		for (i = c->doc_start[d]; i < c->doc_start[d + 1]; i++) {
@@ -168,10 +171,11 @@ lda_infer(const struct lda_model *m, const struct lda_corpus *c,
 		}
 		lda_rng_seed(&rng, seed, (uint64_t)d);
 		infer_document(&in, n, iterations, &rng);
-		lda_write_doc_row(w, strtab_key(&c->docs, (uint32_t)d),
+		lda_write_doc_row(&rw, strtab_key(&c->docs, (uint32_t)d),
 		    strtab_len(&c->docs, (uint32_t)d), m->ntopics,
 		    in.proportion, threshold);
 	}
+	record_writer_free(&rw);
 	free(known);
 	free(in.inv);
 	free(in.coef);

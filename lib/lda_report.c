@@ -12,6 +12,7 @@
 
 #include "err.h"
 #include "lda.h"
+#include "record.h"
 
 /* A candidate top word of a topic. */
 struct ranked {
@@ -150,16 +151,19 @@ lda_write_topic_keys(struct writer *w, const struct lda_model *m, int top)
 }
 
 void
-lda_write_doc_row(struct writer *w, const char *key, size_t keylen, int k,
-    const double *proportion, double threshold)
+lda_write_doc_row(struct record_writer *rw, const char *key, size_t keylen,
+    int k, const double *proportion, double threshold)
 {
 	int t;
 
+	record_key_set(rw, key, keylen);
 	for (t = 0; t < k; t++) {
 		if (!(proportion[t] > threshold))
 			continue;
-		writer_write(w, key, keylen);
-		writer_printf(w, "\t%d\t%.6f\n", t, proportion[t]);
+		record_begin(rw);
+		record_field_u64(rw, (uint64_t)t);
+		record_field_real(rw, proportion[t], 6);
+		record_end(rw);
 	}
 }
 
@@ -170,7 +174,9 @@ lda_write_doc_topics(struct writer *w, const struct lda_model *m,
 	size_t k = (size_t)m->ntopics, d, i, n;
 	double *proportion = xcalloc(k, sizeof(double));
 	int32_t *local = xcalloc(k, sizeof(int32_t));
+	struct record_writer rw;
 
+	record_writer_init(&rw, w);
 	for (d = 0; d < c->docs.n; d++) {
 		n = c->doc_start[d + 1] - c->doc_start[d];
 		for (i = c->doc_start[d]; i < c->doc_start[d + 1]; i++)
@@ -180,10 +186,11 @@ lda_write_doc_topics(struct writer *w, const struct lda_model *m,
 			    ((double)n + m->alpha_sum);
 			local[i] = 0;
 		}
-		lda_write_doc_row(w, strtab_key(&c->docs, (uint32_t)d),
+		lda_write_doc_row(&rw, strtab_key(&c->docs, (uint32_t)d),
 		    strtab_len(&c->docs, (uint32_t)d), m->ntopics, proportion,
 		    threshold);
 	}
+	record_writer_free(&rw);
 	free(proportion);
 	free(local);
 }
@@ -253,19 +260,25 @@ lda_write_word_topics(struct writer *w, const struct lda_model *m)
 {
 	uint32_t *ids = lda_sorted_words(m), *topic, *count, id;
 	size_t i, j, n;
+	struct record_writer rw;
 
 	topic = xmalloc(((size_t)m->ntopics + 1) * sizeof(uint32_t));
 	count = xmalloc(((size_t)m->ntopics + 1) * sizeof(uint32_t));
+	record_writer_init(&rw, w);
 	for (i = 0; i < m->nwords; i++) {
 		id = ids[i];
 		n = lda_word_topics(m, id, topic, count);
+		/* The word is the key of its records WORD TAB TOPIC TAB COUNT. */
+		record_key_set(&rw, strtab_key(m->vocab, id),
+		    strtab_len(m->vocab, id));
 		for (j = 0; j < n; j++) {
-			writer_write(w, strtab_key(m->vocab, id),
-			    strtab_len(m->vocab, id));
-			writer_printf(w, "\t%u\t%u\n", (unsigned)topic[j],
-			    (unsigned)count[j]);
+			record_begin(&rw);
+			record_field_u64(&rw, topic[j]);
+			record_field_u64(&rw, count[j]);
+			record_end(&rw);
 		}
 	}
+	record_writer_free(&rw);
 	free(topic);
 	free(count);
 	free(ids);
