@@ -571,8 +571,9 @@ record_put_short(struct record_writer *rw, const char *s, size_t n)
 	size_t hl = rw->headlen;
 	char *p;
 
+	/* A key and a field of a block each, and the LF after them. */
 	if (sp_reference || !record_key_is_short(rw) || n > RECORD_BLOCK ||
-	    writer_room(w) < 2 * RECORD_BLOCK) {
+	    writer_room(w) < 2 * RECORD_BLOCK + 1) {
 		record_put(rw, s, n);
 		return;
 	}

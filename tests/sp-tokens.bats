@@ -215,3 +215,17 @@ Javid${TAB}safe"
 	run tokens 'rock ’ roll ‘quoted’' --punct
 	expect_eq "$output" "rock|'|roll|‘|quoted|'"
 }
+
+@test "a 32-byte token after a 31-byte key lands whole on the end of the output buffer" {
+	# Records of 65 bytes: the 4,033rd starts 64 bytes before the end
+	# of the 256 kB output buffer, one byte short of room for it (its
+	# block copies once wrote its LF past the end: ASan saw it).
+	awk 'BEGIN {
+		k = sprintf("%31s", ""); gsub(/ /, "K", k)
+		t = sprintf("%30s", ""); gsub(/ /, "a", t)
+		for (i = 0; i < 4100; i++) printf "%s\t\303\251%s\n", k, t
+	}' >in
+	[ "$(wc -c <in)" -eq $((4100 * 65)) ]
+	run_ok sp-tokens in
+	expect_file in
+}
