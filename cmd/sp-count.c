@@ -327,7 +327,7 @@ row_problem(enum count_row_status s)
 
 /* The group of a count-table row under the options, or -1 if it has none. */
 static int
-row_group(const struct count_row *row, const struct record_reader *rr,
+row_group(const struct count_row *row, struct record_reader *rr,
     uint32_t *group)
 {
 	struct record g = { row->group, row->grouplen, row->hasgroup, "", 0 };

@@ -6,10 +6,11 @@
  * lib/search.c; this file reads the input, keeps the counts and writes
  * the layouts.  Searches that have literals to look for (fixed strings,
  * most regular expressions, word patterns with an ASCII literal) read
- * the input in blocks, find the literals in the whole block and look only
- * at the lines around them, as grep does (the reader, lib/io.c, accounts
- * for the lines passed over); -v, and every search under SP_REFERENCE
- * (lib/reference.h), go record by record.
+ * the input in blocks of records, find the literals in the whole block
+ * and take only the records that hold them, as grep does (lib/record.c
+ * and the reader, lib/io.c, account for the records passed over); -v,
+ * and every search under SP_REFERENCE (lib/reference.h), go record by
+ * record.  Records are read and written by lib/record.c.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -122,6 +123,8 @@ static size_t countcap;
 static struct strtab listed;		/* -l: groups printed */
 static int selected_any;
 
+static struct record_writer out;
+
 static struct kwic_line *kwic;
 static size_t nkwic, kwiccap;
 static struct buf arena, scratch;
@@ -156,7 +159,7 @@ read_patterns(const char *path)
 		if (n == 0)
 			continue;
 		pat = xmemdup(line, n);
-		add_pattern(pat, 0, path, r.lineno);
+		add_pattern(pat, 0, path, reader_lineno(&r));
 		free(pat);
 	}
 	if (reader_close(&r) < 0)
@@ -182,14 +185,14 @@ read_dict(const char *path)
 		if (n == 0 || line[0] == '#')
 			continue;
 		if ((tab = memchr(line, '\t', n)) == NULL)
-			sp_die_at(path, r.lineno, "no TAB between category "
-			    "and pattern");
+			sp_die_at(path, reader_lineno(&r), "no TAB between "
+			    "category and pattern");
 		catlen = (size_t)(tab - line);
 		if (catlen == 0)
-			sp_die_at(path, r.lineno, "empty category");
+			sp_die_at(path, reader_lineno(&r), "empty category");
 		cat = strtab_intern(&categories, line, catlen, NULL);
 		pat = xmemdup(tab + 1, n - catlen - 1);
-		add_pattern(pat, cat, path, r.lineno);
+		add_pattern(pat, cat, path, reader_lineno(&r));
 		free(pat);
 	}
 	if (reader_close(&r) < 0)
@@ -198,21 +201,19 @@ read_dict(const char *path)
 		sp_die("%s: no patterns", path);
 }
 
+/* Begin an output record with rec's key. */
 static void
-write_key(const struct record *rec)
+begin_record(const struct record *rec)
 {
-	if (rec->haskey) {
-		writer_write(&sp_out, rec->key, rec->keylen);
-		writer_byte(&sp_out, '\t');
-	}
+	record_key(&out, rec);
+	record_begin(&out);
 }
 
 static void
 write_category(unsigned cat)
 {
-	writer_write(&sp_out, strtab_key(&categories, cat),
+	record_field(&out, strtab_key(&categories, cat),
 	    strtab_len(&categories, cat));
-	writer_byte(&sp_out, '\t');
 }
 
 /*
@@ -222,7 +223,7 @@ write_category(unsigned cat)
  * return 2: the caller skips the rest of the file, as sp-count does.
  */
 static int
-group_of(const struct record *rec, struct reader *r, size_t *len)
+group_of(const struct record *rec, struct record_reader *rr, size_t *len)
 {
 	size_t k;
 
@@ -230,12 +231,8 @@ group_of(const struct record *rec, struct reader *r, size_t *len)
 		*len = 0;
 		return 0;
 	}
-	if ((k = record_key_prefix(rec, by)) == (size_t)-1) {
-		sp_warn_at(r->name, reader_lineno(r), "--by %s needs %zu key "
-		    "field%s, the record has %zu", by_name, by,
-		    by == 1 ? "" : "s", record_key_fields(rec));
+	if ((k = record_by_prefix(rr, rec, by, by_name)) == (size_t)-1)
 		return 2;
-	}
 	*len = k;
 	return 0;
 }
@@ -266,7 +263,7 @@ note_group(const struct record *rec, size_t len, uint32_t id)
 }
 
 /* Whether the record is in the group last counted. */
-static int
+static inline int
 in_last_group(const struct record *rec)
 {
 	if (last_kind == LAST_KEYED)
@@ -276,20 +273,6 @@ in_last_group(const struct record *rec)
 	return last_kind == LAST_EMPTY && (!rec->haskey || rec->key[0] == '\t');
 }
 
-/* Whether the line s[0..n) is in the group last counted. */
-static int
-line_in_last_group(const char *s, size_t n)
-{
-	switch (last_kind) {
-	case LAST_KEYED:
-		return n >= last_prefix.len && memcmp(s, last_prefix.s,
-		    last_prefix.len) == 0;
-	case LAST_EMPTY:
-		return (n > 0 && s[0] == '\t') || memchr(s, '\t', n) == NULL;
-	default:
-		return 0;
-	}
-}
 
 /* The offset of the first line of s[0..n) not in the group last counted. */
 static size_t
@@ -328,7 +311,7 @@ group_counts(uint32_t id)
 }
 
 static int
-count_record(const struct record *rec, struct reader *r,
+count_record(const struct record *rec, struct record_reader *rr,
     const struct search_match *m, size_t nm, int selected)
 {
 	size_t len, i;
@@ -338,7 +321,7 @@ count_record(const struct record *rec, struct reader *r,
 	if (in_last_group(rec))
 		id = last_group;
 	else {
-		if (group_of(rec, r, &len) != 0)
+		if (group_of(rec, rr, &len) != 0)
 			return 2;
 		id = strtab_intern(&groups, rec->key, len, NULL);
 		note_group(rec, len, id);
@@ -356,33 +339,33 @@ count_record(const struct record *rec, struct reader *r,
 
 /*
  * -l: what grep_scan may pass over, having listed it: the plain lines of
- * this file (those with no TAB), and the lines of the group listed last
- * (those that start with its key fields and a TAB).
+ * this file (records with no key), and the records of the group listed
+ * last (those whose key starts with its key fields).
  */
 static int listed_plain, listed_keyed;
 static struct buf listed_prefix;
 
 static int
-line_listed(const char *s, size_t n)
+record_listed(const struct record_at *ra)
 {
-	if (listed_keyed && n >= listed_prefix.len &&
-	    memcmp(s, listed_prefix.s, listed_prefix.len) == 0)
+	if (listed_keyed && record_at_has_prefix(ra, listed_prefix.s,
+	    listed_prefix.len))
 		return 1;
-	return listed_plain && memchr(s, '\t', n) == NULL;
+	return listed_plain && !record_at_keyed(ra);
 }
 
 static int
-list_record(const struct record *rec, struct reader *r)
+list_record(const struct record *rec, struct record_reader *rr)
 {
 	const char *name = rec->key;
 	size_t len;
 	int added;
 
-	if (group_of(rec, r, &len) != 0)
+	if (group_of(rec, rr, &len) != 0)
 		return 2;
 	if (len == 0 && !rec->haskey) {
 		/* Plain lines: the file is the document. */
-		name = r->name;
+		name = record_file(rr);
 		len = strlen(name);
 		listed_plain = 1;
 	} else {
@@ -393,42 +376,40 @@ list_record(const struct record *rec, struct reader *r)
 	}
 	strtab_intern(&listed, name, len, &added);
 	if (added) {
-		writer_write(&sp_out, name, len);
-		writer_byte(&sp_out, '\n');
+		record_key_set(&out, NULL, 0);
+		record_put(&out, name, len);
 	}
 	return 0;
 }
 
 /* The record, with the dictionary categories that matched before the text. */
 static void
-write_record(const char *line, size_t n, const struct record *rec,
-    const struct search_match *m, size_t nm)
+write_record(const struct record *rec, const struct search_match *m,
+    size_t nm)
 {
 	size_t i;
 	unsigned c;
-	int first = 1;
 
 	if (!dict || invert) {
-		writer_write(&sp_out, line, n);
-		writer_byte(&sp_out, '\n');
+		record_copy(&out, rec);
 		return;
 	}
 	memset(catseen, 0, categories.n);
 	for (i = 0; i < nm; i++)
 		catseen[m[i].group] = 1;
-	write_key(rec);
+	scratch.len = 0;
 	for (c = 0; c < categories.n; c++) {
 		if (!catseen[c])
 			continue;
-		if (!first)
-			writer_byte(&sp_out, ',');
-		writer_write(&sp_out, strtab_key(&categories, c),
+		if (scratch.len > 0)
+			buf_add(&scratch, ",", 1);
+		buf_add(&scratch, strtab_key(&categories, c),
 		    strtab_len(&categories, c));
-		first = 0;
 	}
-	writer_byte(&sp_out, '\t');
-	writer_write(&sp_out, rec->payload, rec->len);
-	writer_byte(&sp_out, '\n');
+	begin_record(rec);
+	record_field(&out, scratch.s, scratch.len);
+	record_field(&out, rec->payload, rec->len);
+	record_end(&out);
 }
 
 /* The start of the last `width` characters of s[0..n). */
@@ -507,15 +488,13 @@ write_kwic_now(const struct record *rec, const struct search_match *m,
 {
 	const char *p = rec->payload;
 
-	write_key(rec);
+	begin_record(rec);
 	if (dict)
 		write_category(m->group);
-	writer_write(&sp_out, p + l0, m->start - l0);
-	writer_byte(&sp_out, '\t');
-	writer_write(&sp_out, p + m->start, m->end - m->start);
-	writer_byte(&sp_out, '\t');
-	writer_write(&sp_out, p + m->end, r1 - m->end);
-	writer_byte(&sp_out, '\n');
+	record_field(&out, p + l0, m->start - l0);
+	record_field(&out, p + m->start, m->end - m->start);
+	record_field(&out, p + m->end, r1 - m->end);
+	record_end(&out);
 }
 
 static void
@@ -582,12 +561,12 @@ only_record(const struct record *rec, const struct search_match *m,
 	for (i = 0; i < nm; i++) {
 		if (m[i].end == m[i].start)
 			continue;
-		write_key(rec);
+		begin_record(rec);
 		if (dict)
 			write_category(m[i].group);
-		writer_write(&sp_out, rec->payload + m[i].start,
+		record_field(&out, rec->payload + m[i].start,
 		    m[i].end - m[i].start);
-		writer_byte(&sp_out, '\n');
+		record_end(&out);
 	}
 }
 
@@ -596,36 +575,34 @@ only_record(const struct record *rec, const struct search_match *m,
  * few key fields for --by (reported), after which the file is skipped.
  */
 static int
-grep_record(struct reader *r, const char *line, size_t n)
+grep_record(struct record_reader *rr, const struct record *rec)
 {
 	const struct search_match *m;
-	struct record rec;
 	size_t nm;
 	int first_only, selected;
 
-	record_split(&rec, line, n);
 	first_only = mode == MODE_QUIET || mode == MODE_LIST || invert ||
 	    (mode == MODE_RECORDS && !dict);
-	nm = search_text(search, rec.payload, rec.len, first_only, &m);
+	nm = search_text(search, rec->payload, rec->len, first_only, &m);
 	selected = (nm > 0) != invert;
 	selected_any |= selected;
 	if (mode == MODE_COUNT)
-		return count_record(&rec, r, m, nm, selected);
+		return count_record(rec, rr, m, nm, selected);
 	if (!selected)
 		return 0;
 	switch (mode) {
 	case MODE_QUIET:
 		sp_exit(0);
 	case MODE_LIST:
-		return list_record(&rec, r);
+		return list_record(rec, rr);
 	case MODE_ONLY:
-		only_record(&rec, m, nm);
+		only_record(rec, m, nm);
 		break;
 	case MODE_KWIC:
-		kwic_record(&rec, m, nm);
+		kwic_record(rec, m, nm);
 		break;
 	default:
-		write_record(line, n, &rec, m, nm);
+		write_record(rec, m, nm);
 	}
 	return 0;
 }
@@ -637,116 +614,123 @@ grep_record(struct reader *r, const char *line, size_t n)
  * look at their first bytes; the others are counted as records.
  */
 static int
-count_passed(struct reader *r, const char *s, size_t n)
+count_other_groups(struct record_reader *rr, const char *s, const char *end)
 {
-	const char *nl;
-	char *line;
-	size_t off, len, ln;
+	struct record_at ra;
+	struct record rec;
+	size_t off;
 
-	while (n > 0 && (off = same_group_lines(s, n)) < n) {
-		s += off;
-		n -= off;
-		nl = memchr(s, '\n', n);
-		len = nl != NULL ? (size_t)(nl - s) : n;
-		reader_block_line(r, s, len, &line, &ln);
-		if (grep_record(r, line, ln) != 0)
+	while (s < end && (off = same_group_lines(s, (size_t)(end - s))) <
+	    (size_t)(end - s)) {
+		record_block_at(rr, s + off, &ra);
+		record_block_take(rr, &ra, &rec);
+		if (grep_record(rr, &rec) != 0)
 			return 2;
-		s += len < n ? len + 1 : n;
-		n -= len < n ? len + 1 : n;
+		s = ra.end < end ? ra.end + 1 : end;
 	}
 	return 0;
 }
 
+static inline int
+count_passed(struct record_reader *rr, const char *s, size_t n)
+{
+	/* Most often they are all in the group of the record before. */
+	if (n == 0 || same_group_lines(s, n) == n)
+		return 0;
+	return count_other_groups(rr, s, s + n);
+}
+
 /*
- * -c where one search of the whole block finds the matches of every line
- * (search_block_exact): each match is counted in the group of its line,
- * if it lies in the line's payload (after its last TAB, before its final
- * CRs).  A line that is not in the group last counted goes through
- * grep_record, which finds its group; the lines without a match through
- * count_passed.
+ * -c where one search of the whole block finds the matches of every
+ * record (search_block_exact): each match is counted in the group of its
+ * record, if it lies in the record's payload.  A record that is not in
+ * the group last counted goes through grep_record, which finds its group;
+ * the records without a match through count_passed.
  */
 static int
-count_block(struct reader *r, char *buf, size_t len)
+count_block(struct record_reader *rr, const struct record_block *b)
 {
 	const struct search_match *m;
-	const char *ls, *le, *payload, *tab, *end;
-	char *line;
-	size_t nm, k = 0, pos = 0, n;
+	const char *buf = b->buf, *payload;
+	struct record_at ra;
+	struct record rec;
+	size_t nm, k = 0, pos = 0;
 	uint64_t *c;
 
-	nm = search_text(search, buf, len, 0, &m);
+	nm = search_text(search, buf, b->len, 0, &m);
 	while (k < nm) {
-		reader_block_bounds(r, buf + m[k].start, &ls, &le);
-		if (count_passed(r, buf + pos, (size_t)(ls - buf) - pos) != 0)
+		record_block_at(rr, buf + m[k].start, &ra);
+		if (count_passed(rr, buf + pos, (size_t)(ra.start - buf) -
+		    pos) != 0)
 			return 2;
-		pos = (size_t)(le - buf) + 1;
-		if (!line_in_last_group(ls, (size_t)(le - ls))) {
-			reader_block_line(r, ls, (size_t)(le - ls), &line, &n);
-			if (grep_record(r, line, n) != 0)
+		pos = (size_t)(ra.end - buf) + 1;
+		record_at_split(rr, &ra, &rec);
+		if (!in_last_group(&rec)) {
+			record_block_take(rr, &ra, &rec);
+			if (grep_record(rr, &rec) != 0)
 				return 2;
-			while (k < nm && buf + m[k].start < le)
+			while (k < nm && buf + m[k].start < ra.end)
 				k++;
 			continue;
 		}
-		for (payload = ls; (tab = memchr(payload, '\t',
-		    (size_t)(le - payload))) != NULL; payload = tab + 1)
-			;
-		end = ls + reader_drop_crs(ls, (size_t)(le - ls));
+		payload = rec.payload;
 		c = group_counts(last_group);
-		for (; k < nm && buf + m[k].start < le; k++)
-			if (buf + m[k].start >= payload && buf + m[k].end <= end) {
+		for (; k < nm && buf + m[k].start < ra.end; k++)
+			if (buf + m[k].start >= payload &&
+			    buf + m[k].end <= payload + rec.len) {
 				c[0]++;
 				selected_any = 1;
 			}
 	}
-	if (pos < len && count_passed(r, buf + pos, len - pos) != 0)
+	if (pos < b->len && count_passed(rr, buf + pos, b->len - pos) != 0)
 		return 2;
 	return 0;
 }
 
 /*
  * Fixed strings, regular expressions with required literals and
- * prefiltered word patterns: find the hits in each block of input, then
- * the lines around them; the lines in between are passed over (the reader
- * still accounts for them: line numbers, invalid UTF-8), and for -c their
- * groups are counted.
+ * prefiltered word patterns: find the hits in each block of records, then
+ * the records that hold them; the records in between are passed over (the
+ * reader still accounts for them: line numbers, invalid UTF-8), and for -c
+ * their groups are counted.
  */
 static int
-grep_scan(struct reader *r)
+grep_scan(struct record_reader *rr)
 {
-	const char *ls, *le;
-	char *buf, *line;
-	size_t len, pos, hit, n;
+	struct record_block b;
+	struct record_at ra;
+	struct record rec;
+	size_t pos, hit;
 	int got, exact = mode == MODE_COUNT && search_block_exact(search);
 
 	last_kind = LAST_NONE;
 	listed_plain = listed_keyed = 0;
-	while ((got = reader_block(r, &buf, &len)) > 0) {
+	while ((got = record_block(rr, &b)) > 0) {
 		if (exact) {
-			if (count_block(r, buf, len) != 0)
+			if (count_block(rr, &b) != 0)
 				return 2;
 			continue;
 		}
-		for (pos = 0; pos < len; pos = (size_t)(le - buf) + 1) {
+		for (pos = 0; pos < b.len; pos = (size_t)(ra.end - b.buf) + 1) {
 			/* Listed already, a file of plain lines is done. */
 			if (listed_plain && !listed_keyed &&
-			    memchr(buf + pos, '\t', len - pos) == NULL)
+			    !record_lines_keyed(b.buf + pos, b.len - pos))
 				break;
-			if ((hit = search_scan(search, buf, len, pos)) >= len)
+			hit = search_scan(search, b.buf, b.len, pos);
+			if (hit >= b.len)
 				break;
-			reader_block_bounds(r, buf + hit, &ls, &le);
-			if (mode == MODE_LIST && line_listed(ls,
-			    (size_t)(le - ls)))
+			record_block_at(rr, b.buf + hit, &ra);
+			if (mode == MODE_LIST && record_listed(&ra))
 				continue;
-			if (mode == MODE_COUNT && count_passed(r, buf + pos,
-			    (size_t)(ls - buf) - pos) != 0)
+			if (mode == MODE_COUNT && count_passed(rr, b.buf + pos,
+			    (size_t)(ra.start - b.buf) - pos) != 0)
 				return 2;
-			reader_block_line(r, ls, (size_t)(le - ls), &line, &n);
-			if (grep_record(r, line, n) != 0)
+			record_block_take(rr, &ra, &rec);
+			if (grep_record(rr, &rec) != 0)
 				return 2;
 		}
-		if (mode == MODE_COUNT && pos < len &&
-		    count_passed(r, buf + pos, len - pos) != 0)
+		if (mode == MODE_COUNT && pos < b.len &&
+		    count_passed(rr, b.buf + pos, b.len - pos) != 0)
 			return 2;
 	}
 	return got < 0 ? 2 : 0;
@@ -755,25 +739,24 @@ grep_scan(struct reader *r)
 static int
 grep_file(const char *path, int scan)
 {
-	struct reader r;
-	char *line;
-	size_t n;
+	struct record_reader rr;
+	struct record rec;
 	int got, status = 0;
 
-	if (reader_open(&r, path) < 0)
+	if (record_open(&rr, path) < 0)
 		return 2;
 	if (scan)
-		status = grep_scan(&r);
+		status = grep_scan(&rr);
 	else {
-		while ((got = reader_next(&r, &line, &n)) > 0)
-			if (grep_record(&r, line, n) != 0) {
+		while ((got = record_next(&rr, &rec)) > 0)
+			if (grep_record(&rr, &rec) != 0) {
 				status = 2;
 				break;
 			}
 		if (got < 0)
 			status = 2;
 	}
-	if (reader_close(&r) < 0)
+	if (record_close(&rr) < 0)
 		status = 2;
 	return status;
 }
@@ -784,24 +767,27 @@ write_counts(void)
 	size_t cols = count_columns(), i, c;
 
 	/* No input at all: a bare 0 (per category), as grep -c prints. */
+	record_key_set(&out, NULL, 0);
 	if (groups.n == 0)
 		for (c = 0; c < cols; c++) {
+			record_begin(&out);
 			if (dict && !invert)
 				write_category((unsigned)c);
-			writer_str(&sp_out, "0\n");
+			record_field_u64(&out, 0);
+			record_end(&out);
 		}
+	/* A group's fields start its rows; the empty name is none. */
 	for (i = 0; i < groups.n; i++)
 		for (c = 0; c < cols; c++) {
-			if (strtab_len(&groups, (uint32_t)i) > 0) {
-				writer_write(&sp_out,
+			record_begin(&out);
+			if (strtab_len(&groups, (uint32_t)i) > 0)
+				record_field(&out,
 				    strtab_key(&groups, (uint32_t)i),
 				    strtab_len(&groups, (uint32_t)i));
-				writer_byte(&sp_out, '\t');
-			}
 			if (dict && !invert)
 				write_category((unsigned)c);
-			writer_u64(&sp_out, counts[i * cols + c]);
-			writer_byte(&sp_out, '\n');
+			record_field_u64(&out, counts[i * cols + c]);
+			record_end(&out);
 		}
 }
 
@@ -819,11 +805,11 @@ kwic_compare(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* The field s[0..n) padded on the right to w characters with --align. */
 static void
-pad(size_t n)
+padded_field(const char *s, size_t n, size_t w)
 {
-	while (n-- > 0)
-		writer_byte(&sp_out, ' ');
+	record_field_padded(&out, 0, s, n, align ? w - utf8_count(s, n) : 0);
 }
 
 /*
@@ -864,38 +850,28 @@ write_kwic(void)
 		if ((w = utf8_count(arena.s + k->match, k->matchlen)) > matchw)
 			matchw = w;
 	}
+	/* Every column a field, padded with --align. */
+	record_key_set(&out, NULL, 0);
 	for (i = 0; i < nkwic; i++) {
 		k = &kwic[i];
+		record_begin(&out);
 		for (f = 0, a = 0; k->haskey && a <= k->keylen; f++) {
 			for (b = a; b < k->keylen && arena.s[k->key + b] != '\t';
 			    b++)
 				;
-			writer_write(&sp_out, arena.s + k->key + a, b - a);
-			if (align)
-				pad(keyw[f] - utf8_count(arena.s + k->key + a,
-				    b - a));
-			writer_byte(&sp_out, '\t');
+			padded_field(arena.s + k->key + a, b - a,
+			    align ? keyw[f] : 0);
 			a = b + 1;
 		}
-		if (dict) {
-			writer_write(&sp_out, strtab_key(&categories, k->cat),
-			    strtab_len(&categories, k->cat));
-			if (align)
-				pad(catw - utf8_count(strtab_key(&categories,
-				    k->cat), strtab_len(&categories, k->cat)));
-			writer_byte(&sp_out, '\t');
-		}
-		if (align)
-			pad(leftw - utf8_count(arena.s + k->left, k->leftlen));
-		writer_write(&sp_out, arena.s + k->left, k->leftlen);
-		writer_byte(&sp_out, '\t');
-		writer_write(&sp_out, arena.s + k->match, k->matchlen);
-		if (align)
-			pad(matchw - utf8_count(arena.s + k->match,
-			    k->matchlen));
-		writer_byte(&sp_out, '\t');
-		writer_write(&sp_out, arena.s + k->right, k->rightlen);
-		writer_byte(&sp_out, '\n');
+		if (dict)
+			padded_field(strtab_key(&categories, k->cat),
+			    strtab_len(&categories, k->cat), catw);
+		/* The left context is padded on the left. */
+		record_field_padded(&out, align ? leftw - utf8_count(arena.s +
+		    k->left, k->leftlen) : 0, arena.s + k->left, k->leftlen, 0);
+		padded_field(arena.s + k->match, k->matchlen, matchw);
+		record_field(&out, arena.s + k->right, k->rightlen);
+		record_end(&out);
 	}
 	free(keyw);
 }
@@ -1049,6 +1025,7 @@ main(int argc, char *argv[])
 	scan = search_can_scan(search) && !invert && !sp_reference;
 
 	writer_init(&sp_out, 1, "(standard output)");
+	record_writer_init(&out, &sp_out);
 	for (i = 0; i < nfiles; i++)
 		if (grep_file(files[i], scan) != 0)
 			status = 2;
@@ -1069,6 +1046,7 @@ main(int argc, char *argv[])
 	free(last_prefix.s);
 	free(listed_prefix.s);
 	free(catseen);
+	record_writer_free(&out);
 	free(pats);
 	free(patfiles);
 	free(o.operands);

@@ -189,7 +189,7 @@ row_problem(enum count_row_status s)
  * message.  (Grouping by a metadata column comes in here.)
  */
 static int64_t
-parse_line(const struct record_reader *rr, const struct record *rec,
+parse_line(struct record_reader *rr, const struct record *rec,
 	   const char **group, size_t *glen, const char **item, size_t *ilen)
 {
 	struct count_row row;

@@ -212,7 +212,7 @@ record_close(struct record_reader *rr)
 }
 
 void
-record_warn(const struct record_reader *rr, const char *fmt, ...)
+record_warn(struct record_reader *rr, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -232,7 +232,7 @@ record_warn_fields(const char *file, unsigned long long line,
 }
 
 size_t
-record_by_prefix(const struct record_reader *rr, const struct record *rec,
+record_by_prefix(struct record_reader *rr, const struct record *rec,
     size_t by, const char *by_arg)
 {
 	size_t len = record_key_prefix(rec, by);
@@ -241,6 +241,19 @@ record_by_prefix(const struct record_reader *rr, const struct record *rec,
 		record_warn_fields(record_file(rr), record_lineno(rr), rec,
 		    by_arg, by);
 	return len;
+}
+
+int
+record_block_take(struct record_reader *rr, const struct record_at *ra,
+    struct record *rec)
+{
+	char *line;
+	size_t len;
+
+	reader_block_line(&rr->in, ra->start, (size_t)(ra->end - ra->start),
+	    &line, &len);
+	record_split_after(rec, line, len, &rr->hint);
+	return 1;
 }
 
 /* Remember p[0..k), which ends with a TAB (or is empty), as the key. */
@@ -491,10 +504,29 @@ record_put_slow(struct record_writer *rw, const char *s, size_t n)
 void
 record_field_u64(struct record_writer *rw, uint64_t v)
 {
-	char tmp[20];
-	size_t n = decimal(tmp, v);
+	char tmp[21];
+	size_t n = decimal(tmp + 1, v);
 
-	record_field(rw, tmp + 20 - n, n);
+	/* The TAB before it, if any, and the digits in one piece. */
+	if (rw->sep)
+		tmp[20 - n++] = '\t';
+	writer_write(rw->out, tmp + 21 - n, n);
+	rw->sep = 1;
+}
+
+void
+record_field_padded(struct record_writer *rw, size_t before, const char *s,
+    size_t n, size_t after)
+{
+	if (rw->sep)
+		writer_byte(rw->out, '\t');
+	while (before-- > 0)
+		writer_byte(rw->out, ' ');
+	if (n > 0)
+		writer_write(rw->out, s, n);
+	while (after-- > 0)
+		writer_byte(rw->out, ' ');
+	rw->sep = 1;
 }
 
 void

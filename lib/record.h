@@ -36,6 +36,17 @@
 #include "reference.h"
 #include "swar.h"
 
+/*
+ * The steps taken for every record are inlined into the loops that call
+ * them, whatever the compiler thinks of their size: a call per record
+ * costs more than most of them.
+ */
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(SP_PORTABLE)
+#define RECORD_INLINE static inline __attribute__((always_inline))
+#else
+#define RECORD_INLINE static inline
+#endif
+
 struct record {
 	const char *key;	/* the fields before the payload, TABs kept;
 				   where the line starts, also with no key */
@@ -78,6 +89,13 @@ size_t record_lines_with_prefix(const char *s, size_t n, const char *prefix,
  * n: the lines before are in the group with the empty name.
  */
 size_t record_first_keyed_line(const char *s, size_t n);
+
+/* Whether any of the whole lines s[0..n) has a key (a TAB). */
+static inline int
+record_lines_keyed(const char *s, size_t n)
+{
+	return memchr(s, '\t', n) != NULL;
+}
 
 /*
  * Parse a --by value: "doc", "para", "sent" (1, 2, 3 key fields) or a whole
@@ -136,7 +154,7 @@ int record_open(struct record_reader *rr, const char *path);
 int record_close(struct record_reader *rr);
 
 /* Set rec to the line[0..len) whose last TAB is at line[k]. */
-static inline void
+RECORD_INLINE void
 record_set(struct record *rec, const char *line, size_t len, size_t k)
 {
 	rec->key = line;
@@ -155,13 +173,23 @@ record_set(struct record *rec, const char *line, size_t len, size_t k)
  * too, and is first looked for in the line's last word, whose last TAB is
  * found at once (on a little-endian machine).
  */
-static inline void
+RECORD_INLINE void
 record_split_after(struct record *rec, const char *line, size_t len,
     struct record_hint *hint)
 {
 	size_t k = hint->keylen;
 	uint64_t z;
 
+	/* After a line with no key, most often another (plain text). */
+	if (!sp_reference && k == 0 && len >= 16 &&
+	    memchr(line, '\t', len) == NULL) {
+		rec->key = rec->payload = line;
+		rec->keylen = 0;
+		rec->haskey = 0;
+		rec->len = len;
+		hint->short_payload = 0;
+		return;
+	}
 	if (!sp_reference && k > 0) {
 		if (hint->short_payload && len >= 8 && swar_little_endian() &&
 		    (z = swar_bytes_of(swar_load(line + len - 8), '\t')) != 0) {
@@ -187,7 +215,7 @@ record_split_after(struct record *rec, const char *line, size_t len,
  * error, or a NUL byte, which ends the file).  The record stays valid
  * until the next call.
  */
-static inline int
+RECORD_INLINE int
 record_next(struct record_reader *rr, struct record *rec)
 {
 	char *line;
@@ -206,18 +234,21 @@ record_file(const struct record_reader *rr)
 	return rr->in.name;
 }
 
-/* The line number of the record read last. */
+/*
+ * The line number of the record read last (read in blocks, the lines
+ * are counted only now).
+ */
 static inline unsigned long long
-record_lineno(const struct record_reader *rr)
+record_lineno(struct record_reader *rr)
 {
-	return rr->in.lineno;
+	return rr->in.blocks ? reader_lineno(&rr->in) : rr->in.lineno;
 }
 
 /*
  * Report something wrong with the record read last, on standard error:
  * "sp-NAME: FILE:LINE: message".
  */
-void record_warn(const struct record_reader *rr, const char *fmt, ...)
+void record_warn(struct record_reader *rr, const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)
     __attribute__((format(printf, 2, 3)))
 #endif
@@ -235,8 +266,87 @@ void record_warn_fields(const char *file, unsigned long long line,
  * record_key_prefix; if it has fewer, report it as record_warn_fields
  * does (by_arg is the --by value as given) and return (size_t)-1.
  */
-size_t record_by_prefix(const struct record_reader *rr,
-    const struct record *rec, size_t by, const char *by_arg);
+size_t record_by_prefix(struct record_reader *rr, const struct record *rec,
+    size_t by, const char *by_arg);
+
+/*
+ * Blocks, for a search that looks at a whole block of records before it
+ * takes the ones it wants, as grep does (sp-grep).  record_block gives
+ * the next block of whole records as read: its bytes may be searched as
+ * they are (final CRs and invalid UTF-8 are still there; a NUL byte ends
+ * a block before its line, and the next call reports it).  record_block_at
+ * finds the record whose line holds a byte of the block, to look at as it
+ * is there; record_block_take takes it, as record_next would give it,
+ * after the records before it, which are passed over.  The reader
+ * accounts for every record either way (their invalid UTF-8 for the
+ * warning, their lines for line numbers, which are counted only when
+ * record_lineno asks for one).  record_block returns 1, 0 at the end of
+ * the input, or -1 after an error (reported).  Do not mix with record_next
+ * on one reader.
+ */
+struct record_block {
+	char *buf;		/* whole records as read */
+	size_t len;
+};
+
+/* A record of a block: its line, as it is there. */
+struct record_at {
+	const char *start, *end;	/* the line, and its LF or the block's
+					   end */
+};
+
+static inline int
+record_block(struct record_reader *rr, struct record_block *b)
+{
+	return reader_block(&rr->in, &b->buf, &b->len);
+}
+
+/*
+ * The record whose line holds the byte at `at` (after the records taken,
+ * not a LF unless `at` is where an empty line starts).
+ */
+static inline void
+record_block_at(struct record_reader *rr, const char *at,
+    struct record_at *ra)
+{
+	reader_block_bounds(&rr->in, at, &ra->start, &ra->end);
+}
+
+/* Whether the record has a key. */
+static inline int
+record_at_keyed(const struct record_at *ra)
+{
+	return memchr(ra->start, '\t', (size_t)(ra->end - ra->start)) != NULL;
+}
+
+/*
+ * Whether the record's key starts with the key fields and the TAB after
+ * them in prefix[0..len) (which ends with that TAB).
+ */
+static inline int
+record_at_has_prefix(const struct record_at *ra, const char *prefix,
+    size_t len)
+{
+	return (size_t)(ra->end - ra->start) >= len &&
+	    memcmp(ra->start, prefix, len) == 0;
+}
+
+/*
+ * The record split as it is in the block, its final CRs dropped (nothing
+ * else checked), for a look at its payload.
+ */
+RECORD_INLINE void
+record_at_split(struct record_reader *rr, const struct record_at *ra,
+    struct record *rec)
+{
+	record_split_after(rec, ra->start,
+	    reader_drop_crs(ra->start, (size_t)(ra->end - ra->start)),
+	    &rr->hint);
+}
+
+/* Take ra's record: 1 with *rec set as by record_next. */
+int record_block_take(struct record_reader *rr, const struct record_at *ra,
+    struct record *rec);
 
 /*
  * Runs, for the hot loop of a program to which the order of the records
@@ -668,7 +778,8 @@ record_flush(struct record_writer *rw)
 static inline void
 record_begin(struct record_writer *rw)
 {
-	writer_write(rw->out, rw->head, rw->headlen);
+	if (rw->headlen > 0)
+		writer_write(rw->out, rw->head, rw->headlen);
 	rw->sep = 0;
 }
 
@@ -677,11 +788,19 @@ record_field(struct record_writer *rw, const char *s, size_t n)
 {
 	if (rw->sep)
 		writer_byte(rw->out, '\t');
-	writer_write(rw->out, s, n);
+	if (n > 0)	/* an empty field may have no bytes at all (NULL) */
+		writer_write(rw->out, s, n);
 	rw->sep = 1;
 }
 
 void record_field_u64(struct record_writer *rw, uint64_t v);
+
+/*
+ * A field with spaces before and after it, for columns that line up:
+ * before spaces, s[0..n), after spaces.
+ */
+void record_field_padded(struct record_writer *rw, size_t before,
+    const char *s, size_t n, size_t after);
 
 /*
  * A real number with the given number of decimals (up to 9), never

@@ -642,6 +642,8 @@ test_fields(void)
 	record_field_real(&s.rw, 1.23456, 4);
 	record_field_real(&s.rw, -0.0000004, 6);
 	record_field_real(&s.rw, 2.5, 0);
+	record_field_padded(&s.rw, 2, "ab", 2, 3);
+	record_field_padded(&s.rw, 0, NULL, 0, 1);
 	record_end(&s.rw);
 	record_key_set(&s.rw, "g1\tg2", 5);
 	record_begin(&s.rw);
@@ -663,7 +665,7 @@ test_fields(void)
 	snprintf(big, sizeof(big), "%.1f", 1e300);
 	snprintf(want, sizeof(want),
 	    "item\t0\t18446744073709551615\t0.0000\t-0.0001\t1.2346\t"
-	    "0.000000\t2\ng1\tg2\tw\t%s\n\nk1\tk2\tpayload\nk1\tk2\tp\n"
+	    "0.000000\t2\t  ab   \t \ng1\tg2\tw\t%s\n\nk1\tk2\tpayload\nk1\tk2\tp\n"
 	    "no key\np\n", big);
 	CHECK_STR(sink_close(&s), want);
 }
