@@ -182,17 +182,14 @@ static int
 read_texts(const struct lda_corpus *c, const char *path,
     const unsigned char *want, char **text)
 {
-	struct reader r;
+	struct record_reader rr;
 	struct record rec;
-	char *line;
-	size_t n, keylen;
+	size_t keylen;
 	uint32_t d;
-	int got;
 
-	if (reader_open(&r, path) < 0)
+	if (record_open(&rr, path) < 0)
 		return 2;
-	while ((got = reader_next(&r, &line, &n)) > 0) {
-		record_split(&rec, line, n);
+	while (record_next(&rr, &rec) > 0) {
 		if (!rec.haskey ||
 		    (keylen = record_key_prefix(&rec, by)) == (size_t)-1)
 			continue;
@@ -203,7 +200,7 @@ read_texts(const struct lda_corpus *c, const char *path,
 		memcpy(text[d], rec.payload, rec.len);
 		text[d][rec.len] = '\0';
 	}
-	return reader_close(&r) < 0 ? 2 : 0;
+	return record_close(&rr) < 0 ? 2 : 0;
 }
 
 /*
