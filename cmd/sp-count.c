@@ -328,7 +328,7 @@ row_problem(enum count_row_status s)
 /* The group of a count-table row under the options, or -1 if it has none. */
 static int
 row_group(const struct count_row *row, struct record_reader *rr,
-    uint32_t *group)
+	  uint32_t *group)
 {
 	struct record g = { row->group, row->grouplen, row->hasgroup, "", 0 };
 	size_t len = row->grouplen, need = cf.by;
@@ -341,13 +341,15 @@ row_group(const struct count_row *row, struct record_reader *rr,
 	if (cf.mode == MODE_COLLOC && (!row->hasgroup ||
 	    record_key_fields(&g) != 1)) {
 		record_warn(rr, "--colloc reads pair tables: a row is W1 TAB "
-		    "W2 TAB COUNT");
+				"W2 TAB COUNT");
 		return -1;
 	}
 	if (need > 0 && (len = record_key_prefix(&g, need)) == (size_t)-1) {
-		record_warn(rr, "--by %s needs %zu group field%s, the row has "
-		    "%zu", cf.by_arg, need, need == 1 ? "" : "s",
-		    record_key_fields(&g));
+		record_warn(rr,
+			    "--by %s needs %zu group field%s, the row has "
+			    "%zu",
+			    cf.by_arg, need, need == 1 ? "" : "s",
+			    record_key_fields(&g));
 		return -1;
 	}
 	*group = row->hasgroup ? count_group(&table, row->group, len) :
@@ -381,7 +383,7 @@ merge_file(const char *path)
 		}
 		if (s != COUNT_ROW_OK) {
 			record_warn(&rr, "count '%.*s' %s", (int)row.countlen,
-			    row.counttext, row_problem(s));
+				    row.counttext, row_problem(s));
 			status = 2;
 			break;
 		}
@@ -394,8 +396,9 @@ merge_file(const char *path)
 		c = count_cell(&table, group, strtab_intern(&table.items,
 		    row.item, row.itemlen, NULL));
 		if (count_add(&c->count, row.count) < 0) {
-			record_warn(&rr, "the count of '%.*s' overflows 64 bits",
-			    (int)row.itemlen, row.item);
+			record_warn(&rr,
+				    "the count of '%.*s' overflows 64 bits",
+				    (int)row.itemlen, row.item);
 			status = 2;
 			break;
 		}
@@ -523,10 +526,13 @@ write_table(const struct strtab *gnames)
 			continue;
 		/* The group is the key of its rows. */
 		if (i == 0 || rows[i].group != rows[i - 1].group)
-			record_key_set(&out, rows[i].group == COUNT_NOGROUP ?
-			    NULL : strtab_key(gnames, rows[i].group),
-			    rows[i].group == COUNT_NOGROUP ? 0 :
-			    strtab_len(gnames, rows[i].group));
+			record_key_set(&out,
+				       rows[i].group == COUNT_NOGROUP
+					   ? NULL
+					   : strtab_key(gnames, rows[i].group),
+				       rows[i].group == COUNT_NOGROUP
+					   ? 0
+					   : strtab_len(gnames, rows[i].group));
 		record_begin(&out);
 		put_key(&table.items, rows[i].item);
 		record_field_u64(&out, rows[i].count);

@@ -185,8 +185,9 @@ read_dict(const char *path)
 		if (n == 0 || line[0] == '#')
 			continue;
 		if ((tab = memchr(line, '\t', n)) == NULL)
-			sp_die_at(path, reader_lineno(&r), "no TAB between "
-			    "category and pattern");
+			sp_die_at(path, reader_lineno(&r),
+				  "no TAB between "
+				  "category and pattern");
 		catlen = (size_t)(tab - line);
 		if (catlen == 0)
 			sp_die_at(path, reader_lineno(&r), "empty category");
@@ -213,7 +214,7 @@ static void
 write_category(unsigned cat)
 {
 	record_field(&out, strtab_key(&categories, cat),
-	    strtab_len(&categories, cat));
+		     strtab_len(&categories, cat));
 }
 
 /*
@@ -273,7 +274,6 @@ in_last_group(const struct record *rec)
 	return last_kind == LAST_EMPTY && (!rec->haskey || rec->key[0] == '\t');
 }
 
-
 /* The offset of the first line of s[0..n) not in the group last counted. */
 static size_t
 same_group_lines(const char *s, size_t n)
@@ -312,7 +312,7 @@ group_counts(uint32_t id)
 
 static int
 count_record(const struct record *rec, struct record_reader *rr,
-    const struct search_match *m, size_t nm, int selected)
+	     const struct search_match *m, size_t nm, int selected)
 {
 	size_t len, i;
 	uint32_t id;
@@ -348,8 +348,8 @@ static struct buf listed_prefix;
 static int
 record_listed(const struct record_at *ra)
 {
-	if (listed_keyed && record_at_has_prefix(ra, listed_prefix.s,
-	    listed_prefix.len))
+	if (listed_keyed &&
+	    record_at_has_prefix(ra, listed_prefix.s, listed_prefix.len))
 		return 1;
 	return listed_plain && !record_at_keyed(ra);
 }
@@ -384,8 +384,7 @@ list_record(const struct record *rec, struct record_reader *rr)
 
 /* The record, with the dictionary categories that matched before the text. */
 static void
-write_record(const struct record *rec, const struct search_match *m,
-    size_t nm)
+write_record(const struct record *rec, const struct search_match *m, size_t nm)
 {
 	size_t i;
 	unsigned c;
@@ -404,7 +403,7 @@ write_record(const struct record *rec, const struct search_match *m,
 		if (scratch.len > 0)
 			buf_add(&scratch, ",", 1);
 		buf_add(&scratch, strtab_key(&categories, c),
-		    strtab_len(&categories, c));
+			strtab_len(&categories, c));
 	}
 	begin_record(rec);
 	record_field(&out, scratch.s, scratch.len);
@@ -565,7 +564,7 @@ only_record(const struct record *rec, const struct search_match *m,
 		if (dict)
 			write_category(m[i].group);
 		record_field(&out, rec->payload + m[i].start,
-		    m[i].end - m[i].start);
+			     m[i].end - m[i].start);
 		record_end(&out);
 	}
 }
@@ -621,7 +620,7 @@ count_other_groups(struct record_reader *rr, const char *s, const char *end)
 	size_t off;
 
 	while (s < end && (off = same_group_lines(s, (size_t)(end - s))) <
-	    (size_t)(end - s)) {
+			      (size_t)(end - s)) {
 		record_block_at(rr, s + off, &ra);
 		record_block_take(rr, &ra, &rec);
 		if (grep_record(rr, &rec) != 0)
@@ -660,8 +659,8 @@ count_block(struct record_reader *rr, const struct record_block *b)
 	nm = search_text(search, buf, b->len, 0, &m);
 	while (k < nm) {
 		record_block_at(rr, buf + m[k].start, &ra);
-		if (count_passed(rr, buf + pos, (size_t)(ra.start - buf) -
-		    pos) != 0)
+		if (count_passed(rr, buf + pos,
+				 (size_t)(ra.start - buf) - pos) != 0)
 			return 2;
 		pos = (size_t)(ra.end - buf) + 1;
 		record_at_split(rr, &ra, &rec);
@@ -722,8 +721,9 @@ grep_scan(struct record_reader *rr)
 			record_block_at(rr, b.buf + hit, &ra);
 			if (mode == MODE_LIST && record_listed(&ra))
 				continue;
-			if (mode == MODE_COUNT && count_passed(rr, b.buf + pos,
-			    (size_t)(ra.start - b.buf) - pos) != 0)
+			if (mode == MODE_COUNT &&
+			    count_passed(rr, b.buf + pos,
+					 (size_t)(ra.start - b.buf) - pos) != 0)
 				return 2;
 			record_block_take(rr, &ra, &rec);
 			if (grep_record(rr, &rec) != 0)
@@ -782,8 +782,8 @@ write_counts(void)
 			record_begin(&out);
 			if (strtab_len(&groups, (uint32_t)i) > 0)
 				record_field(&out,
-				    strtab_key(&groups, (uint32_t)i),
-				    strtab_len(&groups, (uint32_t)i));
+					     strtab_key(&groups, (uint32_t)i),
+					     strtab_len(&groups, (uint32_t)i));
 			if (dict && !invert)
 				write_category((unsigned)c);
 			record_field_u64(&out, counts[i * cols + c]);
@@ -860,15 +860,18 @@ write_kwic(void)
 			    b++)
 				;
 			padded_field(arena.s + k->key + a, b - a,
-			    align ? keyw[f] : 0);
+				     align ? keyw[f] : 0);
 			a = b + 1;
 		}
 		if (dict)
 			padded_field(strtab_key(&categories, k->cat),
-			    strtab_len(&categories, k->cat), catw);
+				     strtab_len(&categories, k->cat), catw);
 		/* The left context is padded on the left. */
-		record_field_padded(&out, align ? leftw - utf8_count(arena.s +
-		    k->left, k->leftlen) : 0, arena.s + k->left, k->leftlen, 0);
+		record_field_padded(
+		    &out,
+		    align ? leftw - utf8_count(arena.s + k->left, k->leftlen)
+			  : 0,
+		    arena.s + k->left, k->leftlen, 0);
 		padded_field(arena.s + k->match, k->matchlen, matchw);
 		record_field(&out, arena.s + k->right, k->rightlen);
 		record_end(&out);

@@ -115,7 +115,7 @@ static struct {
 } cf = {.wf = {{0, 0, 1.0 / 9, 1}, 1e-10, 1e-8, 1000, {0, 1}, NULL}};
 
 static struct scale_cells counts;
-static struct record_writer out;	/* standard output's rows */
+static struct record_writer out; /* standard output's rows */
 
 /*
  * Where each group was first seen, for messages about it: by id in counts
@@ -427,7 +427,8 @@ read_refs(const struct scale_table *t)
 			refs_die(&rr, "no group '%.*s' in the input",
 				 (int)rec.keylen, rec.key);
 		if (line[d] != 0)
-			refs_die(&rr, "group '%.*s' has a score already (line "
+			refs_die(&rr,
+				 "group '%.*s' has a score already (line "
 				 "%llu)",
 				 (int)rec.keylen, rec.key, line[d]);
 		line[d] = record_lineno(&rr);

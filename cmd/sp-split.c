@@ -130,7 +130,7 @@ write_paragraph(struct doc *d)
 	record_key_count(&out, KEY_PARA);
 	if (!paragraphs_mode) {
 		sent_split_bounded(abbrevs, p->s, p->len, d->pending_longest,
-		    emit_sentence, d);
+				   emit_sentence, d);
 		return;
 	}
 	d->normal.len = 0;
@@ -229,7 +229,8 @@ add_run(struct doc *d, struct line_run *run)
 
 	while (more) {
 		/* An empty line starts with its LF or CR, not printable. */
-		if ((unsigned char)*line <= ' ' || (unsigned char)*line >= 0x7F) {
+		if ((unsigned char)*line <= ' ' ||
+		    (unsigned char)*line >= 0x7F) {
 			add_line(d, line, n);
 			more = line_run_next(run, &line, &n);
 			continue;
@@ -238,8 +239,8 @@ add_run(struct doc *d, struct line_run *run)
 		to = line + n;
 		longest = n;
 		while ((more = line_run_next(run, &line, &n)) &&
-		    line == to + 1 && (unsigned char)*line > ' ' &&
-		    (unsigned char)*line < 0x7F) {
+		       line == to + 1 && (unsigned char)*line > ' ' &&
+		       (unsigned char)*line < 0x7F) {
 			to = line + n;
 			if (n > longest)
 				longest = n;

@@ -59,7 +59,7 @@ static const struct opt_spec specs[] = {
 };
 
 static struct tokenizer tokenizer;
-static struct record_writer out;	/* the key is the record's */
+static struct record_writer out; /* the key is the record's */
 static int every_token;		/* no option drops or changes tokens */
 static int no_numbers, stemming, use_stop;
 static size_t min_len = 1, ngram_min = 1, ngram_max = 1;
@@ -167,7 +167,7 @@ write_ngrams(void)
 	for (n = ngram_min; n <= ngram_max; n++)
 		for (i = 0; i + n <= nkept; i++)
 			record_put(&out, kept + starts[i],
-			    starts[i + n] - starts[i] - 1);
+				   starts[i + n] - starts[i] - 1);
 }
 
 static void
@@ -251,7 +251,7 @@ main(int argc, char *argv[])
 	struct opt o;
 	struct record_reader rr;
 	struct record rec;
-	char *arg, *dash[] = { "-" }, **files;
+	char *arg, *dash[] = {"-"}, **files;
 	size_t i;
 	int id, nfiles, status = 0, print_stop = 0;
 

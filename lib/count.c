@@ -548,7 +548,7 @@ pending_flush(struct tally *t, struct pending *q)
 void
 tally_run(struct tally *t, struct record_run *run)
 {
-	struct record_run r = *run;	/* in registers */
+	struct record_run r = *run; /* in registers */
 	struct record_item it;
 	struct pending q;
 	int kind;

@@ -199,6 +199,6 @@ struct count_row {
  * COUNT, the last field of its key the ITEM and the others the GROUP.
  */
 enum count_row_status count_parse_row(struct count_row *row,
-    const struct record *rec);
+				      const struct record *rec);
 
 #endif

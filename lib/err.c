@@ -27,7 +27,7 @@ sp_setprogname(const char *argv0)
 
 void
 sp_vwarn_at(const char *file, unsigned long long line, const char *fmt,
-    va_list ap)
+	    va_list ap)
 {
 	fflush(stdout);
 	fprintf(stderr, "%s: ", sp_progname);

@@ -20,7 +20,7 @@ void sp_warn_at(const char *file, unsigned long long line, const char *fmt,
     ...);
 /* What the family above is made of, for a message built elsewhere. */
 void sp_vwarn_at(const char *file, unsigned long long line, const char *fmt,
-    va_list ap);
+		 va_list ap);
 _Noreturn void sp_die(const char *fmt, ...);
 _Noreturn void sp_die_at(const char *file, unsigned long long line,
     const char *fmt, ...);

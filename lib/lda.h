@@ -248,8 +248,8 @@ void lda_write_doc_topics(struct writer *w, const struct lda_model *m,
     const struct lda_corpus *c, const uint16_t *topics, double threshold);
 struct record_writer;
 /* The records KEY TAB TOPIC TAB PROPORTION of one document, through rw. */
-void lda_write_doc_row(struct record_writer *rw, const char *key,
-    size_t keylen, int k, const double *proportion, double threshold);
+void lda_write_doc_row(struct record_writer *rw, const char *key, size_t keylen,
+		       int k, const double *proportion, double threshold);
 void lda_write_word_topics(struct writer *w, const struct lda_model *m);
 void lda_write_diagnostics(struct writer *w, const struct lda_model *m,
     const struct lda_corpus *c, const uint16_t *topics, int top,

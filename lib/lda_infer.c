@@ -172,8 +172,8 @@ lda_infer(const struct lda_model *m, const struct lda_corpus *c,
 		lda_rng_seed(&rng, seed, (uint64_t)d);
 		infer_document(&in, n, iterations, &rng);
 		lda_write_doc_row(&rw, strtab_key(&c->docs, (uint32_t)d),
-		    strtab_len(&c->docs, (uint32_t)d), m->ntopics,
-		    in.proportion, threshold);
+				  strtab_len(&c->docs, (uint32_t)d), m->ntopics,
+				  in.proportion, threshold);
 	}
 	record_writer_free(&rw);
 	free(known);

@@ -152,7 +152,7 @@ lda_write_topic_keys(struct writer *w, const struct lda_model *m, int top)
 
 void
 lda_write_doc_row(struct record_writer *rw, const char *key, size_t keylen,
-    int k, const double *proportion, double threshold)
+		  int k, const double *proportion, double threshold)
 {
 	int t;
 
@@ -187,8 +187,8 @@ lda_write_doc_topics(struct writer *w, const struct lda_model *m,
 			local[i] = 0;
 		}
 		lda_write_doc_row(&rw, strtab_key(&c->docs, (uint32_t)d),
-		    strtab_len(&c->docs, (uint32_t)d), m->ntopics, proportion,
-		    threshold);
+				  strtab_len(&c->docs, (uint32_t)d), m->ntopics,
+				  proportion, threshold);
 	}
 	record_writer_free(&rw);
 	free(proportion);
@@ -268,9 +268,10 @@ lda_write_word_topics(struct writer *w, const struct lda_model *m)
 	for (i = 0; i < m->nwords; i++) {
 		id = ids[i];
 		n = lda_word_topics(m, id, topic, count);
-		/* The word is the key of its records WORD TAB TOPIC TAB COUNT. */
+		/* The word is the key of its records WORD TAB TOPIC TAB COUNT.
+		 */
 		record_key_set(&rw, strtab_key(m->vocab, id),
-		    strtab_len(m->vocab, id));
+			       strtab_len(m->vocab, id));
 		for (j = 0; j < n; j++) {
 			record_begin(&rw);
 			record_field_u64(&rw, topic[j]);

@@ -90,7 +90,7 @@ starts_with(const char *p, size_t avail, const char *prefix, size_t len)
  */
 size_t
 record_lines_with_prefix(const char *s, size_t n, const char *prefix,
-    size_t len)
+			 size_t len)
 {
 	size_t i = 0;
 #ifdef SP_SSE2
@@ -110,11 +110,13 @@ record_lines_with_prefix(const char *s, size_t n, const char *prefix,
 	if (!starts_with(s, n, prefix, len))
 		return 0;
 #ifdef SP_SSE2
-#define LF_BITS(k) ((uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(lf, \
-	_mm_loadu_si128((const __m128i *)(const void *)(s + i + (k))))))
+#define LF_BITS(k)                                                             \
+	((uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(                 \
+	    lf,                                                                \
+	    _mm_loadu_si128((const __m128i *)(const void *)(s + i + (k))))))
 	for (; i + 64 <= n; i += 64) {
 		mask = LF_BITS(0) | LF_BITS(16) << 16 | LF_BITS(32) << 32 |
-		    LF_BITS(48) << 48;
+		       LF_BITS(48) << 48;
 		for (; mask != 0; mask &= mask - 1) {
 			at = i + (size_t)__builtin_ctzll(mask) + 1;
 			if (words && n - at >= len) {
@@ -122,7 +124,7 @@ record_lines_with_prefix(const char *s, size_t n, const char *prefix,
 				    swar_load(s + at + len - 8) != tail)
 					return at;
 			} else if (at < n &&
-			    !starts_with(s + at, n - at, prefix, len))
+				   !starts_with(s + at, n - at, prefix, len))
 				return at;
 		}
 	}
@@ -163,7 +165,7 @@ record_first_keyed_line(const char *s, size_t n)
 			;
 		if (s[ls] != '\t')
 			return ls;
-		t++;	/* a later TAB of a line that starts with one */
+		t++; /* a later TAB of a line that starts with one */
 	}
 	return n;
 }
@@ -192,8 +194,10 @@ record_opt_by(const struct opt *o, const char *s)
 	size_t by = record_parse_by(s);
 
 	if (by == 0)
-		opt_usage_error(o, "%s: '%s' is not doc, para, sent or a number "
-		    "from 1 to 1000", o->name, s);
+		opt_usage_error(o,
+				"%s: '%s' is not doc, para, sent or a number "
+				"from 1 to 1000",
+				o->name, s);
 	return by;
 }
 
@@ -223,35 +227,37 @@ record_warn(struct record_reader *rr, const char *fmt, ...)
 
 void
 record_warn_fields(const char *file, unsigned long long line,
-    const struct record *rec, const char *by, size_t need)
+		   const struct record *rec, const char *by, size_t need)
 {
 	size_t have = record_key_fields(rec);
 
-	sp_warn_at(file, line, "--by %s needs %zu key field%s, the record "
-	    "has %zu", by, need, need == 1 ? "" : "s", have);
+	sp_warn_at(file, line,
+		   "--by %s needs %zu key field%s, the record "
+		   "has %zu",
+		   by, need, need == 1 ? "" : "s", have);
 }
 
 size_t
-record_by_prefix(struct record_reader *rr, const struct record *rec,
-    size_t by, const char *by_arg)
+record_by_prefix(struct record_reader *rr, const struct record *rec, size_t by,
+		 const char *by_arg)
 {
 	size_t len = record_key_prefix(rec, by);
 
 	if (len == (size_t)-1)
 		record_warn_fields(record_file(rr), record_lineno(rr), rec,
-		    by_arg, by);
+				   by_arg, by);
 	return len;
 }
 
 int
 record_block_take(struct record_reader *rr, const struct record_at *ra,
-    struct record *rec)
+		  struct record *rec)
 {
 	char *line;
 	size_t len;
 
 	reader_block_line(&rr->in, ra->start, (size_t)(ra->end - ra->start),
-	    &line, &len);
+			  &line, &len);
 	record_split_after(rec, line, len, &rr->hint);
 	return 1;
 }
@@ -274,8 +280,10 @@ stretch_key(struct record_stretch *s, const char *p, size_t k)
 	s->keywords = (k + 7) / 8;
 	for (i = 0; i < RECORD_KEY_WORDS; i++) {
 		s->key[i] = swar_load(b + 8 * i);
-		s->keymask[i] = 8 * i + 8 <= k ? ~(uint64_t)0 : 8 * i >= k ?
-		    0 : ((uint64_t)1 << 8 * (k - 8 * i)) - 1;
+		s->keymask[i] = 8 * i + 8 <= k ? ~(uint64_t)0
+				: 8 * i >= k
+				    ? 0
+				    : ((uint64_t)1 << 8 * (k - 8 * i)) - 1;
 		s->tabs[i] = swar_bytes_of(s->key[i], '\t') & s->keymask[i];
 	}
 }
@@ -304,7 +312,7 @@ record_stretch_slow(struct record_stretch *s)
 /* The lines from p to end; those before safe are looked at in words. */
 static void
 stretch_init(struct record_stretch *s, const char *p, const char *end,
-    const char *safe)
+	     const char *safe)
 {
 	s->p = p;
 	s->end = end;
@@ -314,13 +322,14 @@ stretch_init(struct record_stretch *s, const char *p, const char *end,
 
 void
 record_run_init(struct record_run *run, struct record_stretch *s,
-    const char *buf, size_t len)
+		const char *buf, size_t len)
 {
 	const char *end = buf + len, *mid = buf + len / 2, *safe;
 
 	if (mid > buf)
 		mid = (const char *)memchr(mid - 1, '\n',
-		    (size_t)(end - mid + 1)) + 1;
+					   (size_t)(end - mid + 1)) +
+		      1;
 	safe = len > RECORD_LOOKAHEAD ? end - RECORD_LOOKAHEAD : buf;
 	/* The words are little-endian: elsewhere every line is split. */
 	if (!swar_little_endian()) {
@@ -402,7 +411,7 @@ record_key_field(struct record_writer *rw, const char *s, size_t n)
 	if (rw->nfields == rw->fieldcap) {
 		rw->fieldcap = rw->fieldcap ? 2 * rw->fieldcap : 4;
 		rw->fieldend = xreallocarray(rw->fieldend, rw->fieldcap,
-		    sizeof(*rw->fieldend));
+					     sizeof(*rw->fieldend));
 	}
 	record_head_room(rw, rw->headlen + n + 1);
 	memcpy(rw->head + rw->headlen, s, n);
@@ -516,7 +525,7 @@ record_field_u64(struct record_writer *rw, uint64_t v)
 
 void
 record_field_padded(struct record_writer *rw, size_t before, const char *s,
-    size_t n, size_t after)
+		    size_t n, size_t after)
 {
 	if (rw->sep)
 		writer_byte(rw->out, '\t');
@@ -534,9 +543,8 @@ record_field_real(struct record_writer *rw, double x, int decimals)
 {
 	/* Half a unit of the last decimal: below it, the number is 0. */
 	static const double half[] = {
-		0.5, 0.05, 0.005, 0.0005, 0.00005, 0.000005, 0.0000005,
-		0.00000005, 0.000000005, 0.0000000005
-	};
+	    0.5,      0.05,	 0.005,	     0.0005,	  0.00005,
+	    0.000005, 0.0000005, 0.00000005, 0.000000005, 0.0000000005};
 	char tmp[64];
 	int n;
 

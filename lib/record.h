@@ -48,9 +48,9 @@
 #endif
 
 struct record {
-	const char *key;	/* the fields before the payload, TABs kept;
-				   where the line starts, also with no key */
-	size_t keylen;		/* 0 and haskey 0 when the line has no TAB */
+	const char *key; /* the fields before the payload, TABs kept;
+			    where the line starts, also with no key */
+	size_t keylen;	 /* 0 and haskey 0 when the line has no TAB */
 	int haskey;
 	const char *payload;
 	size_t len;
@@ -81,7 +81,7 @@ size_t record_key_prefix(const struct record *rec, size_t n);
  * LF but perhaps the last) that does not start with prefix[0..len), or n.
  */
 size_t record_lines_with_prefix(const char *s, size_t n, const char *prefix,
-    size_t len);
+				size_t len);
 
 /*
  * The offset of the first line of s[0..n) (whole lines) that has a key
@@ -118,13 +118,13 @@ size_t record_opt_by(const struct opt *o, const char *s);
 enum { RECORD_KEY_WORDS = 8, RECORD_LOOKAHEAD = 8 * RECORD_KEY_WORDS + 17 };
 
 struct record_stretch {
-	const char *p, *end;	/* the next line, the end of the stretch */
-	const char *safe;	/* lines before it are looked at in words */
-	size_t keylen;		/* of the key with its TAB; 0: none */
-	size_t keywords;	/* words holding it; KEY_WORDS + 1: too long */
+	const char *p, *end; /* the next line, the end of the stretch */
+	const char *safe;    /* lines before it are looked at in words */
+	size_t keylen;	     /* of the key with its TAB; 0: none */
+	size_t keywords;     /* words holding it; KEY_WORDS + 1: too long */
 	uint64_t key[RECORD_KEY_WORDS], keymask[RECORD_KEY_WORDS];
-	uint64_t tabs[RECORD_KEY_WORDS];	/* bit 7 of each of its TABs */
-	struct record rec;	/* the last record split the general way */
+	uint64_t tabs[RECORD_KEY_WORDS]; /* bit 7 of each of its TABs */
+	struct record rec; /* the last record split the general way */
 };
 
 /*
@@ -137,9 +137,9 @@ struct record_hint {
 };
 
 struct record_reader {
-	struct reader in;	/* the lines */
-	struct record_hint hint;	/* on the last record */
-	struct record_stretch stretch[2];	/* for runs */
+	struct reader in;		  /* the lines */
+	struct record_hint hint;	  /* on the last record */
+	struct record_stretch stretch[2]; /* for runs */
 };
 
 /*
@@ -175,7 +175,7 @@ record_set(struct record *rec, const char *line, size_t len, size_t k)
  */
 RECORD_INLINE void
 record_split_after(struct record *rec, const char *line, size_t len,
-    struct record_hint *hint)
+		   struct record_hint *hint)
 {
 	size_t k = hint->keylen;
 	uint64_t z;
@@ -259,7 +259,7 @@ void record_warn(struct record_reader *rr, const char *fmt, ...)
  * asks for: "FILE:LINE: --by BY needs N key fields, the record has M".
  */
 void record_warn_fields(const char *file, unsigned long long line,
-    const struct record *rec, const char *by, size_t need);
+			const struct record *rec, const char *by, size_t need);
 
 /*
  * The length of the first by key fields of rec, the record read last, as
@@ -267,7 +267,7 @@ void record_warn_fields(const char *file, unsigned long long line,
  * does (by_arg is the --by value as given) and return (size_t)-1.
  */
 size_t record_by_prefix(struct record_reader *rr, const struct record *rec,
-    size_t by, const char *by_arg);
+			size_t by, const char *by_arg);
 
 /*
  * Blocks, for a search that looks at a whole block of records before it
@@ -285,14 +285,14 @@ size_t record_by_prefix(struct record_reader *rr, const struct record *rec,
  * on one reader.
  */
 struct record_block {
-	char *buf;		/* whole records as read */
+	char *buf; /* whole records as read */
 	size_t len;
 };
 
 /* A record of a block: its line, as it is there. */
 struct record_at {
-	const char *start, *end;	/* the line, and its LF or the block's
-					   end */
+	const char *start, *end; /* the line, and its LF or the block's
+				    end */
 };
 
 static inline int
@@ -306,8 +306,7 @@ record_block(struct record_reader *rr, struct record_block *b)
  * not a LF unless `at` is where an empty line starts).
  */
 static inline void
-record_block_at(struct record_reader *rr, const char *at,
-    struct record_at *ra)
+record_block_at(struct record_reader *rr, const char *at, struct record_at *ra)
 {
 	reader_block_bounds(&rr->in, at, &ra->start, &ra->end);
 }
@@ -324,11 +323,10 @@ record_at_keyed(const struct record_at *ra)
  * them in prefix[0..len) (which ends with that TAB).
  */
 static inline int
-record_at_has_prefix(const struct record_at *ra, const char *prefix,
-    size_t len)
+record_at_has_prefix(const struct record_at *ra, const char *prefix, size_t len)
 {
 	return (size_t)(ra->end - ra->start) >= len &&
-	    memcmp(ra->start, prefix, len) == 0;
+	       memcmp(ra->start, prefix, len) == 0;
 }
 
 /*
@@ -337,16 +335,17 @@ record_at_has_prefix(const struct record_at *ra, const char *prefix,
  */
 RECORD_INLINE void
 record_at_split(struct record_reader *rr, const struct record_at *ra,
-    struct record *rec)
+		struct record *rec)
 {
-	record_split_after(rec, ra->start,
+	record_split_after(
+	    rec, ra->start,
 	    reader_drop_crs(ra->start, (size_t)(ra->end - ra->start)),
 	    &rr->hint);
 }
 
 /* Take ra's record: 1 with *rec set as by record_next. */
 int record_block_take(struct record_reader *rr, const struct record_at *ra,
-    struct record *rec);
+		      struct record *rec);
 
 /*
  * Runs, for the hot loop of a program to which the order of the records
@@ -377,11 +376,11 @@ int record_block_take(struct record_reader *rr, const struct record_at *ra,
  * address it does not give away, lets the compiler keep it in registers.
  */
 struct record_run {
-	struct record_stretch *a, *b;	/* the stretch whose turn it is */
-	struct record_stretch *s;	/* the two stretches */
-	int tail;		/* the stretch whose last records are split the
-				   general way, or 2 when all are taken */
-	unsigned long long lines;	/* records taken so far */
+	struct record_stretch *a, *b; /* the stretch whose turn it is */
+	struct record_stretch *s;     /* the two stretches */
+	int tail; /* the stretch whose last records are split the
+		     general way, or 2 when all are taken */
+	unsigned long long lines; /* records taken so far */
 };
 
 /*
@@ -393,10 +392,10 @@ struct record_run {
 enum { RECORD_ITEM_END, RECORD_ITEM_SHORT, RECORD_ITEM_RECORD };
 
 struct record_item {
-	uint64_t w0, w1;	/* RECORD_ITEM_SHORT */
+	uint64_t w0, w1; /* RECORD_ITEM_SHORT */
 	size_t len;
-	const struct record *rec;	/* RECORD_ITEM_RECORD, valid until the
-					   next record of the run */
+	const struct record *rec; /* RECORD_ITEM_RECORD, valid until the
+				     next record of the run */
 };
 
 /*
@@ -416,7 +415,7 @@ void record_run_end(struct record_reader *rr, const struct record_run *run);
  * stretches s[0] and s[1].
  */
 void record_run_init(struct record_run *run, struct record_stretch *s,
-    const char *buf, size_t len);
+		     const char *buf, size_t len);
 
 /*
  * What record_stretch_step does for a line it cannot take in words: split
@@ -491,8 +490,8 @@ record_stretch_step(struct record_stretch *s, struct record_item *it)
 	size_t len;
 
 	diff = ((swar_load(p) ^ s->key[0]) & s->keymask[0]) |
-	    ((swar_load(p + 8) ^ s->key[1]) & s->keymask[1]) |
-	    ((swar_load(p + 16) ^ s->key[2]) & s->keymask[2]);
+	       ((swar_load(p + 8) ^ s->key[1]) & s->keymask[1]) |
+	       ((swar_load(p + 16) ^ s->key[2]) & s->keymask[2]);
 	if (s->keywords > 3) {
 		/* Most keys (DOC PARA SENT) fit in three words. */
 		diff |= (swar_load(p + 24) ^ s->key[3]) & s->keymask[3];
@@ -566,19 +565,19 @@ record_run_item(struct record_run *run, struct record_item *it)
  * one piece (record_put) or field by field.  A record with no key has no
  * TAB before its fields.
  */
-enum { RECORD_BLOCK = 32 };	/* the size of the block copies */
+enum { RECORD_BLOCK = 32 }; /* the size of the block copies */
 
 struct record_writer {
 	struct writer *out;
-	char *head;		/* the key and its TAB (nothing when there is
-				   no key), with RECORD_BLOCK readable bytes
-				   after them */
+	char *head; /* the key and its TAB (nothing when there is
+		       no key), with RECORD_BLOCK readable bytes
+		       after them */
 	size_t headlen, headcap;
-	size_t *fieldend;	/* where each field of a key built field by
-				   field ends in head (its TAB) */
+	size_t *fieldend; /* where each field of a key built field by
+			     field ends in head (its TAB) */
 	size_t nfields, fieldcap;
-	int sep;		/* a field of the record being written came
-				   after the head: the next one needs a TAB */
+	int sep; /* a field of the record being written came
+		    after the head: the next one needs a TAB */
 };
 
 void record_writer_init(struct record_writer *rw, struct writer *out);
@@ -712,8 +711,8 @@ enum { RECORD_PUT_OK, RECORD_PUT_FULL, RECORD_PUT_LONG };
 struct record_cursor {
 	const char *head;
 	size_t headlen;
-	char *p, *last;		/* where the next record goes, the last
-				   place where a short one fits */
+	char *p, *last; /* where the next record goes, the last
+			   place where a short one fits */
 };
 
 static inline int
@@ -750,7 +749,7 @@ record_cursor_put(struct record_cursor *c, const char *s, size_t n)
 		if (n > RECORD_BLOCK)
 			return RECORD_PUT_LONG;
 		memcpy(p + RECORD_BLOCK / 2, s + RECORD_BLOCK / 2,
-		    RECORD_BLOCK / 2);
+		       RECORD_BLOCK / 2);
 	}
 	p[n] = '\n';
 	c->p = p + n + 1;
@@ -788,7 +787,7 @@ record_field(struct record_writer *rw, const char *s, size_t n)
 {
 	if (rw->sep)
 		writer_byte(rw->out, '\t');
-	if (n > 0)	/* an empty field may have no bytes at all (NULL) */
+	if (n > 0) /* an empty field may have no bytes at all (NULL) */
 		writer_write(rw->out, s, n);
 	rw->sep = 1;
 }
@@ -799,8 +798,8 @@ void record_field_u64(struct record_writer *rw, uint64_t v);
  * A field with spaces before and after it, for columns that line up:
  * before spaces, s[0..n), after spaces.
  */
-void record_field_padded(struct record_writer *rw, size_t before,
-    const char *s, size_t n, size_t after);
+void record_field_padded(struct record_writer *rw, size_t before, const char *s,
+			 size_t n, size_t after);
 
 /*
  * A real number with the given number of decimals (up to 9), never

@@ -965,7 +965,7 @@ tok_words(struct tokenizer *t, struct tok_word *w, size_t max)
 }
 
 _Static_assert(RECORD_BLOCK <= TOK_TEXT_ROOM,
-    "a token's text can be copied as a block");
+	       "a token's text can be copied as a block");
 
 struct line_sink {
 	struct record_cursor cursor;

@@ -47,15 +47,15 @@ lines_add(struct lines *l, const char *s, size_t n)
 static void
 check_record(const char *line, size_t len)
 {
-	static struct record_hint hint;	/* as the last line left it */
+	static struct record_hint hint; /* as the last line left it */
 	struct record rec, after;
 	size_t fields, i, tabs = 0, p;
 
 	record_split(&rec, line, len);
 	record_split_after(&after, line, len, &hint);
 	FUZZ_ASSERT(after.key == rec.key && after.keylen == rec.keylen &&
-	    after.haskey == rec.haskey && after.payload == rec.payload &&
-	    after.len == rec.len);
+		    after.haskey == rec.haskey &&
+		    after.payload == rec.payload && after.len == rec.len);
 	FUZZ_ASSERT(memchr(rec.payload, '\t', rec.len) == NULL);
 	FUZZ_ASSERT(rec.payload + rec.len == line + len);
 	if (!rec.haskey) {

@@ -341,7 +341,7 @@ test_tally(void)
 	struct count_table c;
 	struct strtab want;
 	struct record rec, got;
-	struct record_hint hint = { 0, 0 };
+	struct record_hint hint = {0, 0};
 	static uint64_t counts[8000];
 	char line[128];
 	size_t i, k, len, n, kl;

@@ -73,7 +73,7 @@ check_run(const char *buf, size_t len, const char *what)
 		for (p = buf, lines = 0; p < end; p = nl + 1, lines++) {
 			nl = memchr(p, '\n', (size_t)(end - p));
 			record_split(&rec, p,
-			    reader_drop_crs(p, (size_t)(nl - p)));
+				     reader_drop_crs(p, (size_t)(nl - p)));
 			if (rec.len > 0)
 				tally_add(&a, rec.payload, rec.len);
 		}

@@ -27,7 +27,7 @@ static uint32_t
 rnd(uint32_t n)
 {
 	state = state * UINT64_C(6364136223846793005) +
-	    UINT64_C(1442695040888963407);
+		UINT64_C(1442695040888963407);
 	return (uint32_t)(state >> 33) % n;
 }
 
@@ -88,13 +88,14 @@ item_payload(const struct record_item *it, int kind, char *out, size_t *len)
 	}
 	*len = it->len;
 	for (i = 0; i < it->len; i++)
-		out[i] = (char)((i < 8 ? it->w0 >> 8 * i : it->w1 >> 8 *
-		    (i - 8)) & 0xFF);
+		out[i] =
+		    (char)((i < 8 ? it->w0 >> 8 * i : it->w1 >> 8 * (i - 8)) &
+			   0xFF);
 	/* The words hold nothing after the payload. */
 	CHECK(it->len > 8 || it->w1 == 0);
 	CHECK(it->len >= 8 || it->w0 >> 8 * it->len == 0);
-	CHECK(it->len <= 8 || it->len >= 16 || it->w1 >> 8 * (it->len - 8) ==
-	    0);
+	CHECK(it->len <= 8 || it->len >= 16 ||
+	      it->w1 >> 8 * (it->len - 8) == 0);
 }
 
 static int
@@ -176,8 +177,7 @@ read_three_ways(struct text *ref, struct text *one, int *status)
 	strcpy(msg[0], captured_stderr());
 	sp_reference = 0;
 	/* The reference's lines, by number. */
-	for (p = ref->s; ref->len > 0 && *p != '\0';
-	    p = strchr(p, '\n') + 1) {
+	for (p = ref->s; ref->len > 0 && *p != '\0'; p = strchr(p, '\n') + 1) {
 		if (nlines == cap) {
 			cap = cap ? 2 * cap : 1024;
 			lines = realloc(lines, cap * sizeof(*lines));
@@ -202,12 +202,13 @@ read_three_ways(struct text *ref, struct text *one, int *status)
 		if (record_run_begin(&rr, &run)) {
 			ngot = 0;
 			while ((kind = record_run_item(&run, &it)) !=
-			    RECORD_ITEM_END) {
+			       RECORD_ITEM_END) {
 				item_payload(&it, kind, buf, &n);
 				buf[n] = '\0';
 				if (ngot == gotcap) {
 					gotcap = gotcap ? 2 * gotcap : 1024;
-					got = realloc(got, gotcap * sizeof(*got));
+					got =
+					    realloc(got, gotcap * sizeof(*got));
 				}
 				got[ngot++] = strdup(buf);
 			}
@@ -220,13 +221,13 @@ read_three_ways(struct text *ref, struct text *one, int *status)
 			/* The same payloads as the reference's lines. */
 			qsort(got, ngot, sizeof(*got), cmp_str);
 			{
-				char **want = malloc((ngot + 1) *
-				    sizeof(*want));
+				char **want =
+				    malloc((ngot + 1) * sizeof(*want));
 				size_t bad = 0;
 
 				for (i = 0; i < ngot; i++)
-					want[i] = payload_of_line(lines,
-					    before + 1 + i);
+					want[i] = payload_of_line(
+					    lines, before + 1 + i);
 				qsort(want, ngot, sizeof(*want), cmp_str);
 				for (i = 0; i < ngot; i++)
 					bad += strcmp(want[i], got[i]) != 0;
@@ -242,7 +243,7 @@ read_three_ways(struct text *ref, struct text *one, int *status)
 		/* A record out of a run is the reference's line. */
 		CHECK(record_lineno(&rr) <= nlines);
 		if (record_lineno(&rr) <= nlines) {
-			struct text t = { 0 };
+			struct text t = {0};
 
 			text_record(&t, record_lineno(&rr), &rec);
 			t.s[t.len - 1] = '\0';
@@ -270,10 +271,17 @@ read_three_ways(struct text *ref, struct text *one, int *status)
 static size_t
 make_record(char *out, char *key, size_t *keylen)
 {
-	static const char *const fields[] = { "corpus-10", "d", "1", "12",
-	    "345", "6789", "security-minister-2019-10", "" };
-	static const char *const odd[] = { "caf\xC3\xA9", "\xC3", "\xFF\xFE",
-	    "it\x01s", "\r", "a\rb", "\xE2\x80\x99" };
+	static const char *const fields[] = {"corpus-10",
+					     "d",
+					     "1",
+					     "12",
+					     "345",
+					     "6789",
+					     "security-minister-2019-10",
+					     ""};
+	static const char *const odd[] = {"caf\xC3\xA9", "\xC3", "\xFF\xFE",
+					  "it\x01s",	 "\r",	 "a\rb",
+					  "\xE2\x80\x99"};
 	size_t n = 0, k, i, len;
 
 	/* Keys change now and then, often to one of another length. */
@@ -289,8 +297,7 @@ make_record(char *out, char *key, size_t *keylen)
 	}
 	memcpy(out, key, *keylen);
 	n = *keylen;
-	len = rnd(50) == 0 ? 200 + rnd(3000) : rnd(3) == 0 ? rnd(40) :
-	    rnd(17);
+	len = rnd(50) == 0 ? 200 + rnd(3000) : rnd(3) == 0 ? rnd(40) : rnd(17);
 	for (i = 0; i < len; i++)
 		out[n++] = (char)(rnd(6) == 0 ? ' ' : 'a' + rnd(26));
 	if (rnd(20) == 0) {
@@ -322,14 +329,14 @@ make_record(char *out, char *key, size_t *keylen)
 static void
 test_generated(void)
 {
-	struct text ref = { 0 }, one = { 0 };
+	struct text ref = {0}, one = {0};
 	size_t cap = 1 << 21, len, inruns, round, total = 0, keylen = 0;
 	char *buf = malloc(cap), key[256];
 	int status, nul_files = 0;
 
 	for (round = 0; round < 40; round++) {
-		size_t size = round % 5 == 0 ? 700000 + rnd(100000) :
-		    1 + rnd(40000);
+		size_t size =
+		    round % 5 == 0 ? 700000 + rnd(100000) : 1 + rnd(40000);
 
 		len = 0;
 		if (round % 7 == 3) {
@@ -361,7 +368,7 @@ test_generated(void)
 static void
 test_long_lines(void)
 {
-	struct text ref = { 0 }, one = { 0 };
+	struct text ref = {0}, one = {0};
 	size_t len = 0, i, k, cap = 3 << 20;
 	char *buf = malloc(cap);
 	int status;
@@ -372,10 +379,13 @@ test_long_lines(void)
 			buf[len++] = (char)('a' + i % 26);
 		buf[len++] = '\n';
 		for (i = 0; i < 2000; i++)
-			len += (size_t)sprintf(buf + len, "%.*s\t%zu\tw%zu\n",
-			    (int)(i % 90), "abcdefghijklmnopqrstuvwxyzabcdefg"
-			    "hijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefgh"
-			    "ijklmnopqrstuvwxyz", i / 7, i % 23);
+			len += (size_t)sprintf(
+			    buf + len, "%.*s\t%zu\tw%zu\n", (int)(i % 90),
+			    "abcdefghijklmnopqrstuvwxyzabcdefg"
+			    "hijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcde"
+			    "fgh"
+			    "ijklmnopqrstuvwxyz",
+			    i / 7, i % 23);
 	}
 	write_file(buf, len);
 	CHECK(read_three_ways(&ref, &one, &status) > 1000);
@@ -391,15 +401,27 @@ static void
 test_split_after(void)
 {
 	static const char *const lines[] = {
-		"doc\t1\t2\tthe", "doc\t1\t2\tlonger payload here",
-		"doc\t1\t22\tx", "doc\t1\t2\tx\ty", "d\tx", "\tx", "\t", "x\t",
-		"no key at all", "", "a\tb\tc\td\te\tf\tg\th", "12345678\t1",
-		"1234567\t12345678", "k\t123456789012345", "k\t1234567890123456",
-		"k\t12345678901234567", "\t\t\t", "doc\t1\t2\t\t",
-		"corpus-100\t384285\t1044387\tword"
-	};
+	    "doc\t1\t2\tthe",
+	    "doc\t1\t2\tlonger payload here",
+	    "doc\t1\t22\tx",
+	    "doc\t1\t2\tx\ty",
+	    "d\tx",
+	    "\tx",
+	    "\t",
+	    "x\t",
+	    "no key at all",
+	    "",
+	    "a\tb\tc\td\te\tf\tg\th",
+	    "12345678\t1",
+	    "1234567\t12345678",
+	    "k\t123456789012345",
+	    "k\t1234567890123456",
+	    "k\t12345678901234567",
+	    "\t\t\t",
+	    "doc\t1\t2\t\t",
+	    "corpus-100\t384285\t1044387\tword"};
 	enum { N = sizeof(lines) / sizeof(*lines) };
-	struct record_hint hint = { 0, 0 };
+	struct record_hint hint = {0, 0};
 	struct record a, b;
 	char copy[64];
 	size_t i, j, n, bad = 0;
@@ -412,8 +434,8 @@ test_split_after(void)
 		record_split(&a, copy, n);
 		record_split_after(&b, copy, n, &hint);
 		bad += a.key != b.key || a.keylen != b.keylen ||
-		    a.haskey != b.haskey || a.payload != b.payload ||
-		    a.len != b.len;
+		       a.haskey != b.haskey || a.payload != b.payload ||
+		       a.len != b.len;
 	}
 	CHECK_INT(bad, 0);
 	record_split(&a, "d\t1\tw", 5);
@@ -469,8 +491,12 @@ sink_close(struct sink *s)
 static void
 test_writer_blocks(void)
 {
-	static const char *const keys[] = { NULL, "", "k", "doc\t12\t345",
-	    "0123456789abcdefghijklmnopqrstu", "0123456789abcdefghijklmnopqrstuv" };
+	static const char *const keys[] = {NULL,
+					   "",
+					   "k",
+					   "doc\t12\t345",
+					   "0123456789abcdefghijklmnopqrstu",
+					   "0123456789abcdefghijklmnopqrstuv"};
 	char want[1 << 16], field[64 + RECORD_BLOCK];
 	struct record_cursor c;
 	struct sink s;
@@ -482,16 +508,17 @@ test_writer_blocks(void)
 		for (cap = 1; cap < 140; cap++) {
 			sink_open(&s, cap);
 			record_key_set(&s.rw, keys[k],
-			    keys[k] ? strlen(keys[k]) : 0);
+				       keys[k] ? strlen(keys[k]) : 0);
 			w = 0;
 			/* Every length at every place before the end. */
 			for (i = 0; i < 300; i++) {
 				n = (i * 13 + cap) % 41;
 				memset(field, 'a' + (int)(i % 26), n);
 				memset(field + n, '#', RECORD_BLOCK);
-				w += (size_t)snprintf(want + w, sizeof(want) - w,
-				    "%s%s%.*s\n", keys[k] ? keys[k] : "",
-				    keys[k] ? "\t" : "", (int)n, field);
+				w += (size_t)snprintf(
+				    want + w, sizeof(want) - w, "%s%s%.*s\n",
+				    keys[k] ? keys[k] : "", keys[k] ? "\t" : "",
+				    (int)n, field);
 				switch ((i + cap) % 3) {
 				case 0:
 					record_put(&s.rw, field, n);
@@ -508,23 +535,24 @@ test_writer_blocks(void)
 					 */
 					for (;;) {
 						if (!record_cursor_begin(&s.rw,
-						    &c)) {
+									 &c)) {
 							record_flush(&s.rw);
 							if (!record_cursor_begin(
-							    &s.rw, &c)) {
-								record_put(&s.rw,
+								&s.rw, &c)) {
+								record_put(
+								    &s.rw,
 								    field, n);
 								break;
 							}
 						}
-						put = record_cursor_put(&c,
-						    field, n);
+						put = record_cursor_put(
+						    &c, field, n);
 						record_cursor_end(&s.rw, &c);
 						if (put == RECORD_PUT_OK)
 							break;
 						if (put == RECORD_PUT_LONG) {
-							record_put(&s.rw,
-							    field, n);
+							record_put(&s.rw, field,
+								   n);
 							break;
 						}
 						record_flush(&s.rw);
@@ -560,18 +588,22 @@ test_cursor_ends(void)
 				record_key_set(&s.rw, "k", 1);
 				w = 0;
 				if (record_cursor_begin(&s.rw, &c)) {
-					if (record_cursor_put(&c, field, first) ==
+					if (record_cursor_put(&c, field,
+							      first) ==
 					    RECORD_PUT_OK)
-						w += (size_t)snprintf(want + w,
-						    sizeof(want) - w, "k\t%.*s\n",
-						    (int)first, field);
-					while (record_cursor_put(&c, field, n) ==
+						w += (size_t)snprintf(
+						    want + w, sizeof(want) - w,
+						    "k\t%.*s\n", (int)first,
+						    field);
+					while (
+					    record_cursor_put(&c, field, n) ==
 					    RECORD_PUT_OK)
-						w += (size_t)snprintf(want + w,
-						    sizeof(want) - w, "k\t%.*s\n",
-						    (int)n, field);
+						w += (size_t)snprintf(
+						    want + w, sizeof(want) - w,
+						    "k\t%.*s\n", (int)n, field);
 					record_cursor_end(&s.rw, &c);
-					full += s.w.len + 3 + RECORD_BLOCK > cap;
+					full +=
+					    s.w.len + 3 + RECORD_BLOCK > cap;
 				}
 				want[w] = '\0';
 				bad += strcmp(sink_close(&s), want) != 0;
@@ -607,9 +639,10 @@ test_key_count(void)
 			record_key_count(&s.rw, 2);
 			sent++;
 			snprintf(want, sizeof(want), "doc\t%llu\t%llu\t",
-			    (unsigned long long)para, (unsigned long long)sent);
+				 (unsigned long long)para,
+				 (unsigned long long)sent);
 			bad += s.rw.headlen != strlen(want) ||
-			    memcmp(s.rw.head, want, s.rw.headlen) != 0;
+			       memcmp(s.rw.head, want, s.rw.headlen) != 0;
 		}
 		record_key_set_number(&s.rw, 1, 99999);
 		record_key_set_number(&s.rw, 2, 7);
@@ -664,9 +697,11 @@ test_fields(void)
 	/* A real too long for the writer's small buffer, as printf has it. */
 	snprintf(big, sizeof(big), "%.1f", 1e300);
 	snprintf(want, sizeof(want),
-	    "item\t0\t18446744073709551615\t0.0000\t-0.0001\t1.2346\t"
-	    "0.000000\t2\t  ab   \t \ng1\tg2\tw\t%s\n\nk1\tk2\tpayload\nk1\tk2\tp\n"
-	    "no key\np\n", big);
+		 "item\t0\t18446744073709551615\t0.0000\t-0.0001\t1.2346\t"
+		 "0.000000\t2\t  ab   \t "
+		 "\ng1\tg2\tw\t%s\n\nk1\tk2\tpayload\nk1\tk2\tp\n"
+		 "no key\np\n",
+		 big);
 	CHECK_STR(sink_close(&s), want);
 }
 
@@ -691,10 +726,10 @@ test_messages(void)
 	record_split(&rec, "plain", 5);
 	record_warn_fields("f", 9, &rec, "doc", 1);
 	snprintf(want, sizeof(want),
-	    "%s: %s:2: --by para needs 2 key fields, the record has 1\n"
-	    "%s: %s:2: count 'x' is not a whole number\n"
-	    "%s: f:9: --by doc needs 1 key field, the record has 0\n",
-	    sp_progname, path, sp_progname, path, sp_progname);
+		 "%s: %s:2: --by para needs 2 key fields, the record has 1\n"
+		 "%s: %s:2: count 'x' is not a whole number\n"
+		 "%s: f:9: --by doc needs 1 key field, the record has 0\n",
+		 sp_progname, path, sp_progname, path, sp_progname);
 	CHECK_STR(captured_stderr(), want);
 }
 

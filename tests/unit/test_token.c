@@ -354,7 +354,7 @@ line_tokens(const char *src, const struct tok_opts *o, const char *prefix,
 		abort();
 	w.fd = fileno(f);
 	w.name = "(test)";
-	w.buf = malloc(room);	/* exactly room: ASan sees a write past it */
+	w.buf = malloc(room); /* exactly room: ASan sees a write past it */
 	w.cap = room;
 	w.len = 0;
 	record_writer_init(&rw, &w);
@@ -410,9 +410,9 @@ test_lines(void)
 		"Zoë and Qa’ida 1.9",
 		"",
 	};
-	static const char *const keys[] = { "", "k\t", "doc\t1\t2\t",
-	    "0123456789abcdefghijklmnopqrstu\t",
-	    "0123456789abcdefghijklmnopqrstuv\t" };
+	static const char *const keys[] = {
+	    "", "k\t", "doc\t1\t2\t", "0123456789abcdefghijklmnopqrstu\t",
+	    "0123456789abcdefghijklmnopqrstuv\t"};
 	/* Room for one record at least, and some more. */
 	static const size_t rooms[] = { 0, 1, 7, 38, 39, 100, 400 };
 	struct tok_opts o = { 0, 0 };
@@ -434,8 +434,9 @@ test_lines(void)
 			tok_free(&t);
 			for (r = 0; r < sizeof(rooms) / sizeof(rooms[0]); r++) {
 				n = line_tokens(texts[i], &o, keys[k],
-				    strlen(keys[k]) + RECORD_BLOCK + 1 +
-				    rooms[r], got, sizeof(got));
+						strlen(keys[k]) + RECORD_BLOCK +
+						    1 + rooms[r],
+						got, sizeof(got));
 				CHECK_STR(got, want);
 				if (i < 4 && strlen(keys[k]) <= RECORD_BLOCK)
 					CHECK(n > 0);
