@@ -208,8 +208,13 @@ check_options(const struct opt *o)
 
 /*
  * --colloc and --pairs: pair the item with the items before it in the run
- * of records with the same key, then remember it.
+ * of records with the same key, then remember it.  A gap record (an empty
+ * token: sp-tokens dropped tokens there) is RUN_GAP: it takes a position
+ * in the window like a token, so that tokens pair only when they were at
+ * most --window positions apart, and pairs with nothing.
  */
+#define RUN_GAP UINT32_MAX
+
 static void
 add_to_run(const struct record *rec, uint32_t item)
 {
@@ -228,9 +233,11 @@ add_to_run(const struct record *rec, uint32_t item)
 		run.keylen = rec->keylen;
 		run.haskey = rec->haskey;
 	}
-	for (j = 1; j <= cf.window && j <= run.len; j++)
-		count_cell(&table, run.recent[(run.len - j) % cf.window],
-		    item)->count++;
+	for (j = 1; item != RUN_GAP && j <= cf.window && j <= run.len; j++)
+		if (run.recent[(run.len - j) % cf.window] != RUN_GAP)
+			count_cell(&table,
+				   run.recent[(run.len - j) % cf.window], item)
+			    ->count++;
 	run.recent[run.len % cf.window] = item;
 	run.len++;
 }
@@ -280,7 +287,9 @@ count_file(const char *path)
 	run.len = 0;
 	while (record_next(&rr, &rec) > 0) {
 		if (rec.len == 0) {
-			run.len = 0;
+			/* A gap: it takes a position, and is never counted. */
+			if (cf.mode == MODE_COLLOC || cf.mode == MODE_PAIRS)
+				add_to_run(&rec, RUN_GAP);
 			continue;
 		}
 		item = strtab_intern(&table.items, rec.payload, rec.len, NULL);

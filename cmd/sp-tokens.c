@@ -2,7 +2,11 @@
  * sp-tokens: write one token record (KEY TAB TOKEN) per word of the last
  * field of every input record, in order, keeping the record's key.  The
  * word rules are lib/token.c's; this file adds the filters (numbers,
- * minimum length, stop words), the stemmer and n-grams.  It streams: memory
+ * minimum length, stop words), the stemmer and n-grams.  Where the filters
+ * drop tokens between two kept tokens of a record, a gap record (the key
+ * and an empty token) takes their place, one per run or one per token with
+ * --pad, so that sp-count never pairs tokens that were not neighbours;
+ * n-grams are formed within the runs between gaps.  It streams: memory
  * is bounded by the longest record.  Token records are written by
  * lib/record.c, most of them through the tokenizer itself (tok_lines);
  * with SP_REFERENCE (lib/reference.h) every token comes from tok_next.
@@ -24,7 +28,8 @@
 
 static const char help[] =
     "usage: sp-tokens [--keep-case] [--no-numbers] [--min-len n] [--punct]\n"
-    "                 [--stop[=file]] [--stem] [--ngrams n[-m]] [file ...]\n"
+    "                 [--stop[=file]] [--pad] [--stem] [--ngrams n[-m]] "
+    "[file ...]\n"
     "\n"
     "Write one token record, KEY TAB TOKEN, per word of each record's last\n"
     "field.\n"
@@ -36,6 +41,8 @@ static const char help[] =
     "      --stop[=FILE]   drop the built-in English stop words, or the\n"
     "                      words in FILE (one a line, # comments)\n"
     "      --print-stop    print the built-in stop-word list and exit\n"
+    "      --pad           one gap record (an empty token) per dropped token,\n"
+    "                      not one per run of them\n"
     "      --stem          apply the Snowball English (Porter2) stemmer\n"
     "      --ngrams=N[-M]  write n-grams of N (to M) consecutive tokens\n"
     "      --help          print this help and exit\n"
@@ -43,7 +50,7 @@ static const char help[] =
 
 enum {
 	OPT_KEEP_CASE = 1, OPT_NO_NUMBERS, OPT_MIN_LEN, OPT_PUNCT, OPT_STOP,
-	OPT_PRINT_STOP, OPT_STEM, OPT_NGRAMS
+	OPT_PRINT_STOP, OPT_STEM, OPT_NGRAMS, OPT_PAD
 };
 
 static const struct opt_spec specs[] = {
@@ -51,6 +58,7 @@ static const struct opt_spec specs[] = {
 	{ OPT_MIN_LEN, 0, "min-len", OPT_REQUIRED },
 	{ OPT_NGRAMS, 0, "ngrams", OPT_REQUIRED },
 	{ OPT_NO_NUMBERS, 0, "no-numbers", OPT_NONE },
+	{ OPT_PAD, 0, "pad", OPT_NONE },
 	{ OPT_PRINT_STOP, 0, "print-stop", OPT_NONE },
 	{ OPT_PUNCT, 0, "punct", OPT_NONE },
 	{ OPT_STEM, 0, "stem", OPT_NONE },
@@ -61,7 +69,7 @@ static const struct opt_spec specs[] = {
 static struct tokenizer tokenizer;
 static struct record_writer out; /* the key is the record's */
 static int every_token;		/* no option drops or changes tokens */
-static int no_numbers, stemming, use_stop;
+static int no_numbers, stemming, use_stop, pad;
 static size_t min_len = 1, ngram_min = 1, ngram_max = 1;
 static struct strtab stopwords;
 static char *folded;		/* scratch: a token folded for stop words */
@@ -71,7 +79,9 @@ static size_t foldedcap;
 static char *kept;
 static size_t keptlen, keptcap;
 static size_t *starts;		/* offset of each kept token in kept */
-static size_t nkept, startcap;
+static size_t *segment;		/* the first kept token after the last gap
+				   before each kept token */
+static size_t nkept, startcap, gapped;
 
 /* How many plain words to take from the tokenizer at once. */
 enum { WORDS = 64 };
@@ -144,7 +154,9 @@ keep_token(const char *s, size_t n)
 	if (nkept == startcap) {
 		startcap = startcap ? startcap * 2 : 64;
 		starts = xreallocarray(starts, startcap + 1, sizeof(*starts));
+		segment = xreallocarray(segment, startcap, sizeof(*segment));
 	}
+	segment[nkept] = gapped;
 	starts[nkept++] = keptlen;
 	memcpy(kept + keptlen, s, n);
 	keptlen += n;
@@ -152,9 +164,10 @@ keep_token(const char *s, size_t n)
 }
 
 /*
- * All n-grams of the record's kept tokens, grouped by n, in order.  A
- * record that keeps no token has none (and starts may not exist yet: the
- * first records can keep nothing).
+ * All n-grams of the record's kept tokens, grouped by n, in order, none
+ * across a gap (an n-gram ending at token j starts at segment[j] or
+ * later).  A record that keeps no token has none (and starts may not exist
+ * yet: the first records can keep nothing).
  */
 static void
 write_ngrams(void)
@@ -166,8 +179,9 @@ write_ngrams(void)
 	starts[nkept] = keptlen;
 	for (n = ngram_min; n <= ngram_max; n++)
 		for (i = 0; i + n <= nkept; i++)
-			record_put(&out, kept + starts[i],
-				   starts[i + n] - starts[i] - 1);
+			if (segment[i + n - 1] <= i)
+				record_put(&out, kept + starts[i],
+					   starts[i + n] - starts[i] - 1);
 }
 
 static void
@@ -176,7 +190,8 @@ tokenize_record(const struct record *rec)
 	struct token tok;
 	struct tok_word words[WORDS];
 	char *w;
-	size_t n, i;
+	size_t n, i, dropped;
+	int any = 0; /* a token of the record was kept */
 
 	record_key(&out, rec);
 	tok_start(&tokenizer, rec->payload, rec->len);
@@ -198,12 +213,14 @@ tokenize_record(const struct record *rec)
 		}
 		return;
 	}
-	keptlen = nkept = 0;
+	keptlen = nkept = gapped = 0;
+	dropped = 0;
 	while (tok_next(&tokenizer, &tok)) {
-		if (no_numbers && tok.kind == TOK_NUMBER)
+		if ((no_numbers && tok.kind == TOK_NUMBER) ||
+		    (use_stop && is_stopword(&tok))) {
+			dropped++;
 			continue;
-		if (use_stop && is_stopword(&tok))
-			continue;
+		}
 		if (stemming && tok.kind == TOK_WORD) {
 			/* The stemmer works on folded words. */
 			w = (char *)tok.text;
@@ -216,8 +233,20 @@ tokenize_record(const struct record *rec)
 			tok.len = n;
 			tok.text = w;
 		}
-		if (tok.chars < min_len)
+		if (tok.chars < min_len) {
+			dropped++;
 			continue;
+		}
+		if (dropped > 0 && any) {
+			/* Tokens were dropped between two kept ones. */
+			if (ngram_max > 1)
+				gapped = nkept;
+			else
+				for (i = 0; i < (pad ? dropped : 1); i++)
+					record_put(&out, "", 0);
+		}
+		dropped = 0;
+		any = 1;
 		if (ngram_max > 1)
 			keep_token(tok.text, tok.len);
 		else
@@ -270,6 +299,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_NO_NUMBERS:
 			no_numbers = 1;
+			break;
+		case OPT_PAD:
+			pad = 1;
 			break;
 		case OPT_PRINT_STOP:
 			print_stop = 1;
@@ -324,6 +356,7 @@ main(int argc, char *argv[])
 	record_writer_free(&out);
 	free(kept);
 	free(starts);
+	free(segment);
 	free(o.operands);
 	sp_exit(status);
 }

@@ -149,7 +149,8 @@ same() {
 	for opts in "" --keep-case --punct "--punct --keep-case" \
 	    "--no-numbers --min-len 2" --stop "--stop=stop --keep-case" \
 	    --stem "--stem --keep-case --min-len 3" "--ngrams 2" \
-	    "--ngrams 1-3 --stop" "--punct --no-numbers --ngrams 2-3"; do
+	    "--ngrams 1-3 --stop" "--punct --no-numbers --ngrams 2-3" \
+	    "--stop --no-numbers --pad" "--min-len 3 --ngrams 1-2 --pad"; do
 		same sp-tokens $opts -- $files
 		same sp-tokens $opts -- $segs
 	done
@@ -163,8 +164,12 @@ same() {
 	for f in $files; do
 		sp-split "$f" 2>/dev/null | sp-tokens >"tok-${f#text-}" ||
 			true
+		# Token records with gap records (empty tokens).
+		sp-split "$f" 2>/dev/null | sp-tokens --stop --min-len 3 \
+		    --pad >"gtok-${f#text-}" || true
 	done
 	toks=$(derived tok)
+	gtoks=$(derived gtok)
 	make_inputs tokens
 	for f in $files; do
 		sp-count --by doc "$f" >"cnt-${f#tokens-}" 2>/dev/null || true
@@ -178,6 +183,7 @@ same() {
 	    "--colloc --min 2" "--pairs -w 2" "--colloc -s pmi -n 10"; do
 		same sp-count $opts -- $files
 		same sp-count $opts -- $toks
+		same sp-count $opts -- $gtoks
 	done
 	for opts in --merge "--merge --by doc" "--merge -n 3 --min 2" \
 	    "--from-counts --keyness a"; do

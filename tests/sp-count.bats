@@ -181,12 +181,70 @@ the${TAB}2${TAB}2${TAB}0.0332${TAB}0.0524${TAB}0.2630"
 	expect_file "$F/pairs-w2.out"
 }
 
-@test "pairs never cross a change of key, a blank line or a file" {
+@test "pairs never cross a change of key or a file; a blank line is a gap" {
 	printf 'x\ny\n\nz\n' >plain
 	printf 'k\tw\n' >one
 	run --separate-stderr sp-count --pairs plain one
 	[ "$status" -eq 0 ]
 	expect_eq "$output" "x${TAB}y${TAB}1"
+	# The gap takes a position: y and z are two apart.
+	run --separate-stderr sp-count --pairs -w 2 plain one
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "x${TAB}y${TAB}1
+y${TAB}z${TAB}1"
+}
+
+@test "gap records: no pair across removed words, windows keep distances" {
+	[ -x "$SP_BIN/sp-tokens" ] || skip "sp-tokens is not built"
+	printf 'the report of the Secretary of the Treasury\n' >in
+	run_ok sh -c 'sp-tokens --stop in | sp-count --pairs'
+	expect_eq "$output" ""
+	# One gap per removed run: report _ secretary _ treasury.
+	run_ok sh -c 'sp-tokens --stop in | sp-count --pairs -w 2'
+	expect_eq "$output" "report${TAB}secretary${TAB}1
+secretary${TAB}treasury${TAB}1"
+	# --pad: the original distances, three apart.
+	run_ok sh -c 'sp-tokens --stop --pad in | sp-count --pairs -w 2'
+	expect_eq "$output" ""
+	run_ok sh -c 'sp-tokens --stop --pad in | sp-count --pairs -w 3'
+	expect_eq "$output" "report${TAB}secretary${TAB}1
+secretary${TAB}treasury${TAB}1"
+	# Gaps are never counted, in any mode.
+	run_ok sh -c 'sp-tokens --stop --pad in | sp-count'
+	expect_eq "$output" "report${TAB}1
+secretary${TAB}1
+treasury${TAB}1"
+	run_ok sh -c 'sp-tokens --stop --pad in | SP_REFERENCE=1 sp-count'
+	expect_eq "$output" "report${TAB}1
+secretary${TAB}1
+treasury${TAB}1"
+}
+
+@test "windowed pairs with gaps equal an awk count of positions" {
+	[ -x "$SP_BIN/sp-split" ] && [ -x "$SP_BIN/sp-tokens" ] ||
+	    skip "sp-split and sp-tokens are not built"
+	sp-split "$CORPUS"/*.txt >seg
+	for pad in "" --pad; do
+		sp-tokens --stop --no-numbers --min-len 3 $pad seg >tok
+		grep -q "${TAB}\$" tok
+		for w in 1 3; do
+			sp-count --pairs -w "$w" tok >got
+			# A run is the records with one key; each record one
+			# position; an empty token pairs with nothing.
+			awk -F '\t' -v w="$w" '
+			{ key = $0; sub(/\t[^\t]*$/, "", key)
+			  if (key != last) { n = 0; last = key }
+			  n++; tok[n] = $NF
+			  if ($NF == "") next
+			  for (j = 1; j <= w && j < n; j++)
+				if (tok[n - j] != "")
+					c[tok[n - j] "\t" $NF]++ }
+			END { for (p in c) print p "\t" c[p] }' tok |
+			    LC_ALL=C sort -t "$TAB" -k1,1 -k3,3nr -k2,2 >want
+			[ -s want ]
+			cmp got want
+		done
+	done
 }
 
 @test "--colloc from merged pair tables equals --colloc from tokens" {
@@ -370,7 +428,8 @@ sp-count: real:1: count '2.5000' is not a whole number"
 	run_ok sp-count --by doc -n 10 tok
 	# The same table from sort and uniq: per document, count descending,
 	# then the word in byte order, the first ten.
-	cut -f1,4 tok | LC_ALL=C sort | uniq -c |
+	# Gap records (an empty token) are not words.
+	awk -F '\t' '$4 != ""' tok | cut -f1,4 | LC_ALL=C sort | uniq -c |
 	    awk '{ print $2 "\t" $3 "\t" $1 }' |
 	    LC_ALL=C sort -t "$TAB" -k1,1 -k3,3nr -k2,2 |
 	    awk -F '\t' '$1 != d { d = $1; n = 0 } ++n <= 10' >want
@@ -415,6 +474,12 @@ sp-count: real:1: count '2.5000' is not a whole number"
 	sp-tokens segments | sp-count --pairs >whole
 	parallel --will-cite --pipe --block 10k 'sp-tokens | sp-count --pairs' \
 	    <segments | sp-count --merge >merged
+	cmp whole merged
+	# With gap records and a window, too.
+	sp-tokens --stop --pad segments | sp-count --pairs -w 3 >whole
+	parallel --will-cite --pipe --block 10k \
+	    'sp-tokens --stop --pad | sp-count --pairs -w 3' <segments |
+	    sp-count --merge >merged
 	cmp whole merged
 }
 

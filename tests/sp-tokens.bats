@@ -85,12 +85,13 @@ tokens() {
 
 @test "--no-numbers drops tokens without letters" {
 	run tokens '36 people, 1.9 million, 7/7 and the mid-2030s' --no-numbers
-	expect_eq "$output" 'people|million|and|the|mid-2030s'
+	# A gap record (an empty token) for each run of dropped tokens.
+	expect_eq "$output" 'people||million||and|the|mid-2030s'
 }
 
 @test "--min-len counts characters, not bytes" {
 	run tokens 'a an ant ёж ёжик' --min-len 3
-	expect_eq "$output" 'ant|ёжик'
+	expect_eq "$output" 'ant||ёжик'
 }
 
 @test "--punct keeps marks and symbols as tokens, runs of one ASCII mark as one" {
@@ -100,15 +101,45 @@ tokens() {
 
 @test "--stop drops the built-in English stop words, after folding" {
 	run tokens "The threat we face isn't over" --stop
-	expect_eq "$output" 'threat|face'
+	expect_eq "$output" 'threat||face'
 	run tokens "The threat we face" --stop --keep-case
-	expect_eq "$output" 'threat|face'
+	expect_eq "$output" 'threat||face'
 }
 
 @test "--stop=FILE uses the user's list with comments and blank lines" {
 	printf '# my list\n\nthreat\n  Face \n' > stop.txt
 	run tokens 'The threat we FACE' --stop=stop.txt
-	expect_eq "$output" 'the|we'
+	expect_eq "$output" 'the||we'
+}
+
+@test "gap records: one per dropped run between kept tokens, one per token with --pad" {
+	# The issue's example: report and secretary were never neighbours.
+	run tokens 'the report of the Secretary of the Treasury' --stop
+	expect_eq "$output" 'report||secretary||treasury'
+	run tokens 'the report of the Secretary of the Treasury' --stop --pad
+	expect_eq "$output" 'report|||secretary|||treasury'
+	# None before the first kept token or after the last, none for
+	# punctuation (not a token), and none when a record keeps nothing.
+	run tokens 'Of 7 men, 12 - all of them - left; in the end' --stop --no-numbers
+	expect_eq "$output" 'men||left||end'
+	run tokens 'the 3 of it' --stop --no-numbers --pad
+	expect_eq "$output" ''
+	run tokens 'a b c d' --min-len 2 --pad
+	expect_eq "$output" ''
+	# The key is kept: KEY TAB and an empty token.
+	printf 'd\t1\t2\tThreat of war\nthe end\n' >in.tsv
+	run_ok sp-tokens --stop --pad in.tsv
+	expect_eq "$output" "d${TAB}1${TAB}2${TAB}threat
+d${TAB}1${TAB}2${TAB}
+d${TAB}1${TAB}2${TAB}war
+end"
+}
+
+@test "--pad without a filter changes nothing" {
+	printf 'd\t1\t2\tThe threat of war\n' >in.tsv
+	sp-tokens in.tsv >plain.out
+	run_ok sp-tokens --pad in.tsv
+	expect_eq "$output" "$(cat plain.out)"
 }
 
 @test "--print-stop prints the sorted built-in list" {
@@ -140,7 +171,8 @@ d${TAB}1${TAB}2${TAB}is real"
 
 @test "--ngrams N-M writes the smaller n-grams first, after stop words go" {
 	run tokens 'the threat of global terrorism' --stop --ngrams 1-3
-	expect_eq "$output" 'threat|global|terrorism|threat global|global terrorism|threat global terrorism'
+	# No n-gram across the gap where "of" was.
+	expect_eq "$output" 'threat|global|terrorism|global terrorism'
 }
 
 @test "--ngrams copes with records that keep no token, the first ones too" {
@@ -163,8 +195,7 @@ in
 again
 threat levels
 levels rose
-rose in
-in again'
+rose in'
 	run --separate-stderr sp-tokens --ngrams 2 <<-EOF
 
 	a b
@@ -179,7 +210,7 @@ in again'
 	[ "$status" -eq 2 ]
 	expect_eq "$stderr" 'sp-tokens: --ngrams: 3-1 is an empty range
 usage: sp-tokens [--keep-case] [--no-numbers] [--min-len n] [--punct]
-                 [--stop[=file]] [--stem] [--ngrams n[-m]] [file ...]'
+                 [--stop[=file]] [--pad] [--stem] [--ngrams n[-m]] [file ...]'
 	run --separate-stderr sp-tokens --min-len x
 	[ "$status" -eq 2 ]
 	[ "${stderr_lines[0]}" = "sp-tokens: --min-len: 'x' is not a whole number from 1 to 1000000" ]

@@ -22,8 +22,8 @@ tmp=$out/topics.tmp
 trap 'rm -f "$tmp".*' EXIT
 trap 'exit 2' HUP INT TERM
 
-tokens=$(wc -l <"$content")
-tokens=$((tokens + 0))
+# Gap records (empty tokens, where sp-tokens dropped words) are no words.
+tokens=$(awk -F '\t' '$NF != "" { n++ } END { print n + 0 }' "$content")
 if [ "$tokens" -lt $((10 * k)) ]; then
 	# Too little text for a model: no topics, and the page says why.
 	printf 'tokens\t%d\nskipped\tfewer than 10 content words a topic\n' \
@@ -44,7 +44,7 @@ fi
 		if (take)
 			taken++
 	}
-	take { print; kept++ }
+	take { print; if ($NF != "") kept++ }
 	END {
 		printf "paragraphs\t%d\nsampled\t%d\ntokens\t%d\n", i, taken,
 		    tokens > stats
