@@ -15,7 +15,9 @@
 
 #include "count.h"
 #include "err.h"
+#include "group.h"
 #include "io.h"
+#include "meta.h"
 #include "opt.h"
 #include "record.h"
 #include "reference.h"
@@ -26,18 +28,25 @@ static const char help[] =
     "[-n count]\n"
     "                [-s key] [-w width] [--df] [--min count] [--negative] "
     "[--rel]\n"
-    "                [--tfidf] [file ...]\n"
+    "                [--tfidf] [--meta file [--id-column name]] "
+    "[file ...]\n"
     "\n"
     "Count the items (the last field of each record) and write a count\n"
     "table, ITEM TAB COUNT (GROUP TAB ITEM TAB COUNT with --by), sorted by\n"
     "group, then count descending, then item.\n"
     "\n"
     "  -b, --by=LEVEL        one table per group: doc, para, sent or N (the\n"
-    "                        first N key fields)\n"
+    "                        first N key fields), or with --meta a column\n"
+    "                        of the table (Date:year, :month, :day, :decade\n"
+    "                        for periods of a date column)\n"
+    "      --meta=FILE       a metadata table (TSV or CSV, header row)\n"
+    "                        whose ids are the records' first key fields\n"
+    "      --id-column=NAME  the table's id column (default the first)\n"
     "  -m, --merge           the operands are count tables written by\n"
     "                        sp-count: add them up (also --from-counts)\n"
-    "  -k, --keyness=TARGET  items that distinguish the records whose first\n"
-    "                        key field is TARGET (or is listed in @FILE)\n"
+    "  -k, --keyness=TARGET  items that distinguish the group TARGET (or\n"
+    "                        the groups listed in @FILE; without --by the\n"
+    "                        group is the first key field)\n"
     "                        from the others: ITEM TAB TARGET TAB REFERENCE\n"
     "                        TAB G2 TAB CHI2 TAB LOG-RATIO\n"
     "      --colloc          pairs of tokens of one record run, with\n"
@@ -60,7 +69,7 @@ static const char help[] =
 enum {
 	OPT_BY = 1, OPT_COLLOC, OPT_DF, OPT_KEYNESS, OPT_MERGE, OPT_MIN,
 	OPT_NEGATIVE, OPT_PAIRS, OPT_REL, OPT_SORT, OPT_TFIDF, OPT_TOP,
-	OPT_WINDOW
+	OPT_WINDOW, OPT_META, OPT_IDCOL
 };
 
 static const struct opt_spec specs[] = {
@@ -68,8 +77,10 @@ static const struct opt_spec specs[] = {
 	{ OPT_COLLOC, 0, "colloc", OPT_NONE },
 	{ OPT_DF, 0, "df", OPT_NONE },
 	{ OPT_MERGE, 0, "from-counts", OPT_NONE },
+	{ OPT_IDCOL, 0, "id-column", OPT_REQUIRED },
 	{ OPT_KEYNESS, 'k', "keyness", OPT_REQUIRED },
 	{ OPT_MERGE, 'm', "merge", OPT_NONE },
+	{ OPT_META, 0, "meta", OPT_REQUIRED },
 	{ OPT_MIN, 0, "min", OPT_REQUIRED },
 	{ OPT_NEGATIVE, 0, "negative", OPT_NONE },
 	{ OPT_PAIRS, 0, "pairs", OPT_NONE },
@@ -102,7 +113,19 @@ static struct {
 	int sort_given;
 	char **targets;
 	size_t ntargets;
+	const char *meta_path, *id_column;	/* --meta, --id-column */
+	int by_column;		/* --by names a column of the table */
 } cf = { .min = 1, .window = 1 };
+
+/*
+ * --by COLUMN: the grouper (group.h) gives each record's group a dense id;
+ * gmap turns it into the count table's group id, so that the counting is
+ * the same as for a key level.  Both grow with the groups only.
+ */
+static struct meta meta;
+static struct grouper grouper;
+static uint32_t *gmap;
+static size_t ngmap;
 
 static struct count_table table;
 static struct record_writer out;
@@ -124,6 +147,23 @@ static struct {
 	uint32_t *recent;	/* the last cf.window items, a ring */
 	uint64_t len;		/* items in the run so far */
 } run;
+
+/* The count table's group of the grouper's group g. */
+static uint32_t
+table_group(uint32_t g)
+{
+	const char *name;
+	size_t len;
+
+	if (g < ngmap)
+		return gmap[g];
+	gmap = xreallocarray(gmap, group_count(&grouper), sizeof(*gmap));
+	for (; ngmap < group_count(&grouper); ngmap++) {
+		name = group_name(&grouper, (uint32_t)ngmap, &len);
+		gmap[ngmap] = count_group(&table, name, len);
+	}
+	return gmap[g];
+}
 
 static void
 add_target(const char *s, size_t n, const struct opt *o)
@@ -171,6 +211,32 @@ parse_sort(const char *s, const struct opt *o)
 	    "or t", s);
 }
 
+/*
+ * The --by value: a key level, or with --meta a column of the table (the
+ * table is loaded here, so that a bad one is an error before any input is
+ * read).  Both options may come in either order, so this waits for all.
+ */
+static void
+set_by(const struct opt *o)
+{
+	if (cf.by_arg == NULL || cf.meta_path == NULL) {
+		if (cf.by_arg != NULL &&
+		    (cf.by = record_parse_by(cf.by_arg)) == 0)
+			opt_usage_error(o, "--by: '%s' is not doc, para, sent "
+			    "or a number from 1 to 1000 (a column of a "
+			    "metadata table needs --meta FILE)", cf.by_arg);
+		return;
+	}
+	if (meta_load(&meta, cf.meta_path, cf.id_column, META_AUTO) < 0)
+		exit(2);
+	if (group_init(&grouper, cf.by_arg, &meta) < 0) {
+		meta_free(&meta);
+		exit(2);
+	}
+	cf.by = grouper.fields;
+	cf.by_column = grouper.kind == GROUP_COLUMN;
+}
+
 /* Refuse combinations that have no meaning, and pick the default order. */
 static void
 check_options(const struct opt *o)
@@ -178,9 +244,16 @@ check_options(const struct opt *o)
 	int measures = cf.rel || cf.df || cf.tfidf;
 	enum sort_key s = cf.sort;
 
-	if (cf.mode != MODE_TABLE && (cf.by > 0 || measures))
-		opt_usage_error(o, "--by, --rel, --df and --tfidf apply to "
-		    "count tables, not to --keyness, --colloc or --pairs");
+	if ((cf.mode == MODE_COLLOC || cf.mode == MODE_PAIRS) && cf.by > 0)
+		opt_usage_error(o, "--by applies to count tables and "
+		    "--keyness, not to --colloc or --pairs");
+	if (cf.mode != MODE_TABLE && measures)
+		opt_usage_error(o, "--rel, --df and --tfidf apply to count "
+		    "tables, not to --keyness, --colloc or --pairs");
+	if (cf.meta_path != NULL && cf.by_arg == NULL)
+		opt_usage_error(o, "--meta applies with --by");
+	if (cf.id_column != NULL && cf.meta_path == NULL)
+		opt_usage_error(o, "--id-column applies with --meta");
 	if (cf.mode == MODE_PAIRS && cf.merge)
 		opt_usage_error(o, "--pairs counts tokens; merge pair tables "
 		    "with --merge alone");
@@ -297,7 +370,16 @@ count_file(const char *path)
 			add_to_run(&rec, item);
 			continue;
 		}
-		if (cf.by > 0) {
+		if (cf.by_column) {
+			group = group_of(&grouper, &rec);
+			if (group == GROUP_SHORT) {
+				group_warn_short(&grouper, record_file(&rr),
+				    record_lineno(&rr), &rec);
+				status = 2;
+				break;
+			}
+			group = table_group(group);
+		} else if (cf.by > 0) {
 			glen = record_by_prefix(&rr, &rec, cf.by, cf.by_arg);
 			if (glen == (size_t)-1) {
 				status = 2;
@@ -342,7 +424,19 @@ row_group(const struct count_row *row, struct record_reader *rr,
 	struct record g = { row->group, row->grouplen, row->hasgroup, "", 0 };
 	size_t len = row->grouplen, need = cf.by;
 
-	if (cf.mode == MODE_KEYNESS) {
+	if (cf.by_column) {
+		/* The GROUP field's first field is an id of the table. */
+		if (!row->hasgroup) {
+			record_warn(rr, "--by %s needs a GROUP field whose "
+			    "first field is an id of %s, the row has none",
+			    cf.by_arg, meta.name);
+			return -1;
+		}
+		*group = table_group(group_of_key(&grouper, row->group,
+		    record_key_prefix(&g, 1)));
+		return 0;
+	}
+	if (cf.mode == MODE_KEYNESS && need == 0) {
 		*group = row->hasgroup ? count_group(&table, row->group,
 		    record_key_prefix(&g, 1)) : COUNT_NOGROUP;
 		return 0;
@@ -606,8 +700,13 @@ write_keyness(void)
 		id = strtab_find(&table.groups, cf.targets[i],
 		    strlen(cf.targets[i]));
 		if (id == STRTAB_NONE) {
-			sp_warn("--keyness: no record has the first key field "
-			    "'%s'", cf.targets[i]);
+			if (cf.by_arg != NULL)
+				sp_warn("--keyness: no record is in the group "
+				    "'%s' of --by %s", cf.targets[i],
+				    cf.by_arg);
+			else
+				sp_warn("--keyness: no record has the first "
+				    "key field '%s'", cf.targets[i]);
 			missing = 1;
 		} else
 			istarget[id] = 1;
@@ -750,8 +849,13 @@ main(int argc, char *argv[])
 	while ((id = opt_next(&o, &arg)) != 0) {
 		switch (id) {
 		case OPT_BY:
-			cf.by = record_opt_by(&o, arg);
 			cf.by_arg = arg;
+			break;
+		case OPT_IDCOL:
+			cf.id_column = arg;
+			break;
+		case OPT_META:
+			cf.meta_path = arg;
 			break;
 		case OPT_COLLOC:
 		case OPT_KEYNESS:
@@ -796,6 +900,7 @@ main(int argc, char *argv[])
 			break;
 		}
 	}
+	set_by(&o);
 	check_options(&o);
 	files = o.noperands > 0 ? o.operands : dash;
 	nfiles = o.noperands > 0 ? o.noperands : 1;
@@ -811,6 +916,8 @@ main(int argc, char *argv[])
 		if ((cf.merge ? merge_file(files[i]) : count_file(files[i])) !=
 		    0)
 			status = 2;
+	if (cf.by_column)
+		group_report_missing(&grouper);
 
 	plain_only = cf.mode == MODE_TABLE && cf.by == 0 && !cf.merge &&
 		     !cf.rel && !cf.df && !cf.tfidf && !sp_reference;
@@ -837,6 +944,11 @@ main(int argc, char *argv[])
 	free(cf.targets);
 	free(run.recent);
 	free(run.key);
+	if (cf.meta_path != NULL) {
+		group_free(&grouper);
+		meta_free(&meta);
+	}
+	free(gmap);
 	count_free(&table);
 	record_writer_free(&out);
 	free(o.operands);

@@ -177,6 +177,16 @@ same() {
 	done
 	cnts=$(derived cnt)
 	pairs=$(derived pairs)
+	# A metadata table for some of the generated document ids.
+	printf 'id\tparty\tdate\nb\tLab\t2019-01-02\nx y\tCon\t2018-05-06\n%s\n%s\n' \
+	    'été	Lab	2020-02-02' 'khan-2016-03-20	NA	2016-03-20' >meta.tsv
+	for opts in "--meta meta.tsv --by party" \
+	    "--meta meta.tsv --by date:year --rel --df" \
+	    "--meta meta.tsv --by party --keyness Lab --negative"; do
+		same sp-count $opts -- $files
+		same sp-count $opts -- $toks
+		same sp-count --merge $opts -- $cnts
+	done
 	for opts in "" "-n 5" "--min 2" "--min 3 -n 20" --rel "--by doc" \
 	    "--by sent --rel" "-b 2 --df --tfidf -s tfidf" \
 	    "--keyness javid-2018-06-04 --negative" "--keyness a -s lr" \

@@ -486,7 +486,7 @@ sp-count: real:1: count '2.5000' is not a whole number"
 @test "option errors print the usage and exit 2" {
 	run --separate-stderr sp-count --by word "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
-	expect_eq "${stderr%%$'\n'*}" "sp-count: --by: 'word' is not doc, para, sent or a number from 1 to 1000"
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --by: 'word' is not doc, para, sent or a number from 1 to 1000 (a column of a metadata table needs --meta FILE)"
 	run --separate-stderr sp-count --colloc --keyness a "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --keyness, --colloc and --pairs exclude each other"
@@ -556,4 +556,139 @@ sp-count: real:1: count '2.5000' is not a whole number"
 		done
 		[ -s first ]
 	done
+}
+
+# --meta: a metadata table whose ids are the records' first key fields.
+meta_fixture() {
+	printf 'id\tparty\tdate\na\tLab\t2019-03-02\nb\tCon\t2020-01-01\n' >meta.tsv
+}
+
+@test "--meta --by COLUMN counts per value of the column" {
+	meta_fixture
+	run --separate-stderr sp-count --meta meta.tsv --by party "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	expect_eq "$output" "Con${TAB}dog${TAB}2
+Con${TAB}the${TAB}2
+Con${TAB}sat${TAB}1
+Lab${TAB}cat${TAB}2
+Lab${TAB}the${TAB}2
+Lab${TAB}ran${TAB}1
+Lab${TAB}sat${TAB}1"
+}
+
+@test "--meta --by DATE:year, :decade; missing ids are NA, said once" {
+	printf 'id\tdate\na\t2019-03-02\n' >m1.tsv
+	run --separate-stderr sp-count --meta m1.tsv --by date:year -n 2 \
+	    "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	expect_eq "$stderr" "sp-count: m1.tsv: 1 id not in the table (first: b); their records are counted as NA"
+	expect_eq "$output" "2019${TAB}cat${TAB}2
+2019${TAB}the${TAB}2
+NA${TAB}dog${TAB}2
+NA${TAB}the${TAB}2"
+	meta_fixture
+	run --separate-stderr sp-count --meta meta.tsv --by date:decade \
+	    --rel -n 1 "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	# 2 of the 6 tokens of a, 2 of the 5 of b, per 10,000
+	expect_eq "$output" "2010s${TAB}cat${TAB}2${TAB}3333.3333
+2020s${TAB}dog${TAB}2${TAB}4000.0000"
+}
+
+@test "--meta --by COLUMN on the corpus equals replacing ids with awk" {
+	corpus_tokens >tok
+	awk -F '\t' -v OFS='\t' 'NR == FNR { if (FNR > 1) who[$1] = $2; next }
+	    { $1 = who[$1]; print }' "$CORPUS/INDEX.tsv" tok >bywho
+	for opts in "" "--rel --df --tfidf -n 5" "--min 3"; do
+		sp-count --by doc $opts bywho >want
+		run_ok sp-count --meta "$CORPUS/INDEX.tsv" --by speaker $opts tok
+		expect_eq "$output" "$(cat want)"
+	done
+	# The same table merged from counts per sentence.
+	sp-count --by sent tok >sent.cnt
+	run_ok sp-count --from-counts --meta "$CORPUS/INDEX.tsv" --by speaker \
+	    sent.cnt
+	expect_eq "$output" "$(sp-count --by doc bywho)"
+}
+
+@test "--meta --keyness takes a value of the column as the target" {
+	corpus_tokens >tok
+	awk -F '\t' '$2 == "Sadiq Khan" { print $1 }' "$CORPUS/INDEX.tsv" >ids
+	sp-count --keyness @ids --negative -n 30 tok >want
+	[ -s want ]
+	run_ok sp-count --meta "$CORPUS/INDEX.tsv" --by speaker \
+	    --keyness 'Sadiq Khan' --negative -n 30 tok
+	expect_eq "$output" "$(cat want)"
+	sp-count --by doc tok >doc.cnt
+	run_ok sp-count --merge --meta "$CORPUS/INDEX.tsv" --by speaker \
+	    --keyness 'Sadiq Khan' --negative -n 30 doc.cnt
+	expect_eq "$output" "$(cat want)"
+	run --separate-stderr sp-count --meta "$CORPUS/INDEX.tsv" --by speaker \
+	    --keyness 'Sadiq' tok
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: --keyness: no record is in the group 'Sadiq' of --by speaker"
+}
+
+@test "--id-column, CRLF, a BOM and CSV read the same table" {
+	printf 'party,doc\r\nLab,a\r\nCon,b\r\n' >m.csv
+	printf '\357\273\277party\tdoc\r\nLab\ta\r\nCon\tb\r\n' >m.tsv
+	meta_fixture
+	sp-count --meta meta.tsv --by party "$F/tokens.tsv" >want
+	for m in m.csv m.tsv; do
+		run_ok sp-count --meta $m --id-column doc --by party \
+		    "$F/tokens.tsv"
+		expect_eq "$output" "$(cat want)"
+	done
+}
+
+@test "--meta errors name the table's file and line" {
+	meta_fixture
+	run --separate-stderr sp-count --meta meta.tsv --by Party "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	expect_eq "$stderr" "sp-count: meta.tsv:1: no column 'Party' (--by Party); the columns are: id, party, date"
+	printf 'id\tparty\na\tLab\nb\tCon\na\tLib\n' >dup.tsv
+	run --separate-stderr sp-count --meta dup.tsv --by party "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: dup.tsv:4: id 'a' is also on line 2"
+	printf 'id\tparty\na\tLab\nb\n' >ragged.tsv
+	run --separate-stderr sp-count --meta ragged.tsv --by party "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: ragged.tsv:3: 1 field, but the header has 2"
+	printf 'id\tdate\na\t2019-13-01\n' >date.tsv
+	run --separate-stderr sp-count --meta date.tsv --by date:year "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: date.tsv:2: --by date:year: '2019-13-01' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)"
+	run --separate-stderr sp-count --meta meta.tsv --id-column who --by party "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: meta.tsv:1: no column 'who' (the id column); the columns are: id, party, date"
+	run --separate-stderr sp-count --meta nosuch.tsv --by party "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: nosuch.tsv: No such file or directory"
+}
+
+@test "--meta usage errors, and a record without a key" {
+	meta_fixture
+	run --separate-stderr sp-count --by party "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --by: 'party' is not doc, para, sent or a number from 1 to 1000 (a column of a metadata table needs --meta FILE)"
+	run --separate-stderr sp-count --meta meta.tsv "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --meta applies with --by"
+	run --separate-stderr sp-count --id-column id --by doc "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --id-column applies with --meta"
+	run --separate-stderr sp-count --meta meta.tsv --by party --colloc "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --by applies to count tables and --keyness, not to --colloc or --pairs"
+	printf 'a\tx\ny\nb\tz\n' >in
+	run --separate-stderr sp-count --meta meta.tsv --by party in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: in:2: --by party needs a key whose first field is an id of meta.tsv, the record has no key"
+	expect_eq "$output" "Lab${TAB}x${TAB}1"
+	printf 'x\t3\n' >nogroup.cnt
+	run --separate-stderr sp-count --merge --meta meta.tsv --by party nogroup.cnt
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: nogroup.cnt:1: --by party needs a GROUP field whose first field is an id of meta.tsv, the row has none"
 }
