@@ -13,7 +13,7 @@
 # environment: BENCH_DIR (build/bench), BENCH_SIZES ("10 100"),
 #   BENCH_RUNS_10 (5), BENCH_RUNS_100 (5), BENCH_TOPICS_RUNS (3),
 #   BENCH_TOPICS_ITER_10 (20), BENCH_TOPICS_ITER_100 (10),
-#   BENCH_SCALE_RUNS (1),
+#   BENCH_SCALE_RUNS (1), BENCH_GROUP_RUNS (3),
 #   BENCH_GREP_SIZES (the last of BENCH_SIZES), BENCH_GREP_RUNS (5),
 #   AWK (mawk if installed, else awk).  The whole run takes about 4
 #   minutes on 2 cores, about one more for sp-scale (and its table, made
@@ -230,6 +230,28 @@ if have sp-scale && have sp-split && have sp-tokens && have sp-count &&
 else
 	skip "sp-scale" "sp-scale (or sp-split, sp-tokens, sp-count, or no 100 MB corpus)"
 fi
+# Grouping: token records of 5,000 pseudo-documents of the 100 MB corpus
+# and a metadata table of them (tests/bench/make-doc-tokens.sh, made
+# once); --by a column of the table against --by doc, the same 5,000
+# groups through the table (--by id) and 5 of them (--by party).
+doctok=$dir/doc-tokens-100.tsv
+if have sp-count && have sp-split && have sp-tokens &&
+    [ -f "$dir/corpus-100.txt" ]; then
+	fresh "$doctok" "$bin/sp-tokens" ||
+	    sh "$here/make-doc-tokens.sh" "$bin" "$dir/corpus-100.txt" \
+	    "$dir" 100
+	runs=${BENCH_GROUP_RUNS:-3}
+	measure 100 group "sp-count --by doc (5,000 docs)" "$doctok" \
+	    "'$bin/sp-count' --by doc '$doctok' >'$out'"
+	measure 100 group "sp-count --meta --by id (5,000)" "$doctok" \
+	    "'$bin/sp-count' --meta '$dir/doc-meta.tsv' --by id '$doctok' \
+	    >'$out'"
+	measure 100 group "sp-count --meta --by party (5)" "$doctok" \
+	    "'$bin/sp-count' --meta '$dir/doc-meta.tsv' --by party \
+	    '$doctok' >'$out'"
+else
+	skip "grouping" "sp-count (or sp-split, sp-tokens, or no 100 MB corpus)"
+fi
 rm -f "$out" "$dir/runs.tmp"
 
 # The tables.
@@ -251,6 +273,7 @@ function title(g, z) {
 	    " in segment records"
 	if (g == "scale") return "scaling a 10,000 x 20,000 table (" \
 	    sruns " run" (sruns == 1 ? "" : "s") ")"
+	if (g == "group") return "grouping the token records of 5,000 documents"
 	if (g == "topics") return "LDA topics (1 thread, " \
 	    (z == 100 ? iter100 : iter10) " iterations, " truns " runs)"
 	return g
@@ -314,6 +337,8 @@ END {
 		target(z, "sp-count", "ref: sort | uniq -c | sort -rn", ">= 10")
 		target(z, "sp-grep -F Jerusalem", "ref: grep -F Jerusalem",
 		    ">= 0.91, i.e. at most 1.1 x; every pattern: below")
+		target(z, "sp-count --meta --by id (5,000)",
+		    "sp-count --by doc (5,000 docs)", ">= 0.83, i.e. at most 1.2 x")
 	}
 	printf "\nwork (CPU seconds of all processes: reference / sp, same run)\n"
 	for (s = 1; s <= nsizes; s++) {
