@@ -20,8 +20,10 @@
 
 #include "buf.h"
 #include "err.h"
+#include "group.h"
 #include "hash.h"
 #include "io.h"
+#include "meta.h"
 #include "opt.h"
 #include "record.h"
 #include "reference.h"
@@ -52,7 +54,11 @@ static const char help[] =
     "  -v, --invert-match    select the records that do not match\n"
     "  -c, --count           number of matches per document (or group)\n"
     "      --by=BY           group for -c and -l: doc, para, sent or N\n"
-    "                        key fields (default doc)\n"
+    "                        key fields (default doc), or with --meta a\n"
+    "                        column (Party, Date:year)\n"
+    "      --meta=FILE       metadata table (TSV or CSV with a header row)\n"
+    "                        whose ids are the records' first key fields\n"
+    "      --id-column=NAME  the table's id column (default the first)\n"
     "  -o, --only-matching   each match: KEY TAB MATCH\n"
     "  -l, --files-with-matches  the documents (or groups) that match\n"
     "      --kwic[=WIDTH]    concordance: KEY TAB LEFT TAB MATCH TAB RIGHT,\n"
@@ -65,31 +71,48 @@ static const char help[] =
     "      --version         print the version and exit\n";
 
 enum {
-	OPT_ALIGN = 1, OPT_BY, OPT_CASE, OPT_COUNT, OPT_DICT, OPT_EXTENDED,
-	OPT_FILE, OPT_FIXED, OPT_ICASE, OPT_INVERT, OPT_KWIC, OPT_LIST,
-	OPT_ONLY, OPT_QUIET, OPT_REGEXP, OPT_SORT, OPT_WORD
+	OPT_ALIGN = 1,
+	OPT_BY,
+	OPT_CASE,
+	OPT_COUNT,
+	OPT_DICT,
+	OPT_EXTENDED,
+	OPT_FILE,
+	OPT_FIXED,
+	OPT_ICASE,
+	OPT_IDCOL,
+	OPT_INVERT,
+	OPT_KWIC,
+	OPT_LIST,
+	OPT_META,
+	OPT_ONLY,
+	OPT_QUIET,
+	OPT_REGEXP,
+	OPT_SORT,
+	OPT_WORD
 };
 
 static const struct opt_spec specs[] = {
-	{ OPT_ALIGN, 0, "align", OPT_NONE },
-	{ OPT_BY, 0, "by", OPT_REQUIRED },
-	{ OPT_CASE, 0, "case", OPT_NONE },
-	{ OPT_COUNT, 'c', "count", OPT_NONE },
-	{ OPT_DICT, 0, "dict", OPT_REQUIRED },
-	{ OPT_EXTENDED, 'E', "extended-regexp", OPT_NONE },
-	{ OPT_FILE, 'f', "file", OPT_REQUIRED },
-	{ OPT_FIXED, 'F', "fixed-strings", OPT_NONE },
-	{ OPT_ICASE, 'i', "ignore-case", OPT_NONE },
-	{ OPT_INVERT, 'v', "invert-match", OPT_NONE },
-	{ OPT_KWIC, 0, "kwic", OPT_OPTIONAL },
-	{ OPT_LIST, 'l', "files-with-matches", OPT_NONE },
-	{ OPT_ONLY, 'o', "only-matching", OPT_NONE },
-	{ OPT_QUIET, 'q', "quiet", OPT_NONE },
-	{ OPT_REGEXP, 'e', "regexp", OPT_REQUIRED },
-	{ OPT_SORT, 0, "sort", OPT_REQUIRED },
-	{ OPT_WORD, 'w', "word-regexp", OPT_NONE },
-	{ 0, 0, NULL, 0 }
-};
+    {OPT_ALIGN, 0, "align", OPT_NONE},
+    {OPT_BY, 0, "by", OPT_REQUIRED},
+    {OPT_CASE, 0, "case", OPT_NONE},
+    {OPT_COUNT, 'c', "count", OPT_NONE},
+    {OPT_DICT, 0, "dict", OPT_REQUIRED},
+    {OPT_EXTENDED, 'E', "extended-regexp", OPT_NONE},
+    {OPT_FILE, 'f', "file", OPT_REQUIRED},
+    {OPT_FIXED, 'F', "fixed-strings", OPT_NONE},
+    {OPT_ICASE, 'i', "ignore-case", OPT_NONE},
+    {OPT_IDCOL, 0, "id-column", OPT_REQUIRED},
+    {OPT_INVERT, 'v', "invert-match", OPT_NONE},
+    {OPT_KWIC, 0, "kwic", OPT_OPTIONAL},
+    {OPT_LIST, 'l', "files-with-matches", OPT_NONE},
+    {OPT_META, 0, "meta", OPT_REQUIRED},
+    {OPT_ONLY, 'o', "only-matching", OPT_NONE},
+    {OPT_QUIET, 'q', "quiet", OPT_NONE},
+    {OPT_REGEXP, 'e', "regexp", OPT_REQUIRED},
+    {OPT_SORT, 0, "sort", OPT_REQUIRED},
+    {OPT_WORD, 'w', "word-regexp", OPT_NONE},
+    {0, 0, NULL, 0}};
 
 enum mode { MODE_RECORDS, MODE_COUNT, MODE_ONLY, MODE_KWIC, MODE_LIST,
 	MODE_QUIET };
@@ -113,6 +136,7 @@ static int invert, dict, align, sorting;
 static size_t by = 1;		/* key fields that make a group */
 static const char *by_name = "doc";	/* as the user wrote it */
 static int by_given;
+
 static size_t width = 40;
 
 static struct search *search;
@@ -122,6 +146,45 @@ static uint64_t *counts;		/* -c: groups x columns */
 static size_t countcap;
 static struct strtab listed;		/* -l: groups printed */
 static int selected_any;
+
+/*
+ * --meta with --by COLUMN: a record's group is the column's value in the
+ * row of its id, its first key field (lib/group.h).  The scans below then
+ * keep the id of the record last counted, not the group, as the prefix
+ * that the records passed over are compared with: records with the same
+ * id are in the same group, and most runs of records share an id.
+ */
+static struct meta meta;
+static struct grouper column;
+static int by_column;
+static uint32_t *column_slot; /* a column group's id in groups, + 1 */
+static size_t column_slots;
+
+/*
+ * The group of the id id[0..len) in the order groups are written in: of
+ * first sight, as for key levels (the grouper's order is the table's).
+ */
+static uint32_t
+column_group(const char *id, size_t len)
+{
+	uint32_t g = group_of_key(&column, id, len);
+	size_t old, n;
+	const char *name;
+
+	if (g >= column_slots) {
+		old = column_slots;
+		column_slots = 2 * ((size_t)g + 1);
+		column_slot = xreallocarray(column_slot, column_slots,
+					    sizeof(*column_slot));
+		memset(column_slot + old, 0,
+		       (column_slots - old) * sizeof(*column_slot));
+	}
+	if (column_slot[g] == 0) {
+		name = group_name(&column, g, &n);
+		column_slot[g] = strtab_intern(&groups, name, n, NULL) + 1;
+	}
+	return column_slot[g] - 1;
+}
 
 static struct record_writer out;
 
@@ -224,10 +287,19 @@ write_category(unsigned cat)
  * return 2: the caller skips the rest of the file, as sp-count does.
  */
 static int
-group_of(const struct record *rec, struct record_reader *rr, size_t *len)
+record_group(const struct record *rec, struct record_reader *rr, size_t *len)
 {
 	size_t k;
 
+	if (by_column) {
+		if ((k = record_key_prefix(rec, 1)) == (size_t)-1) {
+			group_warn_short(&column, record_file(rr),
+					 record_lineno(rr), rec);
+			return 2;
+		}
+		*len = k;
+		return 0;
+	}
 	if (!rec->haskey && !by_given) {
 		*len = 0;
 		return 0;
@@ -321,9 +393,10 @@ count_record(const struct record *rec, struct record_reader *rr,
 	if (in_last_group(rec))
 		id = last_group;
 	else {
-		if (group_of(rec, rr, &len) != 0)
+		if (record_group(rec, rr, &len) != 0)
 			return 2;
-		id = strtab_intern(&groups, rec->key, len, NULL);
+		id = by_column ? column_group(rec->key, len)
+			       : strtab_intern(&groups, rec->key, len, NULL);
 		note_group(rec, len, id);
 	}
 	c = group_counts(id);
@@ -361,9 +434,17 @@ list_record(const struct record *rec, struct record_reader *rr)
 	size_t len;
 	int added;
 
-	if (group_of(rec, rr, &len) != 0)
+	if (record_group(rec, rr, &len) != 0)
 		return 2;
-	if (len == 0 && !rec->haskey) {
+	if (by_column) {
+		/* The records of this id are passed over: listed already. */
+		listed_keyed = 1;
+		listed_prefix.len = 0;
+		buf_add(&listed_prefix, rec->key, len);
+		buf_add(&listed_prefix, "\t", 1);
+		name = group_name(&column, group_of_key(&column, rec->key, len),
+				  &len);
+	} else if (len == 0 && !rec->haskey) {
 		/* Plain lines: the file is the document. */
 		name = record_file(rr);
 		len = strlen(name);
@@ -894,7 +975,8 @@ main(int argc, char *argv[])
 	struct search_opts so = { SEARCH_WORDS, 1, 0 };
 	struct tok_opts to = { 0, 0 };
 	char *arg, *dash[] = { "-" }, **files, **pats;
-	const char *dictfile = NULL, *sortname = NULL;
+	const char *dictfile = NULL, *sortname = NULL, *metafile = NULL;
+	const char *idcol = NULL;
 	int id, i, nfiles, npats = 0, quiet = 0, fixed = 0, extended = 0;
 	int icase = -1, align_opt = 0, scan, status = 0;
 	char **patfiles;
@@ -909,7 +991,6 @@ main(int argc, char *argv[])
 			align_opt = 1;
 			break;
 		case OPT_BY:
-			by = record_opt_by(&o, arg);
 			by_name = arg;
 			by_given = 1;
 			break;
@@ -934,6 +1015,9 @@ main(int argc, char *argv[])
 		case OPT_ICASE:
 			icase = 1;
 			break;
+		case OPT_IDCOL:
+			idcol = arg;
+			break;
 		case OPT_INVERT:
 			invert = 1;
 			break;
@@ -944,6 +1028,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_LIST:
 			set_mode(&o, MODE_LIST);
+			break;
+		case OPT_META:
+			metafile = arg;
 			break;
 		case OPT_ONLY:
 			set_mode(&o, MODE_ONLY);
@@ -987,6 +1074,28 @@ main(int argc, char *argv[])
 		opt_usage_error(&o, "--sort and --align need --kwic");
 	if (by_given && mode != MODE_COUNT && mode != MODE_LIST)
 		opt_usage_error(&o, "--by needs -c or -l");
+	if (metafile != NULL && mode != MODE_COUNT && mode != MODE_LIST)
+		opt_usage_error(&o, "--meta needs -c or -l");
+	if (idcol != NULL && metafile == NULL)
+		opt_usage_error(&o, "--id-column needs --meta");
+	/* A key level as before; with --meta, a column of the table too. */
+	by = strncmp(by_name, "col:", 4) == 0 ? 0 : record_parse_by(by_name);
+	if (by == 0 && metafile == NULL)
+		opt_usage_error(
+		    &o,
+		    "--by: '%s' is not doc, para, sent or a "
+		    "number from 1 to 1000 (a column of a metadata table needs "
+		    "--meta FILE)",
+		    by_name);
+	if (metafile != NULL) {
+		if (meta_load(&meta, metafile, idcol, META_AUTO) < 0)
+			sp_exit(2);
+		if (by == 0) {
+			if (group_init(&column, by_name, &meta) < 0)
+				sp_exit(2);
+			by_column = 1;
+		}
+	}
 	files = o.operands;
 	nfiles = o.noperands;
 	if (npats == 0 && npatfiles == 0 && dictfile == NULL) {
@@ -1041,6 +1150,13 @@ main(int argc, char *argv[])
 	strtab_free(&categories);
 	strtab_free(&groups);
 	strtab_free(&listed);
+	if (by_column) {
+		group_report_missing(&column);
+		group_free(&column);
+		free(column_slot);
+	}
+	if (metafile != NULL)
+		meta_free(&meta);
 	tok_free(&sorttok);
 	free(counts);
 	free(kwic);

@@ -139,6 +139,17 @@ inputs() {
 	    >dict
 	printf 'c\tzzz\nd\tjerusalem\nd\tbabylon\ne\tkelvin\ne\tsafe\n' >>dict
 	printf 'e\tdon%st\nf\tof\nf\tto\nf\tcounter-*\n' "'" >>dict
+	# A metadata table for the ids d1, d2, ...: some missing (NA), and
+	# the keyed records alone, so that a line with no key does not end
+	# the file at once.
+	"$AWK" 'BEGIN { print "id\tParty\tDate"
+		for (i = 1; i <= 60; i++)
+			if (i % 7 != 3)
+				printf "d%d\t%s\t%d-0%d-1%d\n", i,
+				    substr("LabConLD", 1 + 3 * (i % 3), 3),
+				    2000 + i % 5, 1 + i % 9, i % 9
+	}' >meta
+	grep -a "$(printf '\t')" in >keyed || true
 }
 
 # compare SEED ARGS...: sp-grep ARGS as built and as its reference.
@@ -265,6 +276,13 @@ the
 -E --kwic=6 'pe.ple'
 -v the
 -c -v -F the
+-F -c --meta meta --by Party the keyed
+-F -c --meta meta --by Party -f words keyed
+-c --meta meta --by Date:year the keyed
+-c --meta meta --by Party -f words2 keyed
+-l --meta meta --by Party -f words keyed
+-F -l --meta meta --by Date:month zzz keyed
+-c -v --meta meta --by Party the keyed
 EOF
 	seed=$((seed + 1))
 done

@@ -213,6 +213,8 @@ same() {
 	segs=$(derived seg)
 	make_inputs records
 	printf 'threat\tterror*\nthreat\tthreat*\nsafety\t"safe spaces"\nsafety\tpolice\nother\tzoë\nother\t*ism\n' >dict
+	# Ids of gen.c's documents and speakers, some of them left out (NA).
+	printf 'id\tParty\tDate\na\tLab\t2019-03-01\nb\tCon\t2020-01-02\nd1\tLab\t2020-06-30\njavid-2018-06-04\tCon\t2018-06-04\nx y\tLD\t2019-12-12\n9\t\t2021-01-01\nSadiq Khan\tLab\t2016-03-20\nKhan\tLab\t2016-03-21\nÉlise\tNA\t2017-01-01\n' >meta.tsv
 	while IFS= read -r opts; do
 		eval "set -- $opts"
 		same sp-grep "$@" -- $files
@@ -236,6 +238,12 @@ https://www.gov.uk/contest
 -c 'terror*'
 -c --by sent 'the'
 -c --by 2 -e safe -e the
+-c --meta meta.tsv --by Party 'terror*'
+-c --meta meta.tsv --by Date:year -e safe -e the
+-l --meta meta.tsv --by Party 'prevent*'
+-c -v --meta meta.tsv --by Date:decade the
+-F -c --meta meta.tsv --by Party the
+-F -l --meta meta.tsv --by col:Party -e safe -e police
 -l 'prevent*'
 -v the
 --kwic=15 'terror*'

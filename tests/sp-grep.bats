@@ -789,3 +789,122 @@ policing${TAB}0"
 	[ "$status" -eq 0 ] || { printf '%s\n' "$output" | tail -30; return 1; }
 	[[ "${lines[${#lines[@]} - 1]}" =~ ^grep-diff:\ [0-9]{3,}\ cases,\ 0\ differ$ ]]
 }
+
+# --- --meta: groups by a column of a metadata table ----------------------
+
+# A sitting: speeches s1..s4 in sentence records, s5 not in the table.
+sitting() {
+	printf 'id\tSpeaker_party\tSpeaker_gender\tDate\n' >meta.tsv
+	printf 's1\tLab\tF\t2019-03-01\ns2\tCon\tM\t2020-01-02\n' >>meta.tsv
+	printf 's3\tLab\tM\t2020-05-05\ns4\tNA\tF\t2018-12-31\n' >>meta.tsv
+	printf 's1\t1\t1\tImmigration and immigrants.\ns1\t1\t2\tNothing.\n' >sit.tsv
+	printf 's2\t1\t1\tNo immigration.\ns5\t1\t1\tImmigrants again.\n' >>sit.tsv
+	printf 's3\t1\t1\tQuiet here.\ns3\t2\t1\tImmigrant.\n' >>sit.tsv
+	printf 's4\t1\t1\tNone.\ns5\t1\t2\tImmigration.\n' >>sit.tsv
+}
+
+@test "-c --meta --by COLUMN counts per value, in order of first sight, missing ids as NA" {
+	sitting
+	for args in "immigra*" "-F -i immigra" "-E -i immigra"; do
+		run --separate-stderr sp-grep -c --meta meta.tsv --by Speaker_party $args sit.tsv
+		[ "$status" -eq 0 ]
+		expect_eq "$output" "Lab${TAB}3
+Con${TAB}1
+NA${TAB}2"
+		expect_eq "$stderr" "sp-grep: meta.tsv: 1 id not in the table (first: s5); their records are counted as NA"
+	done
+	run --separate-stderr sp-grep -c --meta meta.tsv --by Speaker_gender 'immigra*' sit.tsv
+	expect_eq "$output" "F${TAB}2
+M${TAB}2
+NA${TAB}2"
+	run --separate-stderr sp-grep -c -v --meta meta.tsv --by Speaker_party 'immigra*' sit.tsv
+	expect_eq "$output" "Lab${TAB}2
+Con${TAB}0
+NA${TAB}1"
+}
+
+@test "-c --meta --by COLUMN agrees with -c by doc joined with the table in awk" {
+	sitting
+	sp-grep -c 'immigra*' sit.tsv >bydoc
+	want=$(awk -F '\t' 'NR == FNR { if (FNR > 1) party[$1] = $2; next }
+	    { g = ($1 in party) && party[$1] != "" ? party[$1] : "NA"
+	      if (!(g in n)) order[++k] = g; n[g] += $2 }
+	    END { for (i = 1; i <= k; i++) printf "%s\t%d\n", order[i], n[order[i]] }' \
+	    meta.tsv bydoc)
+	run --separate-stderr sp-grep -c --meta meta.tsv --by Speaker_party 'immigra*' sit.tsv
+	expect_eq "$output" "$want"
+}
+
+@test "--meta --by COLUMN:year and :decade group dates by period" {
+	sitting
+	run --separate-stderr sp-grep -c --meta meta.tsv --by Date:year 'immigra*' sit.tsv
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "2019${TAB}2
+2020${TAB}2
+NA${TAB}2
+2018${TAB}0"
+	run --separate-stderr sp-grep -c --meta meta.tsv --by Date:decade 'immigra*' sit.tsv
+	expect_eq "$output" "2010s${TAB}2
+2020s${TAB}2
+NA${TAB}2"
+}
+
+@test "-l --meta --by COLUMN lists each value that has a match, once" {
+	sitting
+	for args in "immigra*" "-F -i immigra"; do
+		run --separate-stderr sp-grep -l --meta meta.tsv --by Speaker_party $args sit.tsv
+		[ "$status" -eq 0 ]
+		expect_eq "$output" "Lab
+Con
+NA"
+	done
+	run --separate-stderr sp-grep -l --meta meta.tsv --by Speaker_party quiet sit.tsv
+	expect_eq "$output" "Lab"
+	expect_eq "$stderr" ""
+}
+
+@test "--id-column names the ids; a CSV table; --by doc with --meta is the key level" {
+	sitting
+	printf 'Party,Speech\nLab,s1\nCon,s2\n"Lab, left",s3\n' >meta.csv
+	run --separate-stderr sp-grep -c --meta meta.csv --id-column Speech --by Party 'immigra*' sit.tsv
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "Lab${TAB}2
+Con${TAB}1
+NA${TAB}2
+Lab, left${TAB}1"
+	expect_eq "$stderr" "sp-grep: meta.csv: 2 ids not in the table (first: s5); their records are counted as NA"
+	run_ok sp-grep -c --meta meta.tsv --by doc 'immigra*' sit.tsv
+	expect_eq "$output" "$(sp-grep -c 'immigra*' sit.tsv)"
+}
+
+@test "--meta errors: unknown column, bad table, record with no key, usage" {
+	sitting
+	run --separate-stderr sp-grep -c --meta meta.tsv --by Party x sit.tsv
+	[ "$status" -eq 2 ]
+	expect_eq "$output" ""
+	expect_eq "$stderr" "sp-grep: meta.tsv:1: no column 'Party' (--by Party); the columns are: id, Speaker_party, Speaker_gender, Date"
+	printf 'id\tParty\ns1\tLab\ns1\tCon\n' >dup.tsv
+	run --separate-stderr sp-grep -c --meta dup.tsv --by Party x sit.tsv
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-grep: dup.tsv:3: id 's1' is also on line 2"
+	printf 'id\tDate\ns1\t2019-02-30\n' >date.tsv
+	run --separate-stderr sp-grep -c --meta date.tsv --by Date:year x sit.tsv
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-grep: date.tsv:2: --by Date:year: '2019-02-30' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)"
+	run --separate-stderr sp-grep -c --meta meta.tsv --by Speaker_party x - <<<'plain line'
+	[ "$status" -eq 2 ]
+	expect_eq "$output" "0"
+	expect_eq "$stderr" "sp-grep: (standard input):1: --by Speaker_party needs a key whose first field is an id of meta.tsv, the record has no key"
+	run --separate-stderr sp-grep -c --meta nosuch.tsv --by Speaker_party x sit.tsv
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-grep: nosuch.tsv: No such file or directory"
+	run --separate-stderr sp-grep -c --by Speaker_party x sit.tsv
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-grep: --by: 'Speaker_party' is not doc, para, sent or a number from 1 to 1000 (a column of a metadata table needs --meta FILE)"
+	run --separate-stderr sp-grep --meta meta.tsv x sit.tsv
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-grep: --meta needs -c or -l"
+	run --separate-stderr sp-grep -c --id-column id x sit.tsv
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-grep: --id-column needs --meta"
+}
