@@ -13,6 +13,13 @@
  * (lib/reference.h) every line is added by add_line.  Records are written
  * by lib/record.c, whose key DOC TAB PARA TAB SENT counts the paragraphs
  * and sentences.
+ *
+ * With --records the input is records KEY TAB TEXT (lib/record.c reads
+ * them): each record's text is a paragraph, split where the reader holds
+ * it, with nothing held back, and KEY takes DOC's place.  The paragraph
+ * and sentence numbers of every key are kept in a table, so that a key
+ * that comes back after others goes on where it stopped and no two
+ * records share a key.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +27,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "hash.h"
 #include "io.h"
 #include "opt.h"
 #include "record.h"
@@ -29,7 +37,8 @@
 
 static const char help[] =
     "usage: sp-split [-a file] [--id id] [--lines] [--paragraphs] "
-    "[file ...]\n"
+    "[--records]\n"
+    "                [file ...]\n"
     "\n"
     "Write the sentences of each document as segment records:\n"
     "DOC TAB PARA TAB SENT TAB TEXT.\n"
@@ -39,22 +48,26 @@ static const char help[] =
     "      --id=ID         document id for standard input (default -)\n"
     "      --lines         every non-blank line is a paragraph\n"
     "      --paragraphs    one record per paragraph, not per sentence\n"
+    "      --records       the input is records KEY TAB TEXT, each text a\n"
+    "                      paragraph of the document KEY\n"
     "      --help          print this help and exit\n"
     "      --version       print the version and exit\n";
 
-enum { OPT_ABBREVS = 1, OPT_ID, OPT_LINES, OPT_PARAGRAPHS };
+enum { OPT_ABBREVS = 1, OPT_ID, OPT_LINES, OPT_PARAGRAPHS, OPT_RECORDS };
 
 static const struct opt_spec specs[] = {
 	{ OPT_ABBREVS, 'a', "abbrevs", OPT_REQUIRED },
 	{ OPT_ID, 0, "id", OPT_REQUIRED },
 	{ OPT_LINES, 0, "lines", OPT_NONE },
 	{ OPT_PARAGRAPHS, 0, "paragraphs", OPT_NONE },
+	{ OPT_RECORDS, 0, "records", OPT_NONE },
 	{ 0, 0, NULL, 0 }
 };
 
 /* The state of the document being split. */
 struct doc {
-	unsigned long long sent; /* sentences so far (--paragraphs) */
+	unsigned long long para; /* paragraphs so far (--records) */
+	unsigned long long sent; /* sentences so far */
 	struct buf pending;	/* the last paragraph read, not yet written */
 	struct buf current;	/* the paragraph being read */
 	size_t pending_longest;	/* bytes in the longest line of pending */
@@ -62,13 +75,26 @@ struct doc {
 	struct buf normal;	/* scratch for --paragraphs */
 };
 
-/* The fields of the records' key, DOC TAB PARA TAB SENT. */
+/*
+ * The fields of the records' key, DOC TAB PARA TAB SENT (with --records,
+ * the input's key, however many fields it has, is the one field DOC).
+ */
 enum { KEY_DOC, KEY_PARA, KEY_SENT };
 
 static struct record_writer out;
 
 static struct sent_abbrevs *abbrevs;
-static int lines_mode, paragraphs_mode;
+static int lines_mode, paragraphs_mode, records_mode;
+
+/*
+ * --records: the keys met so far, with the numbers of their last
+ * paragraph and sentence, and the key of the records being read.
+ */
+static struct strtab keys;
+static unsigned long long *key_para, *key_sent;
+static size_t key_cap;
+static uint32_t key_now = STRTAB_NONE;
+static struct buf key_text;
 
 /* Whether a line holds nothing but white space and invisible characters. */
 static int
@@ -94,7 +120,9 @@ is_blank(const char *s, size_t n)
 static void
 emit_sentence(void *arg, const char *s, size_t n)
 {
-	(void)arg;
+	struct doc *d = arg;
+
+	d->sent++;
 	record_key_count(&out, KEY_SENT);
 	record_put(&out, s, n);
 }
@@ -116,31 +144,36 @@ collect_sentence(void *arg, const char *s, size_t n)
 }
 
 /*
- * Split the paragraph held back, d->pending, and write it.  Its longest
- * line saves sent_split_bounded work.
+ * Split the paragraph text[0..n), whose longest line is longest bytes (it
+ * saves sent_split_bounded work), and write it.
  */
 static void
-write_paragraph(struct doc *d)
+split_paragraph(struct doc *d, const char *text, size_t n, size_t longest)
 {
-	struct buf *p = &d->pending;
 	unsigned long long first;
 
-	if (p->len == 0)
-		return;
+	d->para++;
 	record_key_count(&out, KEY_PARA);
 	if (!paragraphs_mode) {
-		sent_split_bounded(abbrevs, p->s, p->len, d->pending_longest,
-				   emit_sentence, d);
+		sent_split_bounded(abbrevs, text, n, longest, emit_sentence, d);
 		return;
 	}
 	d->normal.len = 0;
 	first = d->sent + 1;
-	sent_split_bounded(abbrevs, p->s, p->len, d->pending_longest,
-	    collect_sentence, d);
+	sent_split_bounded(abbrevs, text, n, longest, collect_sentence, d);
 	if (d->normal.len > 0) {
 		record_key_set_number(&out, KEY_SENT, first);
 		record_put(&out, d->normal.s, d->normal.len);
 	}
+}
+
+/* Split the paragraph held back, d->pending, and write it. */
+static void
+write_paragraph(struct doc *d)
+{
+	if (d->pending.len > 0)
+		split_paragraph(d, d->pending.s, d->pending.len,
+				d->pending_longest);
 }
 
 /* A paragraph is complete: write the one held back, or join it. */
@@ -283,7 +316,7 @@ split_file(const char *path, const char *stdin_id, struct doc *d)
 	record_key_field(&out, id, strlen(id));
 	record_key_number(&out, 0);
 	record_key_number(&out, 0);
-	d->sent = 0;
+	d->para = d->sent = 0;
 	d->pending.len = d->current.len = 0;
 	d->pending_longest = d->current_longest = 0;
 	for (;;) {
@@ -305,6 +338,83 @@ split_file(const char *path, const char *stdin_id, struct doc *d)
 	return status;
 }
 
+/*
+ * --records: the records that follow have the key key[0..n).  The numbers
+ * of the key before are kept, and those of this one taken up where they
+ * stopped if it came before.
+ */
+static void
+switch_key(struct doc *d, const char *key, size_t n)
+{
+	int added;
+
+	if (key_now != STRTAB_NONE) {
+		key_para[key_now] = d->para;
+		key_sent[key_now] = d->sent;
+	}
+	key_now = strtab_intern(&keys, key, n, &added);
+	if (added) {
+		if (key_now >= key_cap) {
+			key_cap = key_cap ? 2 * key_cap : 256;
+			key_para =
+			    xreallocarray(key_para, key_cap, sizeof(*key_para));
+			key_sent =
+			    xreallocarray(key_sent, key_cap, sizeof(*key_sent));
+		}
+		key_para[key_now] = key_sent[key_now] = 0;
+	}
+	d->para = key_para[key_now];
+	d->sent = key_sent[key_now];
+	key_text.len = 0;
+	buf_add(&key_text, key, n);
+	record_key_set(&out, NULL, 0);
+	record_key_field(&out, key, n);
+	record_key_number(&out, d->para);
+	record_key_number(&out, d->sent);
+}
+
+/*
+ * --records: each record KEY TAB TEXT is a paragraph of the document KEY,
+ * split as it is in the reader's buffer.  A line with no TAB, or whose key
+ * starts with an empty field (no id), is reported and passed over, but
+ * for a blank line, which is no record and says nothing.
+ */
+static int
+split_records(const char *path, struct doc *d)
+{
+	struct record_reader rr;
+	struct record rec;
+	const char *text;
+	size_t n;
+	int got, status = 0;
+
+	if (record_open(&rr, path) < 0)
+		return 2;
+	while ((got = record_next(&rr, &rec)) > 0) {
+		if (!rec.haskey || rec.keylen == 0 || rec.key[0] == '\t') {
+			text = record_text(&rec, &n);
+			if (is_blank(text, n))
+				continue;
+			record_warn(&rr,
+				    "%s: a record is KEY TAB TEXT; "
+				    "line skipped",
+				    rec.haskey ? "empty id" : "no TAB");
+			status = 2;
+			continue;
+		}
+		if (rec.keylen != key_text.len ||
+		    memcmp(rec.key, key_text.s, rec.keylen) != 0)
+			switch_key(d, rec.key, rec.keylen);
+		if (!is_blank(rec.payload, rec.len))
+			split_paragraph(d, rec.payload, rec.len, rec.len);
+	}
+	if (got < 0)
+		status = 2;
+	if (record_close(&rr) < 0)
+		status = 2;
+	return status;
+}
+
 static void
 add_abbrev(void *arg, const char *word, size_t len)
 {
@@ -318,7 +428,7 @@ main(int argc, char *argv[])
 	struct doc d;
 	const char *stdin_id = "-";
 	char *arg, *dash[] = { "-" }, **files;
-	int id, i, nfiles, status = 0;
+	int id, i, nfiles, id_given = 0, status = 0;
 
 	abbrevs = sent_abbrevs_new();
 	opt_init(&o, argc, argv, specs, help);
@@ -333,6 +443,7 @@ main(int argc, char *argv[])
 				opt_usage_error(&o, "--id: '%s' is not a valid "
 				    "document id", arg);
 			stdin_id = arg;
+			id_given = 1;
 			break;
 		case OPT_LINES:
 			lines_mode = 1;
@@ -340,20 +451,32 @@ main(int argc, char *argv[])
 		case OPT_PARAGRAPHS:
 			paragraphs_mode = 1;
 			break;
+		case OPT_RECORDS:
+			records_mode = 1;
+			break;
 		}
 	}
+	if (records_mode && id_given)
+		opt_usage_error(&o, "--id: not with --records, whose records "
+				    "carry their ids");
 	files = o.noperands > 0 ? o.operands : dash;
 	nfiles = o.noperands > 0 ? o.noperands : 1;
 
 	writer_init(&sp_out, 1, "(standard output)");
 	record_writer_init(&out, &sp_out);
 	memset(&d, 0, sizeof(d));
+	strtab_init(&keys);
 	for (i = 0; i < nfiles; i++)
-		if (split_file(files[i], stdin_id, &d) != 0)
+		if ((records_mode ? split_records(files[i], &d)
+				  : split_file(files[i], stdin_id, &d)) != 0)
 			status = 2;
 	free(d.pending.s);
 	free(d.current.s);
 	free(d.normal.s);
+	strtab_free(&keys);
+	free(key_para);
+	free(key_sent);
+	free(key_text.s);
 	record_writer_free(&out);
 	free(o.operands);
 	sent_abbrevs_free(abbrevs);

@@ -134,6 +134,11 @@ same() {
 		same sp-split $opts -- $files
 	done
 	input=text-1 same sp-split --id doc -- -
+	make_inputs records
+	for opts in --records "--records --paragraphs" "--records -a ab2"; do
+		same sp-split $opts -- $files
+	done
+	input=records-1 same sp-split --records -- -
 	[ "$failures" -eq 0 ]
 }
 
@@ -310,6 +315,7 @@ EOF
 	printf 'k\t1\t1\t' | cat - long.txt >long.tsv
 	same sp-split -- long.txt
 	same sp-split --lines -- long.txt
+	same sp-split --records -- long.tsv
 	same sp-tokens -- long.tsv
 	same sp-tokens --punct -- long.txt
 	sp-tokens long.tsv | cut -f4 >long.tok

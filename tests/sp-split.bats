@@ -298,3 +298,120 @@ other${TAB}1${TAB}1${TAB}Other file."
 	[ "$(cat rss500000)" -lt $(($(cat rss50000) + 1024)) ] ||
 		{ echo "$(cat rss50000) KB for 2 MB, $(cat rss500000) KB for 20 MB"; return 1; }
 }
+
+@test "--records: the key is kept, each record is a paragraph, sentences run within a key" {
+	printf 'u1\tThe hon. Member is right. We will act.\nu1\tI agree\nu2\tI thank the Minister.\n' > s.tsv
+	run_ok sp-split --records s.tsv
+	expect_eq "$output" "u1${TAB}1${TAB}1${TAB}The hon. Member is right.
+u1${TAB}1${TAB}2${TAB}We will act.
+u1${TAB}2${TAB}3${TAB}I agree
+u2${TAB}1${TAB}1${TAB}I thank the Minister."
+}
+
+@test "--records: records are never joined, even where plain text would join them" {
+	# In plain text the second paragraph would continue the first.
+	printf 'k\tit ends without a stop\nk\tand goes on.\n' > j.tsv
+	run_ok sp-split --records j.tsv
+	expect_eq "$output" "k${TAB}1${TAB}1${TAB}it ends without a stop
+k${TAB}2${TAB}2${TAB}and goes on."
+}
+
+@test "--records: a key of several fields is kept whole; the last TAB ends it" {
+	printf '2020-01-08\tLab\tu7\tFirst. Second.\n2020-01-08\tCon\tu7\tThird.\n' > m.tsv
+	run_ok sp-split --records m.tsv
+	expect_eq "$output" "2020-01-08${TAB}Lab${TAB}u7${TAB}1${TAB}1${TAB}First.
+2020-01-08${TAB}Lab${TAB}u7${TAB}1${TAB}2${TAB}Second.
+2020-01-08${TAB}Con${TAB}u7${TAB}1${TAB}1${TAB}Third."
+}
+
+@test "--records: a key that comes back goes on where it stopped, across files too" {
+	printf 'a\tOne. Two.\nb\tThree.\na\tFour.\n' > r1.tsv
+	printf 'b\tFive.\n' > r2.tsv
+	run_ok sp-split --records r1.tsv r2.tsv
+	expect_eq "$output" "a${TAB}1${TAB}1${TAB}One.
+a${TAB}1${TAB}2${TAB}Two.
+b${TAB}1${TAB}1${TAB}Three.
+a${TAB}2${TAB}3${TAB}Four.
+b${TAB}2${TAB}2${TAB}Five."
+}
+
+@test "--records --paragraphs: one record per record, with its first sentence number" {
+	printf 'a\tOne.  Two.\na\tThree.\nb\tFour. Five.\n' > p.tsv
+	run_ok sp-split --records --paragraphs p.tsv
+	expect_eq "$output" "a${TAB}1${TAB}1${TAB}One. Two.
+a${TAB}2${TAB}3${TAB}Three.
+b${TAB}1${TAB}1${TAB}Four. Five."
+	run_ok sp-split --records --paragraphs --lines p.tsv
+	expect_eq "$output" "a${TAB}1${TAB}1${TAB}One. Two.
+a${TAB}2${TAB}3${TAB}Three.
+b${TAB}1${TAB}1${TAB}Four. Five."
+}
+
+@test "--records: an empty or blank text is no paragraph; its key starts nothing" {
+	printf 'a\t\na\t  \302\240\na\tOne.\nb\t\nc\tTwo.\n' > e.tsv
+	run_ok sp-split --records e.tsv
+	expect_eq "$output" "a${TAB}1${TAB}1${TAB}One.
+c${TAB}1${TAB}1${TAB}Two."
+}
+
+@test "--records: a line with no TAB or no id is reported and skipped, a blank one passed over" {
+	printf 'a\tOne.\nstray line\n\tNo id.\n\tx\tNo id either.\n\n \t \na\tTwo.\n' > bad.tsv
+	printf 'b\tThree.\n' > good.tsv
+	run --separate-stderr sp-split --records bad.tsv good.tsv
+	[ "$status" -eq 2 ]
+	expect_eq "$output" "a${TAB}1${TAB}1${TAB}One.
+a${TAB}2${TAB}2${TAB}Two.
+b${TAB}1${TAB}1${TAB}Three."
+	expect_eq "$stderr" "sp-split: bad.tsv:2: no TAB: a record is KEY TAB TEXT; line skipped
+sp-split: bad.tsv:3: empty id: a record is KEY TAB TEXT; line skipped
+sp-split: bad.tsv:4: empty id: a record is KEY TAB TEXT; line skipped"
+}
+
+@test "--records: BOM, CRLF, invalid UTF-8 and NUL as in every program" {
+	printf '\357\273\277a\tFirst. Second.\r\na\tBad \377 byte.\r\n' > c.tsv
+	run --separate-stderr sp-split --records c.tsv
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "a${TAB}1${TAB}1${TAB}First.
+a${TAB}1${TAB}2${TAB}Second.
+a${TAB}2${TAB}3${TAB}Bad � byte."
+	[ "$stderr" = "sp-split: c.tsv: 1 invalid UTF-8 sequence replaced by U+FFFD" ]
+	printf 'a\tKept.\nb\tBad\000.\nc\tNever.\n' > n.tsv
+	run --separate-stderr sp-split --records n.tsv
+	[ "$status" -eq 2 ]
+	expect_eq "$output" "a${TAB}1${TAB}1${TAB}Kept."
+	[ "$stderr" = "sp-split: n.tsv:2: NUL byte: not a text file; rest of file skipped" ]
+}
+
+@test "--records reads standard input; --id is refused with it" {
+	run_ok sp-split --records < /dev/null
+	expect_eq "$output" ""
+	printf 'k\tHello there.\n' > in.tsv
+	run_ok sp-split --records - < in.tsv
+	expect_eq "$output" "k${TAB}1${TAB}1${TAB}Hello there."
+	run --separate-stderr sp-split --records --id x in.tsv
+	[ "$status" -eq 2 ]
+	[ "${stderr_lines[0]}" = "sp-split: --id: not with --records, whose records carry their ids" ]
+	[ -z "$output" ]
+}
+
+@test "--records on segment records: the old key is kept, the text split anew" {
+	printf 'One. Two.\n\nThree. Four.\n' > d.txt
+	sp-split --paragraphs d.txt > para.tsv
+	run_ok sp-split --records para.tsv
+	expect_eq "$output" "d${TAB}1${TAB}1${TAB}1${TAB}1${TAB}One.
+d${TAB}1${TAB}1${TAB}1${TAB}2${TAB}Two.
+d${TAB}2${TAB}3${TAB}1${TAB}1${TAB}Three.
+d${TAB}2${TAB}3${TAB}1${TAB}2${TAB}Four."
+}
+
+@test "--records gives the sentences that plain text one paragraph a line gives" {
+	# The corpus's paragraphs as records: the same sentences, paragraph
+	# for paragraph, as the paragraphs of a plain file one a line.
+	awk 'BEGIN { RS = "" } { gsub(/[\t\n]/, " "); print FILENAME "\t" $0 }' \
+	    "$CORPUS"/*.txt > corpus.tsv
+	cut -f2 corpus.tsv | awk '{ print; print "" }' > corpus.txt
+	sp-split --records corpus.tsv | cut -f4 > rec.out
+	sp-split --lines corpus.txt | cut -f4 > txt.out
+	cmp rec.out txt.out
+	[ "$(wc -l < rec.out)" -gt 600 ]
+}

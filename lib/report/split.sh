@@ -6,7 +6,8 @@
 #
 # A folder: sp-split over its .txt files (listed in OUT/set/inputs).  A
 # records file: lines ID TAB TEXT, consecutive lines with the same id the
-# paragraphs of one document (a later run of the same id continues it).
+# paragraphs of one document (a later run of the same id continues it), as
+# sp-split --records reads them.
 # A file that is not text, or has invalid UTF-8, is reported in the log
 # and the others are still read; any other failure is an error.
 # Usage: split.sh CORPUS OUT
@@ -29,13 +30,11 @@ mkdir "$tmp"
 
 # check_log STATUS LOG PREFIX: sp-split's exit status is 2 when it could
 # not read a file but went on with the others; that is a warning if every
-# message is about an input file: its name starts with PREFIX, or with
-# an empty PREFIX, it is one of the numbered files of a records file.
+# message is about an input file: its name starts with PREFIX.
 check_log() {
 	[ "$1" -eq 0 ] && return 0
 	if [ "$1" -le 2 ] || [ "$1" -eq 123 ]; then
 		awk -v p="sp-split: $3" '
-		p == "sp-split: " && !/^sp-split: [0-9]+\.txt:/ { bad = 1 }
 		index($0, p) != 1 { bad = 1 }
 		END { exit bad }' "$2" && [ -s "$2" ] && return 0
 	fi
@@ -57,10 +56,9 @@ if [ -d "$corpus" ]; then
 	exit 0
 fi
 
-# until sp-split --records: each run of lines with one id goes to a file
-# of its own, named by its number, and sp-split's document ids (those
-# numbers) are put back to the records' ids; paragraphs and sentences
-# are numbered on within an id.
+# A records file: checked here (make report wants one id a line), its ids
+# listed in the order they first come, then split by sp-split --records,
+# which numbers paragraphs and sentences on within an id.
 awk -F '\t' -v tmp="$tmp" -v name="$corpus" -v me="$me" '
 NR == 1 { sub(/^\357\273\277/, "") }
 { sub(/\r$/, "") }
@@ -74,69 +72,24 @@ NR == 1 { sub(/^\357\273\277/, "") }
 		failed = 1
 		exit 2
 	}
-	if ($1 != id) {
-		if (file != "")
-			close(file)
-		id = $1
-		file = sprintf("%s/%09d.txt", tmp, ++runs)
-		print runs "\t" id "\t" NR > (tmp "/runs")
-		if (!(id in seen)) {
-			seen[id] = 1
-			print id > (tmp "/ids")
-		}
-	} else
-		print "" > file
-	print $2 > file
+	records++
+	if (!($1 in seen)) {
+		seen[$1] = 1
+		print $1 > (tmp "/ids")
+	}
 }
 END {
 	if (failed)
 		exit 2
-	if (!runs) {
+	if (!records) {
 		printf "%s: %s: no records in it\n", me, name > "/dev/stderr"
 		exit 2
 	}
 }' "$corpus"
 
 st=0
-(cd "$tmp" && ls | grep '^[0-9]*\.txt$' | xargs "$sp/sp-split") \
-    >"$tmp/segments" 2>"$tmp/log" || st=$?
-check_log "$st" "$tmp/log" ""
-
-# The messages name the run's file: say the record instead.
-awk -F '\t' -v OFS='\t' -v name="$corpus" -v logfile="$tmp/log.records" '
-FILENAME == ARGV[1] { id[$1 + 0] = $2; line[$1 + 0] = $3; next }
-FILENAME == ARGV[2] {
-	# "sp-split: 000000012.txt:3: what" or "sp-split: 000000012.txt: what"
-	s = substr($0, 11)
-	n = index(s, ".txt")
-	run = substr(s, 1, n - 1) + 0
-	rest = substr(s, n + 4)
-	if (rest ~ /^:[0-9]+:/) {
-		sub(/^:/, "", rest)
-		k = index(rest, ":")
-		at = line[run] + 2 * (substr(rest, 1, k - 1) - 1)
-		rest = substr(rest, k)
-	} else
-		at = line[run]
-	print "sp-split: " name ":" at " (id " id[run] ")" rest > logfile
-	next
-}
-{
-	run = $1 + 0
-	d = id[run]
-	if (run != lastrun) {
-		lastrun = run
-		pbase[d] = plast[d]
-		sbase[d] = slast[d]
-	}
-	$1 = d
-	$2 += pbase[d]
-	$3 += sbase[d]
-	plast[d] = $2
-	slast[d] = $3
-	print
-}' "$tmp/runs" "$tmp/log" "$tmp/segments" >"$tmp/segments.records"
-[ -f "$tmp/log.records" ] || : >"$tmp/log.records"
-mv "$tmp/log.records" "$out/split.log"
+"$sp/sp-split" --records "$corpus" >"$tmp/segments" 2>"$tmp/log" || st=$?
+check_log "$st" "$tmp/log" "$corpus"
+mv "$tmp/log" "$out/split.log"
 mv "$tmp/ids" "$out/ids.txt"
-mv "$tmp/segments.records" "$out/segments.tsv"
+mv "$tmp/segments" "$out/segments.tsv"

@@ -122,6 +122,12 @@ for size in $sizes; do
 	seg=$dir/segments-$size.tsv
 	tok=$dir/tokens-$size.txt
 	topic=$dir/topic-tokens-$size.tsv
+	# The text's paragraphs as speech records, 20 to a document, for
+	# sp-split --records: the same text as the plain file.
+	recs=$dir/records-$size.tsv
+	fresh "$recs" "$text" || $AWK 'BEGIN { RS = "" }
+	    { gsub(/[\t\n]/, " "); printf "d%05d\t%s\n", int((NR - 1) / 20), $0 }' \
+	    "$text" >"$recs"
 	if have sp-split; then
 		fresh "$seg" "$bin/sp-split" ||
 		    "$bin/sp-split" "$text" >"$seg"
@@ -156,6 +162,8 @@ for size in $sizes; do
 		    "'$bin/sp-tokens' '$text' | '$bin/sp-count' >'$out'"
 		measure "$size" words "sp-split (alone)" "$text" \
 		    "'$bin/sp-split' '$text' >'$out'"
+		measure "$size" words "sp-split --records (alone)" "$recs" \
+		    "'$bin/sp-split' --records '$recs' >'$out'"
 		measure "$size" words "sp-tokens (alone)" "$text" \
 		    "'$bin/sp-tokens' '$text' >'$out'"
 	else
@@ -335,6 +343,8 @@ END {
 			if (l ~ /word counter/)
 				target(z, "sp-split | sp-tokens | sp-count", l, "")
 		target(z, "sp-count", "ref: sort | uniq -c | sort -rn", ">= 10")
+		target(z, "sp-split --records (alone)", "sp-split (alone)",
+		    ">= 0.9")
 		target(z, "sp-grep -F Jerusalem", "ref: grep -F Jerusalem",
 		    ">= 0.91, i.e. at most 1.1 x; every pattern: below")
 		target(z, "sp-count --meta --by id (5,000)",
