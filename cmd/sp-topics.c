@@ -17,20 +17,22 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "group.h"
 #include "io.h"
 #include "lda.h"
+#include "meta.h"
 #include "opt.h"
 #include "record.h"
 
 static const char help[] =
     "usage: sp-topics [-v] [-k topics] [-n iterations] [--alpha sum] "
     "[--beta beta]\n"
-    "                 [--by doc|para|sent|N] [--burn-in n] "
+    "                 [--by doc|para|sent|N|column] [--burn-in n] "
     "[--diagnostics file]\n"
     "                 [--doc-topics file] [--evaluate model] "
     "[--frex-weight w]\n"
-    "                 [--infer model] [--optimize-interval n] "
-    "[--particles n]\n"
+    "                 [--id-column name] [--infer model] [--meta file]\n"
+    "                 [--optimize-interval n] [--particles n]\n"
     "                 [--progress-interval n] [--save model] "
     "[--seed n]\n"
     "                 [--texts file] [--threads n] [--threshold p] "
@@ -50,6 +52,9 @@ static const char help[] =
     "      --beta=BETA           topic-word prior (default 0.01)\n"
     "      --by=doc|para|sent|N  documents are groups of N key fields "
     "(default doc)\n"
+    "      --by=COLUMN           with --meta: documents are the records "
+    "with one value\n"
+    "                            of the column\n"
     "      --burn-in=N           no optimisation until after iteration N\n"
     "                            (default 200, or half of -n if less)\n"
     "      --diagnostics=FILE    write TOPIC TAB TOKENS TAB COHERENCE TAB "
@@ -62,8 +67,12 @@ static const char help[] =
     "TAB ERROR\n"
     "      --frex-weight=W       diagnostics: FREX's weight of "
     "exclusivity (default 0.5)\n"
+    "      --id-column=NAME      meta: the column of ids (default the "
+    "first)\n"
     "      --infer=MODEL         infer the documents' topics with a saved "
     "model\n"
+    "      --meta=FILE           a table of the documents' metadata (TSV or "
+    "CSV)\n"
     "      --optimize-interval=N optimise alpha and beta every N "
     "iterations\n"
     "                            (default 10; 0 keeps them fixed)\n"
@@ -88,11 +97,11 @@ static const char help[] =
 
 enum {
 	OPT_ALPHA = 1, OPT_BETA, OPT_BURN_IN, OPT_BY, OPT_DIAGNOSTICS,
-	OPT_DOC_TOPICS, OPT_EVALUATE, OPT_FREX_WEIGHT, OPT_INFER,
-	OPT_ITERATIONS, OPT_OPTIMIZE, OPT_PARTICLES, OPT_PROGRESS, OPT_SAVE,
-	OPT_SEED, OPT_TEXTS, OPT_THREADS, OPT_THRESHOLD, OPT_TOP,
-	OPT_TOPICS, OPT_TYPICAL, OPT_TYPICAL_DOCS, OPT_VERBOSE,
-	OPT_WORD_TOPICS
+	OPT_DOC_TOPICS, OPT_EVALUATE, OPT_FREX_WEIGHT, OPT_ID_COLUMN,
+	OPT_INFER, OPT_ITERATIONS, OPT_META, OPT_OPTIMIZE, OPT_PARTICLES,
+	OPT_PROGRESS, OPT_SAVE, OPT_SEED, OPT_TEXTS, OPT_THREADS,
+	OPT_THRESHOLD, OPT_TOP, OPT_TOPICS, OPT_TYPICAL, OPT_TYPICAL_DOCS,
+	OPT_VERBOSE, OPT_WORD_TOPICS
 };
 
 static const struct opt_spec specs[] = {
@@ -104,8 +113,10 @@ static const struct opt_spec specs[] = {
 	{ OPT_DOC_TOPICS, 0, "doc-topics", OPT_REQUIRED },
 	{ OPT_EVALUATE, 0, "evaluate", OPT_REQUIRED },
 	{ OPT_FREX_WEIGHT, 0, "frex-weight", OPT_REQUIRED },
+	{ OPT_ID_COLUMN, 0, "id-column", OPT_REQUIRED },
 	{ OPT_INFER, 0, "infer", OPT_REQUIRED },
 	{ OPT_ITERATIONS, 'n', "iterations", OPT_REQUIRED },
+	{ OPT_META, 0, "meta", OPT_REQUIRED },
 	{ OPT_OPTIMIZE, 0, "optimize-interval", OPT_REQUIRED },
 	{ OPT_PARTICLES, 0, "particles", OPT_REQUIRED },
 	{ OPT_PROGRESS, 0, "progress-interval", OPT_REQUIRED },
@@ -125,6 +136,12 @@ static const struct opt_spec specs[] = {
 
 static size_t by = 1;
 static const char *by_name = "doc";
+/*
+ * With --meta and --by COLUMN, a document is the records whose ids have
+ * one value of the column: its key is the value.
+ */
+static struct grouper by_column;
+static int by_is_column;
 static unsigned long long plain_lines;	/* plain lines read so far */
 
 /* Add a plain line's space-separated words as a document of its own. */
@@ -158,6 +175,16 @@ read_file(struct lda_corpus *c, const char *path)
 	while (record_next(&rr, &rec) > 0) {
 		if (!rec.haskey) {
 			add_plain_line(c, rec.payload, rec.len);
+			continue;
+		}
+		if (by_is_column) {
+			/* A record with a key has its first field. */
+			uint32_t g = group_of(&by_column, &rec);
+			const char *name = group_name(&by_column, g, &keylen);
+
+			if (rec.len > 0)
+				lda_corpus_add(c, name, keylen, rec.payload,
+				    rec.len);
 			continue;
 		}
 		keylen = record_by_prefix(&rr, &rec, by, by_name);
@@ -286,6 +313,15 @@ train(struct lda_trainer *t, const struct lda_corpus *c, long iterations,
 }
 
 static void
+free_meta(struct meta *meta)
+{
+	if (meta == NULL)
+		return;
+	group_free(&by_column);
+	meta_free(meta);
+}
+
+static void
 open_output(struct writer *w, const char *path)
 {
 	if (path != NULL)
@@ -304,6 +340,8 @@ main(int argc, char *argv[])
 	const char *doc_path = NULL, *word_path = NULL, *diag_path = NULL;
 	const char *save_path = NULL, *infer_path = NULL, *eval_path = NULL;
 	const char *typical_path = NULL, *texts_path = NULL, *model_path;
+	const char *meta_path = NULL, *id_column = NULL;
+	struct meta meta;
 	char *arg, *dash[] = { "-" }, **files;
 	long iterations = -1, interval = 10, top = 20, typical_docs = 3;
 	long particles = 10;
@@ -323,7 +361,7 @@ main(int argc, char *argv[])
 			lo.burn_in = (long)opt_number(&o, arg, 0, 1000000000);
 			break;
 		case OPT_BY:
-			by = record_opt_by(&o, arg);
+			/* A column of --meta's table, or a key level: below. */
 			by_name = arg;
 			break;
 		case OPT_DIAGNOSTICS:
@@ -338,8 +376,14 @@ main(int argc, char *argv[])
 		case OPT_FREX_WEIGHT:
 			frex_weight = opt_real(&o, arg, 0, 1);
 			break;
+		case OPT_ID_COLUMN:
+			id_column = arg;
+			break;
 		case OPT_INFER:
 			infer_path = arg;
+			break;
+		case OPT_META:
+			meta_path = arg;
 			break;
 		case OPT_ITERATIONS:
 			iterations = (long)opt_number(&o, arg, 1, 1000000000);
@@ -392,6 +436,10 @@ main(int argc, char *argv[])
 			break;
 		}
 	}
+	if (id_column != NULL && meta_path == NULL)
+		opt_usage_error(&o, "--id-column needs --meta");
+	if (meta_path == NULL)
+		by = record_opt_by(&o, by_name);
 	if (infer_path != NULL && eval_path != NULL)
 		opt_usage_error(&o, "--infer cannot be used with --evaluate");
 	model_path = infer_path != NULL ? infer_path : eval_path;
@@ -412,6 +460,18 @@ main(int argc, char *argv[])
 	nfiles = o.noperands > 0 ? o.noperands : 1;
 
 	writer_init(&sp_out, 1, "(standard output)");
+	if (meta_path != NULL) {
+		if (meta_load(&meta, meta_path, id_column, META_AUTO) < 0 ||
+		    group_init(&by_column, by_name, &meta) < 0)
+			sp_exit(2);
+		if (by_column.kind == GROUP_COLUMN)
+			by_is_column = 1;
+		else
+			by = by_column.fields;
+		if (by_is_column && texts_path != NULL)
+			sp_die("--texts cannot be used with --by %s, a column "
+			    "of %s", by_name, meta_path);
+	}
 	if (model_path != NULL) {
 		lda_load(&m, model_path);
 		if (k_given && lo.ntopics != m.ntopics)
@@ -445,6 +505,8 @@ main(int argc, char *argv[])
 	 * still used: the model is fitted on what could be read, and the exit
 	 * status remembers the trouble.
 	 */
+	if (by_is_column)
+		group_report_missing(&by_column);
 	if (c.ntokens == 0)
 		sp_die("no tokens in the input");
 	lda_corpus_group(&c);
@@ -459,6 +521,7 @@ main(int argc, char *argv[])
 			writer_close(&doc_w);
 		lda_model_free(&m);
 		lda_corpus_free(&c);
+		free_meta(meta_path ? &meta : NULL);
 		free(o.operands);
 		sp_exit(status);
 	}
@@ -498,6 +561,7 @@ main(int argc, char *argv[])
 	lda_train_free(t);
 	lda_model_free(&m);
 	lda_corpus_free(&c);
+	free_meta(meta_path ? &meta : NULL);
 	free(o.operands);
 	sp_exit(status);
 }

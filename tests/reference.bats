@@ -285,6 +285,12 @@ EOF
 	failures=0
 	make_inputs records
 	same sp-topics -k 3 -n 5 --seed 2 --doc-topics dt -- $files
+	# Some ids in a table, three parties; the others are NA.
+	cut -f1 $files | grep -E '^[A-Za-z0-9_.-]+$' | LC_ALL=C sort -u |
+	    awk 'BEGIN { print "id\tParty" } NR % 4 { print $0 "\t" NR % 3 }' \
+	    >meta.tsv
+	same sp-topics -k 3 -n 5 --seed 2 --meta meta.tsv --by Party \
+	    --doc-topics dt -- $files
 	[ "$failures" -eq 0 ]
 }
 

@@ -741,3 +741,65 @@ model() {
 	[ "${#lines[@]}" -eq 100 ]
 	[ -z "$(cut -f2 <<<"$output" | grep -v '^[0-9][0-9]*\.[0-9]\{6\}$')" ]
 }
+
+# A table of metadata for corpus's documents d1..dN: Party by parity,
+# Date by d, the id in the second column.
+meta_table() {
+	awk -v n="$1" 'BEGIN {
+		printf "Date\tid\tParty\n"
+		for (d = 1; d <= n; d++)
+			printf "%d-0%d-01\td%d\t%s\n", 2018 + d % 3, d % 9 + 1, d,
+			    d % 2 ? "Left" : "Right"
+	}'
+}
+
+@test "--meta --by COLUMN: a document is a value's records, as if the key were the value" {
+	corpus 40 apple zebra >in
+	meta_table 40 >meta.tsv
+	# Records of d41 have no row: NA.
+	printf 'd41\t1\t1\tpear\n' >>in
+	run --separate-stderr sp-topics -k 2 -n 30 --meta meta.tsv \
+	    --id-column id --by Party --doc-topics dt --word-topics wt in
+	[ "$status" -eq 0 ]
+	expect_eq "$stderr" "sp-topics: meta.tsv: 1 id not in the table (first: d41); their records are counted as NA"
+	printf '%s\n' "${lines[@]}" >keys
+	# The same run on records whose key is the party, found by awk.
+	awk -F '\t' -v OFS='\t' 'NR == FNR { if (FNR > 1) p[$2] = $3; next }
+	    { $1 = ($1 in p) ? p[$1] : "NA"; print }' meta.tsv in >byparty
+	run_ok sp-topics -k 2 -n 30 --doc-topics dt2 --word-topics wt2 byparty
+	expect_eq "$(cat keys)" "$output"
+	expect_eq "$(cat dt)" "$(cat dt2)"
+	expect_eq "$(cat wt)" "$(cat wt2)"
+	expect_eq "$(cut -f1 dt | uniq | paste -sd ' ' -)" "Left Right NA"
+	# Each party's words are one topic's.
+	awk -F '\t' '$1 != "NA" && $3 > 0.9 { n++ } END { exit n != 2 }' dt
+}
+
+@test "--meta --by Date:year groups by a column of dates; --by doc still takes the key" {
+	corpus 12 apple zebra >in
+	meta_table 12 >meta.tsv
+	run_ok sp-topics -k 2 -n 10 --meta meta.tsv --id-column id \
+	    --by Date:year --doc-topics dt in
+	expect_eq "$(cut -f1 dt | uniq | paste -sd ' ' -)" "2019 2020 2018"
+	run_ok sp-topics -k 2 -n 10 --meta meta.tsv --id-column id --by doc \
+	    --doc-topics dt in
+	run_ok sp-topics -k 2 -n 10 --doc-topics dt2 in
+	expect_eq "$(cat dt)" "$(cat dt2)"
+}
+
+@test "--meta errors: no such column, --id-column alone, --texts with a column" {
+	corpus 4 apple zebra >in
+	meta_table 4 >meta.tsv
+	run --separate-stderr sp-topics --meta meta.tsv --by Region in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: meta.tsv:1: no column 'Region' (--by Region); the columns are: Date, id, Party"
+	run --separate-stderr sp-topics --id-column id in
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-topics: --id-column needs --meta"
+	run --separate-stderr sp-topics --meta meta.tsv --id-column id --by Party --typical t --texts in in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: --texts cannot be used with --by Party, a column of meta.tsv"
+	run --separate-stderr sp-topics --meta nothere.tsv in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: nothere.tsv: No such file or directory"
+}
