@@ -8,7 +8,9 @@
  * the exact end of a buffer of every size (the sanitizer build sees a
  * byte written past it), and counts its keys' numbers as arithmetic does.
  */
+#include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -705,6 +707,72 @@ test_fields(void)
 	CHECK_STR(sink_close(&s), want);
 }
 
+/*
+ * Reals are written as printf's "%.*f" writes them (after the rule that
+ * makes a value that rounds to 0 print as 0), whether the writer's own
+ * formatting or printf makes them: random values of every size and sign,
+ * values a hair from a half of the last decimal, and the limits.
+ */
+static void
+test_reals(void)
+{
+	static const double edge[] = { 0.5, 1.5, 2.5, 0.125, 0.00015,
+		0.00025, 1.00005, 2.00015, 1e-5, 5e-5, 1e11, 1e12, 1e15,
+		1099511627776.0 / 1e4, 12345.678949999999, 3.999999999,
+		-0.49999999, 1e-300 };
+	struct sink s;
+	const char *got;
+	char want[1 << 16];
+	size_t wantlen, i, batch;
+	uint64_t r = 88172645463325252ULL;
+	double x;
+	int d, k, bad = 0;
+
+	/* Batches of 2,000, whose text fits the sink. */
+	for (batch = 0; batch < 100 && !bad; batch++) {
+		sink_open(&s, 64);
+		wantlen = 0;
+		for (i = batch * 2000; i < (batch + 1) * 2000; i++) {
+			r ^= r << 13;
+			r ^= r >> 7;
+			r ^= r << 17;
+			d = (int)(r % 10);
+			if (i < 6 * sizeof(edge) / sizeof(*edge)) {
+				/* An edge, its neighbours, its negative. */
+				x = edge[i / 6];
+				x = i % 3 == 0 ? x : i % 3 == 1 ?
+				    nextafter(x, 0) : nextafter(x, 1e308);
+				x = i % 6 >= 3 ? -x : x;
+				d = 4;
+			} else if (i % 2)
+				/* k + 1/2 of the last decimal, about */
+				x = ((double)(r >> 40) + 0.5) / pow(10, d) *
+				    (1 + ((int)(r >> 20 & 3) - 1) * 2.2e-16);
+			else
+				x = (double)(r >> 11) / 9007199254740992.0 *
+				    pow(10, (int)((r >> 3) % 16) - 6);
+			if (r & 1 << 9)
+				x = -x;
+			record_begin(&s.rw);
+			record_field_real(&s.rw, x, d);
+			record_end(&s.rw);
+			k = snprintf(want + wantlen, sizeof(want) - wantlen,
+			    "%.*f\n", d,
+			    fabs(x) < 0.5 / pow(10, d) ? 0.0 : x);
+			wantlen += (size_t)k;
+		}
+		got = sink_close(&s);
+		if (strcmp(got, want) != 0) {
+			for (i = 0; got[i] == want[i]; i++)
+				;
+			fprintf(stderr, "first difference at byte %zu: got "
+			    "'%.40s' want '%.40s'\n", i, got + i, want + i);
+			bad = 1;
+		}
+	}
+	CHECK_INT(bad, 0);
+}
+
 /* The messages about a record name its file and line. */
 static void
 test_messages(void)
@@ -750,6 +818,7 @@ main(int argc, char *argv[])
 	test_cursor_ends();
 	test_key_count();
 	test_fields();
+	test_reals();
 	test_messages();
 	unlink(path);
 	UNIT_DONE();
