@@ -175,15 +175,19 @@ $(OUT)/counts-period.tsv: $(OUT)/content.tsv $(OUT)/docs.tsv bin/sp-count \
 	@echo 'make report: counts by period (sp-count)'
 	@sh $(R)/count-by.sh $(OUT)/docs.tsv 3 $(OUT)/content.tsv > $@
 
-# until sp-count --keyness-all: then these two are
-#	bin/sp-count --from-counts --keyness-all -n 20 $< > $@
-$(OUT)/keyness-group.tsv: $(OUT)/counts-group.tsv $(R)/keyness.awk
+# Keyness of every group against the rest, in one run of sp-count.  A
+# table of one group (or none) has no reference: its keyness is empty.
+$(OUT)/keyness-group.tsv: $(OUT)/counts-group.tsv bin/sp-count
 	@echo 'make report: keyness of each group'
-	@awk -F '\t' -v top=20 -f $(R)/keyness.awk $< $< > $@
+	@if [ "$$(cut -f1 $< | uniq | sed -n '2{p;q;}')" ]; then \
+	    bin/sp-count --from-counts --keyness-all -n 20 $< > $@; \
+	    else : > $@; fi
 
-$(OUT)/keyness-period.tsv: $(OUT)/counts-period.tsv $(R)/keyness.awk
+$(OUT)/keyness-period.tsv: $(OUT)/counts-period.tsv bin/sp-count
 	@echo 'make report: keyness of each period'
-	@awk -F '\t' -v top=20 -f $(R)/keyness.awk $< $< > $@
+	@if [ "$$(cut -f1 $< | uniq | sed -n '2{p;q;}')" ]; then \
+	    bin/sp-count --from-counts --keyness-all -n 20 $< > $@; \
+	    else : > $@; fi
 
 # The key terms (KEYTERMS, or chosen from the keywords of the largest
 # groups) as a dictionary, TERM TAB PATTERN; their matches per document

@@ -17,6 +17,7 @@
 #include "err.h"
 #include "group.h"
 #include "io.h"
+#include "keyness.h"
 #include "meta.h"
 #include "opt.h"
 #include "record.h"
@@ -24,8 +25,8 @@
 #include "stats.h"
 
 static const char help[] =
-    "usage: sp-count [-m] [-b level] [-k target | --colloc | --pairs] "
-    "[-n count]\n"
+    "usage: sp-count [-m] [-b level] [-k target | --keyness-all | --colloc |\n"
+    "                --pairs] [-n count]\n"
     "                [-s key] [-w width] [--df] [--min count] [--negative] "
     "[--rel]\n"
     "                [--tfidf] [--meta file [--id-column name]] "
@@ -47,6 +48,9 @@ static const char help[] =
     "  -k, --keyness=TARGET  items that distinguish the group TARGET (or\n"
     "                        the groups listed in @FILE; without --by the\n"
     "                        group is the first key field)\n"
+    "      --keyness-all     every group against all the others:\n"
+    "                        GROUP TAB ITEM TAB TARGET TAB REFERENCE TAB G2\n"
+    "                        TAB CHI2 TAB LOG-RATIO\n"
     "                        from the others: ITEM TAB TARGET TAB REFERENCE\n"
     "                        TAB G2 TAB CHI2 TAB LOG-RATIO\n"
     "      --colloc          pairs of tokens of one record run, with\n"
@@ -59,7 +63,7 @@ static const char help[] =
     "                        group\n"
     "      --df              add a column: number of groups with the item\n"
     "      --tfidf           add a column: count * log10(groups / df)\n"
-    "      --negative        with --keyness, also write the items that are\n"
+    "      --negative        with --keyness(-all), also write the items that are\n"
     "                        relatively more frequent in the reference\n"
     "  -s, --sort=KEY        order by KEY: count or tfidf; g2 or lr with\n"
     "                        --keyness; g2, pmi, t or count with --colloc\n"
@@ -69,7 +73,7 @@ static const char help[] =
 enum {
 	OPT_BY = 1, OPT_COLLOC, OPT_DF, OPT_KEYNESS, OPT_MERGE, OPT_MIN,
 	OPT_NEGATIVE, OPT_PAIRS, OPT_REL, OPT_SORT, OPT_TFIDF, OPT_TOP,
-	OPT_WINDOW, OPT_META, OPT_IDCOL
+	OPT_WINDOW, OPT_META, OPT_IDCOL, OPT_KEYNESS_ALL
 };
 
 static const struct opt_spec specs[] = {
@@ -79,6 +83,7 @@ static const struct opt_spec specs[] = {
 	{ OPT_MERGE, 0, "from-counts", OPT_NONE },
 	{ OPT_IDCOL, 0, "id-column", OPT_REQUIRED },
 	{ OPT_KEYNESS, 'k', "keyness", OPT_REQUIRED },
+	{ OPT_KEYNESS_ALL, 0, "keyness-all", OPT_NONE },
 	{ OPT_MERGE, 'm', "merge", OPT_NONE },
 	{ OPT_META, 0, "meta", OPT_REQUIRED },
 	{ OPT_MIN, 0, "min", OPT_REQUIRED },
@@ -115,6 +120,7 @@ static struct {
 	size_t ntargets;
 	const char *meta_path, *id_column;	/* --meta, --id-column */
 	int by_column;		/* --by names a column of the table */
+	int all;		/* --keyness-all (mode MODE_KEYNESS) */
 } cf = { .min = 1, .window = 1 };
 
 /*
@@ -245,11 +251,12 @@ check_options(const struct opt *o)
 	enum sort_key s = cf.sort;
 
 	if ((cf.mode == MODE_COLLOC || cf.mode == MODE_PAIRS) && cf.by > 0)
-		opt_usage_error(o, "--by applies to count tables and "
-		    "--keyness, not to --colloc or --pairs");
+		opt_usage_error(o, "--by applies to count tables, --keyness "
+		    "and --keyness-all, not to --colloc or --pairs");
 	if (cf.mode != MODE_TABLE && measures)
 		opt_usage_error(o, "--rel, --df and --tfidf apply to count "
-		    "tables, not to --keyness, --colloc or --pairs");
+		    "tables, not to --keyness, --keyness-all, --colloc or "
+		    "--pairs");
 	if (cf.meta_path != NULL && cf.by_arg == NULL)
 		opt_usage_error(o, "--meta applies with --by");
 	if (cf.id_column != NULL && cf.meta_path == NULL)
@@ -263,7 +270,8 @@ check_options(const struct opt *o)
 		opt_usage_error(o, "--window applies when counting tokens, "
 		    "not to count tables");
 	if (cf.negative && cf.mode != MODE_KEYNESS)
-		opt_usage_error(o, "--negative applies to --keyness");
+		opt_usage_error(o, "--negative applies to --keyness and "
+		    "--keyness-all");
 	if ((cf.df || cf.tfidf) && cf.by == 0 && !cf.merge)
 		opt_usage_error(o, "--df and --tfidf need groups: use --by");
 	if (!cf.sort_given)
@@ -678,6 +686,72 @@ write_plain(void)
 }
 
 /*
+ * A keyness row: the item's counts in the target (a) and the reference
+ * (b), what it is sorted by (key, then tie, both descending, then the
+ * item bytewise: lib/keyness's rule) and the measures it prints.
+ */
+struct krow {
+	uint32_t item, irank;
+	uint64_t a, b;
+	double key, tie;
+	double x[3];
+};
+
+static int
+cmp_krows(const void *pa, const void *pb)
+{
+	const struct krow *x = pa, *y = pb;
+
+	if (x->key != y->key)
+		return x->key > y->key ? -1 : 1;
+	if (x->tie != y->tie)
+		return x->tie > y->tie ? -1 : 1;
+	return (x->irank > y->irank) - (x->irank < y->irank);
+}
+
+/*
+ * Fill r for the item of a target of c tokens and a reference of d; 0 if
+ * the item is not written: counted fewer than --min times in all, or
+ * (without --negative) not relatively more frequent in the target.
+ */
+static int
+keyness_row(struct krow *r, uint64_t a, uint64_t b, double c, double d)
+{
+	double g2, lr;
+
+	if (a < cf.min && b < cf.min - a)
+		return 0;
+	if (!cf.negative && !((double)a * d > (double)b * c))
+		return 0;
+	r->a = a;
+	r->b = b;
+	g2 = keyness(KEYNESS_G2, (double)a, (double)b, c, d);
+	lr = keyness(KEYNESS_LOG_RATIO, (double)a, (double)b, c, d);
+	r->x[0] = g2;
+	r->x[1] = fabs(keyness(KEYNESS_CHI2, (double)a, (double)b, c, d));
+	r->x[2] = lr;
+	r->key = cf.sort == SORT_LR ? lr : g2;
+	r->tie = cf.sort == SORT_LR ? g2 : lr;
+	return 1;
+}
+
+/* Sort the rows of one target and write the first -n of them. */
+static void
+write_krows(struct krow *rows, size_t n)
+{
+	size_t i;
+
+	qsort(rows, n, sizeof(*rows), cmp_krows);
+	for (i = 0; i < n && (cf.top == 0 || i < cf.top); i++) {
+		record_begin(&out);
+		put_key(&table.items, rows[i].item);
+		record_field_u64(&out, rows[i].a);
+		record_field_u64(&out, rows[i].b);
+		put_measures(rows[i].x);
+	}
+}
+
+/*
  * --keyness: every item's count in the target groups against its count in
  * all the others.  A target that no record has is an error, since it is
  * most likely a typing mistake that would otherwise give an empty table.
@@ -686,12 +760,11 @@ static int
 write_keyness(void)
 {
 	struct cell *cells;
-	struct row *rows;
-	struct keyness k;
+	struct krow *rows;
 	struct count_sum csum = { 0, 0 }, dsum = { 0, 0 };
 	char *istarget = xcalloc(table.groups.n + 1, 1);
 	uint32_t *irank, id, item;
-	uint64_t *a, *b, top = 0;
+	uint64_t *a, *b;
 	size_t ncells, nrows = 0, i, nitems = table.items.n;
 	double c, d;
 	int missing = 0;
@@ -738,37 +811,147 @@ write_keyness(void)
 	d = count_sum_double(&dsum);
 	irank = count_ranks(&table.items);
 	rows = xreallocarray(NULL, nitems + 1, sizeof(*rows));
-	for (i = 0; i < nitems; i++) {
-		struct row *r = &rows[nrows];
-
-		if (a[i] < cf.min && b[i] < cf.min - a[i])
-			continue;
-		if (!cf.negative && !((double)a[i] * d > (double)b[i] * c))
-			continue;
-		stats_keyness((double)a[i], (double)b[i], c, d, &k);
-		nrows++;
-		memset(r, 0, sizeof(*r));	/* count 0: ties go by item */
-		r->item = (uint32_t)i;
-		r->irank = irank[i];
-		r->x[0] = k.g2;
-		r->x[1] = k.chi2;
-		r->x[2] = k.log_ratio;
-		r->key = cf.sort == SORT_LR ? k.log_ratio : k.g2;
-	}
-	qsort(rows, nrows, sizeof(*rows), cmp_rows);
-	for (i = 0; i < nrows && (cf.top == 0 || top < cf.top); i++, top++) {
-		record_begin(&out);
-		put_key(&table.items, rows[i].item);
-		record_field_u64(&out, a[rows[i].item]);
-		record_field_u64(&out, b[rows[i].item]);
-		put_measures(rows[i].x);
-	}
+	for (i = 0; i < nitems; i++)
+		if (keyness_row(&rows[nrows], a[i], b[i], c, d)) {
+			rows[nrows].item = (uint32_t)i;
+			rows[nrows].irank = irank[i];
+			nrows++;
+		}
+	write_krows(rows, nrows);
 	free(rows);
 	free(irank);
 	free(cells);
 	free(b);
 	free(a);
 	free(istarget);
+	return 0;
+}
+
+/* s - t for s >= t, as a double. */
+static double
+sum_minus(const struct count_sum *s, const struct count_sum *t)
+{
+	struct count_sum r;
+
+	r.lo = s->lo - t->lo;
+	r.hi = s->hi - t->hi - (s->lo < t->lo);
+	return count_sum_double(&r);
+}
+
+/*
+ * --keyness-all: each group against all the others, in one pass over the
+ * cells.  The cells are put in order of group (a counting sort), and each
+ * group's rows are made from its own cells, with the item's total over
+ * the table giving the reference count: the work is the number of cells,
+ * the groups times the distinct items each has, however many groups.
+ * With --negative every item of the table is a row of every group (the
+ * items a group lacks are its strongest negative keywords), which costs
+ * the groups times all the items.  Records without a group (no key) are
+ * in every group's reference.
+ */
+static int
+write_keyness_all(void)
+{
+	struct cell *cells, *byg;
+	struct krow *rows;
+	struct count_sum *gsum, n = { 0, 0 };
+	uint32_t *grank, *order, *irank, g, item;
+	uint64_t *total, *ga = NULL;
+	size_t ncells, i, j, k, ng = table.groups.n, nitems = table.items.n;
+	size_t *start, nrows, groups_with_cells = 0;
+	double c, d;
+	int nogroup = 0;
+
+	cells = count_cells(&table, &ncells);
+	total = xcalloc(nitems + 1, sizeof(*total));
+	gsum = xcalloc(ng + 1, sizeof(*gsum));
+	start = xcalloc(ng + 2, sizeof(*start));
+	for (i = 0; i < ncells; i++) {
+		item = cells[i].item;
+		total[item] = item_sum(total[item], cells[i].count, item,
+		    "over all groups");
+		count_sum_add(&n, cells[i].count);
+		g = cells[i].group;
+		if (g == COUNT_NOGROUP) {
+			nogroup = 1;
+			continue;
+		}
+		count_sum_add(&gsum[g], cells[i].count);
+		start[g + 1]++;
+	}
+	for (g = 0; g < ng; g++) {
+		groups_with_cells += start[g + 1] > 0;
+		start[g + 1] += start[g];
+	}
+	if (groups_with_cells == 1 && !nogroup)
+		sp_die("--keyness-all: no reference: every record is in one "
+		    "group");
+	byg = xreallocarray(NULL, start[ng] + 1, sizeof(*byg));
+	for (i = 0; i < ncells; i++)
+		if (cells[i].group != COUNT_NOGROUP)
+			byg[start[cells[i].group]++] = cells[i];
+	/* start[g] is now where group g ends: shift back to its start. */
+	for (g = ng; g > 0; g--)
+		start[g] = start[g - 1];
+	start[0] = 0;
+	free(cells);
+
+	grank = count_ranks(&table.groups);
+	order = xreallocarray(NULL, ng + 1, sizeof(*order));
+	for (g = 0; g < ng; g++)
+		order[grank[g]] = g;
+	irank = count_ranks(&table.items);
+	rows = xreallocarray(NULL, (cf.negative ? nitems : start[ng]) + 1,
+	    sizeof(*rows));
+	if (cf.negative)
+		ga = xcalloc(nitems + 1, sizeof(*ga));
+	for (k = 0; k < ng; k++) {
+		g = order[k];
+		if (start[g] == start[g + 1])
+			continue;
+		c = count_sum_double(&gsum[g]);
+		d = sum_minus(&n, &gsum[g]);
+		nrows = 0;
+		if (cf.negative) {
+			for (j = start[g]; j < start[g + 1]; j++)
+				ga[byg[j].item] = byg[j].count;
+			for (i = 0; i < nitems; i++) {
+				if (total[i] == 0)
+					continue;
+				if (keyness_row(&rows[nrows], ga[i],
+				    total[i] - ga[i], c, d)) {
+					rows[nrows].item = (uint32_t)i;
+					rows[nrows].irank = irank[i];
+					nrows++;
+				}
+			}
+			for (j = start[g]; j < start[g + 1]; j++)
+				ga[byg[j].item] = 0;
+		} else
+			for (j = start[g]; j < start[g + 1]; j++) {
+				item = byg[j].item;
+				if (keyness_row(&rows[nrows], byg[j].count,
+				    total[item] - byg[j].count, c, d)) {
+					rows[nrows].item = item;
+					rows[nrows].irank = irank[item];
+					nrows++;
+				}
+			}
+		if (nrows == 0)
+			continue;
+		record_key_set(&out, strtab_key(&table.groups, g),
+		    strtab_len(&table.groups, g));
+		write_krows(rows, nrows);
+	}
+	free(ga);
+	free(rows);
+	free(irank);
+	free(order);
+	free(grank);
+	free(byg);
+	free(start);
+	free(gsum);
+	free(total);
 	return 0;
 }
 
@@ -859,13 +1042,15 @@ main(int argc, char *argv[])
 			break;
 		case OPT_COLLOC:
 		case OPT_KEYNESS:
+		case OPT_KEYNESS_ALL:
 		case OPT_PAIRS:
 			if (cf.mode != MODE_TABLE && (id != OPT_KEYNESS ||
-			    cf.mode != MODE_KEYNESS))
-				opt_usage_error(&o, "--keyness, --colloc and "
-				    "--pairs exclude each other");
+			    cf.mode != MODE_KEYNESS || cf.all))
+				opt_usage_error(&o, "--keyness, --keyness-all, "
+				    "--colloc and --pairs exclude each other");
 			cf.mode = id == OPT_COLLOC ? MODE_COLLOC :
 			    id == OPT_PAIRS ? MODE_PAIRS : MODE_KEYNESS;
+			cf.all = id == OPT_KEYNESS_ALL;
 			if (id == OPT_KEYNESS && arg[0] == '@')
 				read_targets(arg + 1, &o);
 			else if (id == OPT_KEYNESS)
@@ -930,7 +1115,9 @@ main(int argc, char *argv[])
 		/* Pairs counted from tokens name their first word by id. */
 		gnames = !cf.merge && (cf.mode == MODE_COLLOC ||
 		    cf.mode == MODE_PAIRS) ? &table.items : &table.groups;
-		if (cf.mode == MODE_KEYNESS) {
+		if (cf.mode == MODE_KEYNESS && cf.all)
+			write_keyness_all();
+		else if (cf.mode == MODE_KEYNESS) {
 			if (write_keyness() != 0)
 				status = 2;
 		} else if (cf.mode == MODE_COLLOC)

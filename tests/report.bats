@@ -223,7 +223,7 @@ sections() {
 	awk -f "$SP_ROOT/tests/ref/common.awk" -f "$SP_ROOT/tests/ref/keyness.awk" counts.tsv |
 	    awk -F '\t' -v OFS='\t' '$5 > 0 { print $1, $2, $3, $4, $5, $11, $15 }' |
 	    LC_ALL=C sort -t "$TAB" -k1,1 -k5,5gr -k7,7gr -k2,2 >want.tsv
-	run_ok awk -F '\t' -f "$SP_ROOT/lib/report/keyness.awk" counts.tsv counts.tsv
+	run_ok sp-count --from-counts --keyness-all counts.tsv
 	expect_eq "$output" "$(cat want.tsv)"
 	# y and z tie: the order is bytewise.
 	expect_eq "$(cut -f2 <<<"$output" | paste -sd ' ' -)" "y z x w"

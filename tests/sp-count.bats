@@ -131,12 +131,12 @@ corpus_tokens() {
 	expect_file "$F/keyness-a.out"
 }
 
-@test "--keyness --sort lr and --min" {
+@test "--keyness --sort lr and --min; ties on LR go by G2" {
 	run --separate-stderr sp-count -k b --sort lr --min 2 "$F/tokens.tsv"
 	[ "$status" -eq 0 ]
-	expect_eq "$output" "dog${TAB}2${TAB}0${TAB}3.1538${TAB}2.9333${TAB}2.2630
-sat${TAB}1${TAB}1${TAB}0.0166${TAB}0.0204${TAB}0.2630
-the${TAB}2${TAB}2${TAB}0.0332${TAB}0.0524${TAB}0.2630"
+	expect_eq "$output" "dog${TAB}2${TAB}0${TAB}3.7009${TAB}2.9333${TAB}2.2630
+the${TAB}2${TAB}2${TAB}0.0523${TAB}0.0524${TAB}0.2630
+sat${TAB}1${TAB}1${TAB}0.0203${TAB}0.0204${TAB}0.2630"
 }
 
 @test "--keyness with an unknown target is an error" {
@@ -489,7 +489,7 @@ sp-count: real:1: count '2.5000' is not a whole number"
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --by: 'word' is not doc, para, sent or a number from 1 to 1000 (a column of a metadata table needs --meta FILE)"
 	run --separate-stderr sp-count --colloc --keyness a "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
-	expect_eq "${stderr%%$'\n'*}" "sp-count: --keyness, --colloc and --pairs exclude each other"
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --keyness, --keyness-all, --colloc and --pairs exclude each other"
 	run --separate-stderr sp-count --tfidf "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --df and --tfidf need groups: use --by"
@@ -504,7 +504,7 @@ sp-count: real:1: count '2.5000' is not a whole number"
 @test "--help starts with the usage line of the manual; --version" {
 	run --separate-stderr sp-count --help
 	[ "$status" -eq 0 ]
-	[ "${lines[0]}" = "usage: sp-count [-m] [-b level] [-k target | --colloc | --pairs] [-n count]" ]
+	[ "${lines[0]}" = "usage: sp-count [-m] [-b level] [-k target | --keyness-all | --colloc |" ]
 	run --separate-stderr sp-count --version
 	[ "$status" -eq 0 ]
 	[[ "$output" == "sp-count (sp) "* ]]
@@ -681,7 +681,7 @@ NA${TAB}the${TAB}2"
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --id-column applies with --meta"
 	run --separate-stderr sp-count --meta meta.tsv --by party --colloc "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
-	expect_eq "${stderr%%$'\n'*}" "sp-count: --by applies to count tables and --keyness, not to --colloc or --pairs"
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --by applies to count tables, --keyness and --keyness-all, not to --colloc or --pairs"
 	printf 'a\tx\ny\nb\tz\n' >in
 	run --separate-stderr sp-count --meta meta.tsv --by party in
 	[ "$status" -eq 2 ]
@@ -691,4 +691,102 @@ NA${TAB}the${TAB}2"
 	run --separate-stderr sp-count --merge --meta meta.tsv --by party nogroup.cnt
 	[ "$status" -eq 2 ]
 	expect_eq "$stderr" "sp-count: nogroup.cnt:1: --by party needs a GROUP field whose first field is an id of meta.tsv, the row has none"
+}
+
+# --keyness-all against tests/ref/keyness.awk: the columns GROUP ITEM A B
+# G2 CHI2 LR of its output (CHI2 unsigned, as sp-count prints it), the
+# items more frequent in the group (all with --negative).
+ref_keyness_all() {
+	awk -f "$SP_ROOT/tests/ref/common.awk" -f "$SP_ROOT/tests/ref/keyness.awk" "$@" |
+	    awk -F '\t' -v OFS='\t' -v neg="${NEG:-0}" '
+	    neg || $3 * 1 > 0 && $5 > 0 {
+		chi = $11; sub(/^-/, "", chi)
+		print $1, $2, $3, $4, ($5 == "-0.0000" ? "0.0000" : $5), chi, $15
+	    }' | LC_ALL=C sort
+}
+
+@test "--keyness-all: every group against the rest, worked by hand" {
+	run --separate-stderr sp-count --keyness-all "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	# a: as keyness-a.out; b: dog 2.7929... see the fixtures' README
+	# (b's rows are a's with the signs turned, a=2 b=0 for dog).
+	expect_eq "$output" "$(sed "s/^/a$TAB/" "$F/keyness-a.out")
+b${TAB}dog${TAB}2${TAB}0${TAB}3.7009${TAB}2.9333${TAB}2.2630
+b${TAB}the${TAB}2${TAB}2${TAB}0.0523${TAB}0.0524${TAB}0.2630
+b${TAB}sat${TAB}1${TAB}1${TAB}0.0203${TAB}0.0204${TAB}0.2630"
+	run_ok sp-count --keyness-all -n 1 "$F/tokens.tsv"
+	expect_eq "$output" "a${TAB}cat${TAB}2${TAB}0${TAB}2.7929${TAB}2.0370${TAB}1.7370
+b${TAB}dog${TAB}2${TAB}0${TAB}3.7009${TAB}2.9333${TAB}2.2630"
+}
+
+@test "--keyness-all equals the awk reference and --keyness of each group, on the corpus" {
+	corpus_tokens >tok
+	sp-count --by doc tok >doc.cnt
+	run_ok sp-count --keyness-all tok
+	all=$output
+	[ "$(wc -l <<<"$all")" -gt 1000 ]
+	expect_eq "$(LC_ALL=C sort <<<"$all")" "$(ref_keyness_all doc.cnt)"
+	for d in $(cut -f1 doc.cnt | uniq); do
+		expect_eq "$(awk -F '\t' -v d="$d" '$1 == d' <<<"$all" | cut -f2-)" \
+		    "$(sp-count --keyness "$d" tok)"
+	done
+	NEG=1
+	run_ok sp-count --from-counts --keyness-all --negative doc.cnt
+	expect_eq "$(LC_ALL=C sort <<<"$output")" "$(ref_keyness_all -v all=1 doc.cnt)"
+	expect_eq "$(awk -F '\t' '$1 == "khan-2016-03-20"' <<<"$output" | cut -f2-)" \
+	    "$(sp-count --from-counts --keyness khan-2016-03-20 --negative doc.cnt)"
+}
+
+@test "--keyness-all -n, --min, --sort lr, --from-counts, --meta" {
+	corpus_tokens >tok
+	sp-count --by sent tok >sent.cnt
+	for opts in "-n 5" "--min 3 -n 4" "--sort lr -n 3"; do
+		run_ok sp-count --keyness-all $opts tok
+		want=$output
+		[ -n "$want" ]
+		run_ok sp-count --from-counts --keyness-all $opts sent.cnt
+		expect_eq "$output" "$want"
+		for d in $(cut -f1 sent.cnt | uniq); do
+			expect_eq "$(awk -F '\t' -v d="$d" '$1 == d' <<<"$want" | cut -f2-)" \
+			    "$(sp-count --keyness "$d" $opts tok)"
+		done
+	done
+	run_ok sp-count --meta "$CORPUS/INDEX.tsv" --by speaker --keyness-all -n 10 tok
+	expect_eq "$(awk -F '\t' '$1 == "Sadiq Khan"' <<<"$output" | cut -f2-)" \
+	    "$(sp-count --meta "$CORPUS/INDEX.tsv" --by speaker --keyness 'Sadiq Khan' -n 10 tok)"
+	expect_eq "$(cut -f1 <<<"$output" | uniq | wc -l)" \
+	    "$(tail -n +2 "$CORPUS/INDEX.tsv" | cut -f2 | sort -u | wc -l)"
+}
+
+@test "--keyness-all: zero cells, a keyless record, huge counts, one group" {
+	# x is in a and b, w only in b, y and z tie in a; c has no key and
+	# is in every group's reference.
+	printf 'a\tx\t5\na\ty\t3\na\tz\t3\nb\tx\t1\nb\tw\t4\nq\t2\n' >t.cnt
+	run_ok sp-count --from-counts --keyness-all --negative t.cnt
+	printf 'a\tx\t5\na\ty\t3\na\tz\t3\nb\tx\t1\nb\tw\t4\n-\tq\t2\n' >ref.cnt
+	NEG=1
+	expect_eq "$(LC_ALL=C sort <<<"$output")" "$(ref_keyness_all -v all=1 ref.cnt | grep -v '^-')"
+	expect_eq "$(cut -f1,2 <<<"$output" | paste -sd ' ' -)" "a${TAB}y a${TAB}z a${TAB}x a${TAB}q a${TAB}w b${TAB}w b${TAB}x b${TAB}q b${TAB}y b${TAB}z"
+	# Counts near 2^62: every measure is a function of the proportions,
+	# so scaling every count by 2^60 scales G2 and chi2 by 2^60 and keeps
+	# Log Ratio; the order is the same.
+	awk -F '\t' -v OFS='\t' '{ $NF = sprintf("%.0f", $NF * 1152921504606846976); print }' \
+	    t.cnt >huge.cnt
+	run_ok sp-count --from-counts --keyness-all --negative huge.cnt
+	NEG=1
+	expect_eq "$(cut -f1,2 <<<"$output" | paste -sd ' ' -)" "a${TAB}y a${TAB}z a${TAB}x a${TAB}q a${TAB}w b${TAB}w b${TAB}x b${TAB}q b${TAB}y b${TAB}z"
+	# G2 and chi2 are 2^60 times those of the small table (a power of
+	# two: exactly); Log Ratio is the same where no count is 0 (a zero
+	# count is taken as 0.5, whatever the others).
+	expect_eq "$(awk -F '\t' -v OFS='\t' '{ print $1, $2, sprintf("%.4f", $5 / 1152921504606846976), sprintf("%.4f", $6 / 1152921504606846976), ($3 > 0 && $4 > 0 ? $7 : "") }' <<<"$output")" \
+	    "$(sp-count --from-counts --keyness-all --negative t.cnt | awk -F '\t' -v OFS='\t' '{ print $1, $2, $5, $6, ($3 > 0 && $4 > 0 ? $7 : "") }')"
+	printf 'a\tx\t1\na\ty\t2\n' >one.cnt
+	run --separate-stderr sp-count --from-counts --keyness-all one.cnt
+	[ "$status" -eq 2 ]
+	[ "$output" = "" ]
+	expect_eq "$stderr" "sp-count: --keyness-all: no reference: every record is in one group"
+	run --separate-stderr sp-count --keyness-all -k a t.cnt
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --keyness, --keyness-all, --colloc and --pairs exclude each other"
 }

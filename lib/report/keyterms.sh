@@ -6,7 +6,7 @@
 #	phrase ("safe spaces") kept whole, quotes and all.
 #   keyterms.sh chosen KEYNESS GROUPS [N]
 #	N (default 5) words chosen from the corpus: the most distinctive
-#	words (KEYNESS, as keyness.awk writes it) of the groups in turn, in
+#	words (KEYNESS, as sp-count --keyness-all writes it) of the groups in turn, in
 #	the order of GROUPS (groups.tsv: the largest first): the first word
 #	of each group, then the second, and so on, each word once.  Only words
 #	of letters (with ' and -) are taken, so each is a pattern that

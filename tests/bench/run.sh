@@ -241,7 +241,8 @@ fi
 # Grouping: token records of 5,000 pseudo-documents of the 100 MB corpus
 # and a metadata table of them (tests/bench/make-doc-tokens.sh, made
 # once); --by a column of the table against --by doc, the same 5,000
-# groups through the table (--by id) and 5 of them (--by party).
+# groups through the table (--by id) and 5 of them (--by party); the
+# keyness of every document against one --keyness run.
 doctok=$dir/doc-tokens-100.tsv
 if have sp-count && have sp-split && have sp-tokens &&
     [ -f "$dir/corpus-100.txt" ]; then
@@ -257,6 +258,10 @@ if have sp-count && have sp-split && have sp-tokens &&
 	measure 100 group "sp-count --meta --by party (5)" "$doctok" \
 	    "'$bin/sp-count' --meta '$dir/doc-meta.tsv' --by party \
 	    '$doctok' >'$out'"
+	measure 100 group "sp-count --keyness d00001" "$doctok" \
+	    "'$bin/sp-count' --keyness d00001 '$doctok' >'$out'"
+	measure 100 group "sp-count --keyness-all (5,000 groups)" "$doctok" \
+	    "'$bin/sp-count' --keyness-all '$doctok' >'$out'"
 else
 	skip "grouping" "sp-count (or sp-split, sp-tokens, or no 100 MB corpus)"
 fi
@@ -349,6 +354,8 @@ END {
 		    ">= 0.91, i.e. at most 1.1 x; every pattern: below")
 		target(z, "sp-count --meta --by id (5,000)",
 		    "sp-count --by doc (5,000 docs)", ">= 0.83, i.e. at most 1.2 x")
+		target(z, "sp-count --keyness-all (5,000 groups)",
+		    "sp-count --keyness d00001", ">= 0.5, i.e. at most 2 x")
 	}
 	printf "\nwork (CPU seconds of all processes: reference / sp, same run)\n"
 	for (s = 1; s <= nsizes; s++) {
