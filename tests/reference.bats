@@ -187,7 +187,8 @@ same() {
 	    'été	Lab	2020-02-02' 'khan-2016-03-20	NA	2016-03-20' >meta.tsv
 	for opts in "--meta meta.tsv --by party" \
 	    "--meta meta.tsv --by date:year --rel --df" \
-	    "--meta meta.tsv --by party --keyness Lab --negative"; do
+	    "--meta meta.tsv --by party --keyness Lab --negative" \
+	    "--meta meta.tsv --by party --keyness-all"; do
 		same sp-count $opts -- $files
 		same sp-count $opts -- $toks
 		same sp-count --merge $opts -- $cnts
@@ -195,13 +196,15 @@ same() {
 	for opts in "" "-n 5" "--min 2" "--min 3 -n 20" --rel "--by doc" \
 	    "--by sent --rel" "-b 2 --df --tfidf -s tfidf" \
 	    "--keyness javid-2018-06-04 --negative" "--keyness a -s lr" \
-	    "--colloc --min 2" "--pairs -w 2" "--colloc -s pmi -n 10"; do
+	    "--colloc --min 2" "--pairs -w 2" "--colloc -s pmi -n 10" \
+	    --keyness-all "--keyness-all --negative -n 3" \
+	    "--keyness-all -s lr --min 2 --by para"; do
 		same sp-count $opts -- $files
 		same sp-count $opts -- $toks
 		same sp-count $opts -- $gtoks
 	done
 	for opts in --merge "--merge --by doc" "--merge -n 3 --min 2" \
-	    "--from-counts --keyness a"; do
+	    "--from-counts --keyness a" "--from-counts --keyness-all -n 5"; do
 		same sp-count $opts -- $cnts
 	done
 	same sp-count --merge --colloc -- $pairs
