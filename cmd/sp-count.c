@@ -20,6 +20,7 @@
 #include "keyness.h"
 #include "meta.h"
 #include "opt.h"
+#include "pvalue.h"
 #include "record.h"
 #include "reference.h"
 #include "stats.h"
@@ -27,10 +28,10 @@
 static const char help[] =
     "usage: sp-count [-m] [-b level] [-k target | --keyness-all | --colloc |\n"
     "                --pairs] [-n count]\n"
-    "                [-s key] [-w width] [--df] [--min count] [--negative] "
-    "[--rel]\n"
-    "                [--tfidf] [--meta file [--id-column name]] "
-    "[file ...]\n"
+    "                [-s key] [-w width] [--df] [--min count] [--measure name]\n"
+    "                [--negative] [--rel]"
+    " [--tfidf] [--meta file [--id-column name]]\n"
+    "                [file ...]\n"
     "\n"
     "Count the items (the last field of each record) and write a count\n"
     "table, ITEM TAB COUNT (GROUP TAB ITEM TAB COUNT with --by), sorted by\n"
@@ -63,6 +64,11 @@ static const char help[] =
     "                        group\n"
     "      --df              add a column: number of groups with the item\n"
     "      --tfidf           add a column: count * log10(groups / df)\n"
+    "      --measure=M       with --keyness(-all), the one measure written\n"
+    "                        and sorted by: g2, g2-williams, g2-2term, chi2,\n"
+    "                        chi2-yates (each then with a p-value), lr or\n"
+    "                        pctdiff: ITEM TAB TARGET TAB REFERENCE TAB M\n"
+    "                        [TAB P]\n"
     "      --negative        with --keyness(-all), also write the items that are\n"
     "                        relatively more frequent in the reference\n"
     "  -s, --sort=KEY        order by KEY: count or tfidf; g2 or lr with\n"
@@ -73,7 +79,7 @@ static const char help[] =
 enum {
 	OPT_BY = 1, OPT_COLLOC, OPT_DF, OPT_KEYNESS, OPT_MERGE, OPT_MIN,
 	OPT_NEGATIVE, OPT_PAIRS, OPT_REL, OPT_SORT, OPT_TFIDF, OPT_TOP,
-	OPT_WINDOW, OPT_META, OPT_IDCOL, OPT_KEYNESS_ALL
+	OPT_WINDOW, OPT_META, OPT_IDCOL, OPT_KEYNESS_ALL, OPT_MEASURE
 };
 
 static const struct opt_spec specs[] = {
@@ -84,6 +90,7 @@ static const struct opt_spec specs[] = {
 	{ OPT_IDCOL, 0, "id-column", OPT_REQUIRED },
 	{ OPT_KEYNESS, 'k', "keyness", OPT_REQUIRED },
 	{ OPT_KEYNESS_ALL, 0, "keyness-all", OPT_NONE },
+	{ OPT_MEASURE, 0, "measure", OPT_REQUIRED },
 	{ OPT_MERGE, 'm', "merge", OPT_NONE },
 	{ OPT_META, 0, "meta", OPT_REQUIRED },
 	{ OPT_MIN, 0, "min", OPT_REQUIRED },
@@ -121,7 +128,8 @@ static struct {
 	const char *meta_path, *id_column;	/* --meta, --id-column */
 	int by_column;		/* --by names a column of the table */
 	int all;		/* --keyness-all (mode MODE_KEYNESS) */
-} cf = { .min = 1, .window = 1 };
+	int measure;		/* --measure (enum keyness_measure), or -1 */
+} cf = { .min = 1, .window = 1, .measure = -1 };
 
 /*
  * --by COLUMN: the grouper (group.h) gives each record's group a dense id;
@@ -269,6 +277,12 @@ check_options(const struct opt *o)
 	if (cf.window != 1 && cf.merge)
 		opt_usage_error(o, "--window applies when counting tokens, "
 		    "not to count tables");
+	if (cf.measure >= 0 && cf.mode != MODE_KEYNESS)
+		opt_usage_error(o, "--measure applies to --keyness and "
+		    "--keyness-all");
+	if (cf.measure >= 0 && cf.sort_given)
+		opt_usage_error(o, "--sort does not apply with --measure: the "
+		    "rows are sorted by the measure");
 	if (cf.negative && cf.mode != MODE_KEYNESS)
 		opt_usage_error(o, "--negative applies to --keyness and "
 		    "--keyness-all");
@@ -725,6 +739,15 @@ keyness_row(struct krow *r, uint64_t a, uint64_t b, double c, double d)
 		return 0;
 	r->a = a;
 	r->b = b;
+	if (cf.measure >= 0) {
+		/* One measure, its p-value if it has one, made at writing. */
+		r->x[0] = keyness((enum keyness_measure)cf.measure, (double)a,
+		    (double)b, c, d);
+		r->key = r->x[0];
+		r->tie = keyness(keyness_tiebreak((enum keyness_measure)
+		    cf.measure), (double)a, (double)b, c, d);
+		return 1;
+	}
 	g2 = keyness(KEYNESS_G2, (double)a, (double)b, c, d);
 	lr = keyness(KEYNESS_LOG_RATIO, (double)a, (double)b, c, d);
 	r->x[0] = g2;
@@ -740,6 +763,7 @@ static void
 write_krows(struct krow *rows, size_t n)
 {
 	size_t i;
+	char p[32];
 
 	qsort(rows, n, sizeof(*rows), cmp_krows);
 	for (i = 0; i < n && (cf.top == 0 || i < cf.top); i++) {
@@ -747,7 +771,16 @@ write_krows(struct krow *rows, size_t n)
 		put_key(&table.items, rows[i].item);
 		record_field_u64(&out, rows[i].a);
 		record_field_u64(&out, rows[i].b);
-		put_measures(rows[i].x);
+		if (cf.measure < 0) {
+			put_measures(rows[i].x);
+			continue;
+		}
+		put_real(rows[i].x[0]);
+		if (keyness_has_p((enum keyness_measure)cf.measure)) {
+			pvalue_format(p, sizeof(p), fabs(rows[i].x[0]));
+			record_field(&out, p, strlen(p));
+		}
+		record_end(&out);
 	}
 }
 
@@ -1026,6 +1059,7 @@ main(int argc, char *argv[])
 	const struct strtab *gnames;
 	char *arg, *dash[] = { "-" }, **files;
 	int id, i, nfiles, status = 0, plain_only;
+	enum keyness_measure m;
 	size_t k;
 
 	opt_init(&o, argc, argv, specs, help);
@@ -1058,6 +1092,13 @@ main(int argc, char *argv[])
 			break;
 		case OPT_DF:
 			cf.df = 1;
+			break;
+		case OPT_MEASURE:
+			if (keyness_lookup(arg, strlen(arg), &m) < 0)
+				opt_usage_error(&o, "--measure: '%s' is not g2, "
+				    "g2-williams, g2-2term, chi2, chi2-yates, lr "
+				    "or pctdiff", arg);
+			cf.measure = (int)m;
 			break;
 		case OPT_MERGE:
 			cf.merge = 1;

@@ -198,7 +198,9 @@ same() {
 	    "--keyness javid-2018-06-04 --negative" "--keyness a -s lr" \
 	    "--colloc --min 2" "--pairs -w 2" "--colloc -s pmi -n 10" \
 	    --keyness-all "--keyness-all --negative -n 3" \
-	    "--keyness-all -s lr --min 2 --by para"; do
+	    "--keyness-all -s lr --min 2 --by para" \
+	    "--keyness-all --measure g2-williams -n 4" \
+	    "--keyness a --measure pctdiff --negative"; do
 		same sp-count $opts -- $files
 		same sp-count $opts -- $toks
 		same sp-count $opts -- $gtoks

@@ -790,3 +790,80 @@ b${TAB}dog${TAB}2${TAB}0${TAB}3.7009${TAB}2.9333${TAB}2.2630"
 	[ "$status" -eq 2 ]
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --keyness, --keyness-all, --colloc and --pairs exclude each other"
 }
+
+# --measure M against tests/ref/keyness.awk: its columns (value, p-value)
+# for each measure, every row of every group (--negative).
+ref_measure() {
+	local cols=$1
+	shift
+	awk -f "$SP_ROOT/tests/ref/common.awk" -f "$SP_ROOT/tests/ref/keyness.awk" -v all=1 "$@" |
+	    awk -F '\t' -v OFS='\t' -v cols="$cols" '
+	    BEGIN { n = split(cols, c, ",") }
+	    {
+		line = $1 OFS $2 OFS $3 OFS $4
+		for (i = 1; i <= n; i++)
+			line = line OFS ($c[i] == "-0.0000" ? "0.0000" : $c[i])
+		print line
+	    }' | LC_ALL=C sort
+}
+
+@test "--measure: every measure and its p-value as the awk reference, on the corpus" {
+	corpus_tokens >tok
+	sp-count --by doc tok >doc.cnt
+	for mc in g2:5,6 g2-williams:7,8 g2-2term:9,10 chi2:11,12 \
+	    chi2-yates:13,14 lr:15 pctdiff:16; do
+		m=${mc%%:*}
+		run_ok sp-count --keyness-all --negative --measure "$m" tok
+		expect_eq "$(LC_ALL=C sort <<<"$output")" "$(ref_measure "${mc#*:}" doc.cnt)"
+		# The rows of one group are those of --keyness, in its order.
+		expect_eq "$(awk -F '\t' '$1 == "javid-2018-06-04"' <<<"$output" | cut -f2-)" \
+		    "$(sp-count --keyness javid-2018-06-04 --negative --measure "$m" tok)"
+	done
+}
+
+@test "--measure: the order, ties, zero cells and huge counts, by hand" {
+	# a: c = 11, b: d = 5; y and z tie in a on every measure and go
+	# bytewise; w (a = 0) has %DIFF -100 with every other item absent
+	# from a, and the tie goes by G2.
+	printf 'a\tx\t5\na\ty\t3\na\tz\t3\nb\tx\t1\nb\tw\t4\nb\tv\t1\n' >t.cnt
+	run_ok sp-count --from-counts --keyness a --negative --measure pctdiff t.cnt
+	# x: 100 (5/11 - 1/6) / (1/6) = 172.7273; y: b = 0 counts as 0.5,
+	# 100 (3/11 - 0.5/6) / (0.5/6) = 227.2727; v and w: -100, w the
+	# larger G2 (4 against 1 in the reference).
+	expect_eq "$output" "y${TAB}3${TAB}0${TAB}227.2727
+z${TAB}3${TAB}0${TAB}227.2727
+x${TAB}5${TAB}1${TAB}172.7273
+v${TAB}0${TAB}1${TAB}-100.0000
+w${TAB}0${TAB}4${TAB}-100.0000"
+	run_ok sp-count --from-counts --keyness a --measure chi2 -n 2 t.cnt
+	# y: N = 17, R1 = 3, R2 = 14, c = 11, d = 6: X2 = 17 (3*6 - 0)^2 /
+	# (3*14*11*6) = 1.9870 (a = 3, b = 0, so ad - bc = 18); p =
+	# erfc(sqrt(1.9870 / 2)) = 0.1587.
+	expect_eq "$output" "y${TAB}3${TAB}0${TAB}1.9870${TAB}1.587e-01
+z${TAB}3${TAB}0${TAB}1.9870${TAB}1.587e-01"
+	# Counts near 2^62: the p-value of a huge G2 is printed from its
+	# logarithm, never 0.
+	printf 'a\tx\t4611686018427387904\na\ty\t1\nb\tx\t1\nb\ty\t4611686018427387904\n' >huge.cnt
+	run_ok sp-count --from-counts --keyness a --measure g2 huge.cnt
+	expect_eq "$(cut -f1-3 <<<"$output")" "x${TAB}4611686018427387904${TAB}1"
+	# (Its digits depend on the last bits of a logarithm of -2.8e18:
+	# only its form is checked.)
+	[[ "$(cut -f5 <<<"$output")" =~ ^[1-9]\.[0-9]{3}e-[0-9]{19}$ ]]
+	# A G2 of a few thousand: p below the smallest double, from log10 p.
+	printf 'a\tx\t2000\na\ty\t1000\nb\tx\t10\nb\ty\t1000\n' >big.cnt
+	run_ok sp-count --from-counts --keyness a --measure g2 big.cnt
+	expect_eq "$output" "$(ref_measure 5,6 big.cnt | awk -F '\t' -v OFS='\t' '$1 == "a" && $5 > 0 { print $2, $3, $4, $5, $6 }')"
+	[[ "$(cut -f5 <<<"$output")" == *e-[0-9][0-9][0-9] ]]
+}
+
+@test "--measure usage errors" {
+	run --separate-stderr sp-count --measure g3 -k a "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --measure: 'g3' is not g2, g2-williams, g2-2term, chi2, chi2-yates, lr or pctdiff"
+	run --separate-stderr sp-count --measure lr "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --measure applies to --keyness and --keyness-all"
+	run --separate-stderr sp-count --measure lr -s lr -k a "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --sort does not apply with --measure: the rows are sorted by the measure"
+}
