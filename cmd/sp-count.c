@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "count.h"
+#include "dispersion.h"
 #include "err.h"
 #include "group.h"
 #include "io.h"
@@ -27,7 +28,7 @@
 
 static const char help[] =
     "usage: sp-count [-m] [-b level] [-k target | --keyness-all | --colloc |\n"
-    "                --pairs] [-n count]\n"
+    "                --pairs | --dispersion] [-n count]\n"
     "                [-s key] [-w width] [--df] [--min count] [--measure name]\n"
     "                [--negative] [--rel]"
     " [--tfidf] [--meta file [--id-column name]]\n"
@@ -57,6 +58,9 @@ static const char help[] =
     "      --colloc          pairs of tokens of one record run, with\n"
     "                        W1 TAB W2 TAB COUNT TAB PMI TAB T TAB G2\n"
     "      --pairs           the pair count table W1 TAB W2 TAB COUNT\n"
+    "      --dispersion      how evenly each item is spread over the groups\n"
+    "                        of --by: ITEM TAB COUNT TAB RANGE TAB DP TAB\n"
+    "                        DPNORM TAB D\n"
     "  -w, --window=W        pair a token with the next W tokens (default 1)\n"
     "  -n, --top=N           write the first N rows (of each group)\n"
     "      --min=N           drop items (pairs) counted fewer than N times\n"
@@ -79,13 +83,15 @@ static const char help[] =
 enum {
 	OPT_BY = 1, OPT_COLLOC, OPT_DF, OPT_KEYNESS, OPT_MERGE, OPT_MIN,
 	OPT_NEGATIVE, OPT_PAIRS, OPT_REL, OPT_SORT, OPT_TFIDF, OPT_TOP,
-	OPT_WINDOW, OPT_META, OPT_IDCOL, OPT_KEYNESS_ALL, OPT_MEASURE
+	OPT_WINDOW, OPT_META, OPT_IDCOL, OPT_KEYNESS_ALL, OPT_MEASURE,
+	OPT_DISPERSION
 };
 
 static const struct opt_spec specs[] = {
 	{ OPT_BY, 'b', "by", OPT_REQUIRED },
 	{ OPT_COLLOC, 0, "colloc", OPT_NONE },
 	{ OPT_DF, 0, "df", OPT_NONE },
+	{ OPT_DISPERSION, 0, "dispersion", OPT_NONE },
 	{ OPT_MERGE, 0, "from-counts", OPT_NONE },
 	{ OPT_IDCOL, 0, "id-column", OPT_REQUIRED },
 	{ OPT_KEYNESS, 'k', "keyness", OPT_REQUIRED },
@@ -104,7 +110,9 @@ static const struct opt_spec specs[] = {
 	{ 0, 0, NULL, 0 }
 };
 
-enum mode { MODE_TABLE, MODE_KEYNESS, MODE_COLLOC, MODE_PAIRS };
+enum mode {
+	MODE_TABLE, MODE_KEYNESS, MODE_COLLOC, MODE_PAIRS, MODE_DISPERSION
+};
 
 /* What to order rows by, after the group; counts are compared exactly. */
 enum sort_key { SORT_COUNT, SORT_TFIDF, SORT_G2, SORT_LR, SORT_PMI, SORT_T };
@@ -263,8 +271,8 @@ check_options(const struct opt *o)
 		    "and --keyness-all, not to --colloc or --pairs");
 	if (cf.mode != MODE_TABLE && measures)
 		opt_usage_error(o, "--rel, --df and --tfidf apply to count "
-		    "tables, not to --keyness, --keyness-all, --colloc or "
-		    "--pairs");
+		    "tables, not to --keyness, --keyness-all, --colloc, "
+		    "--pairs or --dispersion");
 	if (cf.meta_path != NULL && cf.by_arg == NULL)
 		opt_usage_error(o, "--meta applies with --by");
 	if (cf.id_column != NULL && cf.meta_path == NULL)
@@ -286,6 +294,9 @@ check_options(const struct opt *o)
 	if (cf.negative && cf.mode != MODE_KEYNESS)
 		opt_usage_error(o, "--negative applies to --keyness and "
 		    "--keyness-all");
+	if (cf.mode == MODE_DISPERSION && cf.by == 0 && !cf.merge)
+		opt_usage_error(o, "--dispersion needs the parts of the "
+		    "corpus: use --by");
 	if ((cf.df || cf.tfidf) && cf.by == 0 && !cf.merge)
 		opt_usage_error(o, "--df and --tfidf need groups: use --by");
 	if (!cf.sort_given)
@@ -293,7 +304,8 @@ check_options(const struct opt *o)
 		    SORT_G2 : SORT_COUNT;
 	else if ((cf.mode == MODE_TABLE && s != SORT_COUNT &&
 	    !(s == SORT_TFIDF && cf.tfidf)) ||
-	    (cf.mode == MODE_PAIRS && s != SORT_COUNT) ||
+	    ((cf.mode == MODE_PAIRS || cf.mode == MODE_DISPERSION) &&
+	    s != SORT_COUNT) ||
 	    (cf.mode == MODE_KEYNESS && s != SORT_G2 && s != SORT_LR) ||
 	    (cf.mode == MODE_COLLOC && s != SORT_COUNT && s != SORT_G2 &&
 	    s != SORT_PMI && s != SORT_T))
@@ -989,6 +1001,106 @@ write_keyness_all(void)
 }
 
 /*
+ * --dispersion: how evenly each item is spread over the groups (the
+ * parts), lib/dispersion.h, from the cells put in order of item (a
+ * counting sort), the parts' sizes being their totals in the table.  A
+ * row of a merged table without a group is a part of its own.
+ */
+static void
+write_dispersion(void)
+{
+	struct cell *cells, *byi;
+	struct row *rows;
+	struct count_sum *gsum, n = { 0, 0 };
+	struct dispersion_parts parts = { 0, 0, 0 };
+	struct dispersion ds;
+	uint32_t *irank, g, item;
+	uint64_t *total;
+	size_t ncells, i, j, ng = table.groups.n, nitems = table.items.n;
+	size_t *start, nrows = 0, k;
+	double *v, *size, *gsize;
+
+	cells = count_cells(&table, &ncells);
+	total = xcalloc(nitems + 1, sizeof(*total));
+	gsum = xcalloc(ng + 1, sizeof(*gsum));
+	start = xcalloc(nitems + 2, sizeof(*start));
+	for (i = 0; i < ncells; i++) {
+		item = cells[i].item;
+		total[item] = item_sum(total[item], cells[i].count, item,
+		    "over all groups");
+		g = cells[i].group == COUNT_NOGROUP ? (uint32_t)ng :
+		    cells[i].group;
+		count_sum_add(&gsum[g], cells[i].count);
+		count_sum_add(&n, cells[i].count);
+		start[item + 1]++;
+	}
+	gsize = xcalloc(ng + 1, sizeof(*gsize));
+	for (g = 0; g <= ng; g++) {
+		if (count_sum_zero(&gsum[g]))
+			continue;
+		gsize[g] = count_sum_double(&gsum[g]);
+		if (parts.nparts == 0 || gsize[g] < parts.min_size)
+			parts.min_size = gsize[g];
+		parts.nparts++;
+	}
+	parts.total = count_sum_double(&n);
+	for (i = 0; i < nitems; i++)
+		start[i + 1] += start[i];
+	byi = xreallocarray(NULL, ncells + 1, sizeof(*byi));
+	for (i = 0; i < ncells; i++)
+		byi[start[cells[i].item]++] = cells[i];
+	for (i = nitems; i > 0; i--)
+		start[i] = start[i - 1];
+	start[0] = 0;
+	free(cells);
+
+	irank = count_ranks(&table.items);
+	rows = xreallocarray(NULL, nitems + 1, sizeof(*rows));
+	v = xreallocarray(NULL, ng + 2, sizeof(*v));
+	size = xreallocarray(NULL, ng + 2, sizeof(*size));
+	for (i = 0; i < nitems; i++) {
+		struct row *r = &rows[nrows];
+
+		if (total[i] < cf.min || total[i] == 0)
+			continue;
+		for (j = start[i], k = 0; j < start[i + 1]; j++, k++) {
+			g = byi[j].group == COUNT_NOGROUP ? (uint32_t)ng :
+			    byi[j].group;
+			v[k] = (double)byi[j].count;
+			size[k] = gsize[g];
+		}
+		dispersion_measures(&parts, v, size, k, &ds);
+		nrows++;
+		memset(r, 0, sizeof(*r));
+		r->item = (uint32_t)i;
+		r->irank = irank[i];
+		r->count = total[i];
+		r->x[0] = ds.dp;
+		r->x[1] = ds.dpnorm;
+		r->x[2] = ds.juilland;
+		r->group = (uint32_t)ds.range;	/* printed, not sorted on */
+	}
+	/* By count, then item: grank, key and w1rank are all 0. */
+	qsort(rows, nrows, sizeof(*rows), cmp_rows);
+	for (i = 0; i < nrows && (cf.top == 0 || i < cf.top); i++) {
+		record_begin(&out);
+		put_key(&table.items, rows[i].item);
+		record_field_u64(&out, rows[i].count);
+		record_field_u64(&out, rows[i].group);
+		put_measures(rows[i].x);
+	}
+	free(size);
+	free(v);
+	free(rows);
+	free(irank);
+	free(byi);
+	free(gsize);
+	free(start);
+	free(gsum);
+	free(total);
+}
+
+/*
  * --colloc: the association of each pair, from the 2x2 table of all pairs
  * by "first is W1" and "second is W2", so that the statistics of merged
  * pair tables are the statistics of the whole.
@@ -1075,15 +1187,19 @@ main(int argc, char *argv[])
 			cf.meta_path = arg;
 			break;
 		case OPT_COLLOC:
+		case OPT_DISPERSION:
 		case OPT_KEYNESS:
 		case OPT_KEYNESS_ALL:
 		case OPT_PAIRS:
 			if (cf.mode != MODE_TABLE && (id != OPT_KEYNESS ||
 			    cf.mode != MODE_KEYNESS || cf.all))
 				opt_usage_error(&o, "--keyness, --keyness-all, "
-				    "--colloc and --pairs exclude each other");
+				    "--colloc, --pairs and --dispersion exclude "
+				    "each other");
 			cf.mode = id == OPT_COLLOC ? MODE_COLLOC :
-			    id == OPT_PAIRS ? MODE_PAIRS : MODE_KEYNESS;
+			    id == OPT_PAIRS ? MODE_PAIRS :
+			    id == OPT_DISPERSION ? MODE_DISPERSION :
+			    MODE_KEYNESS;
 			cf.all = id == OPT_KEYNESS_ALL;
 			if (id == OPT_KEYNESS && arg[0] == '@')
 				read_targets(arg + 1, &o);
@@ -1163,6 +1279,8 @@ main(int argc, char *argv[])
 				status = 2;
 		} else if (cf.mode == MODE_COLLOC)
 			write_colloc(gnames);
+		else if (cf.mode == MODE_DISPERSION)
+			write_dispersion();
 		else
 			write_table(gnames);
 	}

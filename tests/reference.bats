@@ -200,13 +200,15 @@ same() {
 	    --keyness-all "--keyness-all --negative -n 3" \
 	    "--keyness-all -s lr --min 2 --by para" \
 	    "--keyness-all --measure g2-williams -n 4" \
-	    "--keyness a --measure pctdiff --negative"; do
+	    "--keyness a --measure pctdiff --negative" \
+	    "--dispersion --by doc" "--dispersion --by sent -n 7 --min 2"; do
 		same sp-count $opts -- $files
 		same sp-count $opts -- $toks
 		same sp-count $opts -- $gtoks
 	done
 	for opts in --merge "--merge --by doc" "--merge -n 3 --min 2" \
-	    "--from-counts --keyness a" "--from-counts --keyness-all -n 5"; do
+	    "--from-counts --keyness a" "--from-counts --keyness-all -n 5" \
+	    "--from-counts --dispersion"; do
 		same sp-count $opts -- $cnts
 	done
 	same sp-count --merge --colloc -- $pairs

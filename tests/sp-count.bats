@@ -489,7 +489,7 @@ sp-count: real:1: count '2.5000' is not a whole number"
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --by: 'word' is not doc, para, sent or a number from 1 to 1000 (a column of a metadata table needs --meta FILE)"
 	run --separate-stderr sp-count --colloc --keyness a "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
-	expect_eq "${stderr%%$'\n'*}" "sp-count: --keyness, --keyness-all, --colloc and --pairs exclude each other"
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --keyness, --keyness-all, --colloc, --pairs and --dispersion exclude each other"
 	run --separate-stderr sp-count --tfidf "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --df and --tfidf need groups: use --by"
@@ -788,7 +788,7 @@ b${TAB}dog${TAB}2${TAB}0${TAB}3.7009${TAB}2.9333${TAB}2.2630"
 	expect_eq "$stderr" "sp-count: --keyness-all: no reference: every record is in one group"
 	run --separate-stderr sp-count --keyness-all -k a t.cnt
 	[ "$status" -eq 2 ]
-	expect_eq "${stderr%%$'\n'*}" "sp-count: --keyness, --keyness-all, --colloc and --pairs exclude each other"
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --keyness, --keyness-all, --colloc, --pairs and --dispersion exclude each other"
 }
 
 # --measure M against tests/ref/keyness.awk: its columns (value, p-value)
@@ -866,4 +866,70 @@ z${TAB}3${TAB}0${TAB}1.9870${TAB}1.587e-01"
 	run --separate-stderr sp-count --measure lr -s lr -k a "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --sort does not apply with --measure: the rows are sorted by the measure"
+}
+
+# --dispersion against tests/ref/dispersion.awk, in sp-count's order
+# (count descending, then item bytewise).
+ref_dispersion() {
+	awk -f "$SP_ROOT/tests/ref/common.awk" -f "$SP_ROOT/tests/ref/dispersion.awk" "$@" |
+	    LC_ALL=C sort -t "$TAB" -k2,2nr -k1,1
+}
+
+@test "--dispersion: range, DP, DPnorm and D, by hand" {
+	run --separate-stderr sp-count --dispersion --by doc "$F/tokens.tsv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	# a has 6 tokens, b 5, N = 11, s = 6/11, 5/11.  the: 2 and 2,
+	# DP = (|2/4 - 6/11| + |2/4 - 5/11|) / 2 = 1/22 = 0.0455, DPnorm =
+	# DP / (1 - 5/11) = 1/12 = 0.0833; r = 1/3, 2/5, mean 11/30, sigma
+	# 1/30, D = 1 - (1/11) / 1 = 0.9091.  cat (a only): DP = 5/11,
+	# DPnorm = 5/6, D = 0; dog (b only): DP = 6/11, DPnorm = 1.
+	expect_eq "$output" "the${TAB}4${TAB}2${TAB}0.0455${TAB}0.0833${TAB}0.9091
+cat${TAB}2${TAB}1${TAB}0.4545${TAB}0.8333${TAB}0.0000
+dog${TAB}2${TAB}1${TAB}0.5455${TAB}1.0000${TAB}0.0000
+sat${TAB}2${TAB}2${TAB}0.0455${TAB}0.0833${TAB}0.9091
+ran${TAB}1${TAB}1${TAB}0.4545${TAB}0.8333${TAB}0.0000"
+	# One part: nothing to spread over.
+	run_ok sp-count --dispersion --by doc -n 1 <(grep '^a' "$F/tokens.tsv")
+	expect_eq "$output" "cat${TAB}2${TAB}1${TAB}0.0000${TAB}0.0000${TAB}1.0000"
+}
+
+@test "--dispersion equals the awk reference on the corpus, counted or merged" {
+	corpus_tokens >tok
+	for by in doc sent; do
+		sp-count --by "$by" tok >"$by.cnt"
+		run_ok sp-count --dispersion --by "$by" tok
+		[ "$(wc -l <<<"$output")" -gt 1000 ]
+		expect_eq "$output" "$(ref_dispersion "$by.cnt")"
+	done
+	run_ok sp-count --from-counts --dispersion sent.cnt
+	expect_eq "$output" "$(ref_dispersion sent.cnt)"
+	run_ok sp-count --from-counts --dispersion --by doc sent.cnt
+	expect_eq "$output" "$(ref_dispersion doc.cnt)"
+	run_ok sp-count --dispersion --min 5 -n 20 --by doc tok
+	expect_eq "$output" "$(ref_dispersion doc.cnt | awk -F '\t' '$2 >= 5' | head -n 20)"
+	sp-count --meta "$CORPUS/INDEX.tsv" --by speaker tok >speaker.cnt
+	run_ok sp-count --meta "$CORPUS/INDEX.tsv" --by speaker --dispersion tok
+	expect_eq "$output" "$(ref_dispersion speaker.cnt)"
+}
+
+@test "--dispersion: counts near 2^62 give the measures of the small table" {
+	printf 'a\tx\t5\na\ty\t3\nb\tx\t1\nb\tw\t4\nc\tw\t2\n' >t.cnt
+	awk -F '\t' -v OFS='\t' '{ $NF = sprintf("%.0f", $NF * 576460752303423488); print }' \
+	    t.cnt >huge.cnt
+	run_ok sp-count --from-counts --dispersion huge.cnt
+	expect_eq "$(cut -f1,3- <<<"$output")" "$(sp-count --from-counts --dispersion t.cnt | cut -f1,3-)"
+	expect_eq "$(cut -f2 <<<"$output" | paste -sd ' ' -)" "3458764513820540928 3458764513820540928 1729382256910270464"
+}
+
+@test "--dispersion usage errors" {
+	run --separate-stderr sp-count --dispersion "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --dispersion needs the parts of the corpus: use --by"
+	run --separate-stderr sp-count --dispersion --by doc --rel "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --rel, --df and --tfidf apply to count tables, not to --keyness, --keyness-all, --colloc, --pairs or --dispersion"
+	run --separate-stderr sp-count --dispersion --by doc -s g2 "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --sort: 'g2' is not a column of this table"
 }
