@@ -415,3 +415,17 @@ d${TAB}2${TAB}3${TAB}1${TAB}2${TAB}Four."
 	cmp rec.out txt.out
 	[ "$(wc -l < rec.out)" -gt 600 ]
 }
+
+@test "the ParlaMint-style sitting in corpus/parlamint: every speech split, every id in its table" {
+	s=$CORPUS/parlamint/ParlaMint-GB_2021-03-17-commons
+	run_ok sp-split --records "$s.txt"
+	# Every speech gives sentences under its own id, in order.
+	expect_eq "$(printf '%s\n' "$output" | cut -f1 | uniq)" "$(cut -f1 "$s.txt")"
+	[ "${#lines[@]}" -eq 71 ]
+	expect_eq "${lines[0]}" "ParlaMint-GB_2021-03-17-commons.u1${TAB}1${TAB}1${TAB}Order."
+	expect_eq "${lines[1]}" "ParlaMint-GB_2021-03-17-commons.u1${TAB}1${TAB}2${TAB}Before we come to the business of the day, I remind hon. Members that the debate on flood defences is heavily subscribed."
+	# The table: ParlaMint's header, a row per speech in the ID column.
+	expect_eq "$(head -n 1 "$s-meta.tsv")" "Text_ID${TAB}ID${TAB}Title${TAB}Date${TAB}Body${TAB}Term${TAB}Session${TAB}Meeting${TAB}Sitting${TAB}Agenda${TAB}Subcorpus${TAB}Speaker_role${TAB}Speaker_MP${TAB}Speaker_minister${TAB}Speaker_party${TAB}Speaker_party_name${TAB}Party_status${TAB}Party_orientation${TAB}Speaker_ID${TAB}Speaker_name${TAB}Speaker_gender${TAB}Speaker_birth"
+	expect_eq "$(tail -n +2 "$s-meta.tsv" | cut -f2)" "$(cut -f1 "$s.txt")"
+	[ "$(awk -F '\t' 'NF != 22' "$s-meta.tsv" | wc -l)" -eq 0 ]
+}
