@@ -20,6 +20,12 @@
  * and sentence numbers of every key are kept in a table, so that a key
  * that comes back after others goes on where it stopped and no two
  * records share a key.
+ *
+ * With --turns a line that begins with a speaker label (lib/turn.c) ends
+ * the paragraph before it, whatever the lines around it, and starts a
+ * turn: the label becomes a fourth key field, DOC TAB PARA TAB SENT TAB
+ * SPEAKER, so that doc, para and sent still name the first one, two and
+ * three fields.  Lines are then read one by one.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,13 +38,14 @@
 #include "opt.h"
 #include "record.h"
 #include "sentence.h"
+#include "turn.h"
 #include "unicode.h"
 #include "utf8.h"
 
 static const char help[] =
     "usage: sp-split [-a file] [--id id] [--lines] [--paragraphs] "
     "[--records]\n"
-    "                [file ...]\n"
+    "                [--turns ere] [file ...]\n"
     "\n"
     "Write the sentences of each document as segment records:\n"
     "DOC TAB PARA TAB SENT TAB TEXT.\n"
@@ -50,10 +57,20 @@ static const char help[] =
     "      --paragraphs    one record per paragraph, not per sentence\n"
     "      --records       the input is records KEY TAB TEXT, each text a\n"
     "                      paragraph of the document KEY\n"
+    "      --turns=ERE     a line that begins with a speaker label matched by\n"
+    "                      ERE starts a turn; the label is a fourth key field\n"
+    "                      (auto: a built-in pattern for English)\n"
     "      --help          print this help and exit\n"
     "      --version       print the version and exit\n";
 
-enum { OPT_ABBREVS = 1, OPT_ID, OPT_LINES, OPT_PARAGRAPHS, OPT_RECORDS };
+enum {
+	OPT_ABBREVS = 1,
+	OPT_ID,
+	OPT_LINES,
+	OPT_PARAGRAPHS,
+	OPT_RECORDS,
+	OPT_TURNS
+};
 
 static const struct opt_spec specs[] = {
 	{ OPT_ABBREVS, 'a', "abbrevs", OPT_REQUIRED },
@@ -61,6 +78,7 @@ static const struct opt_spec specs[] = {
 	{ OPT_LINES, 0, "lines", OPT_NONE },
 	{ OPT_PARAGRAPHS, 0, "paragraphs", OPT_NONE },
 	{ OPT_RECORDS, 0, "records", OPT_NONE },
+	{ OPT_TURNS, 0, "turns", OPT_REQUIRED },
 	{ 0, 0, NULL, 0 }
 };
 
@@ -73,6 +91,7 @@ struct doc {
 	size_t pending_longest;	/* bytes in the longest line of pending */
 	size_t current_longest;	/* and of current */
 	struct buf normal;	/* scratch for --paragraphs */
+	const char *id;		/* the document's id */
 };
 
 /*
@@ -85,6 +104,12 @@ static struct record_writer out;
 
 static struct sent_abbrevs *abbrevs;
 static int lines_mode, paragraphs_mode, records_mode;
+
+/* --turns: the label pattern, or NULL. */
+static struct turn turn_pattern, *turns;
+
+/* The speaker of text before the first label of a document. */
+static const char no_speaker[] = "-";
 
 /*
  * --records: the keys met so far, with the numbers of their last
@@ -282,6 +307,38 @@ add_run(struct doc *d, struct line_run *run)
 	}
 }
 
+/*
+ * The key of the records that follow: DOC TAB PARA TAB SENT, the numbers
+ * so far, and with --turns the speaker speaker[0..n) after them.
+ */
+static void
+set_key(struct doc *d, const char *speaker, size_t n)
+{
+	record_key_set(&out, NULL, 0);
+	record_key_field(&out, d->id, strlen(d->id));
+	record_key_number(&out, d->para);
+	record_key_number(&out, d->sent);
+	if (speaker != NULL)
+		record_key_field(&out, speaker, n);
+}
+
+/*
+ * --turns: a line began with a label (in turns->label), followed by
+ * text[0..n).  The paragraphs before are written under the speaker before,
+ * and never joined with what follows.
+ */
+static void
+start_turn(struct doc *d, const char *text, size_t n)
+{
+	end_paragraph(d);
+	write_paragraph(d);
+	d->pending.len = 0;
+	d->pending_longest = 0;
+	set_key(d, turns->label.s, turns->label.len);
+	if (n > 0)
+		add_line(d, text, n);
+}
+
 /* The document id of a path: its last component without the extension. */
 static char *
 doc_id(const char *path)
@@ -306,28 +363,30 @@ split_file(const char *path, const char *stdin_id, struct doc *d)
 	struct reader r;
 	struct line_run run;
 	char *line, *id;
-	size_t n;
+	size_t n, k;
 	int status = 0;
 
 	if (reader_open(&r, path) < 0)
 		return 2;
 	id = strcmp(path, "-") == 0 ? xstrdup(stdin_id) : doc_id(path);
-	record_key_set(&out, NULL, 0);
-	record_key_field(&out, id, strlen(id));
-	record_key_number(&out, 0);
-	record_key_number(&out, 0);
+	d->id = id;
 	d->para = d->sent = 0;
+	set_key(d, turns ? no_speaker : NULL, sizeof(no_speaker) - 1);
 	d->pending.len = d->current.len = 0;
 	d->pending_longest = d->current_longest = 0;
 	for (;;) {
-		if (!lines_mode && reader_run(&r, &run)) {
+		if (!lines_mode && turns == NULL && reader_run(&r, &run)) {
 			add_run(d, &run);
 			reader_run_end(&r, &run);
 			continue;
 		}
 		if (reader_next(&r, &line, &n) <= 0)
 			break;
-		add_line(d, line, n);
+		if (turns != NULL &&
+		    (k = turn_match(turns, line, n)) != (size_t)-1)
+			start_turn(d, line + k, n - k);
+		else
+			add_line(d, line, n);
 	}
 	end_paragraph(d);
 	write_paragraph(d);
@@ -428,6 +487,7 @@ main(int argc, char *argv[])
 	struct doc d;
 	const char *stdin_id = "-";
 	char *arg, *dash[] = { "-" }, **files;
+	const char *why;
 	int id, i, nfiles, id_given = 0, status = 0;
 
 	abbrevs = sent_abbrevs_new();
@@ -454,8 +514,19 @@ main(int argc, char *argv[])
 		case OPT_RECORDS:
 			records_mode = 1;
 			break;
+		case OPT_TURNS:
+			if (turns != NULL)
+				turn_free(turns);
+			if ((why = turn_init(&turn_pattern, arg)) != NULL)
+				opt_usage_error(&o, "--turns: '%s': %s", arg,
+						why);
+			turns = &turn_pattern;
+			break;
 		}
 	}
+	if (records_mode && turns != NULL)
+		opt_usage_error(&o, "--turns: not with --records, whose "
+				    "records are already divided");
 	if (records_mode && id_given)
 		opt_usage_error(&o, "--id: not with --records, whose records "
 				    "carry their ids");
@@ -474,6 +545,8 @@ main(int argc, char *argv[])
 	free(d.current.s);
 	free(d.normal.s);
 	strtab_free(&keys);
+	if (turns != NULL)
+		turn_free(turns);
 	free(key_para);
 	free(key_sent);
 	free(key_text.s);

@@ -130,7 +130,8 @@ same() {
 		"$GEN" abbrevs "$seed" 0 >>ab2
 	done
 	for opts in "" --lines --paragraphs "--lines --paragraphs" "-a ab1" \
-	    "-a ab2 --paragraphs"; do
+	    "-a ab2 --paragraphs" "--turns auto" "--turns auto --paragraphs" \
+	    "--turns [A-Z][a-z]+ --lines"; do
 		same sp-split $opts -- $files
 	done
 	input=text-1 same sp-split --id doc -- -

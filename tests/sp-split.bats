@@ -429,3 +429,73 @@ d${TAB}2${TAB}3${TAB}1${TAB}2${TAB}Four."
 	expect_eq "$(tail -n +2 "$s-meta.tsv" | cut -f2)" "$(cut -f1 "$s.txt")"
 	[ "$(awk -F '\t' 'NF != 22' "$s-meta.tsv" | wc -l)" -eq 0 ]
 }
+
+@test "--turns auto: a Hansard-like and a Congressional-Record-like transcript" {
+	cp "$FIXTURES"/sp-split/turns-hansard.txt "$FIXTURES"/sp-split/turns-record.txt .
+	run_ok sp-split --turns auto turns-hansard.txt
+	expect_file "$FIXTURES/sp-split/turns-hansard.out"
+	run_ok sp-split --turns=auto turns-record.txt
+	expect_file "$FIXTURES/sp-split/turns-record.out"
+	# Every line that starts a turn there, and nothing else, gave a label.
+	expect_eq "$(cut -f4 "$FIXTURES/sp-split/turns-record.out" | uniq | paste -sd '|' -)" \
+	    "-|The PRESIDING OFFICER|Mr. BROWN|Mr. McCONNELL|The PRESIDING OFFICER|Mrs. MURRAY of Washington|The SPEAKER pro tempore (Mr. SMITH of Texas)|Q|A"
+}
+
+@test "--turns: a label ends the paragraph before it; the label is the fourth key field" {
+	printf 'Heading\n\nIntro text with no\nSMITH: Yes, it\nwraps here\n\nmore from Smith.\nJONES:\nWell.\n' > t.txt
+	run_ok sp-split --turns '[A-Z]+:' t.txt
+	expect_eq "$output" "t${TAB}1${TAB}1${TAB}-${TAB}Heading
+t${TAB}2${TAB}2${TAB}-${TAB}Intro text with no
+t${TAB}3${TAB}3${TAB}SMITH${TAB}Yes, it wraps here more from Smith.
+t${TAB}4${TAB}4${TAB}JONES${TAB}Well."
+	run_ok sp-split --turns '[A-Z]+:' --paragraphs --lines t.txt
+	expect_eq "$output" "t${TAB}1${TAB}1${TAB}-${TAB}Heading
+t${TAB}2${TAB}2${TAB}-${TAB}Intro text with no
+t${TAB}3${TAB}3${TAB}SMITH${TAB}Yes, it
+t${TAB}4${TAB}4${TAB}SMITH${TAB}wraps here
+t${TAB}5${TAB}5${TAB}SMITH${TAB}more from Smith.
+t${TAB}6${TAB}6${TAB}JONES${TAB}Well."
+}
+
+@test "--turns: a user's pattern is anchored and the label normalised; a bad one is an error" {
+	printf 'The Chair:  Order.\nx The Chair: not a label\nSpeaker 2 :\tYes.  \n' > u.txt
+	run_ok sp-split --lines --turns 'The Chair|Speaker [0-9]+ *:' u.txt
+	expect_eq "$output" "u${TAB}1${TAB}1${TAB}The Chair${TAB}: Order.
+u${TAB}2${TAB}2${TAB}The Chair${TAB}x The Chair: not a label
+u${TAB}3${TAB}3${TAB}Speaker 2${TAB}Yes."
+	run --separate-stderr sp-split --turns '(open' u.txt
+	[ "$status" -eq 2 ]
+	[[ "${stderr_lines[0]}" == "sp-split: --turns: '(open': "* ]]
+	[ -z "$output" ]
+	run --separate-stderr sp-split --records --turns auto u.txt
+	[ "$status" -eq 2 ]
+	[ "${stderr_lines[0]}" = "sp-split: --turns: not with --records, whose records are already divided" ]
+}
+
+@test "--turns: downstream, --by doc, para and sent name what they say, and cut -f4,5 groups by speaker" {
+	printf 'A: One two. Two three.\nB: Three four.\nA: Four four.\n' > s.txt
+	sp-split --turns '[A-Z]:' s.txt | sp-tokens > tok.tsv
+	# Tokens keep the whole key, the speaker included.
+	expect_eq "$(head -n 1 tok.tsv)" "s${TAB}1${TAB}1${TAB}A${TAB}one"
+	run_ok sp-count --by doc tok.tsv
+	expect_eq "$output" "s${TAB}four${TAB}3
+s${TAB}three${TAB}2
+s${TAB}two${TAB}2
+s${TAB}one${TAB}1"
+	run_ok sp-count --by para -n 1 tok.tsv
+	expect_eq "$output" "s${TAB}1${TAB}two${TAB}2
+s${TAB}2${TAB}four${TAB}1
+s${TAB}3${TAB}four${TAB}2"
+	run_ok sp-count --by sent -n 1 tok.tsv
+	expect_eq "$output" "s${TAB}1${TAB}1${TAB}one${TAB}1
+s${TAB}1${TAB}2${TAB}three${TAB}1
+s${TAB}2${TAB}3${TAB}four${TAB}1
+s${TAB}3${TAB}4${TAB}four${TAB}2"
+	cut -f4,5 tok.tsv | sp-count --by doc > by-speaker.tsv
+	expect_eq "$(cat by-speaker.tsv)" "A${TAB}four${TAB}2
+A${TAB}two${TAB}2
+A${TAB}one${TAB}1
+A${TAB}three${TAB}1
+B${TAB}four${TAB}1
+B${TAB}three${TAB}1"
+}
