@@ -20,6 +20,7 @@
 #include "group.h"
 #include "io.h"
 #include "lda.h"
+#include "lda_dmr.h"
 #include "meta.h"
 #include "opt.h"
 #include "record.h"
@@ -28,10 +29,12 @@ static const char help[] =
     "usage: sp-topics [-v] [-k topics] [-n iterations] [--alpha sum] "
     "[--beta beta]\n"
     "                 [--by doc|para|sent|N|column] [--burn-in n] "
-    "[--diagnostics file]\n"
-    "                 [--doc-topics file] [--evaluate model] "
-    "[--frex-weight w]\n"
-    "                 [--id-column name] [--infer model] [--meta file]\n"
+    "[--covariates cols]\n"
+    "                 [--diagnostics file] [--doc-topics file] "
+    "[--effects file]\n"
+    "                 [--evaluate model] [--frex-weight w] "
+    "[--id-column name]\n"
+    "                 [--infer model] [--lambda file] [--meta file]\n"
     "                 [--optimize-interval n] [--particles n]\n"
     "                 [--progress-interval n] [--save model] "
     "[--seed n]\n"
@@ -57,10 +60,17 @@ static const char help[] =
     "                            of the column\n"
     "      --burn-in=N           no optimisation until after iteration N\n"
     "                            (default 200, or half of -n if less)\n"
+    "      --covariates=COL,...  with --meta: each document's prior "
+    "depends on these\n"
+    "                            columns (Dirichlet-multinomial "
+    "regression)\n"
     "      --diagnostics=FILE    write TOPIC TAB TOKENS TAB COHERENCE TAB "
     "DOCUMENTS TAB\n"
     "                            EXCLUSIVITY TAB NPMI TAB FREX WORDS\n"
     "      --doc-topics=FILE     write DOC TAB TOPIC TAB PROPORTION\n"
+    "      --effects=FILE        covariates: write COVARIATE TAB VALUE TAB "
+    "TOPIC TAB\n"
+    "                            MEAN TAB LOWER TAB UPPER\n"
     "      --evaluate=MODEL      write each document's log probability "
     "under a saved\n"
     "                            model: DOC TAB TOKENS TAB LOG-PROBABILITY "
@@ -71,6 +81,9 @@ static const char help[] =
     "first)\n"
     "      --infer=MODEL         infer the documents' topics with a saved "
     "model\n"
+    "      --lambda=FILE         covariates: write COVARIATE TAB VALUE TAB "
+    "TOPIC TAB\n"
+    "                            LAMBDA\n"
     "      --meta=FILE           a table of the documents' metadata (TSV or "
     "CSV)\n"
     "      --optimize-interval=N optimise alpha and beta every N "
@@ -96,9 +109,10 @@ static const char help[] =
     "      --version             print the version and exit\n";
 
 enum {
-	OPT_ALPHA = 1, OPT_BETA, OPT_BURN_IN, OPT_BY, OPT_DIAGNOSTICS,
-	OPT_DOC_TOPICS, OPT_EVALUATE, OPT_FREX_WEIGHT, OPT_ID_COLUMN,
-	OPT_INFER, OPT_ITERATIONS, OPT_META, OPT_OPTIMIZE, OPT_PARTICLES,
+	OPT_ALPHA = 1, OPT_BETA, OPT_BURN_IN, OPT_BY, OPT_COVARIATES,
+	OPT_DIAGNOSTICS, OPT_DOC_TOPICS, OPT_EFFECTS, OPT_EVALUATE,
+	OPT_FREX_WEIGHT, OPT_ID_COLUMN, OPT_INFER, OPT_ITERATIONS, OPT_LAMBDA,
+	OPT_META, OPT_OPTIMIZE, OPT_PARTICLES,
 	OPT_PROGRESS, OPT_SAVE, OPT_SEED, OPT_TEXTS, OPT_THREADS,
 	OPT_THRESHOLD, OPT_TOP, OPT_TOPICS, OPT_TYPICAL, OPT_TYPICAL_DOCS,
 	OPT_VERBOSE, OPT_WORD_TOPICS
@@ -109,13 +123,16 @@ static const struct opt_spec specs[] = {
 	{ OPT_BETA, 0, "beta", OPT_REQUIRED },
 	{ OPT_BURN_IN, 0, "burn-in", OPT_REQUIRED },
 	{ OPT_BY, 0, "by", OPT_REQUIRED },
+	{ OPT_COVARIATES, 0, "covariates", OPT_REQUIRED },
 	{ OPT_DIAGNOSTICS, 0, "diagnostics", OPT_REQUIRED },
 	{ OPT_DOC_TOPICS, 0, "doc-topics", OPT_REQUIRED },
+	{ OPT_EFFECTS, 0, "effects", OPT_REQUIRED },
 	{ OPT_EVALUATE, 0, "evaluate", OPT_REQUIRED },
 	{ OPT_FREX_WEIGHT, 0, "frex-weight", OPT_REQUIRED },
 	{ OPT_ID_COLUMN, 0, "id-column", OPT_REQUIRED },
 	{ OPT_INFER, 0, "infer", OPT_REQUIRED },
 	{ OPT_ITERATIONS, 'n', "iterations", OPT_REQUIRED },
+	{ OPT_LAMBDA, 0, "lambda", OPT_REQUIRED },
 	{ OPT_META, 0, "meta", OPT_REQUIRED },
 	{ OPT_OPTIMIZE, 0, "optimize-interval", OPT_REQUIRED },
 	{ OPT_PARTICLES, 0, "particles", OPT_REQUIRED },
@@ -332,7 +349,9 @@ int
 main(int argc, char *argv[])
 {
 	struct opt o;
-	struct lda_options lo = { 20, 5.0, 0.01, 1, 10, -1, 1, LDA_SAMPLER_AUTO };
+	struct lda_options lo = { 20, 5.0, 0.01, 1, 10, -1, 1,
+		LDA_SAMPLER_AUTO, NULL };
+	struct lda_dmr dmr;
 	struct lda_corpus c;
 	struct lda_model m;
 	struct lda_trainer *t;
@@ -340,7 +359,9 @@ main(int argc, char *argv[])
 	const char *doc_path = NULL, *word_path = NULL, *diag_path = NULL;
 	const char *save_path = NULL, *infer_path = NULL, *eval_path = NULL;
 	const char *typical_path = NULL, *texts_path = NULL, *model_path;
-	const char *meta_path = NULL, *id_column = NULL;
+	const char *meta_path = NULL, *id_column = NULL, *covariates = NULL;
+	const char *lambda_path = NULL, *effects_path = NULL;
+	struct writer lambda_w, effects_w;
 	struct meta meta;
 	char *arg, *dash[] = { "-" }, **files;
 	long iterations = -1, interval = 10, top = 20, typical_docs = 3;
@@ -364,8 +385,14 @@ main(int argc, char *argv[])
 			/* A column of --meta's table, or a key level: below. */
 			by_name = arg;
 			break;
+		case OPT_COVARIATES:
+			covariates = arg;
+			break;
 		case OPT_DIAGNOSTICS:
 			diag_path = arg;
+			break;
+		case OPT_EFFECTS:
+			effects_path = arg;
 			break;
 		case OPT_DOC_TOPICS:
 			doc_path = arg;
@@ -381,6 +408,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_INFER:
 			infer_path = arg;
+			break;
+		case OPT_LAMBDA:
+			lambda_path = arg;
 			break;
 		case OPT_META:
 			meta_path = arg;
@@ -440,6 +470,17 @@ main(int argc, char *argv[])
 		opt_usage_error(&o, "--id-column needs --meta");
 	if (meta_path == NULL)
 		by = record_opt_by(&o, by_name);
+	if (covariates != NULL && meta_path == NULL)
+		opt_usage_error(&o, "--covariates needs --meta");
+	if ((lambda_path != NULL || effects_path != NULL) && covariates == NULL)
+		opt_usage_error(&o, "%s needs --covariates",
+		    lambda_path ? "--lambda" : "--effects");
+	if (covariates != NULL && lo.optimize_interval == 0)
+		opt_usage_error(&o, "--covariates needs --optimize-interval "
+		    "above 0: lambda is fitted there");
+	if (covariates != NULL && (infer_path || eval_path))
+		opt_usage_error(&o, "--covariates cannot be used with %s",
+		    infer_path ? "--infer" : "--evaluate");
 	if (infer_path != NULL && eval_path != NULL)
 		opt_usage_error(&o, "--infer cannot be used with --evaluate");
 	model_path = infer_path != NULL ? infer_path : eval_path;
@@ -471,6 +512,10 @@ main(int argc, char *argv[])
 		if (by_is_column && texts_path != NULL)
 			sp_die("--texts cannot be used with --by %s, a column "
 			    "of %s", by_name, meta_path);
+		if (by_is_column && covariates != NULL)
+			sp_die("--covariates cannot be used with --by %s, a "
+			    "column of %s: a document's covariates come from "
+			    "its id", by_name, meta_path);
 	}
 	if (model_path != NULL) {
 		lda_load(&m, model_path);
@@ -487,6 +532,8 @@ main(int argc, char *argv[])
 	open_output(&word_w, word_path);
 	open_output(&diag_w, diag_path);
 	open_output(&typical_w, typical_path);
+	open_output(&lambda_w, lambda_path);
+	open_output(&effects_w, effects_path);
 	if (texts_path != NULL) {
 		/* A bad path fails before training, not after. */
 		int fd = open(texts_path, O_RDONLY);
@@ -529,6 +576,12 @@ main(int argc, char *argv[])
 	if ((size_t)lo.ntopics > c.ntokens)
 		sp_die("-k %d: more topics than the %zu tokens in the input",
 		    lo.ntopics, c.ntokens);
+	if (covariates != NULL) {
+		if (lda_dmr_init(&dmr, &c, &meta, covariates, lo.ntopics,
+		    lo.alpha_sum) < 0)
+			sp_exit(2);
+		lo.dmr = &dmr;
+	}
 	t = lda_train_new(&c, &lo, &m);
 	train(t, &c, iterations, verbose, interval);
 
@@ -538,6 +591,14 @@ main(int argc, char *argv[])
 		writer_close(&save_w);
 	}
 	lda_write_topic_keys(&sp_out, &m, (int)top);
+	if (lambda_path) {
+		lda_dmr_write_lambda(&lambda_w, &dmr);
+		writer_close(&lambda_w);
+	}
+	if (effects_path) {
+		lda_dmr_write_effects(&effects_w, &dmr);
+		writer_close(&effects_w);
+	}
 	if (doc_path) {
 		lda_write_doc_topics(&doc_w, &m, &c, lda_train_topics(t),
 		    threshold);
@@ -559,6 +620,8 @@ main(int argc, char *argv[])
 		writer_close(&typical_w);
 	}
 	lda_train_free(t);
+	if (lo.dmr != NULL)
+		lda_dmr_free(&dmr);
 	lda_model_free(&m);
 	lda_corpus_free(&c);
 	free_meta(meta_path ? &meta : NULL);

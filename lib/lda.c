@@ -30,11 +30,12 @@
  * the same result.
  *
  * A per-document prior alpha_dt (Dirichlet-multinomial regression's
- * exp(x_d . lambda_t)) enters in three places only: the coefficients
- * (alpha_t + n_td) / (beta V + n_t) that stream_open computes for a
- * document at small K, and sample_document's s bucket and cached
- * coefficients at large K, which would then be set per document rather
- * than per iteration.
+ * exp(x_d . lambda_t), lda_dmr.h) enters in three places only: the
+ * coefficients (alpha_t + n_td) / (beta V + n_t) that stream_open computes
+ * for a document at small K (each stream keeps its document's alpha), and
+ * sample_document's s bucket and cached coefficients at large K, which are
+ * then set per document rather than per iteration (O(K) a document, as
+ * MALLET's DMR).  lambda is fitted where alpha would be optimised.
  */
 #include <math.h>
 #include <pthread.h>
@@ -43,6 +44,7 @@
 
 #include "err.h"
 #include "lda.h"
+#include "lda_dmr.h"
 #include "lda_kernel.h"
 #include "reference.h"
 
@@ -77,6 +79,7 @@ struct stream {
 	size_t doc, doc_end; /* the document now, the end of the run */
 	size_t i, end;	     /* the token now, the end of the document */
 	int32_t *local;	     /* n_td */
+	const float *alpha;  /* the document's alpha_t */
 	float *coef;	     /* (alpha_t + n_td) / (beta V + n_t) */
 	double coef_sum;     /* their sum */
 	float *run;	     /* scratch for lda_dense_draw */
@@ -497,6 +500,25 @@ learn_beta_sum(const struct lda_model *m, const struct hist *cells,
 	return beta_sum;
 }
 
+/*
+ * With DMR, the model's alpha is the prior of a document at the reference
+ * level of every covariate and the mean of every number: exp(lambda_0t).
+ */
+static void
+dmr_model_alpha(struct lda_trainer *t)
+{
+	struct lda_model *m = t->m;
+	int k;
+
+	m->alpha_sum = 0;
+	for (k = 0; k < m->ntopics; k++) {
+		m->alpha[k] = exp(t->o.dmr->lambda[k]);
+		m->alpha_sum += m->alpha[k];
+	}
+	m->doc_alpha = t->o.dmr->doc_alpha;
+	m->doc_alpha_sum = t->o.dmr->doc_alpha_sum;
+}
+
 static void
 optimize(struct lda_trainer *t)
 {
@@ -513,8 +535,13 @@ optimize(struct lda_trainer *t)
 				   &t->shards[s].topic_hist[k]);
 		hist_merge(&first->length_hist, &t->shards[s].length_hist);
 	}
-	m->alpha_sum = learn_alpha_hist(m->alpha, m->ntopics, first->topic_hist,
-					&first->length_hist, 1.001, 1.0);
+	if (t->o.dmr != NULL) {
+		lda_dmr_fit(t->o.dmr, t->c, t->topic);
+		dmr_model_alpha(t);
+	} else
+		m->alpha_sum =
+		    learn_alpha_hist(m->alpha, m->ntopics, first->topic_hist,
+				     &first->length_hist, 1.001, 1.0);
 	for (s = 0; s < t->nshards; s++) {
 		for (k = 0; k < m->ntopics; k++)
 			hist_clear(&t->shards[s].topic_hist[k]);
@@ -607,11 +634,15 @@ stream_open(const struct shard *sh, struct stream *st)
 	st->end = doc_start[st->doc + 1];
 	for (i = st->i; i < st->end; i++)
 		st->local[t->topic[i]]++;
+	st->alpha = t->o.dmr == NULL
+			? sh->alpha_single
+			: t->o.dmr->doc_alpha_f +
+			      st->doc * (size_t)((ntopics + 3) / 4 * 4);
 	if (sp_reference)
-		lda_dense_coef_ref(sh->den, sh->alpha_single, st->local,
+		lda_dense_coef_ref(sh->den, st->alpha, st->local,
 				   (ntopics + 3) / 4 * 4, st->coef);
 	else
-		lda_dense_coef(sh->den, sh->alpha_single, st->local,
+		lda_dense_coef(sh->den, st->alpha, st->local,
 			       (ntopics + 3) / 4 * 4, st->coef);
 	st->coef_sum = 0;
 	for (k = 0; k < ntopics; k++)
@@ -679,7 +710,6 @@ stream_draw_rare(struct shard *sh, struct stream *st, uint32_t *e, size_t cap,
 
 /* What every step of a shard's streams needs, read once. */
 struct step_context {
-	const float *alpha;
 	float beta, beta_sum, *den;
 	int ntopics, k4;
 	const size_t *word_start;
@@ -696,7 +726,7 @@ stream_set_coef(struct stream *st, const struct step_context *x, uint32_t topic)
 	float c;
 
 	x->den[topic] = x->beta_sum + (float)x->tt[topic];
-	c = (x->alpha[topic] + (float)st->local[topic]) / x->den[topic];
+	c = (st->alpha[topic] + (float)st->local[topic]) / x->den[topic];
 	st->coef_sum += c - st->coef[topic];
 	lda_coef_set(st->coef, topic, c);
 }
@@ -743,7 +773,6 @@ shard_sample_dense(struct shard *sh)
 	struct stream *a = &sh->stream[0], *b = &sh->stream[1];
 	struct step_context x;
 
-	x.alpha = sh->alpha_single;
 	x.beta = (float)m->beta;
 	x.beta_sum = (float)m->beta_sum;
 	x.den = sh->den;
@@ -780,7 +809,9 @@ sample_document(struct shard *sh, size_t d)
 	const struct lda_trainer *t = sh->t;
 	const struct lda_model *m = t->m;
 	const struct lda_corpus *c = t->c;
-	const double *alpha = m->alpha;
+	const double *alpha =
+	    t->o.dmr == NULL ? m->alpha
+			     : t->o.dmr->doc_alpha + d * (size_t)m->ntopics;
 	const double beta = m->beta, beta_sum = m->beta_sum;
 	const unsigned bits = m->topic_bits;
 	const uint32_t mask = m->topic_mask, one = (uint32_t)1 << bits;
@@ -795,6 +826,14 @@ sample_document(struct shard *sh, size_t d)
 	size_t i, j, cap;
 	int npresent = 0, k;
 
+	if (t->o.dmr != NULL) {
+		/* This document's prior: its s bucket and coefficients. */
+		s = 0;
+		for (k = 0; k < m->ntopics; k++) {
+			coef[k] = alpha[k] * inv[k];
+			s += alpha[k] * beta * inv[k];
+		}
+	}
 	for (i = begin; i < end; i++)
 		if (local[topic[i]]++ == 0)
 			present[npresent++] = topic[i];
@@ -1224,6 +1263,8 @@ lda_train_new(const struct lda_corpus *c, const struct lda_options *o,
 	m->alpha_sum = o->alpha_sum;
 	m->beta = o->beta;
 	m->beta_sum = o->beta * m->nwords;
+	if (o->dmr != NULL)
+		dmr_model_alpha(t);
 
 	/* Each word gets min(K, frequency) cells. */
 	freq = xcalloc((size_t)m->nwords + 1, sizeof(size_t));
@@ -1321,18 +1362,28 @@ lda_train_log_likelihood(const struct lda_trainer *t)
 	for (k = 0; k < m->ntopics; k++)
 		lg_alpha[k] = lgamma(m->alpha[k]);
 	for (d = 0; d < c->docs.n; d++) {
+		const double *alpha =
+		    m->doc_alpha != NULL ? m->doc_alpha + d * (size_t)m->ntopics
+					 : m->alpha;
+		double alpha_sum =
+		    m->doc_alpha != NULL ? m->doc_alpha_sum[d] : m->alpha_sum;
+
 		for (i = c->doc_start[d]; i < c->doc_start[d + 1]; i++)
 			local[t->topic[i]]++;
 		for (k = 0; k < m->ntopics; k++)
 			if (local[k] > 0) {
-				ll += lgamma(m->alpha[k] + local[k]) -
-				      lg_alpha[k];
+				ll += lgamma(alpha[k] + local[k]) -
+				      (m->doc_alpha != NULL ? lgamma(alpha[k])
+							    : lg_alpha[k]);
 				local[k] = 0;
 			}
-		ll -= lgamma(m->alpha_sum +
+		ll -= lgamma(alpha_sum +
 			     (double)(c->doc_start[d + 1] - c->doc_start[d]));
+		if (m->doc_alpha != NULL)
+			ll += lgamma(alpha_sum);
 	}
-	ll += (double)c->docs.n * lgamma(m->alpha_sum);
+	if (m->doc_alpha == NULL)
+		ll += (double)c->docs.n * lgamma(m->alpha_sum);
 	for (i = 0; i < m->word_start[m->nwords]; i++)
 		if (m->counts[i] != 0) {
 			nonzero++;

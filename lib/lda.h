@@ -141,6 +141,12 @@ struct lda_model {
 	uint32_t *counts;	/* packed counts, see above */
 	int64_t *topic_tokens;	/* tokens assigned to each topic */
 	size_t ntokens;
+	/*
+	 * With DMR (lda_dmr.h), each document's prior: doc_alpha[d * K + t]
+	 * and their sums, used by the reports in place of alpha (not owned;
+	 * NULL otherwise).
+	 */
+	const double *doc_alpha, *doc_alpha_sum;
 };
 
 void lda_model_free(struct lda_model *m);
@@ -173,6 +179,12 @@ struct lda_options {
 	long burn_in;		/* no optimisation until after this one */
 	int threads;
 	int sampler;		/* LDA_SAMPLER_AUTO unless testing */
+	/*
+	 * Dirichlet-multinomial regression (lda_dmr.h), or NULL: each
+	 * document's prior comes from it, and it is fitted where alpha would
+	 * be optimised.
+	 */
+	struct lda_dmr *dmr;
 };
 
 struct lda_trainer;

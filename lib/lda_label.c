@@ -284,8 +284,11 @@ lda_typical_documents(const struct lda_model *m, const struct lda_corpus *c,
 		for (i = c->doc_start[d]; i < c->doc_start[d + 1]; i++)
 			local[topics[i]]++;
 		for (t = 0; t < (int)k; t++) {
-			p = (m->alpha[t] + local[t]) /
-			    ((double)len + m->alpha_sum);
+			p = m->doc_alpha == NULL
+				? (m->alpha[t] + local[t]) /
+				      ((double)len + m->alpha_sum)
+				: (m->doc_alpha[d * k + (size_t)t] + local[t]) /
+				      ((double)len + m->doc_alpha_sum[d]);
 			best = docs + (size_t)t * (size_t)n;
 			bp = proportion + (size_t)t * (size_t)n;
 			have = ndocs[t];

@@ -172,8 +172,9 @@ lda_write_doc_topics(struct writer *w, const struct lda_model *m,
     const struct lda_corpus *c, const uint16_t *topics, double threshold)
 {
 	size_t k = (size_t)m->ntopics, d, i, n;
-	double *proportion = xcalloc(k, sizeof(double));
+	double *proportion = xcalloc(k, sizeof(double)), alpha_sum;
 	int32_t *local = xcalloc(k, sizeof(int32_t));
+	const double *alpha;
 	struct record_writer rw;
 
 	record_writer_init(&rw, w);
@@ -181,9 +182,11 @@ lda_write_doc_topics(struct writer *w, const struct lda_model *m,
 		n = c->doc_start[d + 1] - c->doc_start[d];
 		for (i = c->doc_start[d]; i < c->doc_start[d + 1]; i++)
 			local[topics[i]]++;
+		alpha = m->doc_alpha ? m->doc_alpha + d * k : m->alpha;
+		alpha_sum = m->doc_alpha ? m->doc_alpha_sum[d] : m->alpha_sum;
 		for (i = 0; i < k; i++) {
-			proportion[i] = (m->alpha[i] + local[i]) /
-			    ((double)n + m->alpha_sum);
+			proportion[i] = (alpha[i] + local[i]) /
+			    ((double)n + alpha_sum);
 			local[i] = 0;
 		}
 		lda_write_doc_row(&rw, strtab_key(&c->docs, (uint32_t)d),

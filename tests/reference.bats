@@ -299,6 +299,10 @@ EOF
 	    >meta.tsv
 	same sp-topics -k 3 -n 5 --seed 2 --meta meta.tsv --by Party \
 	    --doc-topics dt -- $files
+	same sp-topics -k 3 -n 6 --seed 2 --meta meta.tsv --covariates Party \
+	    --burn-in 0 --optimize-interval 2 -- $files
+	same sp-topics -k 70 -n 4 --seed 2 --meta meta.tsv --covariates Party \
+	    --burn-in 0 --optimize-interval 2 --threads 2 -- $files
 	[ "$failures" -eq 0 ]
 }
 

@@ -803,3 +803,150 @@ meta_table() {
 	[ "$status" -eq 2 ]
 	expect_eq "$stderr" "sp-topics: nothere.tsv: No such file or directory"
 }
+
+# dmr_collection: 200 documents of 50 tokens; party Left's (odd d) are
+# 80% apple words and 20% zebra words, Right's the reverse; Year
+# (2000 + d mod 10) has no effect.  The table is dmr.tsv, records in.
+dmr_collection() {
+	awk 'BEGIN { print "id\tParty\tYear"
+		for (d = 1; d <= 200; d++)
+			printf "d%d\t%s\t%d\n", d, d % 2 ? "Left" : "Right",
+			    2000 + d % 10 }' >dmr.tsv
+	awk 'BEGIN { srand(5)
+		for (d = 1; d <= 200; d++) {
+			p = d % 2 ? 0.8 : 0.2
+			for (i = 1; i <= 50; i++)
+				printf "d%d\t1\t1\t%s%d\n", d,
+				    rand() < p ? "apple" : "zebra", int(rand() * 8)
+		} }' >in
+}
+
+@test "--covariates: lambda recovers a party's effect on topic prevalence, and none of the year" {
+	dmr_collection
+	run_ok sp-topics -k 2 -n 300 --meta dmr.tsv --covariates Party,Year \
+	    --lambda lam --effects eff in
+	# The topic whose top word is an apple word.
+	a=$(printf '%s\n' "${lines[@]}" | awk -F '\t' '$3 ~ /^apple/ { print $1 }')
+	z=$((1 - a))
+	expect_eq "$(cut -f1-3 lam | tr '\t' ' ' | paste -sd ' ' -)" "(intercept) - 0 (intercept) - 1 Party Right 0 Party Right 1 Year sd 0 Year sd 1"
+	# Right against Left: log(0.8 / 0.2) - log(0.2 / 0.8) = 2.77 more
+	# for zebra's topic than apple's, shrunk a little by the prior.
+	awk -F '\t' -v a="$a" -v z="$z" '$1 == "Party" { l[$3] = $4 }
+	    $1 == "Year" { y[$3] = $4 }
+	    END { d = l[z] - l[a]; e = y[z] - y[a]
+		if (!(d > 2 && d < 3.5) || !(e > -0.5 && e < 0.5)) {
+			print "Right: " d ", Year: " e; exit 1 } }' lam
+	# The expected proportions: Left 0.8 apple, Right 0.2.
+	awk -F '\t' -v a="$a" '$1 == "Party" && $3 == a {
+		want = $2 == "Left" ? 0.8 : 0.2
+		if ($4 < want - 0.05 || $4 > want + 0.05 || $5 > $4 || $6 < $4) {
+			print; exit 1 } }' eff
+	expect_eq "$(cut -f1,2 eff | uniq | tr '\t' ' ' | paste -sd ' ' -)" "Party Left Party Right Year 2000 Year 2001 Year 2002 Year 2003 Year 2004 Year 2005 Year 2006 Year 2007 Year 2008 Year 2009"
+}
+
+@test "--covariates: ids not in the table are the level NA, reported once; a numeric column's NA is its mean" {
+	dmr_collection
+	awk -F '\t' 'NR == 1 || $2 == "Left"' dmr.tsv >left.tsv
+	run --separate-stderr sp-topics -k 2 -n 20 --meta left.tsv \
+	    --covariates Party,Year --lambda lam --effects eff in
+	[ "$status" -eq 0 ]
+	expect_eq "$stderr" "sp-topics: left.tsv: 100 ids not in the table (first: d2); their records are counted as NA"
+	expect_eq "$(cut -f1,2 lam | uniq | tr '\t' ' ' | paste -sd ' ' -)" "(intercept) - Party NA Year sd"
+	# Year's values are those of the Left documents: odd years.
+	expect_eq "$(awk -F '\t' '$1 == "Year" { print $2 }' eff | uniq | paste -sd ' ' -)" "2001 2003 2005 2007 2009"
+}
+
+@test "--effects' means are exp(x . lambda) normalised, computed again in awk from --lambda" {
+	dmr_collection
+	run_ok sp-topics -k 3 -n 60 --meta dmr.tsv --covariates Year,Party \
+	    --lambda lam --effects eff in
+	# Year is standardised over the documents: mean and sd (divisor n)
+	# from the table.
+	awk -F '\t' 'FNR == NR { if (FNR > 1) { n++; s += $3; ss += $3 * $3 }
+		next }
+	    FNR == 1 { mean = s / n; sd = sqrt(ss / n - mean * mean) }
+	    FILENAME ~ /lam$/ { if ($1 == "(intercept)") b[$3] = $4
+		else if ($1 == "Year") y[$3] = $4
+		else p[$2, $3] = $4; next }
+	    { x = $1 == "Year" ? ($2 - mean) / sd : 0
+		tot = 0
+		for (t = 0; t < 3; t++) {
+			e[t] = exp(b[t] + x * y[t] + ($1 == "Party" ? p[$2, t] : 0))
+			tot += e[t]
+		}
+		want = e[$3] / tot
+		if (want - $4 > 5e-6 || $4 - want > 5e-6) {
+			printf "%s: want %.6f\n", $0, want; bad = 1 }
+		if ($5 > $4 || $6 < $4) { print "interval: " $0; bad = 1 }
+		rows++ }
+	    END { exit bad || rows != 36 }' dmr.tsv lam eff
+	# The reference level is the bytewise first, Left: only Right has
+	# its lambda.
+	expect_eq "$(awk -F '\t' '$1 == "Party" { print $2 }' lam | uniq)" "Right"
+}
+
+@test "--covariates output is the same bytes every time, on one thread or two, and with SP_REFERENCE" {
+	dmr_collection
+	for th in 1 2; do
+		for k in 3 70; do
+			run_ok sp-topics -k $k -n 30 --threads $th --meta dmr.tsv \
+			    --covariates Party --lambda lam --effects eff \
+			    --doc-topics dt in
+			printf '%s\n' "$output" >keys
+			run_ok env SP_REFERENCE=1 sp-topics -k $k -n 30 --threads $th \
+			    --meta dmr.tsv --covariates Party --lambda lam2 \
+			    --effects eff2 --doc-topics dt2 in
+			expect_eq "$output" "$(cat keys)"
+			cmp lam lam2
+			cmp eff eff2
+			cmp dt dt2
+		done
+	done
+}
+
+@test "--covariates: doc-topics use each document's own prior" {
+	dmr_collection
+	run_ok sp-topics -k 2 -n 100 --meta dmr.tsv --covariates Party \
+	    --lambda lam --doc-topics dt --word-topics wt in
+	# A document's proportion is (alpha_dt + n_dt) / (n_d + sum alpha_d):
+	# its prior from lambda, its counts from the proportions' sum.  The
+	# 50 tokens of d1 (Left) and d2 (Right) give n_dt back.
+	awk -F '\t' 'FNR == NR { if ($1 == "(intercept)") b[$3] = $4
+		else r[$3] = $4; next }
+	    $1 == "d1" || $1 == "d2" { x = $1 == "d2"
+		a = exp(b[$2] + x * r[$2])
+		a0 = exp(b[0] + x * r[0]) + exp(b[1] + x * r[1])
+		n = $3 * (50 + a0) - a
+		# Six decimals of the proportion and of lambda.
+		err = n - int(n + 0.5)
+		if (err > 4e-6 * (50 + a0) || -err > 4e-6 * (50 + a0)) {
+			print $0 ": n = " n; bad = 1 }
+		m[$1] += int(n + 0.5) }
+	    END { exit bad || m["d1"] != 50 || m["d2"] != 50 }' lam dt
+}
+
+@test "--covariates errors: no --meta, no such column, one value, with --by COLUMN, --lambda alone" {
+	dmr_collection
+	run --separate-stderr sp-topics --covariates Party in
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-topics: --covariates needs --meta"
+	run --separate-stderr sp-topics --lambda l in
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-topics: --lambda needs --covariates"
+	run --separate-stderr sp-topics --meta dmr.tsv --covariates Party --optimize-interval 0 in
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-topics: --covariates needs --optimize-interval above 0: lambda is fitted there"
+	run --separate-stderr sp-topics --meta dmr.tsv --covariates Party,Region in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: dmr.tsv:1: no column 'Region' (--by Region); the columns are: id, Party, Year"
+	awk -F '\t' -v OFS='\t' 'NR > 1 { $2 = "Left" } { print }' dmr.tsv >one.tsv
+	run --separate-stderr sp-topics --meta one.tsv --covariates Party in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: --covariates Party: every document has the same value"
+	run --separate-stderr sp-topics --meta dmr.tsv --covariates Party --by Party in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: --covariates cannot be used with --by Party, a column of dmr.tsv: a document's covariates come from its id"
+	run --separate-stderr sp-topics --meta dmr.tsv --covariates doc in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: --covariates: doc is not a column of dmr.tsv (col:doc names one)"
+}

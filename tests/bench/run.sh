@@ -215,6 +215,27 @@ for size in $sizes; do
 			    --progress-interval $iter --by para '$topic' \
 			    >'$out' 2>'$dir/topics.err'"
 		done
+		# DMR against plain LDA on the same paragraphs, cut into
+		# "speeches" of 10 paragraphs with a party (3) and a year (30)
+		# each; lambda is fitted every 10 sweeps from the first.
+		dmr_tok=$dir/dmr-tokens-$size.tsv dmr_meta=$dir/dmr-meta-$size.tsv
+		fresh "$dmr_tok" "$topic" ||
+		    $AWK -F '\t' -v OFS='\t' '{ $1 = "s" int($2 / 10); print }' \
+		    "$topic" >"$dmr_tok"
+		cut -f1 "$dmr_tok" | uniq | $AWK 'BEGIN { print "id\tparty\tyear" }
+		    { printf "%s\t%s\t%d\n", $1, substr("ABC", NR % 3 + 1, 1),
+		    1990 + NR % 30 }' >"$dmr_meta"
+		for cov in "" "--covariates party,year"; do
+			measure "$size" topics \
+			    "sp-topics -k 20 --burn-in 0${cov:+ $cov}" \
+			    "$dmr_tok" "'$bin/sp-topics' -v -k 20 -n $iter \
+			    --progress-interval $iter --by para --burn-in 0 \
+			    --meta '$dmr_meta' $cov '$dmr_tok' >'$out' \
+			    2>'$dir/topics.err'"
+		done
+		tail -n 2 "$results" | $AWK -F '\t' '{ tps[NR] = $7 }
+		    END { if (tps[2] > 0) printf "bench: DMR / plain LDA, " \
+			"time per sweep at K=20: %.2f\n", tps[1] / tps[2] }'
 	else
 		skip "sp-topics" "sp-topics (or sp-split, sp-tokens)"
 	fi

@@ -210,7 +210,7 @@ make_mixed_corpus(struct lda_corpus *c, int ndocs)
 static void
 test_sampler(int sampler, int threads)
 {
-	struct lda_options o = {3, 1.0, 0.01, 5, 3, 4, 1, 0};
+	struct lda_options o = {3, 1.0, 0.01, 5, 3, 4, 1, 0, NULL };
 	struct lda_corpus c;
 	struct lda_model m;
 	struct lda_trainer *t;
@@ -248,7 +248,7 @@ static void
 test_bookkeeping(int sampler)
 {
 	static const int ks[] = {2, 5, 8, 21, 70};
-	struct lda_options o = {3, 1.0, 0.01, 5, 4, 6, 1, 0};
+	struct lda_options o = {3, 1.0, 0.01, 5, 4, 6, 1, 0, NULL };
 	struct lda_corpus c;
 	struct lda_model m;
 	struct lda_trainer *t;
@@ -286,7 +286,7 @@ static void
 test_posterior(int sampler)
 {
 	static const char *const words[7] = {"a", "b", "a", "c", "a", "b", "d"};
-	struct lda_options o = {3, 0.9, 0.1, 3, 0, 0, 1, 0};
+	struct lda_options o = {3, 0.9, 0.1, 3, 0, 0, 1, 0, NULL };
 	struct lda_corpus c;
 	struct lda_model m;
 	struct lda_trainer *t;
@@ -350,7 +350,7 @@ test_posterior(int sampler)
 static void
 test_determinism(int sampler, int threads)
 {
-	struct lda_options o = {4, 2.0, 0.05, 11, 5, 5, 1, 0};
+	struct lda_options o = {4, 2.0, 0.05, 11, 5, 5, 1, 0, NULL };
 	struct lda_corpus c;
 	struct lda_model m1, m2;
 	struct lda_trainer *t1, *t2;
@@ -426,7 +426,7 @@ test_evaluate(void)
 		{ "z", "nosuchword", "zebra4", "alsonot", "zebra4", NULL },
 		{ "u", "nosuchword", NULL },
 	};
-	struct lda_options o = { 3, 1.0, 0.05, 5, 0, 0, 1, 0 };
+	struct lda_options o = { 3, 1.0, 0.05, 5, 0, 0, 1, 0, NULL };
 	struct lda_corpus c, h;
 	struct lda_model m;
 	struct lda_trainer *t;
@@ -601,7 +601,7 @@ test_alpha_optimiser_normal(void)
 static void
 test_model_file(void)
 {
-	struct lda_options o = {3, 1.0, 0.01, 5, 2, 2, 1, 0};
+	struct lda_options o = {3, 1.0, 0.01, 5, 2, 2, 1, 0, NULL };
 	struct lda_corpus c;
 	struct lda_model m, back;
 	struct lda_trainer *t;
@@ -673,7 +673,7 @@ static void
 test_top_words(void)
 {
 	static const int tops[] = { 1, 2, 3, 7, 1000 };
-	struct lda_options o = { 4, 1.0, 0.01, 5, 2, 2, 1, 0 };
+	struct lda_options o = { 4, 1.0, 0.01, 5, 2, 2, 1, 0, NULL };
 	struct lda_corpus c;
 	struct lda_model m;
 	struct lda_trainer *t;
