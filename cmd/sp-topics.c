@@ -558,6 +558,20 @@ main(int argc, char *argv[])
 		sp_die("no tokens in the input");
 	lda_corpus_group(&c);
 
+	if (model_path != NULL && m.dmr != NULL) {
+		/* Each document's prior from the model's lambda. */
+		if (meta_path == NULL)
+			sp_die("%s: the model has covariates: give --meta with "
+			    "the documents' table", model_path);
+		if (by_is_column)
+			sp_die("%s: the model has covariates, which cannot be "
+			    "used with --by %s, a column of %s", model_path,
+			    by_name, meta_path);
+		if (lda_dmr_apply(m.dmr, &c, &meta, model_path) < 0)
+			sp_exit(2);
+		m.doc_alpha = m.dmr->doc_alpha;
+		m.doc_alpha_sum = m.dmr->doc_alpha_sum;
+	}
 	if (model_path != NULL) {
 		if (eval_path != NULL)
 			lda_evaluate(&m, &c, (int)particles, lo.seed, &sp_out);

@@ -233,6 +233,10 @@ lda_model_free(struct lda_model *m)
 	free(m->word_start);
 	free(m->counts);
 	free(m->topic_tokens);
+	if (m->own_dmr) {
+		lda_dmr_free(m->dmr);
+		free(m->dmr);
+	}
 	memset(m, 0, sizeof(*m));
 }
 
@@ -1263,8 +1267,10 @@ lda_train_new(const struct lda_corpus *c, const struct lda_options *o,
 	m->alpha_sum = o->alpha_sum;
 	m->beta = o->beta;
 	m->beta_sum = o->beta * m->nwords;
-	if (o->dmr != NULL)
+	if (o->dmr != NULL) {
+		m->dmr = o->dmr;
 		dmr_model_alpha(t);
+	}
 
 	/* Each word gets min(K, frequency) cells. */
 	freq = xcalloc((size_t)m->nwords + 1, sizeof(size_t));

@@ -147,6 +147,12 @@ struct lda_model {
 	 * NULL otherwise).
 	 */
 	const double *doc_alpha, *doc_alpha_sum;
+	/*
+	 * The DMR encoding and lambda (lda_dmr.h), saved with the model;
+	 * owned if loaded.
+	 */
+	struct lda_dmr *dmr;
+	int own_dmr;
 };
 
 void lda_model_free(struct lda_model *m);

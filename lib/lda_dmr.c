@@ -214,9 +214,24 @@ make_patterns(struct lda_dmr *d)
 	free(key);
 }
 
+/* Room for the documents' priors. */
+static void
+priors_alloc(struct lda_dmr *d)
+{
+	size_t k = (size_t)d->ntopics, k4 = (k + 3) / 4 * 4;
+	void *mem;
+
+	d->doc_alpha = xmalloc((d->ndocs * k + 1) * sizeof(double));
+	d->doc_alpha_sum = xmalloc((d->ndocs + 1) * sizeof(double));
+	if (posix_memalign(&mem, 16, (d->ndocs * k4 + 4) * sizeof(float)) != 0)
+		sp_die("out of memory");
+	d->doc_alpha_f = mem;
+	memset(d->doc_alpha_f, 0, (d->ndocs * k4 + 4) * sizeof(float));
+}
+
 /* The features a covariate has: 1 if numeric, else its levels but one. */
-static int
-nfeatures_of(const struct lda_dmr_covariate *cv)
+int
+lda_dmr_nfeatures(const struct lda_dmr_covariate *cv)
 {
 	return cv->numeric ? 1 : cv->nlevels - 1;
 }
@@ -228,9 +243,8 @@ lda_dmr_init(struct lda_dmr *d, const struct lda_corpus *c,
 {
 	const char *p = covariates, *comma;
 	uint32_t *group_of_doc, *feat;
-	size_t k = (size_t)ntopics, k4 = (k + 3) / 4 * 4, i, nx;
+	size_t k = (size_t)ntopics, i, nx;
 	double *val;
-	void *mem;
 	int j, t, status = 0;
 
 	memset(d, 0, sizeof(*d));
@@ -272,7 +286,7 @@ lda_dmr_init(struct lda_dmr *d, const struct lda_corpus *c,
 			d->xf[i * nx + 1 + (size_t)j] = (uint32_t)t + feat[i];
 			d->xv[i * nx + 1 + (size_t)j] = val[i];
 		}
-		t += nfeatures_of(&d->cov[j]);
+		t += lda_dmr_nfeatures(&d->cov[j]);
 	}
 	free(group_of_doc);
 	free(feat);
@@ -285,15 +299,150 @@ lda_dmr_init(struct lda_dmr *d, const struct lda_corpus *c,
 	d->lambda = xcalloc((size_t)t * k, sizeof(double));
 	for (i = 0; i < k; i++)
 		d->lambda[i] = log(alpha_sum / (double)ntopics);
-	d->doc_alpha = xmalloc((d->ndocs * k + 1) * sizeof(double));
-	d->doc_alpha_sum = xmalloc((d->ndocs + 1) * sizeof(double));
-	if (posix_memalign(&mem, 16, (d->ndocs * k4 + 4) * sizeof(float)) != 0)
-		sp_die("out of memory");
-	d->doc_alpha_f = mem;
-	memset(d->doc_alpha_f, 0, (d->ndocs * k4 + 4) * sizeof(float));
 	d->saved = xcalloc(LDA_DMR_SAVED * (size_t)t * k, sizeof(double));
+	priors_alloc(d);
 	lda_dmr_update_alpha(d);
 	return 0;
+}
+
+/*
+ * The values of a loaded covariate for the documents: a level the model
+ * has (a categorical covariate's; the reference if it has not, counted in
+ * *unknown), or a number (NA, or a value that is not one, is the mean;
+ * the latter counted).
+ */
+static int
+apply_covariate(struct lda_dmr_covariate *cv, const struct lda_corpus *c,
+		const struct meta *m, int report, uint32_t *feat, double *val,
+		size_t *unknown)
+{
+	struct grouper g;
+	struct strtab levels;
+	size_t doc, len;
+	const char *key, *tab, *name;
+	uint32_t gi, l;
+	double v;
+	int i;
+
+	if (group_init(&g, cv->name, m) < 0)
+		return -1;
+	if (g.kind != GROUP_COLUMN) {
+		sp_warn("the model's covariate %s is not a column of %s",
+			cv->name, m->name);
+		group_free(&g);
+		return -1;
+	}
+	strtab_init(&levels);
+	for (i = 0; i < cv->nlevels && !cv->numeric; i++)
+		strtab_intern(&levels, cv->level[i], strlen(cv->level[i]),
+			      NULL);
+	*unknown = 0;
+	for (doc = 0; doc < c->docs.n; doc++) {
+		key = strtab_key(&c->docs, (uint32_t)doc);
+		len = strtab_len(&c->docs, (uint32_t)doc);
+		tab = memchr(key, '\t', len);
+		gi = group_of_key(&g, key, tab ? (size_t)(tab - key) : len);
+		name = group_name(&g, gi, &len);
+		feat[doc] = 0;
+		val[doc] = 0;
+		if (cv->numeric) {
+			if (strcmp(name, GROUP_NA) == 0)
+				continue;
+			if (!parse_number(name, len, &v)) {
+				(*unknown)++;
+				continue;
+			}
+			val[doc] = (v - cv->mean) / cv->sd;
+			continue;
+		}
+		l = strtab_find(&levels, name, len);
+		if (l == STRTAB_NONE)
+			(*unknown)++;
+		else if (l > 0) {
+			feat[doc] = l - 1;
+			val[doc] = 1;
+		}
+	}
+	if (report)
+		group_report_missing(&g);
+	strtab_free(&levels);
+	group_free(&g);
+	return 0;
+}
+
+int
+lda_dmr_apply(struct lda_dmr *d, const struct lda_corpus *c,
+	      const struct meta *m, const char *model)
+{
+	size_t nx = (size_t)d->ncovariates + 1, i, unknown;
+	uint32_t *feat = xmalloc((c->docs.n + 1) * sizeof(uint32_t));
+	double *val = xmalloc((c->docs.n + 1) * sizeof(double));
+	int j, status = 0;
+
+	d->ndocs = c->docs.n;
+	d->xf = xcalloc(d->ndocs * nx + 1, sizeof(uint32_t));
+	d->xv = xcalloc(d->ndocs * nx + 1, sizeof(double));
+	for (i = 0; i < d->ndocs; i++)
+		d->xv[i * nx] = 1;
+	for (j = 0; j < d->ncovariates && status == 0; j++) {
+		if (apply_covariate(&d->cov[j], c, m, j == 0, feat, val,
+				    &unknown) < 0) {
+			status = -1;
+			break;
+		}
+		if (unknown > 0)
+			sp_warn("%s: %zu document%s a value of %s that the "
+				"model does not know, taken as %s",
+				model, unknown,
+				unknown == 1 ? " has" : "s have",
+				d->cov[j].name,
+				d->cov[j].numeric ? "the mean"
+						  : "the reference level");
+		for (i = 0; i < d->ndocs; i++) {
+			d->xf[i * nx + 1 + (size_t)j] =
+			    (uint32_t)d->cov[j].first + feat[i];
+			d->xv[i * nx + 1 + (size_t)j] = val[i];
+		}
+	}
+	free(feat);
+	free(val);
+	if (status < 0)
+		return -1;
+	make_patterns(d);
+	priors_alloc(d);
+	lda_dmr_update_alpha(d);
+	return 0;
+}
+
+void
+lda_dmr_write_model(struct writer *w, const struct lda_dmr *d)
+{
+	const struct lda_dmr_covariate *cv;
+	int j, l, t;
+
+	writer_printf(w, "covariates\t%d\n", d->ncovariates);
+	for (j = 0; j < d->ncovariates; j++) {
+		cv = &d->cov[j];
+		if (cv->numeric) {
+			writer_printf(w,
+				      "covariate\t%s\tnumeric\t%.17g\t"
+				      "%.17g\n",
+				      cv->name, cv->mean, cv->sd);
+			continue;
+		}
+		writer_printf(w, "covariate\t%s\tcategorical\t%d\n", cv->name,
+			      cv->nlevels);
+		for (l = 0; l < cv->nlevels; l++)
+			writer_printf(w, "level\t%s\n", cv->level[l]);
+	}
+	for (j = 0; j < d->nfeatures; j++) {
+		writer_printf(w, "lambda\t%d", j);
+		for (t = 0; t < d->ntopics; t++)
+			writer_printf(
+			    w, "%s%.17g", t ? " " : "\t",
+			    d->lambda[(size_t)j * (size_t)d->ntopics + t]);
+		writer_byte(w, '\n');
+	}
 }
 
 void
@@ -695,7 +844,7 @@ lda_dmr_write_lambda(struct writer *w, const struct lda_dmr *d)
 		writer_printf(w, "(intercept)\t-\t%d\t%.6f\n", t, d->lambda[t]);
 	for (j = 0; j < d->ncovariates; j++) {
 		cv = &d->cov[j];
-		for (l = 0; l < nfeatures_of(cv); l++)
+		for (l = 0; l < lda_dmr_nfeatures(cv); l++)
 			for (t = 0; t < k; t++)
 				writer_printf(
 				    w, "%s\t%s\t%d\t%.6f\n", cv->name,

@@ -81,6 +81,26 @@ int lda_dmr_init(struct lda_dmr *d, const struct lda_corpus *c,
 
 void lda_dmr_free(struct lda_dmr *d);
 
+/* The features of covariate cv: 1 if numeric, else its levels but one. */
+int lda_dmr_nfeatures(const struct lda_dmr_covariate *cv);
+
+/*
+ * For a loaded model's encoding and lambda (lda_load), the priors of the
+ * documents of a grouped corpus whose first key field is looked up in m.
+ * A categorical value the model does not know is taken as the reference
+ * level, a numeric one that is not a number as the mean; either is
+ * reported once, naming the model.  Returns 0, or -1 after reporting a
+ * covariate that is not a column of m.
+ */
+int lda_dmr_apply(struct lda_dmr *d, const struct lda_corpus *c,
+		  const struct meta *m, const char *model);
+
+/*
+ * The model file's DMR section (sp-topics(1), FILES): the covariates,
+ * their encoding and lambda.
+ */
+void lda_dmr_write_model(struct writer *w, const struct lda_dmr *d);
+
 /* Recompute every document's prior from lambda. */
 void lda_dmr_update_alpha(struct lda_dmr *d);
 

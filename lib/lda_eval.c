@@ -39,6 +39,8 @@ struct evaluator {
 	double coef_sum; /* their sum */
 	double *qscore;	 /* running sums over a word's cells */
 	int32_t *local;	 /* N_t */
+	const double *alpha; /* the document's prior */
+	double alpha_sum;
 	double *logw;	 /* each particle's log weight */
 };
 
@@ -68,8 +70,8 @@ particle(struct evaluator *ev, const uint32_t *word, size_t n,
 			q += coef[lda_cell_topic(m, v)] * lda_cell_count(m, v);
 			ev->qscore[j] = q;
 		}
-		logw +=
-		    log((q + beta * ev->coef_sum) / ((double)i + m->alpha_sum));
+		logw += log((q + beta * ev->coef_sum) /
+			    ((double)i + ev->alpha_sum));
 		u = lda_rng_uniform(rng) * (q + beta * ev->coef_sum);
 		if (u < q) {
 			for (j = 0; j + 1 < cap && ev->qscore[j] <= u; j++)
@@ -84,7 +86,7 @@ particle(struct evaluator *ev, const uint32_t *word, size_t n,
 		}
 		before = coef[t];
 		ev->local[t]++;
-		coef[t] = (ev->local[t] + m->alpha[t]) * ev->inv[t];
+		coef[t] = (ev->local[t] + ev->alpha[t]) * ev->inv[t];
 		ev->coef_sum += coef[t] - before;
 	}
 	return logw;
@@ -106,7 +108,7 @@ document(struct evaluator *ev, const uint32_t *word, size_t n,
 	for (p = 0; p < r; p++) {
 		sum = 0;
 		for (k = 0; k < m->ntopics; k++) {
-			ev->coef[k] = m->alpha[k] * ev->inv[k];
+			ev->coef[k] = ev->alpha[k] * ev->inv[k];
 			sum += ev->coef[k];
 			ev->local[k] = 0;
 		}
@@ -169,6 +171,10 @@ lda_evaluate(const struct lda_model *m, const struct lda_corpus *c,
 			word[n++] = known[c->word[i]];
 		}
 		logp = se = 0;
+		ev.alpha =
+		    m->doc_alpha != NULL ? m->doc_alpha + d * k : m->alpha;
+		ev.alpha_sum =
+		    m->doc_alpha != NULL ? m->doc_alpha_sum[d] : m->alpha_sum;
 		if (n > 0) {
 			lda_rng_seed(&rng, seed, (uint64_t)d);
 			document(&ev, word, n, &rng, &logp, &se);

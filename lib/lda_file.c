@@ -9,6 +9,15 @@
  *	tokens	N
  *	beta	B
  *	alpha	0	A_0	(one line per topic, in order)
+ *
+ * then, for a model fitted with covariates (DMR, lda_dmr.h):
+ *	covariates	C
+ *	covariate	NAME	numeric	MEAN	SD
+ *	covariate	NAME	categorical	L
+ *	level	LEVEL	(L lines, the reference first)
+ *	lambda	F	L_0 L_1 ... L_K-1	(one line per feature, in order)
+ *
+ * then
  *	word	WORD	T:C T:C ...
  *
  * with one word line per word, in bytewise order, its nonzero counts by
@@ -28,6 +37,7 @@
 #include "err.h"
 #include "io.h"
 #include "lda.h"
+#include "lda_dmr.h"
 
 #define MODEL_MAGIC "sp-topics model "
 #define MODEL_VERSION 1
@@ -46,6 +56,8 @@ lda_write_model(struct writer *w, const struct lda_model *m)
 	    (unsigned long)m->nwords, m->ntokens, m->beta);
 	for (k = 0; k < m->ntopics; k++)
 		writer_printf(w, "alpha\t%d\t%.17g\n", k, m->alpha[k]);
+	if (m->dmr != NULL)
+		lda_dmr_write_model(w, m->dmr);
 	for (i = 0; i < m->nwords; i++) {
 		id = ids[i];
 		writer_str(w, "word\t");
@@ -157,6 +169,132 @@ parse_real(const char *s, const char *end, double *v)
 	return 0;
 }
 
+/* A finite real number filling [s, end), of any sign. */
+static int
+parse_any_real(const char *s, const char *end, double *v)
+{
+	char buf[64], *stop;
+	size_t n = (size_t)(end - s);
+
+	if (n == 0 || n >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	*v = strtod(buf, &stop);
+	return *stop != '\0' || !isfinite(*v) ? -1 : 0;
+}
+
+/* The field of the line from p to the next TAB or the end, NUL-ended. */
+static char *
+field_copy(const char **p, const char *end)
+{
+	const char *tab = memchr(*p, '\t', (size_t)(end - *p));
+	char *f;
+
+	if (tab == NULL)
+		tab = end;
+	f = xmemdup(*p, (size_t)(tab - *p));
+	*p = tab < end ? tab + 1 : end;
+	return f;
+}
+
+/*
+ * The DMR section, whose first line ("covariates TAB C") is the current
+ * one: the encoding and lambda into a new struct lda_dmr.
+ */
+static struct lda_dmr *
+load_dmr(struct model_reader *mr, int k)
+{
+	struct lda_dmr *d = xcalloc(1, sizeof(*d));
+	struct lda_dmr_covariate *cv;
+	const char *p, *end;
+	unsigned long long v;
+	int j, l, f, t;
+	char *kind;
+
+	p = mr->line + 11;
+	end = mr->line + mr->len;
+	if (parse_count(&p, end, 1000, &v) < 0 || p != end || v == 0)
+		bad(mr, "expected 'covariates' and a number from 1 to 1000");
+	d->ntopics = k;
+	d->ncovariates = (int)v;
+	d->cov = xcalloc((size_t)v, sizeof(*d->cov));
+	d->nx = d->ncovariates + 1;
+	for (j = 0, f = 1; j < d->ncovariates; j++) {
+		cv = &d->cov[j];
+		next_line(mr, "a 'covariate' line");
+		p = mr->line;
+		end = mr->line + mr->len;
+		if (mr->len < 11 || memcmp(p, "covariate\t", 10) != 0)
+			bad(mr, "expected 'covariate', a name and its kind");
+		p += 10;
+		cv->name = field_copy(&p, end);
+		kind = field_copy(&p, end);
+		cv->first = f;
+		if (strcmp(kind, "numeric") == 0) {
+			const char *tab = memchr(p, '\t', (size_t)(end - p));
+
+			cv->numeric = 1;
+			if (tab == NULL || parse_any_real(p, tab,
+			    &cv->mean) < 0 || parse_any_real(tab + 1, end,
+			    &cv->sd) < 0 || !(cv->sd > 0))
+				bad(mr, "expected a numeric covariate's mean "
+				    "and standard deviation");
+			cv->level = xcalloc(1, sizeof(char *));
+			cv->value = xcalloc(1, sizeof(double));
+		} else if (strcmp(kind, "categorical") == 0) {
+			if (parse_count(&p, end, 100000000, &v) < 0 ||
+			    p != end || v < 2)
+				bad(mr, "expected a categorical covariate's "
+				    "number of levels, at least 2");
+			cv->nlevels = (int)v;
+			cv->level = xcalloc((size_t)v, sizeof(char *));
+			cv->value = xcalloc((size_t)v, sizeof(double));
+			for (l = 0; l < cv->nlevels; l++) {
+				next_line(mr, "a 'level' line");
+				if (mr->len < 6 ||
+				    memcmp(mr->line, "level\t", 6) != 0)
+					bad(mr, "expected 'level' and a level");
+				cv->level[l] = xmemdup(mr->line + 6,
+				    mr->len - 6);
+			}
+		} else
+			bad(mr, "expected 'numeric' or 'categorical'");
+		free(kind);
+		f += lda_dmr_nfeatures(cv);
+	}
+	d->nfeatures = f;
+	d->lambda = xcalloc((size_t)f * (size_t)k, sizeof(double));
+	for (j = 0; j < f; j++) {
+		char expect[32];
+		size_t n;
+
+		next_line(mr, "a 'lambda' line");
+		snprintf(expect, sizeof(expect), "lambda\t%d\t", j);
+		n = strlen(expect);
+		if (mr->len <= n || memcmp(mr->line, expect, n) != 0)
+			sp_die_at(mr->path, mr->r.lineno, "expected 'lambda', "
+			    "feature %d and %d numbers", j, k);
+		p = mr->line + n;
+		end = mr->line + mr->len;
+		for (t = 0; t < k; t++) {
+			const char *sp = memchr(p, ' ', (size_t)(end - p));
+
+			if (sp == NULL)
+				sp = end;
+			if ((t + 1 < k) != (sp < end) || parse_any_real(p, sp,
+			    &d->lambda[(size_t)j * (size_t)k + t]) < 0)
+				sp_die_at(mr->path, mr->r.lineno, "expected "
+				    "'lambda', feature %d and %d numbers", j,
+				    k);
+			p = sp + 1;
+		}
+	}
+	d->saved = xcalloc(LDA_DMR_SAVED * (size_t)f * (size_t)k,
+	    sizeof(double));
+	return d;
+}
+
 /* Compare a[0..na) and b[0..nb) bytewise, shorter first on a common prefix. */
 static int
 bytewise(const char *a, size_t na, const char *b, size_t nb)
@@ -248,6 +386,14 @@ lda_load(struct lda_model *m, const char *path)
 		m->alpha_sum += m->alpha[t];
 	}
 
+	/* A DMR section, or the first word line. */
+	next_line(&mr, "a 'word' line");
+	if (mr.len > 11 && memcmp(mr.line, "covariates\t", 11) == 0) {
+		m->dmr = load_dmr(&mr, (int)k);
+		m->own_dmr = 1;
+		next_line(&mr, "a 'word' line");
+	}
+
 	strtab_init(&m->own_vocab);
 	m->vocab = &m->own_vocab;
 	/*
@@ -257,7 +403,8 @@ lda_load(struct lda_model *m, const char *path)
 	m->word_start = xmalloc(startcap * sizeof(size_t));
 	m->word_start[0] = 0;
 	for (w = 0; w < nwords; w++) {
-		next_line(&mr, "a 'word' line");
+		if (w > 0)
+			next_line(&mr, "a 'word' line");
 		end = mr.line + mr.len;
 		tab = mr.len > 5 ? memchr(mr.line + 5, '\t', mr.len - 5) :
 		    NULL;

@@ -33,12 +33,12 @@ struct inferer {
 
 static void
 infer_document(struct inferer *in, size_t n, long iterations,
-    struct lda_rng *rng)
+    struct lda_rng *rng, const double *alpha)
 {
 	const struct lda_model *m = in->m;
 	const uint32_t mask = m->topic_mask;
 	const uint32_t one = (uint32_t)1 << m->topic_bits;
-	const double beta = m->beta, *alpha = m->alpha, *inv = in->inv;
+	const double beta = m->beta, *inv = in->inv;
 	int32_t *local = in->local;
 	uint16_t *present = in->present;
 	double *coef = in->coef, r, q, u;
@@ -48,6 +48,14 @@ infer_document(struct inferer *in, size_t n, long iterations,
 	long iter, samples = 0;
 	int npresent = 0, k;
 
+	if (alpha != m->alpha) {
+		/* A prior of its own (DMR): its s bucket and coefficients. */
+		in->smoothing = 0;
+		for (k = 0; k < m->ntopics; k++) {
+			coef[k] = alpha[k] * inv[k];
+			in->smoothing += alpha[k] * beta * inv[k];
+		}
+	}
 	for (i = 0; i < n; i++) {
 		/* Start from the word's most frequent topic. */
 		old = m->counts[m->word_start[in->word[i]]] & mask;
@@ -170,7 +178,8 @@ lda_infer(const struct lda_model *m, const struct lda_corpus *c,
 			in.word[n++] = known[c->word[i]];
 		}
 		lda_rng_seed(&rng, seed, (uint64_t)d);
-		infer_document(&in, n, iterations, &rng);
+		infer_document(&in, n, iterations, &rng,
+		    m->doc_alpha != NULL ? m->doc_alpha + d * k : m->alpha);
 		lda_write_doc_row(&rw, strtab_key(&c->docs, (uint32_t)d),
 				  strtab_len(&c->docs, (uint32_t)d), m->ntopics,
 				  in.proportion, threshold);

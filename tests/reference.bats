@@ -303,6 +303,11 @@ EOF
 	    --burn-in 0 --optimize-interval 2 -- $files
 	same sp-topics -k 70 -n 4 --seed 2 --meta meta.tsv --covariates Party \
 	    --burn-in 0 --optimize-interval 2 --threads 2 -- $files
+	sp-topics -k 3 -n 6 --seed 2 --meta meta.tsv --covariates Party \
+	    --burn-in 0 --optimize-interval 2 --save dmr.model -- $files \
+	    >/dev/null 2>&1 || true
+	same sp-topics --infer dmr.model --meta meta.tsv -n 20 -- $files
+	same sp-topics --evaluate dmr.model --meta meta.tsv -- $files
 	[ "$failures" -eq 0 ]
 }
 

@@ -950,3 +950,73 @@ dmr_collection() {
 	[ "$status" -eq 2 ]
 	expect_eq "$stderr" "sp-topics: --covariates: doc is not a column of dmr.tsv (col:doc names one)"
 }
+
+@test "--save keeps lambda and the encoding; --infer with --meta gives each document its prior" {
+	dmr_collection
+	run_ok sp-topics -k 2 -n 60 --meta dmr.tsv --covariates Party,Year \
+	    --save model --effects eff in
+	expect_eq "$(sed -n '8,15p' model | cut -f1-4 |
+	    sed 's/^\(lambda	[0-9]*\)	.*/\1/')" "covariates	2
+covariate	Party	categorical	2
+level	Left
+level	Right
+covariate	Year	numeric	2004.5
+lambda	0
+lambda	1
+lambda	2"
+	# Documents of words the model does not know keep their prior mean:
+	# at the mean year, the effects of their party.
+	printf 'id\tParty\tYear\nn1\tLeft\t2004.5\nn2\tRight\t2004.5\n' >new.tsv
+	printf 'n1\t1\t1\tpear\nn2\t1\t1\tpear\n' >new
+	run_ok sp-topics --infer model --meta new.tsv new
+	expect_eq "$output" "$(awk -F '\t' -v OFS='\t' '$1 == "Party" {
+	    print $2 == "Left" ? "n1" : "n2", $3, $4 }' eff)"
+	# A level or number the model does not know: the reference, the mean.
+	printf 'id\tParty\tYear\nn1\tGreen\t2004.5\nn2\tLeft\tsoon\n' >odd.tsv
+	run --separate-stderr sp-topics --infer model --meta odd.tsv new
+	[ "$status" -eq 0 ]
+	expect_eq "$stderr" "sp-topics: model: 1 document has a value of Party that the model does not know, taken as the reference level
+sp-topics: model: 1 document has a value of Year that the model does not know, taken as the mean"
+	# Both are then a Left document at the mean year.
+	left=$(awk -F '\t' '$1 == "Party" && $2 == "Left" {
+	    printf "%s\t%s\n", $3, $4 }' eff | paste -sd ' ' -)
+	expect_eq "$(cut -f2,3 <<<"$output" | paste -sd ' ' -)" "$left $left"
+	# Without the table there is no prior to give.
+	run --separate-stderr sp-topics --infer model new
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: model: the model has covariates: give --meta with the documents' table"
+}
+
+@test "--evaluate with a DMR model is --evaluate with each document's alpha" {
+	dmr_collection
+	run_ok sp-topics -k 2 -n 60 --meta dmr.tsv --covariates Party \
+	    --save model in
+	printf 'id\tParty\nh1\tRight\n' >new.tsv
+	awk '$1 == "d2" { $1 = "h1"; print }' OFS='\t' in | head -20 >held
+	run_ok sp-topics --evaluate model --meta new.tsv held
+	printf '%s\n' "$output" >dmr.out
+	# The same model without its DMR section, its alpha that of Right.
+	awk -F '\t' -v OFS='\t' 'NR == FNR { if ($1 == "lambda") { split($3, l, " ")
+		for (t = 0; t < 2; t++) a[$2, t] = l[t + 1] } next }
+	    /^(covariate|level|lambda)/ { next }
+	    $1 == "alpha" { printf "alpha\t%d\t%.17g\n", $2, exp(a[0, $2] + a[1, $2]); next }
+	    { print }' model model >plain
+	run_ok sp-topics --evaluate plain held
+	awk -F '\t' 'NR == FNR { want = $3; next }
+	    { d = $3 - want; if (d > 2e-6 || d < -2e-6) { print want, $3; exit 1 } }' \
+	    dmr.out - <<<"$output"
+}
+
+@test "a model's DMR section is checked as it is read" {
+	dmr_collection
+	run_ok sp-topics -k 2 -n 10 --meta dmr.tsv --covariates Party \
+	    --save model in
+	sed '/^lambda\t1/d' model >bad
+	run --separate-stderr sp-topics --infer bad --meta dmr.tsv in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: bad:13: expected 'lambda', feature 1 and 2 numbers"
+	sed 's/^covariate\tParty\tcategorical/covariate\tParty\tordinal/' model >bad
+	run --separate-stderr sp-topics --infer bad --meta dmr.tsv in
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-topics: bad:9: expected 'numeric' or 'categorical'"
+}

@@ -308,6 +308,31 @@ test_posterior(int sampler)
 	CHECK(ok);
 	/* The topic keys' alpha is the reference document's. */
 	CHECK(fabs(model.alpha[2] - 1.5) < 1e-12);
+	/* The model file keeps the encoding and lambda, bit for bit. */
+	if (sampler == LDA_SAMPLER_DENSE) {
+		struct lda_model back;
+		char path[128];
+		int same = 1;
+
+		snprintf(path, sizeof(path), "%s/model", dir);
+		lda_save(&model, path);
+		lda_load(&back, path);
+		CHECK(back.dmr != NULL);
+		CHECK_INT(back.dmr->ncovariates, 1);
+		CHECK_INT(back.dmr->nfeatures, 2);
+		CHECK_STR(back.dmr->cov[0].name, "g");
+		CHECK_INT(back.dmr->cov[0].numeric, 0);
+		CHECK_INT(back.dmr->cov[0].nlevels, 2);
+		CHECK_STR(back.dmr->cov[0].level[0], "A");
+		CHECK_STR(back.dmr->cov[0].level[1], "B");
+		for (i = 0; i < 6; i++)
+			same &= back.dmr->lambda[i] == d.lambda[i];
+		for (k = 0; k < 3; k++)
+			same &= back.alpha[k] == model.alpha[k];
+		CHECK(same);
+		lda_model_free(&back);
+		unlink(path);
+	}
 	lda_train_free(t);
 	lda_model_free(&model);
 	lda_corpus_free(&c);
