@@ -19,6 +19,7 @@
 #include "group.h"
 #include "io.h"
 #include "keyness.h"
+#include "logodds.h"
 #include "meta.h"
 #include "opt.h"
 #include "pvalue.h"
@@ -29,10 +30,9 @@
 static const char help[] =
     "usage: sp-count [-m] [-b level] [-k target | --keyness-all | --colloc |\n"
     "                --pairs | --dispersion] [-n count]\n"
-    "                [-s key] [-w width] [--df] [--min count] [--measure name]\n"
-    "                [--negative] [--rel]"
-    " [--tfidf] [--meta file [--id-column name]]\n"
-    "                [file ...]\n"
+    "                [-s key] [-w width] [--df] [--min count]\n"
+    "                [--measure name [--alpha0 a0]] [--negative] [--rel]\n"
+    "                [--tfidf] [--meta file [--id-column name]] [file ...]\n"
     "\n"
     "Count the items (the last field of each record) and write a count\n"
     "table, ITEM TAB COUNT (GROUP TAB ITEM TAB COUNT with --by), sorted by\n"
@@ -72,7 +72,10 @@ static const char help[] =
     "                        and sorted by: g2, g2-williams, g2-2term, chi2,\n"
     "                        chi2-yates (each then with a p-value), lr or\n"
     "                        pctdiff: ITEM TAB TARGET TAB REFERENCE TAB M\n"
-    "                        [TAB P]\n"
+    "                        [TAB P]; or logodds, the weighted log-odds\n"
+    "                        (Monroe et al.): ... TAB DELTA TAB VAR TAB Z\n"
+    "      --alpha0=A        the prior's total for logodds (default: all\n"
+    "                        tokens)\n"
     "      --negative        with --keyness(-all), also write the items that are\n"
     "                        relatively more frequent in the reference\n"
     "  -s, --sort=KEY        order by KEY: count or tfidf; g2 or lr with\n"
@@ -84,10 +87,11 @@ enum {
 	OPT_BY = 1, OPT_COLLOC, OPT_DF, OPT_KEYNESS, OPT_MERGE, OPT_MIN,
 	OPT_NEGATIVE, OPT_PAIRS, OPT_REL, OPT_SORT, OPT_TFIDF, OPT_TOP,
 	OPT_WINDOW, OPT_META, OPT_IDCOL, OPT_KEYNESS_ALL, OPT_MEASURE,
-	OPT_DISPERSION
+	OPT_DISPERSION, OPT_ALPHA0
 };
 
 static const struct opt_spec specs[] = {
+	{ OPT_ALPHA0, 0, "alpha0", OPT_REQUIRED },
 	{ OPT_BY, 'b', "by", OPT_REQUIRED },
 	{ OPT_COLLOC, 0, "colloc", OPT_NONE },
 	{ OPT_DF, 0, "df", OPT_NONE },
@@ -137,7 +141,11 @@ static struct {
 	int by_column;		/* --by names a column of the table */
 	int all;		/* --keyness-all (mode MODE_KEYNESS) */
 	int measure;		/* --measure (enum keyness_measure), or -1 */
+	double alpha0;		/* --alpha0, or 0: the table's total */
 } cf = { .min = 1, .window = 1, .measure = -1 };
+
+/* --measure logodds: a measure of its own, with three columns. */
+#define MEASURE_LOGODDS KEYNESS_NMEASURES
 
 /*
  * --by COLUMN: the grouper (group.h) gives each record's group a dense id;
@@ -288,6 +296,8 @@ check_options(const struct opt *o)
 	if (cf.measure >= 0 && cf.mode != MODE_KEYNESS)
 		opt_usage_error(o, "--measure applies to --keyness and "
 		    "--keyness-all");
+	if (cf.alpha0 > 0 && cf.measure != MEASURE_LOGODDS)
+		opt_usage_error(o, "--alpha0 applies to --measure logodds");
 	if (cf.measure >= 0 && cf.sort_given)
 		opt_usage_error(o, "--sort does not apply with --measure: the "
 		    "rows are sorted by the measure");
@@ -743,10 +753,27 @@ cmp_krows(const void *pa, const void *pb)
 static int
 keyness_row(struct krow *r, uint64_t a, uint64_t b, double c, double d)
 {
-	double g2, lr;
+	struct logodds lo;
+	double g2, lr, a0;
 
 	if (a < cf.min && b < cf.min - a)
 		return 0;
+	if (cf.measure == MEASURE_LOGODDS) {
+		/* The prior is the table's: aw = a0 (a + b) / N. */
+		a0 = cf.alpha0 > 0 ? cf.alpha0 : c + d;
+		logodds_monroe((double)a, (double)b, c, d,
+		    logodds_prior((double)a + (double)b, c + d, a0), a0, &lo);
+		if (!cf.negative && !(lo.z > 0))
+			return 0;
+		r->a = a;
+		r->b = b;
+		r->x[0] = lo.delta;
+		r->x[1] = lo.var;
+		r->x[2] = lo.z;
+		r->key = lo.z;
+		r->tie = lo.delta;
+		return 1;
+	}
 	if (!cf.negative && !((double)a * d > (double)b * c))
 		return 0;
 	r->a = a;
@@ -783,7 +810,7 @@ write_krows(struct krow *rows, size_t n)
 		put_key(&table.items, rows[i].item);
 		record_field_u64(&out, rows[i].a);
 		record_field_u64(&out, rows[i].b);
-		if (cf.measure < 0) {
+		if (cf.measure < 0 || cf.measure == MEASURE_LOGODDS) {
 			put_measures(rows[i].x);
 			continue;
 		}
@@ -1172,6 +1199,7 @@ main(int argc, char *argv[])
 	char *arg, *dash[] = { "-" }, **files;
 	int id, i, nfiles, status = 0, plain_only;
 	enum keyness_measure m;
+	char *end;
 	size_t k;
 
 	opt_init(&o, argc, argv, specs, help);
@@ -1210,11 +1238,21 @@ main(int argc, char *argv[])
 			cf.df = 1;
 			break;
 		case OPT_MEASURE:
-			if (keyness_lookup(arg, strlen(arg), &m) < 0)
+			if (strcmp(arg, "logodds") == 0)
+				cf.measure = MEASURE_LOGODDS;
+			else if (keyness_lookup(arg, strlen(arg), &m) < 0)
 				opt_usage_error(&o, "--measure: '%s' is not g2, "
-				    "g2-williams, g2-2term, chi2, chi2-yates, lr "
-				    "or pctdiff", arg);
-			cf.measure = (int)m;
+				    "g2-williams, g2-2term, chi2, chi2-yates, lr, "
+				    "pctdiff or logodds", arg);
+			else
+				cf.measure = (int)m;
+			break;
+		case OPT_ALPHA0:
+			cf.alpha0 = strtod(arg, &end);
+			if (end == arg || *end != '\0' || !(cf.alpha0 > 0) ||
+			    !isfinite(cf.alpha0))
+				opt_usage_error(&o, "--alpha0: '%s' is not a "
+				    "positive number", arg);
 			break;
 		case OPT_MERGE:
 			cf.merge = 1;

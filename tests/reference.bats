@@ -202,7 +202,9 @@ same() {
 	    "--keyness-all -s lr --min 2 --by para" \
 	    "--keyness-all --measure g2-williams -n 4" \
 	    "--keyness a --measure pctdiff --negative" \
-	    "--dispersion --by doc" "--dispersion --by sent -n 7 --min 2"; do
+	    "--dispersion --by doc" "--dispersion --by sent -n 7 --min 2" \
+	    "--keyness-all --measure logodds -n 3" \
+	    "--keyness a --measure logodds --alpha0 100 --negative"; do
 		same sp-count $opts -- $files
 		same sp-count $opts -- $toks
 		same sp-count $opts -- $gtoks

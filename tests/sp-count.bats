@@ -859,7 +859,7 @@ z${TAB}3${TAB}0${TAB}1.9870${TAB}1.587e-01"
 @test "--measure usage errors" {
 	run --separate-stderr sp-count --measure g3 -k a "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
-	expect_eq "${stderr%%$'\n'*}" "sp-count: --measure: 'g3' is not g2, g2-williams, g2-2term, chi2, chi2-yates, lr or pctdiff"
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --measure: 'g3' is not g2, g2-williams, g2-2term, chi2, chi2-yates, lr, pctdiff or logodds"
 	run --separate-stderr sp-count --measure lr "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --measure applies to --keyness and --keyness-all"
@@ -932,4 +932,33 @@ ran${TAB}1${TAB}1${TAB}0.4545${TAB}0.8333${TAB}0.0000"
 	run --separate-stderr sp-count --dispersion --by doc -s g2 "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --sort: 'g2' is not a column of this table"
+}
+
+@test "--measure logodds: weighted log-odds, by hand and as tests/ref/logodds.awk" {
+	run_ok sp-count --keyness a --measure logodds "$F/tokens.tsv"
+	# cat: a = 2, b = 0, c = 6, d = 5, N = a0 = 11, aw = 11 * 2 / 11 = 2:
+	# delta = ln(4 / 13) - ln(2 / 14) = ln(28 / 13) = 0.7673, var =
+	# 1/4 + 1/2, z = 0.7673 / sqrt(0.75) = 0.8859.  ran: aw = 1, delta =
+	# ln(2 / 15) - ln(1 / 15) = ln 2, var = 1/2 + 1, z = 0.5660.
+	expect_eq "$output" "cat${TAB}2${TAB}0${TAB}0.7673${TAB}0.7500${TAB}0.8859
+ran${TAB}1${TAB}0${TAB}0.6931${TAB}1.5000${TAB}0.5660"
+	corpus_tokens >tok
+	sp-count --by doc tok >doc.cnt
+	for a0 in "" 1000 0.5; do
+		run_ok sp-count --keyness-all --negative --measure logodds \
+		    ${a0:+--alpha0 $a0} tok
+		expect_eq "$(awk -F '\t' '$3 > 0' <<<"$output" | LC_ALL=C sort)" \
+		    "$(awk -f "$SP_ROOT/tests/ref/common.awk" -f "$SP_ROOT/tests/ref/logodds.awk" \
+		    ${a0:+-v alpha0=$a0} doc.cnt | LC_ALL=C sort)"
+		# Without --negative: the rows of z > 0, in order of z.
+		run_ok sp-count --from-counts --keyness-all --measure logodds \
+		    ${a0:+--alpha0 $a0} doc.cnt
+		[ "$(awk -F '\t' '$7 <= 0 || ($1 == g && $7 > z) { print } { g = $1; z = $7 }' <<<"$output")" = "" ]
+	done
+	run --separate-stderr sp-count --measure logodds --alpha0 0 -k a "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --alpha0: '0' is not a positive number"
+	run --separate-stderr sp-count --measure g2 --alpha0 5 -k a "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --alpha0 applies to --measure logodds"
 }
