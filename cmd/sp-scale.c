@@ -17,7 +17,9 @@
 #include "ca.h"
 #include "count.h"
 #include "err.h"
+#include "group.h"
 #include "io.h"
+#include "meta.h"
 #include "opt.h"
 #include "record.h"
 #include "scale.h"
@@ -32,14 +34,21 @@ static const char help[] =
     "[--max-iter n]\n"
     "                [--priors a,p,b,t] [--rescale lbg|mv] [--save model] "
     "[--smooth k]\n"
-    "                [--tol obj,step] [--words file] [file ...]\n"
+    "                [--tol obj,step] [--words file] [--tokens]\n"
+    "                [--meta file [--id-column name]] [file ...]\n"
     "\n"
     "Place groups on a scale from a count table GROUP TAB ITEM TAB COUNT (or\n"
     "token records with --by) and write GROUP TAB THETA TAB SE, sorted by\n"
     "group (GROUP TAB DIM1 ... with --ca).\n"
     "\n"
     "  -b, --by=LEVEL          the input is token records: groups are doc,\n"
-    "                          para, sent or N key fields\n"
+    "                          para, sent or N key fields, or with --meta a\n"
+    "                          column of the table (Date:year for periods)\n"
+    "      --tokens            the input is token records (--by doc unless\n"
+    "                          --by says otherwise)\n"
+    "      --meta=FILE         a metadata table (TSV or CSV, header row)\n"
+    "                          whose ids are the records' first key fields\n"
+    "      --id-column=NAME    the table's id column (default the first)\n"
     "      --wordscores=REFS   Wordscores with the reference scores in REFS\n"
     "                          (GROUP TAB SCORE)\n"
     "      --wordfish          the Wordfish Poisson scaling model\n"
@@ -78,7 +87,10 @@ enum {
 	OPT_VERBOSE,
 	OPT_WORDFISH,
 	OPT_WORDS,
-	OPT_WORDSCORES
+	OPT_WORDSCORES,
+	OPT_TOKENS,
+	OPT_META,
+	OPT_IDCOL
 };
 
 static const struct opt_spec specs[] = {
@@ -86,12 +98,15 @@ static const struct opt_spec specs[] = {
     {OPT_CA, 0, "ca", OPT_REQUIRED},
     {OPT_CI, 0, "ci", OPT_REQUIRED},
     {OPT_DIR, 0, "dir", OPT_REQUIRED},
+    {OPT_IDCOL, 0, "id-column", OPT_REQUIRED},
     {OPT_MAX_ITER, 0, "max-iter", OPT_REQUIRED},
+    {OPT_META, 0, "meta", OPT_REQUIRED},
     {OPT_PREDICT, 0, "predict", OPT_REQUIRED},
     {OPT_PRIORS, 0, "priors", OPT_REQUIRED},
     {OPT_RESCALE, 0, "rescale", OPT_REQUIRED},
     {OPT_SAVE, 0, "save", OPT_REQUIRED},
     {OPT_SMOOTH, 0, "smooth", OPT_REQUIRED},
+    {OPT_TOKENS, 0, "tokens", OPT_NONE},
     {OPT_TOL, 0, "tol", OPT_REQUIRED},
     {OPT_VERBOSE, 'v', "verbose", OPT_NONE},
     {OPT_WORDFISH, 0, "wordfish", OPT_NONE},
@@ -105,6 +120,8 @@ static struct {
 	enum method method;
 	size_t by; /* key fields of a group; 0: count tables */
 	const char *by_arg;
+	const char *meta_path, *id_column; /* --meta, --id-column */
+	int by_column;			   /* --by names a column */
 	const char *refs, *model, *save, *words, *dir;
 	size_t ndim;
 	double ci_z; /* 0: no interval */
@@ -113,6 +130,10 @@ static struct {
 	int verbose;
 	struct wordfish_options wf;
 } cf = {.wf = {{0, 0, 1.0 / 9, 1}, 1e-10, 1e-8, 1000, {0, 1}, NULL}};
+
+/* --by COLUMN: the groups of the records, through the table. */
+static struct meta meta;
+static struct grouper grouper;
 
 static struct scale_cells counts;
 static struct record_writer out; /* standard output's rows */
@@ -195,6 +216,21 @@ parse_line(struct record_reader *rr, const struct record *rec,
 	struct count_row row;
 	enum count_row_status s;
 
+	if (cf.by_column) {
+		uint32_t g;
+
+		if (rec->len == 0)
+			return 0;
+		if ((g = group_of(&grouper, rec)) == GROUP_SHORT) {
+			group_warn_short(&grouper, record_file(rr),
+					 record_lineno(rr), rec);
+			return -1;
+		}
+		*group = group_name(&grouper, g, glen);
+		*item = rec->payload;
+		*ilen = rec->len;
+		return 1;
+	}
 	if (cf.by > 0) {
 		if (rec->len == 0)
 			return 0;
@@ -767,6 +803,39 @@ check_options(const struct opt *o, int given[])
 		opt_usage_error(o, "--dir: '%s' is not two groups A,B", cf.dir);
 }
 
+/*
+ * --by (or --tokens, which is --by doc unless --by is given): a key level,
+ * or with --meta a column of the table, which is loaded here so that a bad
+ * one is an error before any input is read.
+ */
+static void
+set_by(const struct opt *o)
+{
+	if (cf.meta_path != NULL && cf.by_arg == NULL)
+		opt_usage_error(o, "--meta applies with --by or --tokens");
+	if (cf.id_column != NULL && cf.meta_path == NULL)
+		opt_usage_error(o, "--id-column applies with --meta");
+	if (cf.by_arg == NULL)
+		return;
+	if (cf.meta_path == NULL) {
+		if ((cf.by = record_parse_by(cf.by_arg)) == 0)
+			opt_usage_error(o,
+					"--by: '%s' is not doc, para, sent or "
+					"a number from 1 to 1000 (a column of "
+					"a metadata table needs --meta FILE)",
+					cf.by_arg);
+		return;
+	}
+	if (meta_load(&meta, cf.meta_path, cf.id_column, META_AUTO) < 0)
+		exit(2);
+	if (group_init(&grouper, cf.by_arg, &meta) < 0) {
+		meta_free(&meta);
+		exit(2);
+	}
+	cf.by = grouper.fields;
+	cf.by_column = grouper.kind == GROUP_COLUMN;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -774,7 +843,7 @@ main(int argc, char *argv[])
 	struct scale_table t;
 	char *arg, *dash[] = {"-"}, **files;
 	double v[4];
-	int id, i, nfiles, status = 0, given[OPT_WORDSCORES + 1] = {0};
+	int id, i, nfiles, status = 0, given[OPT_IDCOL + 1] = {0};
 	uint32_t empty;
 
 	opt_init(&o, argc, argv, specs, help);
@@ -782,8 +851,17 @@ main(int argc, char *argv[])
 		given[id] = 1;
 		switch (id) {
 		case OPT_BY:
-			cf.by = record_opt_by(&o, arg);
 			cf.by_arg = arg;
+			break;
+		case OPT_TOKENS:
+			if (cf.by_arg == NULL)
+				cf.by_arg = "doc";
+			break;
+		case OPT_META:
+			cf.meta_path = arg;
+			break;
+		case OPT_IDCOL:
+			cf.id_column = arg;
 			break;
 		case OPT_CA:
 			set_method(&o, CA);
@@ -853,6 +931,7 @@ main(int argc, char *argv[])
 			break;
 		}
 	}
+	set_by(&o);
 	check_options(&o, given);
 	files = o.noperands > 0 ? o.operands : dash;
 	nfiles = o.noperands > 0 ? o.noperands : 1;
@@ -863,6 +942,8 @@ main(int argc, char *argv[])
 	for (i = 0; i < nfiles; i++)
 		if (read_input(files[i]) != 0)
 			status = 2;
+	if (cf.by_column)
+		group_report_missing(&grouper);
 	/*
 	 * As with every sp tool, a bad file is reported and the others are
 	 * still used; the exit status remembers the trouble.
@@ -897,6 +978,10 @@ main(int argc, char *argv[])
 		break;
 	}
 	scale_table_free(&t);
+	if (cf.meta_path != NULL) {
+		group_free(&grouper);
+		meta_free(&meta);
+	}
 	free(seen.file);
 	free(seen.line);
 	free(o.operands);

@@ -312,3 +312,49 @@ W${TAB}-1.000000${TAB}0.000000"
 	run --separate-stderr sp-scale --predict m4 "$F/toy.tsv"
 	expect_eq "$stderr" "sp-scale: m4: truncated model file: no 'end' line"
 }
+
+@test "--tokens is --by doc; --meta --by COLUMN equals replacing ids with awk" {
+	P=$SP_ROOT/corpus/parlamint
+	M=$P/ParlaMint-GB_2021-03-17-commons-meta.tsv
+	sp-split --records "$P/ParlaMint-GB_2021-03-17-commons.txt" |
+	    sp-tokens --stop --no-numbers --min-len 2 >tok
+	run_ok sp-scale --tokens --ca 1 tok
+	expect_eq "$output" "$(sp-scale --by doc --ca 1 tok)"
+	# Each speech's id replaced by its party (column 15; ids in ID,
+	# column 2).
+	awk -F '\t' -v OFS='\t' 'NR == FNR { if (FNR > 1) p[$2] = $15; next }
+	    { $1 = p[$1]; print }' "$M" tok >byparty
+	run_ok sp-scale --meta "$M" --id-column ID --by Speaker_party \
+	    --wordfish --dir Con,Lab tok
+	expect_eq "$output" "$(sp-scale --by doc --wordfish --dir Con,Lab byparty)"
+	expect_eq "$(cut -f1 <<<"$output" | paste -sd ' ' -)" "- Con LD Lab SNP"
+	# --tokens takes --by from --meta's column too, in either order.
+	run_ok sp-scale --by Speaker_party --tokens --meta "$M" --id-column ID \
+	    --wordfish --dir Con,Lab tok
+	expect_eq "$output" "$(sp-scale --by doc --wordfish --dir Con,Lab byparty)"
+}
+
+@test "--meta: missing ids are NA, said once; errors" {
+	printf 'doc\tside\na\tleft\nb\tright\n' >m.tsv
+	printf 'a\tx\na\ty\nb\tx\nb\tz\nc\ty\nc\tz\nc\tz\n' >tok
+	run --separate-stderr sp-scale --meta m.tsv --by side --ca 1 tok
+	[ "$status" -eq 0 ]
+	expect_eq "$stderr" "sp-scale: m.tsv: 1 id not in the table (first: c); their records are counted as NA"
+	expect_eq "$(cut -f1 <<<"$output" | paste -sd ' ' -)" "NA left right"
+	run --separate-stderr sp-scale --meta m.tsv --by party --ca 1 tok
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-scale: m.tsv:1: no column 'party' (--by party); the columns are: doc, side"
+	run --separate-stderr sp-scale --by side --ca 1 tok
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr_lines[0]}" "sp-scale: --by: 'side' is not doc, para, sent or a number from 1 to 1000 (a column of a metadata table needs --meta FILE)"
+	run --separate-stderr sp-scale --meta m.tsv --ca 1 tok
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr_lines[0]}" "sp-scale: --meta applies with --by or --tokens"
+	run --separate-stderr sp-scale --id-column doc --tokens --ca 1 tok
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr_lines[0]}" "sp-scale: --id-column applies with --meta"
+	printf 'a\tx\ny\n' >short
+	run --separate-stderr sp-scale --meta m.tsv --by side --ca 1 short
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr_lines[0]}" "sp-scale: short:2: --by side needs a key whose first field is an id of m.tsv, the record has no key"
+}
