@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "dict.h"
 #include "err.h"
 #include "group.h"
 #include "hash.h"
@@ -41,8 +42,11 @@ static const char help[] =
     "Patterns:\n"
     "  -e, --regexp=PATTERN  search for PATTERN (may be repeated)\n"
     "  -f, --file=FILE       search for the patterns in FILE, one a line\n"
-    "      --dict=FILE       search for the patterns of a dictionary\n"
-    "                        (lines CATEGORY TAB pattern)\n"
+    "      --dict=FILE       search for the patterns of a dictionary: lines\n"
+    "                        CATEGORY TAB pattern [TAB weight], or LIWC .dic\n"
+    "      --nested=HOW      dictionary: a longer match of one category hides\n"
+    "                        the matches inside it of others (dictionary, the\n"
+    "                        default), or categories apart (category)\n"
     "  -F, --fixed-strings   patterns are fixed strings\n"
     "  -E, --extended-regexp patterns are POSIX extended regular "
     "expressions\n"
@@ -59,6 +63,8 @@ static const char help[] =
     "      --meta=FILE       metadata table (TSV or CSV with a header row)\n"
     "                        whose ids are the records' first key fields\n"
     "      --id-column=NAME  the table's id column (default the first)\n"
+    "      --rate            -c --dict: add the group's tokens and the count\n"
+    "                        (and weighted sum) per 1,000 tokens\n"
     "  -o, --only-matching   each match: KEY TAB MATCH\n"
     "  -l, --files-with-matches  the documents (or groups) that match\n"
     "      --kwic[=WIDTH]    concordance: KEY TAB LEFT TAB MATCH TAB RIGHT,\n"
@@ -85,8 +91,10 @@ enum {
 	OPT_KWIC,
 	OPT_LIST,
 	OPT_META,
+	OPT_NESTED,
 	OPT_ONLY,
 	OPT_QUIET,
+	OPT_RATE,
 	OPT_REGEXP,
 	OPT_SORT,
 	OPT_WORD
@@ -107,8 +115,10 @@ static const struct opt_spec specs[] = {
     {OPT_KWIC, 0, "kwic", OPT_OPTIONAL},
     {OPT_LIST, 'l', "files-with-matches", OPT_NONE},
     {OPT_META, 0, "meta", OPT_REQUIRED},
+    {OPT_NESTED, 0, "nested", OPT_REQUIRED},
     {OPT_ONLY, 'o', "only-matching", OPT_NONE},
     {OPT_QUIET, 'q', "quiet", OPT_NONE},
+    {OPT_RATE, 0, "rate", OPT_NONE},
     {OPT_REGEXP, 'e', "regexp", OPT_REQUIRED},
     {OPT_SORT, 0, "sort", OPT_REQUIRED},
     {OPT_WORD, 'w', "word-regexp", OPT_NONE},
@@ -140,7 +150,11 @@ static int by_given;
 static size_t width = 40;
 
 static struct search *search;
-static struct strtab categories;	/* dictionary categories, by group */
+static struct dict dictionary; /* --dict: categories are groups */
+static int nesting = DICT_NESTED_DICTIONARY, rates;
+static int64_t *sums;	 /* -c --dict: weighted sums */
+static uint64_t *tokens; /* -c --rate: tokens per group */
+static struct tokenizer counttok;
 static struct strtab groups;		/* -c: groups in order of first sight */
 static uint64_t *counts;		/* -c: groups x columns */
 static size_t countcap;
@@ -229,42 +243,6 @@ read_patterns(const char *path)
 		exit(2);
 }
 
-/*
- * --dict FILE: lines "CATEGORY TAB pattern"; blank lines and lines whose
- * first character is # are skipped.  Each category is a group.
- */
-static void
-read_dict(const char *path)
-{
-	struct reader r;
-	char *line, *tab, *pat;
-	size_t n, catlen;
-	uint32_t cat;
-	int got;
-
-	if (reader_open(&r, path) < 0)
-		exit(2);
-	while ((got = reader_next(&r, &line, &n)) > 0) {
-		if (n == 0 || line[0] == '#')
-			continue;
-		if ((tab = memchr(line, '\t', n)) == NULL)
-			sp_die_at(path, reader_lineno(&r),
-				  "no TAB between "
-				  "category and pattern");
-		catlen = (size_t)(tab - line);
-		if (catlen == 0)
-			sp_die_at(path, reader_lineno(&r), "empty category");
-		cat = strtab_intern(&categories, line, catlen, NULL);
-		pat = xmemdup(tab + 1, n - catlen - 1);
-		add_pattern(pat, cat, path, reader_lineno(&r));
-		free(pat);
-	}
-	if (reader_close(&r) < 0)
-		exit(2);
-	if (categories.n == 0)
-		sp_die("%s: no patterns", path);
-}
-
 /* Begin an output record with rec's key. */
 static void
 begin_record(const struct record *rec)
@@ -273,11 +251,19 @@ begin_record(const struct record *rec)
 	record_begin(&out);
 }
 
+static const char *
+category(unsigned cat, size_t *len)
+{
+	return dict_category(&dictionary, cat, len);
+}
+
 static void
 write_category(unsigned cat)
 {
-	record_field(&out, strtab_key(&categories, cat),
-		     strtab_len(&categories, cat));
+	size_t len;
+	const char *name = category(cat, &len);
+
+	record_field(&out, name, len);
 }
 
 /*
@@ -364,7 +350,7 @@ same_group_lines(const char *s, size_t n)
 static size_t
 count_columns(void)
 {
-	return dict && !invert ? categories.n : 1;
+	return dict && !invert ? dict_categories(&dictionary) : 1;
 }
 
 /* The counts of group id, grown to hold it. */
@@ -378,8 +364,42 @@ group_counts(uint32_t id)
 		countcap = 2 * (id + 1) * cols;
 		counts = xreallocarray(counts, countcap, sizeof(*counts));
 		memset(counts + old, 0, (countcap - old) * sizeof(*counts));
+		if (dict) {
+			sums = xreallocarray(sums, countcap, sizeof(*sums));
+			memset(sums + old, 0, (countcap - old) * sizeof(*sums));
+			/* At least as many as groups, since cols >= 1. */
+			tokens =
+			    xreallocarray(tokens, countcap, sizeof(*tokens));
+			memset(tokens + old, 0,
+			       (countcap - old) * sizeof(*tokens));
+		}
 	}
 	return counts + id * cols;
+}
+
+/*
+ * The tokens of text[0..n) as sp-tokens writes them by default (words and
+ * numbers, not punctuation): what --rate divides by.
+ */
+static uint64_t
+count_tokens(const char *text, size_t n)
+{
+	struct tok_word w[64];
+	struct token tok;
+	uint64_t k = 0;
+	size_t got;
+
+	tok_start(&counttok, text, n);
+	for (;;) {
+		got = tok_words(&counttok, w, 64);
+		k += got;
+		if (got == 0) {
+			if (!tok_next(&counttok, &tok))
+				break;
+			k++;
+		}
+	}
+	return k;
 }
 
 static int
@@ -404,9 +424,17 @@ count_record(const struct record *rec, struct record_reader *rr,
 		c[0] += (uint64_t)selected;
 		return 0;
 	}
+	if (dict) {
+		if (rates)
+			tokens[id] += count_tokens(rec->payload, rec->len);
+		if (dict_tally(&dictionary, m, nm, c, sums + (c - counts)) < 0)
+			sp_die_at(record_file(rr), record_lineno(rr),
+				  "a weighted sum of the dictionary overflows");
+		return 0;
+	}
 	for (i = 0; i < nm; i++)
 		if (m[i].end > m[i].start)
-			c[dict ? m[i].group : 0]++;
+			c[0]++;
 	return 0;
 }
 
@@ -467,24 +495,25 @@ list_record(const struct record *rec, struct record_reader *rr)
 static void
 write_record(const struct record *rec, const struct search_match *m, size_t nm)
 {
-	size_t i;
+	size_t i, len;
 	unsigned c;
+	const char *name;
 
 	if (!dict || invert) {
 		record_copy(&out, rec);
 		return;
 	}
-	memset(catseen, 0, categories.n);
+	memset(catseen, 0, dict_categories(&dictionary));
 	for (i = 0; i < nm; i++)
 		catseen[m[i].group] = 1;
 	scratch.len = 0;
-	for (c = 0; c < categories.n; c++) {
+	for (c = 0; c < dict_categories(&dictionary); c++) {
 		if (!catseen[c])
 			continue;
 		if (scratch.len > 0)
 			buf_add(&scratch, ",", 1);
-		buf_add(&scratch, strtab_key(&categories, c),
-			strtab_len(&categories, c));
+		name = category(c, &len);
+		buf_add(&scratch, name, len);
 	}
 	begin_record(rec);
 	record_field(&out, scratch.s, scratch.len);
@@ -632,6 +661,26 @@ kwic_record(const struct record *rec, const struct search_match *m,
 	}
 }
 
+/*
+ * -o --dict: which entry matched, before the match: its category, its
+ * pattern as the dictionary has it, and its weight if the dictionary has
+ * weights.
+ */
+static void
+write_entry(const struct search_match *m)
+{
+	char w[32];
+	size_t len;
+	const char *entry = dict_entry(&dictionary, m, &len);
+
+	write_category(m->group);
+	record_field(&out, entry, len);
+	if (dictionary.weighted)
+		record_field(
+		    &out, w,
+		    dict_format_weight(dict_weight(&dictionary, m), w));
+}
+
 static void
 only_record(const struct record *rec, const struct search_match *m,
     size_t nm)
@@ -643,7 +692,7 @@ only_record(const struct record *rec, const struct search_match *m,
 			continue;
 		begin_record(rec);
 		if (dict)
-			write_category(m[i].group);
+			write_entry(&m[i]);
 		record_field(&out, rec->payload + m[i].start,
 			     m[i].end - m[i].start);
 		record_end(&out);
@@ -663,7 +712,12 @@ grep_record(struct record_reader *rr, const struct record *rec)
 
 	first_only = mode == MODE_QUIET || mode == MODE_LIST || invert ||
 	    (mode == MODE_RECORDS && !dict);
-	nm = search_text(search, rec->payload, rec->len, first_only, &m);
+	/* A dictionary's matches that count (dict.h); any match selects. */
+	if (dict && !first_only)
+		nm = dict_match(&dictionary, rec->payload, rec->len, &m);
+	else
+		nm =
+		    search_text(search, rec->payload, rec->len, first_only, &m);
 	selected = (nm > 0) != invert;
 	selected_any |= selected;
 	if (mode == MODE_COUNT)
@@ -842,6 +896,39 @@ grep_file(const char *path, int scan)
 	return status;
 }
 
+/* A rate per 1,000 tokens, or NA for a group without a token. */
+static void
+write_rate(double x, uint64_t n)
+{
+	if (n == 0)
+		record_field(&out, "NA", 2);
+	else
+		record_field_real(&out, dict_per_1000(x, n), 4);
+}
+
+/*
+ * After a dictionary category's count: its weighted sum if the dictionary
+ * has weights, and with --rate the group's tokens and the count (and sum)
+ * per 1,000 of them.  at is the cell in counts and sums, or 0 with
+ * nothing counted.
+ */
+static void
+write_scores(size_t at, uint64_t ntok)
+{
+	char w[32];
+	uint64_t count = counts != NULL ? counts[at] : 0;
+	int64_t sum = sums != NULL ? sums[at] : 0;
+
+	if (dictionary.weighted)
+		record_field(&out, w, dict_format_weight(sum, w));
+	if (!rates)
+		return;
+	record_field_u64(&out, ntok);
+	write_rate((double)count, ntok);
+	if (dictionary.weighted)
+		write_rate((double)sum / DICT_WEIGHT_ONE, ntok);
+}
+
 static void
 write_counts(void)
 {
@@ -855,6 +942,8 @@ write_counts(void)
 			if (dict && !invert)
 				write_category((unsigned)c);
 			record_field_u64(&out, 0);
+			if (dict && !invert)
+				write_scores(0, 0);
 			record_end(&out);
 		}
 	/* A group's fields start its rows; the empty name is none. */
@@ -868,6 +957,8 @@ write_counts(void)
 			if (dict && !invert)
 				write_category((unsigned)c);
 			record_field_u64(&out, counts[i * cols + c]);
+			if (dict && !invert)
+				write_scores(i * cols + c, tokens[i]);
 			record_end(&out);
 		}
 }
@@ -903,8 +994,9 @@ static void
 write_kwic(void)
 {
 	size_t *keyw = NULL, nkeyw = 0, catw = 0, leftw = 0, matchw = 0;
-	size_t i, f, a, b, w;
+	size_t i, f, a, b, w, len;
 	struct kwic_line *k;
+	const char *name;
 
 	if (sorting != SORT_NONE)
 		qsort(kwic, nkwic, sizeof(*kwic), kwic_compare);
@@ -923,8 +1015,8 @@ write_kwic(void)
 			keyw[f] = w > keyw[f] ? w : keyw[f];
 			a = b + 1;
 		}
-		if (dict && (w = utf8_count(strtab_key(&categories, k->cat),
-		    strtab_len(&categories, k->cat))) > catw)
+		if (dict && (name = category(k->cat, &len)) != NULL &&
+		    (w = utf8_count(name, len)) > catw)
 			catw = w;
 		if ((w = utf8_count(arena.s + k->left, k->leftlen)) > leftw)
 			leftw = w;
@@ -944,9 +1036,10 @@ write_kwic(void)
 				     align ? keyw[f] : 0);
 			a = b + 1;
 		}
-		if (dict)
-			padded_field(strtab_key(&categories, k->cat),
-				     strtab_len(&categories, k->cat), catw);
+		if (dict) {
+			name = category(k->cat, &len);
+			padded_field(name, len, catw);
+		}
 		/* The left context is padded on the left. */
 		record_field_padded(
 		    &out,
@@ -978,7 +1071,7 @@ main(int argc, char *argv[])
 	const char *dictfile = NULL, *sortname = NULL, *metafile = NULL;
 	const char *idcol = NULL;
 	int id, i, nfiles, npats = 0, quiet = 0, fixed = 0, extended = 0;
-	int icase = -1, align_opt = 0, scan, status = 0;
+	int icase = -1, align_opt = 0, scan, status = 0, nested_given = 0;
 	char **patfiles;
 	int npatfiles = 0;
 
@@ -1035,8 +1128,23 @@ main(int argc, char *argv[])
 		case OPT_ONLY:
 			set_mode(&o, MODE_ONLY);
 			break;
+		case OPT_NESTED:
+			if (strcmp(arg, "dictionary") == 0)
+				nesting = DICT_NESTED_DICTIONARY;
+			else if (strcmp(arg, "category") == 0)
+				nesting = DICT_NESTED_CATEGORY;
+			else
+				opt_usage_error(&o,
+						"--nested: '%s' is not "
+						"dictionary or category",
+						arg);
+			nested_given = 1;
+			break;
 		case OPT_QUIET:
 			quiet = 1;
+			break;
+		case OPT_RATE:
+			rates = 1;
 			break;
 		case OPT_REGEXP:
 			pats[npats++] = arg;
@@ -1057,6 +1165,13 @@ main(int argc, char *argv[])
 	    npatfiles > 0))
 		opt_usage_error(&o, "--dict takes word patterns only, without "
 		    "-e, -f, -F or -E");
+	if (dictfile != NULL && icase == 0)
+		opt_usage_error(&o, "--dict matches words in any case; not "
+				    "with --case");
+	if (nested_given && dictfile == NULL)
+		opt_usage_error(&o, "--nested needs --dict");
+	if (rates && (dictfile == NULL || mode != MODE_COUNT || invert))
+		opt_usage_error(&o, "--rate needs -c and --dict, without -v");
 	if (invert && (mode == MODE_ONLY || mode == MODE_KWIC))
 		opt_usage_error(&o, "-v shows no matches for -o or --kwic");
 	if (sortname != NULL) {
@@ -1120,21 +1235,26 @@ main(int argc, char *argv[])
 	align = mode == MODE_KWIC && (align_opt || isatty(1));
 
 	/* The work: compile the patterns, search every file in turn. */
-	search = search_new(&so);
-	strtab_init(&categories);
+	if (!dict)
+		search = search_new(&so);
 	strtab_init(&groups);
 	strtab_init(&listed);
 	tok_init(&sorttok, &to);
-	for (i = 0; i < npats; i++)
+	tok_init(&counttok, &to);
+	for (i = 0; i < npats && !dict; i++)
 		add_pattern(pats[i], 0, NULL, 0);
-	for (i = 0; i < npatfiles; i++)
+	for (i = 0; i < npatfiles && !dict; i++)
 		read_patterns(patfiles[i]);
-	if (dict)
-		read_dict(dictfile);
+	if (dict) {
+		if (dict_load(&dictionary, dictfile, DICT_AUTO, nesting) < 0)
+			sp_exit(2);
+		search = dictionary.search;
+	}
 	if (search_groups(search) == 0)
 		sp_die("no patterns");
-	catseen = xcalloc(categories.n + 1, 1);
-	scan = search_can_scan(search) && !invert && !sp_reference;
+	catseen = xcalloc(dict ? dict_categories(&dictionary) + 1 : 1, 1);
+	/* --rate counts the tokens of every record, matched or not. */
+	scan = search_can_scan(search) && !invert && !rates && !sp_reference;
 
 	writer_init(&sp_out, 1, "(standard output)");
 	record_writer_init(&out, &sp_out);
@@ -1146,8 +1266,10 @@ main(int argc, char *argv[])
 	if (mode == MODE_KWIC && (align || sorting != SORT_NONE))
 		write_kwic();
 
-	search_free(search);
-	strtab_free(&categories);
+	if (dict)
+		dict_free(&dictionary);
+	else
+		search_free(search);
 	strtab_free(&groups);
 	strtab_free(&listed);
 	if (by_column) {
@@ -1158,6 +1280,9 @@ main(int argc, char *argv[])
 	if (metafile != NULL)
 		meta_free(&meta);
 	tok_free(&sorttok);
+	tok_free(&counttok);
+	free(sums);
+	free(tokens);
 	free(counts);
 	free(kwic);
 	free(arena.s);

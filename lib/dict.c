@@ -195,7 +195,13 @@ add_entry(struct loader *L, uint32_t cat, const char *pat, size_t n, int64_t w)
 		d->weightcap = d->weightcap ? 2 * d->weightcap : 256;
 		d->weight =
 		    xreallocarray(d->weight, d->weightcap, sizeof(*d->weight));
+		d->entry =
+		    xreallocarray(d->entry, d->weightcap, sizeof(*d->entry));
 	}
+	pat = trim(pat, &n);
+	d->entry[d->npatterns] = d->entries.len;
+	buf_add(&d->entries, pat, n);
+	buf_add(&d->entries, "", 1);
 	d->weight[d->npatterns++] = w;
 	return 0;
 }
@@ -504,6 +510,8 @@ dict_free(struct dict *d)
 	if (d->search != NULL)
 		search_free(d->search);
 	free(d->weight);
+	free(d->entry);
+	free(d->entries.s);
 	free(d->seen_weight);
 	free(d->seen_line);
 	free(d->kept);

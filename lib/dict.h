@@ -38,6 +38,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "hash.h"
 #include "search.h"
 
@@ -60,6 +61,8 @@ struct dict {
 	struct search *search;	  /* a pattern per entry and category; the
 				     group is the category */
 	int64_t *weight;	  /* per search pattern, in millionths */
+	size_t *entry;		  /* per search pattern: its text in entries */
+	struct buf entries;	  /* the patterns as written, each NUL-ended */
 	size_t npatterns, weightcap;
 	int weighted; /* some entry had a weight column */
 	int nesting;
@@ -123,6 +126,19 @@ static inline int64_t
 dict_weight(const struct dict *d, const struct search_match *m)
 {
 	return d->weight[m->pattern];
+}
+
+/*
+ * The entry a match came from: its pattern as the file has it (blanks at
+ * either end dropped), NUL-terminated, its length in *len.
+ */
+static inline const char *
+dict_entry(const struct dict *d, const struct search_match *m, size_t *len)
+{
+	const char *s = d->entries.s + d->entry[m->pattern];
+
+	*len = strlen(s);
+	return s;
 }
 
 /* A count or weighted sum per 1,000 tokens (NAN without tokens). */

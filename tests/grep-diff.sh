@@ -150,6 +150,9 @@ inputs() {
 				    2000 + i % 5, 1 + i % 9, i % 9
 	}' >meta
 	grep -a "$(printf '\t')" in >keyed || true
+	# Weights and a negated phrase that hides the plain word (dict.h).
+	printf 'p\tsafe\t1.5\nn\tterror*\t-2\nnp\t"no safe"\t-0.25\n' >wdict
+	printf 'n\tthe people\t0.000001\n' >>wdict
 }
 
 # compare SEED ARGS...: sp-grep ARGS as built and as its reference.
@@ -283,6 +286,12 @@ the
 -l --meta meta --by Party -f words keyed
 -F -l --meta meta --by Date:month zzz keyed
 -c -v --meta meta --by Party the keyed
+-c --dict wdict
+-c --rate --dict wdict
+-c --nested=category --dict wdict
+-o --dict wdict
+-c --meta meta --by Party --rate --dict wdict keyed
+-l --dict wdict
 EOF
 	seed=$((seed + 1))
 done

@@ -228,6 +228,7 @@ same() {
 	segs=$(derived seg)
 	make_inputs records
 	printf 'threat\tterror*\nthreat\tthreat*\nsafety\t"safe spaces"\nsafety\tpolice\nother\tzoë\nother\t*ism\n' >dict
+	printf 'p\tsafe\t1.5\nn\tterror*\t-2\nnp\t"no safe"\t-0.25\nn\tpolice\t0.000001\n' >wdict
 	# Ids of gen.c's documents and speakers, some of them left out (NA).
 	printf 'id\tParty\tDate\na\tLab\t2019-03-01\nb\tCon\t2020-01-02\nd1\tLab\t2020-06-30\njavid-2018-06-04\tCon\t2018-06-04\nx y\tLD\t2019-12-12\n9\t\t2021-01-01\nSadiq Khan\tLab\t2016-03-20\nKhan\tLab\t2016-03-21\nÉlise\tNA\t2017-01-01\n' >meta.tsv
 	while IFS= read -r opts; do
@@ -269,6 +270,11 @@ https://www.gov.uk/contest
 --dict dict
 -c --dict dict
 -o --dict dict
+-c --dict wdict
+-c --rate --dict wdict
+-c --rate --nested=category --dict wdict
+-o --dict wdict
+-c --meta meta.tsv --by Party --rate --dict wdict
 -F the
 -F -o e
 -F -i -o 'école'

@@ -228,7 +228,7 @@ d3${TAB}threat${TAB}0
 d3${TAB}safety${TAB}0"
 }
 
-@test "--dict --kwic and -o name the category of each match" {
+@test "--dict --kwic names the category of each match, -o its entry too" {
 	run_ok sp-grep --kwic=8 --dict dict.tsv $R
 	expect_eq "$(printf '%s\n' "$output" | head -3)" \
 	    "d1${TAB}1${TAB}1${TAB}threat${TAB}The ${TAB}threat${TAB} from te
@@ -236,8 +236,8 @@ d1${TAB}1${TAB}1${TAB}threat${TAB}at from ${TAB}terrorism${TAB} is real
 d1${TAB}1${TAB}2${TAB}safety${TAB}rrorism ${TAB}police${TAB} work wi"
 	run_ok sp-grep -o --dict dict.tsv $R
 	expect_eq "$(printf '%s\n' "$output" | head -2)" \
-	    "d1${TAB}1${TAB}1${TAB}threat${TAB}threat
-d1${TAB}1${TAB}1${TAB}threat${TAB}terrorism"
+	    "d1${TAB}1${TAB}1${TAB}threat${TAB}threat*${TAB}threat
+d1${TAB}1${TAB}1${TAB}threat${TAB}terror*${TAB}terrorism"
 }
 
 @test "a dictionary line without a TAB is an error naming the line" {
@@ -907,4 +907,185 @@ Lab, left${TAB}1"
 	run --separate-stderr sp-grep -c --id-column id x sit.tsv
 	[ "$status" -eq 2 ]
 	expect_eq "${stderr%%$'\n'*}" "sp-grep: --id-column needs --meta"
+}
+
+# --- dictionaries with weights, negation, LIWC, rates --------------------
+
+# The Lexicoder way: negated entries as categories of their own.
+lsd() {
+	printf 'positive\tgood\t1\nnegative\tbad*\t-1\n' >lsd.tsv
+	printf 'neg_positive\tnot good\t-1\nneg_negative\tnot bad*\t1\n' >>lsd.tsv
+	printf 'a\t1\tIt was good. It was not good at all.\n' >neg.tsv
+	printf 'a\t2\tNot bad, not badly done; bad.\nb\t1\tNothing here!\n' >>neg.tsv
+}
+
+@test "--dict with weights: counts and weighted sums; a negated entry wins over the plain word" {
+	lsd
+	run_ok sp-grep -c --dict lsd.tsv neg.tsv
+	# "not good" once, as neg_positive, and not as positive too; the
+	# plain "good" of "It was good" as positive.
+	expect_eq "$output" "a${TAB}positive${TAB}1${TAB}1
+a${TAB}negative${TAB}1${TAB}-1
+a${TAB}neg_positive${TAB}1${TAB}-1
+a${TAB}neg_negative${TAB}2${TAB}2
+b${TAB}positive${TAB}0${TAB}0
+b${TAB}negative${TAB}0${TAB}0
+b${TAB}neg_positive${TAB}0${TAB}0
+b${TAB}neg_negative${TAB}0${TAB}0"
+	run_ok sp-grep -o --dict lsd.tsv neg.tsv
+	expect_eq "$output" "a${TAB}1${TAB}positive${TAB}good${TAB}1${TAB}good
+a${TAB}1${TAB}neg_positive${TAB}not good${TAB}-1${TAB}not good
+a${TAB}2${TAB}neg_negative${TAB}not bad*${TAB}1${TAB}Not bad
+a${TAB}2${TAB}neg_negative${TAB}not bad*${TAB}1${TAB}not badly
+a${TAB}2${TAB}negative${TAB}bad*${TAB}-1${TAB}bad"
+	run_ok sp-grep --dict lsd.tsv neg.tsv
+	expect_eq "$output" "a${TAB}1${TAB}positive,neg_positive${TAB}It was good. It was not good at all.
+a${TAB}2${TAB}negative,neg_negative${TAB}Not bad, not badly done; bad."
+}
+
+@test "--nested=category counts every category apart, as quanteda's default" {
+	lsd
+	run_ok sp-grep -c --nested=category --dict lsd.tsv neg.tsv
+	expect_eq "$(head -n 4 <<<"$output")" "a${TAB}positive${TAB}2${TAB}2
+a${TAB}negative${TAB}3${TAB}-3
+a${TAB}neg_positive${TAB}1${TAB}-1
+a${TAB}neg_negative${TAB}2${TAB}2"
+	run_ok sp-grep -c --nested=dictionary --dict lsd.tsv neg.tsv
+	expect_eq "$(head -n 1 <<<"$output")" "a${TAB}positive${TAB}1${TAB}1"
+}
+
+@test "weights: decimals and U+2212 add exactly; a dictionary without weights has no sum column" {
+	printf 'x\tgood\t0.1\nx\tfine\t\xe2\x88\x920.3\ny\tgood\n' >w.tsv
+	printf 'd\tgood good fine good\n' >w-in.tsv
+	run_ok sp-grep -c --dict w.tsv w-in.tsv
+	expect_eq "$output" "d${TAB}x${TAB}4${TAB}0
+d${TAB}y${TAB}3${TAB}3"
+	printf 'x\tgood\nx\tfine\n' >nw.tsv
+	run_ok sp-grep -c --dict nw.tsv w-in.tsv
+	expect_eq "$output" "d${TAB}x${TAB}4"
+}
+
+@test "--rate: tokens and rates per 1,000 agree with awk over sp-tokens" {
+	printf 'threat\tterror*\t-2\nsafety\tpolice\t1.5\n' >r.dict
+	sp-split "$CORPUS"/*.txt >seg.tsv
+	run_ok sp-grep -c --rate --dict r.dict seg.tsv
+	got=$output
+	# Single words only, so each is a token: count them, sum their
+	# weights, divide by the tokens of the document.
+	want=$(sp-tokens seg.tsv | awk -F '\t' '
+	    function w(x,   s) {
+		s = sprintf("%.6f", x); sub(/0+$/, "", s); sub(/\.$/, "", s)
+		return s == "-0" ? "0" : s
+	    }
+	    function rate(x, n) { return n ? sprintf("%.4f", x * 1000 / n) : "NA" }
+	    !($1 in seen) { seen[$1] = 1; order[++k] = $1 }
+	    { n[$1]++ }
+	    $4 ~ /^terror/ { t[$1]++ }
+	    $4 == "police" { p[$1]++ }
+	    END {
+		for (i = 1; i <= k; i++) {
+			d = order[i]
+			printf "%s\tthreat\t%d\t%s\t%d\t%s\t%s\n", d, t[d], w(-2 * t[d]),
+			    n[d], rate(t[d], n[d]), rate(-2 * t[d], n[d])
+			printf "%s\tsafety\t%d\t%s\t%d\t%s\t%s\n", d, p[d], w(1.5 * p[d]),
+			    n[d], rate(p[d], n[d]), rate(1.5 * p[d], n[d])
+		}
+	    }')
+	expect_eq "$got" "$want"
+	[ "$(wc -l <<<"$got")" -gt 4 ]
+}
+
+@test "--rate: a group without a token has NA rates; an empty input too" {
+	printf 'x\tgood\n' >g.dict
+	printf 'a\tgood\nb\t...\n' >g.tsv
+	run_ok sp-grep -c --rate --dict g.dict g.tsv
+	expect_eq "$output" "a${TAB}x${TAB}1${TAB}1${TAB}1000.0000
+b${TAB}x${TAB}0${TAB}0${TAB}NA"
+	: >empty.tsv
+	lsd
+	run --separate-stderr sp-grep -c --rate --dict lsd.tsv empty.tsv
+	[ "$status" -eq 1 ]
+	expect_eq "$output" "positive${TAB}0${TAB}0${TAB}0${TAB}NA${TAB}NA
+negative${TAB}0${TAB}0${TAB}0${TAB}NA${TAB}NA
+neg_positive${TAB}0${TAB}0${TAB}0${TAB}NA${TAB}NA
+neg_negative${TAB}0${TAB}0${TAB}0${TAB}NA${TAB}NA"
+}
+
+@test "a LIWC .dic: categories in list order, wildcards, phrases, conditional and wordless entries skipped with a warning" {
+	printf '%%\n1\tposemo\n02\tnegemo\n3\tfunct\n%%\n' >t.dic
+	printf 'good\t1\nbad*\t2\nnot\t3\nvery good\t1 3\n' >>t.dic
+	printf 'like\t02 134(02 134)126/125\nkind of\t(53 54)3\n:)\t1\nterribl*  2\n' >>t.dic
+	printf 'a\tGood, very good; not bad. I like it. Terribly kind of :)\n' >l.tsv
+	run --separate-stderr sp-grep -c --dict t.dic l.tsv
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "a${TAB}posemo${TAB}2
+a${TAB}negemo${TAB}2
+a${TAB}funct${TAB}2"
+	expect_eq "$stderr" "sp-grep: t.dic: 2 conditional entries skipped (the first on line 10): sp has no conditional categories
+sp-grep: t.dic: 1 entry without a word skipped (the first on line 12)"
+	run --separate-stderr sp-grep -o --dict t.dic l.tsv
+	expect_eq "$output" "a${TAB}posemo${TAB}good${TAB}Good
+a${TAB}posemo${TAB}very good${TAB}very good
+a${TAB}funct${TAB}very good${TAB}very good
+a${TAB}funct${TAB}not${TAB}not
+a${TAB}negemo${TAB}bad*${TAB}bad
+a${TAB}negemo${TAB}terribl*${TAB}Terribly"
+}
+
+@test "malformed dictionaries: an error naming the file and line" {
+	printf 'd\tx\n' >in.tsv
+	check() {
+		run --separate-stderr sp-grep -c --dict bad.dict in.tsv
+		[ "$status" -eq 2 ]
+		expect_eq "$output" ""
+		expect_eq "$stderr" "$1"
+	}
+	printf 'a\tgood\t1\nb\tbad\tvery\n' >bad.dict
+	check "sp-grep: bad.dict:2: weight 'very' is not a number such as -1.5 (at most 6 decimals, at most 1000000)"
+	printf 'a\tgood\t0.1234567\n' >bad.dict
+	check "sp-grep: bad.dict:1: weight '0.1234567' is not a number such as -1.5 (at most 6 decimals, at most 1000000)"
+	printf 'a\tgood\t1\t2\n' >bad.dict
+	check "sp-grep: bad.dict:1: more than three fields (CATEGORY TAB pattern TAB weight)"
+	printf 'a\tgood\t1\na\tgood\t2\n' >bad.dict
+	check "sp-grep: bad.dict:2: pattern 'good' is in category 'a' with weight 1 (line 1) and 2"
+	printf '\tgood\n' >bad.dict
+	check "sp-grep: bad.dict:1: empty category"
+	printf '%%\n1\tpos\n%%\ngood\t7\n' >bad.dict
+	check "sp-grep: bad.dict:4: category id 7 is not in the category list"
+	printf '%%\n1\tpos\ngood\t1\n' >bad.dict
+	check "sp-grep: bad.dict:3: category id 'good' is not a number"
+	printf '%%\n1\tpos\n' >bad.dict
+	check "sp-grep: bad.dict: the category list is not closed by a % line"
+	printf '%%\n1\tpos\n1\tneg\n%%\n' >bad.dict
+	check "sp-grep: bad.dict:3: category id 1 is listed twice"
+}
+
+@test "--dict scores by a metadata column" {
+	lsd
+	printf 'id\tParty\na\tLab\nb\tCon\n' >m.tsv
+	run_ok sp-grep -c --meta m.tsv --by Party --rate --dict lsd.tsv neg.tsv
+	expect_eq "$output" "Lab${TAB}positive${TAB}1${TAB}1${TAB}15${TAB}66.6667${TAB}66.6667
+Lab${TAB}negative${TAB}1${TAB}-1${TAB}15${TAB}66.6667${TAB}-66.6667
+Lab${TAB}neg_positive${TAB}1${TAB}-1${TAB}15${TAB}66.6667${TAB}-66.6667
+Lab${TAB}neg_negative${TAB}2${TAB}2${TAB}15${TAB}133.3333${TAB}133.3333
+Con${TAB}positive${TAB}0${TAB}0${TAB}2${TAB}0.0000${TAB}0.0000
+Con${TAB}negative${TAB}0${TAB}0${TAB}2${TAB}0.0000${TAB}0.0000
+Con${TAB}neg_positive${TAB}0${TAB}0${TAB}2${TAB}0.0000${TAB}0.0000
+Con${TAB}neg_negative${TAB}0${TAB}0${TAB}2${TAB}0.0000${TAB}0.0000"
+}
+
+@test "--rate, --nested and --case with --dict: usage errors" {
+	lsd
+	run --separate-stderr sp-grep --rate --dict lsd.tsv neg.tsv
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-grep: --rate needs -c and --dict, without -v"
+	run --separate-stderr sp-grep -c --rate good neg.tsv
+	expect_eq "${stderr%%$'\n'*}" "sp-grep: --rate needs -c and --dict, without -v"
+	run --separate-stderr sp-grep -c --nested=word --dict lsd.tsv neg.tsv
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-grep: --nested: 'word' is not dictionary or category"
+	run --separate-stderr sp-grep -c --nested=category good neg.tsv
+	expect_eq "${stderr%%$'\n'*}" "sp-grep: --nested needs --dict"
+	run --separate-stderr sp-grep -c --case --dict lsd.tsv neg.tsv
+	expect_eq "${stderr%%$'\n'*}" "sp-grep: --dict matches words in any case; not with --case"
 }

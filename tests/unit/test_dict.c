@@ -373,6 +373,31 @@ test_overflow(void)
 	dict_free(&d);
 }
 
+/* Each match names its entry as the file has it, in both formats. */
+static void
+test_entries(void)
+{
+	struct dict d;
+	const struct search_match *m;
+	size_t nm, len;
+	int status;
+	const char *text = "not good, very good";
+
+	load(&d, "a\t  not good \t-1\nb\tgood\nb\tgood\n", DICT_SP, 0, &status);
+	CHECK_INT(status, 0);
+	nm = dict_match(&d, text, strlen(text), &m);
+	CHECK_INT(nm, 2);
+	CHECK_STR(dict_entry(&d, &m[0], &len), "not good");
+	CHECK_INT(len, 8);
+	CHECK_STR(dict_entry(&d, &m[1], &len), "good");
+	dict_free(&d);
+	load(&d, "%\n1 x\n%\nvery good\t1\n", DICT_AUTO, 0, &status);
+	nm = dict_match(&d, text, strlen(text), &m);
+	CHECK_INT(nm, 1);
+	CHECK_STR(dict_entry(&d, &m[0], &len), "very good");
+	dict_free(&d);
+}
+
 int
 main(void)
 {
@@ -390,6 +415,7 @@ main(void)
 	test_liwc();
 	test_errors();
 	test_overflow();
+	test_entries();
 	unlink(path);
 	UNIT_DONE();
 }
