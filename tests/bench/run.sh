@@ -206,6 +206,19 @@ for size in $sizes; do
 		skip "the search group (needs segment records)" sp-split
 	fi
 
+	# Dictionary scores, 10 MB only: 5,000 weighted patterns with rates
+	# against the same patterns without weights (tests/bench/make-dict.sh).
+	if [ "$size" = 10 ] && [ -s "$seg" ] && have sp-grep &&
+	    have sp-tokens && have sp-count; then
+		AWK=$AWK sh "$here/make-dict.sh" "$seg" "$dir"
+		measure "$size" dict "ref: sp-grep -c --dict (no weights)" \
+		    "$seg" "'$bin/sp-grep' -c --dict '$dir/dict5000.tsv' \
+		    '$seg' >'$out'"
+		measure "$size" dict "sp-grep -c --rate --dict (weights)" \
+		    "$seg" "'$bin/sp-grep' -c --rate --dict \
+		    '$dir/dict5000w.tsv' '$seg' >'$out'"
+	fi
+
 	# Topic models: tokens sampled per second, from sp-topics -v.
 	if have sp-topics && [ -s "$topic" ]; then
 		runs=${BENCH_TOPICS_RUNS:-3}
@@ -305,6 +318,8 @@ function title(g, z) {
 	if (g == "grepW") return "word, any case, in segment records"
 	if (g == "grepE") return "regular expression RE = " re \
 	    " in segment records"
+	if (g == "dict") return "dictionary of 5,000 word patterns, " \
+	    "scores of segment records"
 	if (g == "scale") return "scaling a 10,000 x 20,000 table (" \
 	    sruns " run" (sruns == 1 ? "" : "s") ")"
 	if (g == "group") return "grouping the token records of 5,000 documents"
@@ -377,6 +392,8 @@ END {
 		    "sp-count --by doc (5,000 docs)", ">= 0.83, i.e. at most 1.2 x")
 		target(z, "sp-count --keyness-all (5,000 groups)",
 		    "sp-count --keyness d00001", ">= 0.5, i.e. at most 2 x")
+		target(z, "sp-grep -c --rate --dict (weights)",
+		    "ref: sp-grep -c --dict (no weights)", ">= 0.33")
 	}
 	printf "\nwork (CPU seconds of all processes: reference / sp, same run)\n"
 	for (s = 1; s <= nsizes; s++) {
