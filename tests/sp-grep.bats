@@ -1089,3 +1089,33 @@ Con${TAB}neg_negative${TAB}0${TAB}0${TAB}2${TAB}0.0000${TAB}0.0000"
 	run --separate-stderr sp-grep -c --case --dict lsd.tsv neg.tsv
 	expect_eq "${stderr%%$'\n'*}" "sp-grep: --dict matches words in any case; not with --case"
 }
+
+# The awk program of README's recipe that merges scores made in parts.
+readme_merge_awk() {
+	awk '/^cat piece\.\?\?\.scores \| awk/ { on = 1; next }
+	    on && /^END/ { print; getline; sub(/ > merged\.tsv$/, ""); sub(/'"'"'$/, ""); print; exit }
+	    on { print }' "$SP_ROOT/README.md" >merge.awk
+	[ "$(wc -l <merge.awk)" -gt 10 ]
+}
+
+@test "scores made in parts merge into the same bytes as one run (README's recipe), groups split across parts too" {
+	readme_merge_awk
+	printf 'pos\tsafe*\t0.000001\npos\tprotect*\t1.25\nneg\tterror*\t-2.5\n' >m.dict
+	printf 'neg\tthreat*\t-0.333333\nnp\tno safe*\t-1\nx\tthe\n' >>m.dict
+	sp-split "$CORPUS"/*.txt >all.tsv
+	split -l 97 all.tsv part.
+	[ "$(ls part.?? | wc -l)" -gt 5 ]
+	for by in doc para; do
+		for p in part.??; do
+			sp-grep -c --by "$by" --rate --dict m.dict "$p" >"$p.$by" ||
+			    [ $? -eq 1 ]
+		done
+		cat part.??."$by" | awk -F '\t' -v OFS='\t' -f merge.awk >merged
+		sp-grep -c --by "$by" --rate --dict m.dict all.tsv >whole
+		cmp whole merged
+		# Paragraphs straddle the parts: the sums were really added.
+		[ "$(cat part.??."$by" | wc -l)" -gt "$(wc -l <whole)" ]
+	done
+	# Sums with six decimals were added exactly.
+	grep -Eq "${TAB}-?[0-9]+\.[0-9]{6}${TAB}" whole
+}
