@@ -781,6 +781,9 @@ count_passed(struct record_reader *rr, const char *s, size_t n)
  * the group last counted goes through grep_record, which finds its group;
  * the records without a match through count_passed.
  */
+static struct search_match *blockm; /* count_block's matches */
+static size_t blockcap;
+
 static int
 count_block(struct record_reader *rr, const struct record_block *b)
 {
@@ -791,7 +794,18 @@ count_block(struct record_reader *rr, const struct record_block *b)
 	size_t nm, k = 0, pos = 0;
 	uint64_t *c;
 
+	/*
+	 * grep_record searches the records it takes again, which reuses the
+	 * array search_text returned: the block's matches are copied first.
+	 */
 	nm = search_text(search, buf, b->len, 0, &m);
+	if (nm > blockcap) {
+		blockcap = 2 * nm;
+		blockm = xreallocarray(blockm, blockcap, sizeof(*blockm));
+	}
+	if (nm > 0)
+		memcpy(blockm, m, nm * sizeof(*m));
+	m = blockm;
 	while (k < nm) {
 		record_block_at(rr, buf + m[k].start, &ra);
 		if (count_passed(rr, buf + pos,
@@ -1284,6 +1298,7 @@ main(int argc, char *argv[])
 	free(sums);
 	free(tokens);
 	free(counts);
+	free(blockm);
 	free(kwic);
 	free(arena.s);
 	free(scratch.s);

@@ -1119,3 +1119,17 @@ readme_merge_awk() {
 	# Sums with six decimals were added exactly.
 	grep -Eq "${TAB}-?[0-9]+\.[0-9]{6}${TAB}" whole
 }
+
+@test "-c with a block search counts each record's matches once, also after a record searched again (invalid UTF-8)" {
+	printf 'Egypt no \342\204\252elvin kelvin THE jerusalem\303 -- in zzzz U.S. in 1,000 terror\342\202 - \303\211COLE zzzz terrorism zzz Babylon 3.5 terror\342\202 Terror don'"'"'t\n' >bad.txt
+	printf '%s\n' the people security zzz jerusalem Babylon egypt terror \
+	    'the people' "don't" cole kelvin spaces of >words
+	for kind in -E -F; do
+		run --separate-stderr sp-grep $kind -c -f words bad.txt
+		[ "$status" -eq 0 ]
+		expect_eq "$output" "10"
+		expect_eq "$stderr" "sp-grep: bad.txt: 5 invalid UTF-8 sequences replaced by U+FFFD"
+		SP_REFERENCE=1 sp-grep $kind -c -f words bad.txt 2>/dev/null >ref.out
+		expect_eq "$output" "$(cat ref.out)"
+	done
+}
