@@ -165,15 +165,15 @@ $(OUT)/periods.tsv: $(OUT)/docs.tsv $(R)/sizes.sh
 
 # Content-word counts and keyness of every group (period) against the
 # rest, each in one pass over its table.
-$(OUT)/counts-group.tsv: $(OUT)/content.tsv $(OUT)/docs.tsv bin/sp-count \
+$(OUT)/counts-group.tsv: $(OUT)/content.tsv $(OUT)/settings.tsv bin/sp-count \
     $(R)/count-by.sh
-	@echo 'make report: counts by group (sp-count)'
-	@sh $(R)/count-by.sh $(OUT)/docs.tsv 2 $(OUT)/content.tsv > $@
+	@echo 'make report: counts by group (sp-count --meta)'
+	@sh $(R)/count-by.sh $(OUT) group $(OUT)/content.tsv > $@
 
-$(OUT)/counts-period.tsv: $(OUT)/content.tsv $(OUT)/docs.tsv bin/sp-count \
+$(OUT)/counts-period.tsv: $(OUT)/content.tsv $(OUT)/settings.tsv bin/sp-count \
     $(R)/count-by.sh
-	@echo 'make report: counts by period (sp-count)'
-	@sh $(R)/count-by.sh $(OUT)/docs.tsv 3 $(OUT)/content.tsv > $@
+	@echo 'make report: counts by period (sp-count --meta)'
+	@sh $(R)/count-by.sh $(OUT) period $(OUT)/content.tsv > $@
 
 # Keyness of every group against the rest, in one run of sp-count.  A
 # table of one group (or none) has no reference: its keyness is empty.

@@ -1,28 +1,36 @@
 #!/bin/sh
 # Count the content words by group or by period, for make report: a count
-# table GROUP TAB ITEM TAB COUNT (sp-count --by doc's layout) in which
-# each document's tokens are counted under its value in column COLUMN of
-# DOCS (docs.tsv: 2 the group, 3 the period).  With period and no date
-# column, the table is empty.
-# until sp-count --meta: then this is
-#     sp-count --meta META --by GROUP CONTENT	(--by DATE:PERIOD)
-# Usage: count-by.sh DOCS COLUMN CONTENT
+# table GROUP TAB ITEM TAB COUNT (sp-count --by doc's layout) in which each
+# document's tokens are counted under its value in the metadata table's
+# GROUP column (sp-count --meta META --by GROUP), or under its DATE by
+# PERIOD (--by DATE:PERIOD); without a table, under the document itself.
+# With period and no date column, the table is empty.  The columns are
+# named as col:NAME, so that a column called doc or 2 is still a column.
+# Documents missing from the table are counted as NA; docs.log says how
+# many already, so sp-count's own message of it is left out here, and
+# every other message is passed on.
+# Usage: count-by.sh OUT group|period CONTENT
 set -eu
-LC_ALL=C
-export LC_ALL
-docs=$1
-col=$2
+out=$1
+what=$2
 content=$3
+. "$(dirname "$0")/common.sh"
 sp=${SP_BIN:-bin}
-if [ "$col" -eq 3 ] && [ -z "$(cut -f3 "$docs" | sed -n '/./{p;q;}')" ]; then
-	exit 0
+meta=$(setting META)
+if [ "$what" = period ]; then
+	date=$(setting DATE)
+	[ -n "$date" ] || exit 0
+	by="col:$date:$(setting PERIOD)"
+elif [ -n "$meta" ]; then
+	by="col:$(setting GROUP)"
+else
+	exec "$sp/sp-count" --by doc "$content"
 fi
-st=$(mktemp)
-trap 'rm -f "$st"' EXIT
+err=$(mktemp)
+trap 'rm -f "$err"' EXIT
 trap 'exit 2' HUP INT TERM
-{
-	awk -F '\t' -v OFS='\t' -v col="$col" '
-	FILENAME == ARGV[1] { value[$1] = $col; next }
-	{ $1 = value[$1]; print }' "$docs" "$content" || echo $? >"$st"
-} | "$sp/sp-count" --by doc
-[ ! -s "$st" ] || exit 2
+st=0
+"$sp/sp-count" --meta "$meta" --by "$by" "$content" 2>"$err" || st=$?
+grep -v '^sp-count: .* not in the table (first: .*); their records are counted as NA$' \
+    "$err" >&2 || :
+exit "$st"
