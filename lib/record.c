@@ -551,14 +551,14 @@ record_field_padded(struct record_writer *rw, size_t before, const char *s,
 static size_t
 real_fast(char *buf, double x, int decimals)
 {
-	static const double scale[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
-		1e7, 1e8, 1e9 };
+	static const double scale[] = {1,   1e1, 1e2, 1e3, 1e4,
+				       1e5, 1e6, 1e7, 1e8, 1e9};
 	char digits[24];
 	double y = fabs(x) * scale[decimals], f;
 	uint64_t v;
 	size_t n = 0, len = 0;
 
-	if (!(y < 1099511627776.0))	/* 2^40; false for NaN too */
+	if (!(y < 1099511627776.0)) /* 2^40; false for NaN too */
 		return 0;
 	v = (uint64_t)y;
 	f = y - (double)v;

@@ -716,10 +716,24 @@ test_fields(void)
 static void
 test_reals(void)
 {
-	static const double edge[] = { 0.5, 1.5, 2.5, 0.125, 0.00015,
-		0.00025, 1.00005, 2.00015, 1e-5, 5e-5, 1e11, 1e12, 1e15,
-		1099511627776.0 / 1e4, 12345.678949999999, 3.999999999,
-		-0.49999999, 1e-300 };
+	static const double edge[] = {0.5,
+				      1.5,
+				      2.5,
+				      0.125,
+				      0.00015,
+				      0.00025,
+				      1.00005,
+				      2.00015,
+				      1e-5,
+				      5e-5,
+				      1e11,
+				      1e12,
+				      1e15,
+				      1099511627776.0 / 1e4,
+				      12345.678949999999,
+				      3.999999999,
+				      -0.49999999,
+				      1e-300};
 	struct sink s;
 	const char *got;
 	char want[1 << 16];
@@ -740,8 +754,9 @@ test_reals(void)
 			if (i < 6 * sizeof(edge) / sizeof(*edge)) {
 				/* An edge, its neighbours, its negative. */
 				x = edge[i / 6];
-				x = i % 3 == 0 ? x : i % 3 == 1 ?
-				    nextafter(x, 0) : nextafter(x, 1e308);
+				x = i % 3 == 0	 ? x
+				    : i % 3 == 1 ? nextafter(x, 0)
+						 : nextafter(x, 1e308);
 				x = i % 6 >= 3 ? -x : x;
 				d = 4;
 			} else if (i % 2)
@@ -757,16 +772,18 @@ test_reals(void)
 			record_field_real(&s.rw, x, d);
 			record_end(&s.rw);
 			k = snprintf(want + wantlen, sizeof(want) - wantlen,
-			    "%.*f\n", d,
-			    fabs(x) < 0.5 / pow(10, d) ? 0.0 : x);
+				     "%.*f\n", d,
+				     fabs(x) < 0.5 / pow(10, d) ? 0.0 : x);
 			wantlen += (size_t)k;
 		}
 		got = sink_close(&s);
 		if (strcmp(got, want) != 0) {
 			for (i = 0; got[i] == want[i]; i++)
 				;
-			fprintf(stderr, "first difference at byte %zu: got "
-			    "'%.40s' want '%.40s'\n", i, got + i, want + i);
+			fprintf(stderr,
+				"first difference at byte %zu: got "
+				"'%.40s' want '%.40s'\n",
+				i, got + i, want + i);
 			bad = 1;
 		}
 	}
