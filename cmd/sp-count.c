@@ -73,7 +73,8 @@ static const char help[] =
     "                        chi2-yates (each then with a p-value), lr or\n"
     "                        pctdiff: ITEM TAB TARGET TAB REFERENCE TAB M\n"
     "                        [TAB P]; or logodds, the weighted log-odds\n"
-    "                        (Monroe et al.): ... TAB DELTA TAB VAR TAB Z\n"
+    "                        (Monroe et al.): ... TAB DELTA TAB VAR TAB Z,\n"
+    "                        or logodds-tidylo as tidylo's bind_log_odds\n"
     "      --alpha0=A        the prior's total for logodds (default: all\n"
     "                        tokens)\n"
     "      --negative        with --keyness(-all), also write the items that are\n"
@@ -144,8 +145,12 @@ static struct {
 	double alpha0;		/* --alpha0, or 0: the table's total */
 } cf = { .min = 1, .window = 1, .measure = -1 };
 
-/* --measure logodds: a measure of its own, with three columns. */
+/*
+ * --measure logodds and logodds-tidylo: measures of their own, with three
+ * columns each; the second only with --keyness-all.
+ */
 #define MEASURE_LOGODDS KEYNESS_NMEASURES
+#define MEASURE_TIDYLO (KEYNESS_NMEASURES + 1)
 
 /*
  * --by COLUMN: the grouper (group.h) gives each record's group a dense id;
@@ -296,6 +301,10 @@ check_options(const struct opt *o)
 	if (cf.measure >= 0 && cf.mode != MODE_KEYNESS)
 		opt_usage_error(o, "--measure applies to --keyness and "
 		    "--keyness-all");
+	if (cf.measure == MEASURE_TIDYLO && !cf.all)
+		opt_usage_error(o, "--measure logodds-tidylo applies to "
+		    "--keyness-all: it compares each group with the whole "
+		    "table");
 	if (cf.alpha0 > 0 && cf.measure != MEASURE_LOGODDS)
 		opt_usage_error(o, "--alpha0 applies to --measure logodds");
 	if (cf.measure >= 0 && cf.sort_given)
@@ -797,6 +806,32 @@ keyness_row(struct krow *r, uint64_t a, uint64_t b, double c, double d)
 	return 1;
 }
 
+/*
+ * The row of --measure logodds-tidylo for an item counted a times in a
+ * group of c tokens, n_w times in the table, in df rows; prior and
+ * spseudo as write_keyness_all makes them.  0 if it is not written.
+ */
+static int
+tidylo_row(struct krow *r, uint64_t a, uint64_t n_w, double df, double c,
+    double prior, double spseudo)
+{
+	struct logodds lo;
+
+	if (n_w < cf.min)
+		return 0;
+	logodds_tidylo((double)a, (double)n_w, df, c, prior, spseudo, &lo);
+	if (!cf.negative && !(lo.z > 0))
+		return 0;
+	r->a = a;
+	r->b = n_w - a;
+	r->x[0] = lo.delta;
+	r->x[1] = lo.var;
+	r->x[2] = lo.z;
+	r->key = lo.z;
+	r->tie = lo.delta;
+	return 1;
+}
+
 /* Sort the rows of one target and write the first -n of them. */
 static void
 write_krows(struct krow *rows, size_t n)
@@ -810,7 +845,7 @@ write_krows(struct krow *rows, size_t n)
 		put_key(&table.items, rows[i].item);
 		record_field_u64(&out, rows[i].a);
 		record_field_u64(&out, rows[i].b);
-		if (cf.measure < 0 || cf.measure == MEASURE_LOGODDS) {
+		if (cf.measure < 0 || cf.measure >= MEASURE_LOGODDS) {
 			put_measures(rows[i].x);
 			continue;
 		}
@@ -929,9 +964,10 @@ write_keyness_all(void)
 	struct count_sum *gsum, n = { 0, 0 };
 	uint32_t *grank, *order, *irank, g, item;
 	uint64_t *total, *ga = NULL;
+	uint32_t *df = NULL;
 	size_t ncells, i, j, k, ng = table.groups.n, nitems = table.items.n;
 	size_t *start, nrows, groups_with_cells = 0;
-	double c, d;
+	double c, d, *prior = NULL, spseudo = 0;
 	int nogroup = 0;
 
 	cells = count_cells(&table, &ncells);
@@ -958,6 +994,24 @@ write_keyness_all(void)
 	if (groups_with_cells == 1 && !nogroup)
 		sp_die("--keyness-all: no reference: every record is in one "
 		    "group");
+	if (cf.measure == MEASURE_TIDYLO) {
+		/*
+		 * tidylo's pseudo-counts: each row of the table gets its
+		 * item's total as a prior; df is the rows of an item, prior
+		 * the priors of a group's rows, spseudo all of them plus N.
+		 */
+		df = xcalloc(nitems + 1, sizeof(*df));
+		prior = xcalloc(ng + 1, sizeof(*prior));
+		spseudo = count_sum_double(&n);
+		for (i = 0; i < ncells; i++) {
+			item = cells[i].item;
+			g = cells[i].group == COUNT_NOGROUP ? (uint32_t)ng :
+			    cells[i].group;
+			df[item]++;
+			prior[g] += (double)total[item];
+			spseudo += (double)total[item];
+		}
+	}
 	byg = xreallocarray(NULL, start[ng] + 1, sizeof(*byg));
 	for (i = 0; i < ncells; i++)
 		if (cells[i].group != COUNT_NOGROUP)
@@ -984,7 +1038,18 @@ write_keyness_all(void)
 		c = count_sum_double(&gsum[g]);
 		d = sum_minus(&n, &gsum[g]);
 		nrows = 0;
-		if (cf.negative) {
+		if (cf.measure == MEASURE_TIDYLO)
+			for (j = start[g]; j < start[g + 1]; j++) {
+				item = byg[j].item;
+				if (tidylo_row(&rows[nrows], byg[j].count,
+				    total[item], (double)df[item], c, prior[g],
+				    spseudo)) {
+					rows[nrows].item = item;
+					rows[nrows].irank = irank[item];
+					nrows++;
+				}
+			}
+		else if (cf.negative) {
 			for (j = start[g]; j < start[g + 1]; j++)
 				ga[byg[j].item] = byg[j].count;
 			for (i = 0; i < nitems; i++) {
@@ -1016,6 +1081,8 @@ write_keyness_all(void)
 		write_krows(rows, nrows);
 	}
 	free(ga);
+	free(df);
+	free(prior);
 	free(rows);
 	free(irank);
 	free(order);
@@ -1240,10 +1307,12 @@ main(int argc, char *argv[])
 		case OPT_MEASURE:
 			if (strcmp(arg, "logodds") == 0)
 				cf.measure = MEASURE_LOGODDS;
+			else if (strcmp(arg, "logodds-tidylo") == 0)
+				cf.measure = MEASURE_TIDYLO;
 			else if (keyness_lookup(arg, strlen(arg), &m) < 0)
 				opt_usage_error(&o, "--measure: '%s' is not g2, "
 				    "g2-williams, g2-2term, chi2, chi2-yates, lr, "
-				    "pctdiff or logodds", arg);
+				    "pctdiff, logodds or logodds-tidylo", arg);
 			else
 				cf.measure = (int)m;
 			break;

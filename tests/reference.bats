@@ -204,7 +204,8 @@ same() {
 	    "--keyness a --measure pctdiff --negative" \
 	    "--dispersion --by doc" "--dispersion --by sent -n 7 --min 2" \
 	    "--keyness-all --measure logodds -n 3" \
-	    "--keyness a --measure logodds --alpha0 100 --negative"; do
+	    "--keyness a --measure logodds --alpha0 100 --negative" \
+	    "--keyness-all --measure logodds-tidylo --negative --min 2"; do
 		same sp-count $opts -- $files
 		same sp-count $opts -- $toks
 		same sp-count $opts -- $gtoks

@@ -859,7 +859,7 @@ z${TAB}3${TAB}0${TAB}1.9870${TAB}1.587e-01"
 @test "--measure usage errors" {
 	run --separate-stderr sp-count --measure g3 -k a "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
-	expect_eq "${stderr%%$'\n'*}" "sp-count: --measure: 'g3' is not g2, g2-williams, g2-2term, chi2, chi2-yates, lr, pctdiff or logodds"
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --measure: 'g3' is not g2, g2-williams, g2-2term, chi2, chi2-yates, lr, pctdiff, logodds or logodds-tidylo"
 	run --separate-stderr sp-count --measure lr "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --measure applies to --keyness and --keyness-all"
@@ -961,4 +961,26 @@ ran${TAB}1${TAB}0${TAB}0.6931${TAB}1.5000${TAB}0.5660"
 	run --separate-stderr sp-count --measure g2 --alpha0 5 -k a "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --alpha0 applies to --measure logodds"
+}
+
+@test "--measure logodds-tidylo: tidylo's bind_log_odds, by hand and as tests/ref/logodds.awk" {
+	run_ok sp-count --keyness-all --measure logodds-tidylo -n 1 "$F/tokens.tsv"
+	# cat in a: a = 2, n_w = 2 in one row; a's rows have the priors
+	# 4 + 2 + 1 + 2 = 9, b's 2 + 4 + 2 = 8, S = 11 + 9 + 8 = 28:
+	# y = 4, n_a = 6 + 9, y_w = 2 * 2 = 4, delta = ln(4 / 11) -
+	# ln(4 / 24) = 0.7802, var = 1/4 + 1/4, z = 1.1033.  dog in b: y = 4,
+	# n_b = 5 + 8, delta = ln(4 / 9) - ln(4 / 24) = 0.9808, z = 1.3871.
+	expect_eq "$output" "a${TAB}cat${TAB}2${TAB}0${TAB}0.7802${TAB}0.5000${TAB}1.1033
+b${TAB}dog${TAB}2${TAB}0${TAB}0.9808${TAB}0.5000${TAB}1.3871"
+	corpus_tokens >tok
+	sp-count --by doc tok >doc.cnt
+	run_ok sp-count --keyness-all --negative --measure logodds-tidylo tok
+	# The reference's B is the item's total; sp-count's the rest.
+	expect_eq "$(LC_ALL=C sort <<<"$output")" \
+	    "$(awk -f "$SP_ROOT/tests/ref/common.awk" -f "$SP_ROOT/tests/ref/logodds.awk" \
+	    -v tidylo=1 doc.cnt | awk -F '\t' -v OFS='\t' '{ $4 -= $3; print }' |
+	    LC_ALL=C sort)"
+	run --separate-stderr sp-count --keyness a --measure logodds-tidylo "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --measure logodds-tidylo applies to --keyness-all: it compares each group with the whole table"
 }
