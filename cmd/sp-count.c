@@ -1027,8 +1027,12 @@ write_keyness_all(void)
 	for (g = 0; g < ng; g++)
 		order[grank[g]] = g;
 	irank = count_ranks(&table.items);
-	rows = xreallocarray(NULL, (cf.negative ? nitems : start[ng]) + 1,
-	    sizeof(*rows));
+	/* Rows for the largest group only: one group is sorted at a time. */
+	for (g = 0, j = 0; g < ng; g++)
+		if (start[g + 1] - start[g] > j)
+			j = start[g + 1] - start[g];
+	rows = xreallocarray(NULL, (cf.negative && cf.measure !=
+	    MEASURE_TIDYLO ? nitems : j) + 1, sizeof(*rows));
 	if (cf.negative)
 		ga = xcalloc(nitems + 1, sizeof(*ga));
 	for (k = 0; k < ng; k++) {
