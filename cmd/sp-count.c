@@ -26,13 +26,16 @@
 #include "record.h"
 #include "reference.h"
 #include "stats.h"
+#include "textstat.h"
 
 static const char help[] =
     "usage: sp-count [-m] [-b level] [-k target | --keyness-all | --colloc |\n"
     "                --pairs | --dispersion] [-n count]\n"
     "                [-s key] [-w width] [--df] [--min count]\n"
     "                [--measure name [--alpha0 a0]] [--negative] [--rel]\n"
-    "                [--tfidf] [--meta file [--id-column name]] [file ...]\n"
+    "                [--tfidf] [--meta file [--id-column name]] [--readability]\n"
+    "                [--lexdiv] [--segment n] [--mtld-threshold x]\n"
+    "                [--collocates node [--span span]] [file ...]\n"
     "\n"
     "Count the items (the last field of each record) and write a count\n"
     "table, ITEM TAB COUNT (GROUP TAB ITEM TAB COUNT with --by), sorted by\n"
@@ -61,7 +64,15 @@ static const char help[] =
     "      --dispersion      how evenly each item is spread over the groups\n"
     "                        of --by: ITEM TAB COUNT TAB RANGE TAB DP TAB\n"
     "                        DPNORM TAB D\n"
-    "  -w, --window=W        pair a token with the next W tokens (default 1)\n"
+    "  -w, --window=W        pair a token with the next W tokens (default 1);\n"
+    "                        with --lexdiv, the MATTR window (default 100)\n"
+    "      --readability     per group: WORDS SENTENCES SYLLABLES LETTERS\n"
+    "                        POLYSYLLABLES COMPLEX LONG MONOSYLLABLES and ten\n"
+    "                        readability indices (see sp-count(1))\n"
+    "      --lexdiv          per group: TOKENS TYPES TTR C R CTTR MAAS K\n"
+    "                        MATTR MSTTR MTLD\n"
+    "      --segment=N       the MSTTR segment (default 100)\n"
+    "      --mtld-threshold=X  the MTLD factor size (default 0.72)\n"
     "  -n, --top=N           write the first N rows (of each group)\n"
     "      --min=N           drop items (pairs) counted fewer than N times\n"
     "      --rel             add a column: count per 10,000 tokens of the\n"
@@ -88,7 +99,8 @@ enum {
 	OPT_BY = 1, OPT_COLLOC, OPT_DF, OPT_KEYNESS, OPT_MERGE, OPT_MIN,
 	OPT_NEGATIVE, OPT_PAIRS, OPT_REL, OPT_SORT, OPT_TFIDF, OPT_TOP,
 	OPT_WINDOW, OPT_META, OPT_IDCOL, OPT_KEYNESS_ALL, OPT_MEASURE,
-	OPT_DISPERSION, OPT_ALPHA0
+	OPT_DISPERSION, OPT_ALPHA0, OPT_READABILITY, OPT_LEXDIV, OPT_SEGMENT,
+	OPT_MTLD
 };
 
 static const struct opt_spec specs[] = {
@@ -102,12 +114,16 @@ static const struct opt_spec specs[] = {
 	{ OPT_KEYNESS, 'k', "keyness", OPT_REQUIRED },
 	{ OPT_KEYNESS_ALL, 0, "keyness-all", OPT_NONE },
 	{ OPT_MEASURE, 0, "measure", OPT_REQUIRED },
+	{ OPT_LEXDIV, 0, "lexdiv", OPT_NONE },
 	{ OPT_MERGE, 'm', "merge", OPT_NONE },
 	{ OPT_META, 0, "meta", OPT_REQUIRED },
 	{ OPT_MIN, 0, "min", OPT_REQUIRED },
+	{ OPT_MTLD, 0, "mtld-threshold", OPT_REQUIRED },
 	{ OPT_NEGATIVE, 0, "negative", OPT_NONE },
 	{ OPT_PAIRS, 0, "pairs", OPT_NONE },
+	{ OPT_READABILITY, 0, "readability", OPT_NONE },
 	{ OPT_REL, 0, "rel", OPT_NONE },
+	{ OPT_SEGMENT, 0, "segment", OPT_REQUIRED },
 	{ OPT_SORT, 's', "sort", OPT_REQUIRED },
 	{ OPT_TFIDF, 0, "tfidf", OPT_NONE },
 	{ OPT_TOP, 'n', "top", OPT_REQUIRED },
@@ -143,6 +159,8 @@ static struct {
 	int all;		/* --keyness-all (mode MODE_KEYNESS) */
 	int measure;		/* --measure (enum keyness_measure), or -1 */
 	double alpha0;		/* --alpha0, or 0: the table's total */
+	struct textstat_opts text; /* --readability, --lexdiv */
+	int window_given;
 } cf = { .min = 1, .window = 1, .measure = -1 };
 
 /*
@@ -272,6 +290,32 @@ set_by(const struct opt *o)
 	cf.by_column = grouper.kind == GROUP_COLUMN;
 }
 
+/* The options of --readability and --lexdiv (lib/textstat.h). */
+static void
+check_text_options(const struct opt *o)
+{
+	struct textstat_opts *t = &cf.text;
+
+	if (cf.mode != MODE_TABLE)
+		opt_usage_error(o, "--readability and --lexdiv exclude "
+				   "--keyness, --colloc and --pairs");
+	if (cf.rel || cf.df || cf.tfidf || cf.negative || cf.top > 0 ||
+	    cf.min != 1 || cf.sort_given)
+		opt_usage_error(
+		    o, "--rel, --df, --tfidf, --negative, -n, --min "
+		       "and --sort do not apply to --readability and --lexdiv");
+	if (cf.window_given && !t->lexdiv)
+		opt_usage_error(o, "--window applies to --lexdiv, --colloc "
+				   "and --pairs");
+	if (cf.merge && t->lexdiv)
+		opt_usage_error(o, "--lexdiv counts tokens: types do not add "
+				   "up across tables (see sp-count(1))");
+	t->by = cf.by;
+	t->by_arg = cf.by_arg;
+	t->grouper = cf.by_column ? &grouper : NULL;
+	t->window = cf.window_given ? cf.window : 100;
+}
+
 /* Refuse combinations that have no meaning, and pick the default order. */
 static void
 check_options(const struct opt *o)
@@ -293,6 +337,13 @@ check_options(const struct opt *o)
 	if (cf.mode == MODE_PAIRS && cf.merge)
 		opt_usage_error(o, "--pairs counts tokens; merge pair tables "
 		    "with --merge alone");
+	if ((cf.text.segment > 0 || cf.text.threshold > 0) && !cf.text.lexdiv)
+		opt_usage_error(o, "--segment and --mtld-threshold apply to "
+				   "--lexdiv");
+	if (cf.text.readability || cf.text.lexdiv) {
+		check_text_options(o);
+		return;
+	}
 	if (cf.window != 1 && cf.mode != MODE_COLLOC && cf.mode != MODE_PAIRS)
 		opt_usage_error(o, "--window applies to --colloc and --pairs");
 	if (cf.window != 1 && cf.merge)
@@ -1262,6 +1313,32 @@ write_colloc(const struct strtab *gnames)
 	free(w1rank);
 }
 
+/* --readability and --lexdiv: lib/textstat.c counts and writes. */
+static _Noreturn void
+text_stats(char **files, int nfiles)
+{
+	struct textstat t;
+	int i, status = 0;
+
+	writer_init(&sp_out, 1, "(standard output)");
+	record_writer_init(&out, &sp_out);
+	textstat_init(&t, &cf.text);
+	for (i = 0; i < nfiles; i++)
+		if ((cf.merge ? textstat_merge_file(&t, files[i])
+			      : textstat_file(&t, files[i])) != 0)
+			status = 2;
+	if (cf.by_column)
+		group_report_missing(&grouper);
+	textstat_write(&t, &out);
+	textstat_free(&t);
+	if (cf.meta_path != NULL) {
+		group_free(&grouper);
+		meta_free(&meta);
+	}
+	record_writer_free(&out);
+	sp_exit(status);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1350,6 +1427,20 @@ main(int argc, char *argv[])
 			break;
 		case OPT_WINDOW:
 			cf.window = (size_t)opt_number(&o, arg, 1, 1000);
+			cf.window_given = 1;
+			break;
+		case OPT_READABILITY:
+			cf.text.readability = 1;
+			break;
+		case OPT_LEXDIV:
+			cf.text.lexdiv = 1;
+			break;
+		case OPT_SEGMENT:
+			cf.text.segment =
+			    (size_t)opt_number(&o, arg, 1, 1000000);
+			break;
+		case OPT_MTLD:
+			cf.text.threshold = opt_real(&o, arg, 0.01, 0.99);
 			break;
 		}
 	}
@@ -1357,6 +1448,8 @@ main(int argc, char *argv[])
 	check_options(&o);
 	files = o.noperands > 0 ? o.operands : dash;
 	nfiles = o.noperands > 0 ? o.noperands : 1;
+	if (cf.text.readability || cf.text.lexdiv)
+		text_stats(files, nfiles);
 
 	writer_init(&sp_out, 1, "(standard output)");
 	record_writer_init(&out, &sp_out);

@@ -180,8 +180,11 @@ same() {
 	for f in $files; do
 		sp-count --by doc "$f" >"cnt-${f#tokens-}" 2>/dev/null || true
 		sp-count --pairs "$f" >"pairs-${f#tokens-}" 2>/dev/null || true
+		sp-count --readability --by sent "$f" >"rd-${f#tokens-}" \
+		    2>/dev/null || true
 	done
 	cnts=$(derived cnt)
+	rds=$(derived rd)
 	pairs=$(derived pairs)
 	# A metadata table for some of the generated document ids.
 	printf 'id\tparty\tdate\nb\tLab\t2019-01-02\nx y\tCon\t2018-05-06\n%s\n%s\n' \
@@ -205,7 +208,10 @@ same() {
 	    "--dispersion --by doc" "--dispersion --by sent -n 7 --min 2" \
 	    "--keyness-all --measure logodds -n 3" \
 	    "--keyness a --measure logodds --alpha0 100 --negative" \
-	    "--keyness-all --measure logodds-tidylo --negative --min 2"; do
+	    "--keyness-all --measure logodds-tidylo --negative --min 2" \
+
+	    "--readability --by doc" "--readability --lexdiv" \
+	    "--lexdiv --by sent -w 5 --segment 7 --mtld-threshold 0.6"; do
 		same sp-count $opts -- $files
 		same sp-count $opts -- $toks
 		same sp-count $opts -- $gtoks
@@ -216,6 +222,7 @@ same() {
 		same sp-count $opts -- $cnts
 	done
 	same sp-count --merge --colloc -- $pairs
+	same sp-count --merge --readability --by doc -- $rds
 	input=tokens-1 same sp-count -- -
 	[ "$failures" -eq 0 ]
 }

@@ -247,6 +247,213 @@ treasury${TAB}1"
 	done
 }
 
+# Readability and lexical diversity (lib/textstat.c): every index against
+# tests/ref/readability.awk and lexdiv.awk, the sums against hand counts
+# and against the words analysed one by one.
+
+# text_tokens: the corpus as sp-tokens writes it, into tok.
+text_tokens() {
+	[ -x "$SP_BIN/sp-split" ] && [ -x "$SP_BIN/sp-tokens" ] ||
+	    skip "sp-split and sp-tokens are not built"
+	sp-split "$CORPUS"/*.txt | sp-tokens >tok
+}
+
+# rd_ref TABLE: the rows of a --readability TABLE with GROUP FIELDS group
+# fields, their indices computed again by the awk reference.
+rd_ref() {
+	awk -F '\t' -v OFS='\t' -v g="$2" '{
+		k = ""; for (i = 1; i <= g; i++) k = k (i > 1 ? ":" : "") $i
+		s = k; for (i = g + 1; i <= g + 8; i++) s = s OFS $i
+		print s }' "$1" |
+	    awk -F '\t' -f "$SP_ROOT/tests/ref/readability.awk" |
+	    sed 's/-0\.0000/0.0000/g'
+}
+
+# rd_got TABLE GROUP_FIELDS: the group (joined by :) and the indices.
+rd_got() {
+	awk -F '\t' -v OFS='\t' -v g="$2" '{
+		k = ""; for (i = 1; i <= g; i++) k = k (i > 1 ? ":" : "") $i
+		s = k; for (i = g + 9; i <= g + 18; i++) s = s OFS $i
+		print s }' "$1"
+}
+
+@test "--readability: hand-counted sums and indices" {
+	printf 'a\t1\t1\tThe cat sat\na\t1\t2\tbeautiful elephants\n' >in
+	run_ok sh -c 'sp-tokens in | sp-count --readability --by doc'
+	# Syllables 1+1+1+3+3; letters 3+3+3+9+9; beautiful and elephants
+	# are polysyllables, complex and long; the rest monosyllables.
+	# Flesch 206.835 - 1.015 * 5/2 - 84.6 * 9/5 = 52.0175;
+	# FK 0.39 * 2.5 + 11.8 * 1.8 - 15.59 = 6.625;
+	# Fog 0.4 * (2.5 + 40) = 17; SMOG 1.043 sqrt(30) + 3.1291;
+	# CLI 0.0588 * 540 - 0.296 * 40 - 15.8; ARI 4.71 * 5.4 + 1.25 - 21.43;
+	# LIX 2.5 + 40; RIX 1; FORCAST 20 - 90/10; Linsear (3 + 6)/2 -> 1.25.
+	expect_eq "$output" "a${TAB}5${TAB}2${TAB}9${TAB}27${TAB}2${TAB}2${TAB}2${TAB}3${TAB}52.0175${TAB}6.6250${TAB}17.0000${TAB}8.8418${TAB}4.1120${TAB}5.2540${TAB}42.5000${TAB}1.0000${TAB}11.0000${TAB}1.2500"
+}
+
+@test "--readability: one word, no sentence end, no words, gaps" {
+	# A one-word document; a plain line (no key: one sentence, no group
+	# column); a group of punctuation only (no words: NA).
+	printf 'one\t1\t1\tWord\n' >one
+	run_ok sh -c 'sp-tokens one | sp-count --readability --by doc'
+	expect_eq "$output" "one${TAB}1${TAB}1${TAB}1${TAB}4${TAB}0${TAB}0${TAB}0${TAB}1${TAB}121.2200${TAB}-3.4000${TAB}0.4000${TAB}3.1291${TAB}-21.8800${TAB}-2.0900${TAB}1.0000${TAB}0.0000${TAB}5.0000${TAB}-0.5000"
+	printf 'no sentence end here at all\n' >plain
+	run_ok sh -c 'sp-tokens plain | sp-count --readability'
+	expect_eq "$output" "6${TAB}1${TAB}7${TAB}22${TAB}0${TAB}0${TAB}1${TAB}5${TAB}102.0450${TAB}0.5167${TAB}2.4000${TAB}3.1291${TAB}0.8267${TAB}-1.1600${TAB}22.6667${TAB}1.0000${TAB}7.5000${TAB}2.0000"
+	printf 'p\t1\t1\t... !!\n' >punct
+	run_ok sh -c 'sp-tokens --punct punct | sp-count --readability --by doc'
+	expect_eq "$output" "p${TAB}0${TAB}1${TAB}0${TAB}0${TAB}0${TAB}0${TAB}0${TAB}0${TAB}NA${TAB}NA${TAB}NA${TAB}NA${TAB}NA${TAB}NA${TAB}NA${TAB}NA${TAB}NA${TAB}NA"
+	# Gap records change nothing but the words they stand for.
+	printf 'd\t1\t1\tthe\nd\t1\t1\tcat\nd\t1\t1\t\nd\t1\t1\tsat\n' >gaps
+	printf 'd\t1\t1\tthe\nd\t1\t1\tcat\nd\t1\t1\tsat\n' >nogaps
+	sp-count --readability --by doc nogaps >want
+	run_ok sp-count --readability --by doc gaps
+	expect_file want
+	[ "$(cut -f2,3 want)" = "3${TAB}1" ]
+}
+
+@test "--readability: indices equal the awk reference, per document and sentence" {
+	text_tokens
+	for by in "--by doc:1" "--by sent:3" ":0"; do
+		sp-count --readability ${by%:*} tok >t
+		[ -s t ]
+		rd_ref t "${by#*:}" >want
+		run rd_got t "${by#*:}"
+		expect_file want
+	done
+	# 620 sentences in all, the distinct keys.
+	[ "$(cut -f2 t)" = "$(cut -f1-3 tok | LC_ALL=C sort -u | wc -l | tr -d ' ')" ]
+}
+
+@test "--readability: sums per document are the sums of each word's analysis" {
+	text_tokens
+	run_ok sp-count --readability --by doc tok
+	# Each word type alone (its own group) gives its syllables, letters
+	# and classes; add them up per document with awk.
+	cut -f4 tok | LC_ALL=C sort -u | awk '{ print $0 "\t" $0 }' |
+	    sp-count --readability --by 1 >types
+	awk -F '\t' -v OFS='\t' '
+	FILENAME == ARGV[1] { for (i = 2; i <= 9; i++) a[$1, i] = $i; next }
+	{ d = $1; if (!(d in seen)) { seen[d] = 1; docs[++n] = d }
+	  k = $1 FS $2 FS $3; if (!(k in sent)) { sent[k] = 1; s[d]++ }
+	  for (i = 2; i <= 9; i++) if (i != 3) sum[d, i] += a[$4, i] }
+	END { for (j = 1; j <= n; j++) { d = docs[j]; line = d
+		for (i = 2; i <= 9; i++)
+			line = line OFS (i == 3 ? s[d] : sum[d, i] + 0)
+		print line } }' types tok | LC_ALL=C sort >want
+	expect_eq "$(cut -f1-9 <<<"$output")" "$(cat want)"
+}
+
+@test "--readability tables merge: the sums add up, the indices are computed again" {
+	text_tokens
+	sp-count --readability --by doc tok >whole
+	# Parts cut between documents, and between sentences of one.
+	n=$(awk -F '\t' -v m="$(($(wc -l <tok) / 2))" '
+	    NR > m && $1 FS $2 FS $3 != k { print NR; exit }
+	    { k = $1 FS $2 FS $3 }' tok)
+	[ "$(sed -n "${n}p" tok | cut -f1)" = "$(sed -n "$((n - 1))p" tok | cut -f1)" ]
+	head -n $((n - 1)) tok | sp-count --readability --by doc >p1
+	tail -n +"$n" tok | sp-count --readability --by doc >p2
+	run_ok sp-count --merge --readability p1 p2
+	expect_file whole
+	# Merged into coarser groups with --by, and without groups.
+	sp-count --readability --by sent tok >sent
+	run_ok sp-count --merge --readability --by doc sent
+	expect_file whole
+	sp-count --readability tok >all
+	cut -f2- whole >nogroups
+	run_ok sp-count --from-counts --readability nogroups
+	expect_file all
+}
+
+@test "--readability --merge: malformed rows are errors with their line" {
+	printf 'a\t1\t2\n' >short
+	run --separate-stderr sp-count --merge --readability short
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: short:1: a readability row has 18 fields after its group, this one 3 in all"
+	printf 'a\t1\t1\t1\t4\t0\t0\t0\tx\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n' >bad
+	run --separate-stderr sp-count --merge --readability bad
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: bad:1: field 9, 'x', is not a whole number of 64 bits"
+	printf '1\t1\t1\t4\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n' >nogroup
+	run --separate-stderr sp-count --merge --readability --by doc nogroup
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: nogroup:1: --by doc needs 1 group field, the row has 0"
+}
+
+@test "--lexdiv: every measure equals the awk reference" {
+	text_tokens
+	run_ok sp-count --lexdiv --by doc tok
+	awk -F '\t' -f "$SP_ROOT/tests/ref/lexdiv.awk" tok |
+	    sed 's/-0\.0000/0.0000/g' | LC_ALL=C sort >want
+	expect_file want
+	run_ok sp-count --lexdiv --by doc --window 50 --segment 30 \
+	    --mtld-threshold 0.8 tok
+	awk -F '\t' -v window=50 -v segment=30 -v threshold=0.8 \
+	    -f "$SP_ROOT/tests/ref/lexdiv.awk" tok |
+	    sed 's/-0\.0000/0.0000/g' | LC_ALL=C sort >want
+	expect_file want
+	# Short documents: sentences as groups, windows of 5.
+	run_ok sp-count --lexdiv --by sent --window 5 --segment 4 tok
+	awk -F '\t' -v OFS='\t' '{ print $1 ":" $2 ":" $3, $4 }' tok |
+	    awk -F '\t' -v window=5 -v segment=4 \
+	    -f "$SP_ROOT/tests/ref/lexdiv.awk" |
+	    sed 's/-0\.0000/0.0000/g' | LC_ALL=C sort >want
+	expect_eq "$(sed 's/\t/:/; s/\t/:/' <<<"$output" | LC_ALL=C sort)" \
+	    "$(cat want)"
+}
+
+@test "--lexdiv: one token, no repeated type, and with --readability" {
+	printf 'one\t1\t1\tWord\n' >one
+	run_ok sh -c 'sp-tokens one | sp-count --lexdiv --by doc'
+	expect_eq "$output" "one${TAB}1${TAB}1${TAB}1.0000${TAB}NA${TAB}1.0000${TAB}0.7071${TAB}NA${TAB}0.0000${TAB}NA${TAB}NA${TAB}NA"
+	# TTR stays 1: no MTLD factor; K 10^4 (4 - 2)/4 for a a.
+	printf 'a b c\n' | sp-tokens >abc
+	printf 'a a\n' | sp-tokens >aa
+	run_ok sp-count --lexdiv abc
+	expect_eq "$output" "3${TAB}3${TAB}1.0000${TAB}1.0000${TAB}1.7321${TAB}1.2247${TAB}0.0000${TAB}0.0000${TAB}NA${TAB}NA${TAB}NA"
+	# a a: Maas lg 2 / (lg 2)^2 = 3.3219; MTLD one factor each way.
+	run_ok sp-count --lexdiv --window 2 --segment 1 aa
+	expect_eq "$output" "2${TAB}1${TAB}0.5000${TAB}0.0000${TAB}0.7071${TAB}0.5000${TAB}3.3219${TAB}5000.0000${TAB}0.5000${TAB}1.0000${TAB}2.0000"
+	# Both: the readability columns, then the lexical diversity ones.
+	run_ok sp-count --readability --lexdiv --by doc one
+	expect_eq "$output" "one${TAB}1${TAB}1${TAB}1${TAB}4${TAB}0${TAB}0${TAB}0${TAB}1${TAB}121.2200${TAB}-3.4000${TAB}0.4000${TAB}3.1291${TAB}-21.8800${TAB}-2.0900${TAB}1.0000${TAB}0.0000${TAB}5.0000${TAB}-0.5000${TAB}1${TAB}1${TAB}1.0000${TAB}NA${TAB}1.0000${TAB}0.7071${TAB}NA${TAB}0.0000${TAB}NA${TAB}NA${TAB}NA"
+}
+
+@test "--lexdiv: windows and factors stay within a document of a group" {
+	# Two documents in one group (no --by): types over both, windows,
+	# segments and factors in each.
+	printf 'd1\t1\t1\ta b a\nd2\t1\t1\ta b\n' | sp-tokens >two
+	run_ok sp-count --lexdiv --window 2 --segment 2 two
+	# TTR 2/5, C ln 2 / ln 5, R 2 / sqrt 5, CTTR 2 / sqrt 10; Maas
+	# (lg 5 - lg 2) / (lg 5)^2; K 10^4 (9 + 4 - 5) / 25.  MATTR: the
+	# windows a b, b a, a b, each of 2 types (a window across, a a, would
+	# have 1); MSTTR: the segments a b and a b (across: a b, a a).  MTLD:
+	# d1 has one factor each way (a b a: 2/3 <= 0.72), d2 none (its TTR
+	# stays 1, a rest that is no part of a factor): 5 / 1 both ways.
+	expect_eq "$output" "5${TAB}2${TAB}0.4000${TAB}0.4307${TAB}0.8944${TAB}0.6325${TAB}0.8145${TAB}3200.0000${TAB}1.0000${TAB}1.0000${TAB}5.0000"
+}
+
+@test "--readability and --lexdiv: option errors" {
+	run --separate-stderr sp-count --merge --lexdiv /dev/null
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --lexdiv counts tokens: types do not add up across tables (see sp-count(1))"
+	run --separate-stderr sp-count --readability --colloc
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --readability and --lexdiv exclude --keyness, --colloc and --pairs"
+	run --separate-stderr sp-count --readability -n 3
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --rel, --df, --tfidf, --negative, -n, --min and --sort do not apply to --readability and --lexdiv"
+	run --separate-stderr sp-count --readability --window 3
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --window applies to --lexdiv, --colloc and --pairs"
+	run --separate-stderr sp-count --segment 3
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --segment and --mtld-threshold apply to --lexdiv"
+	run --separate-stderr sp-count --lexdiv --mtld-threshold 1
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --mtld-threshold: '1' is not a number from 0.01 to 0.99"
+}
+
 @test "--colloc from merged pair tables equals --colloc from tokens" {
 	head -n 5 "$F/tokens.tsv" | sp-count --pairs >p1
 	tail -n +6 "$F/tokens.tsv" | sp-count --pairs >p2
