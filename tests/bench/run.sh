@@ -13,7 +13,7 @@
 # environment: BENCH_DIR (build/bench), BENCH_SIZES ("10 100"),
 #   BENCH_RUNS_10 (5), BENCH_RUNS_100 (5), BENCH_TOPICS_RUNS (3),
 #   BENCH_TOPICS_ITER_10 (20), BENCH_TOPICS_ITER_100 (10),
-#   BENCH_SCALE_RUNS (1), BENCH_GROUP_RUNS (3),
+#   BENCH_SCALE_RUNS (1), BENCH_GROUP_RUNS (3), BENCH_TEXT_RUNS (3),
 #   BENCH_GREP_SIZES (the last of BENCH_SIZES), BENCH_GREP_RUNS (5),
 #   AWK (mawk if installed, else awk).  The whole run takes about 4
 #   minutes on 2 cores, about one more for sp-scale (and its table, made
@@ -254,6 +254,26 @@ for size in $sizes; do
 	fi
 done
 
+# Text statistics: readability and lexical diversity of each of 5,000
+# pseudo-documents of the 100 MB corpus in one pass, against the plain
+# count by document of the same token records (with sentence keys;
+# tests/bench/make-doc-sentences.sh, made once).
+senttok=$dir/doc-sentences-100.tsv
+if have sp-count && have sp-split && have sp-tokens &&
+    [ -f "$dir/corpus-100.txt" ]; then
+	fresh "$senttok" "$bin/sp-tokens" ||
+	    sh "$here/make-doc-sentences.sh" "$bin" "$dir/corpus-100.txt" \
+	    "$senttok"
+	runs=${BENCH_TEXT_RUNS:-3}
+	measure 100 text "sp-count --by doc (sentence keys)" "$senttok" \
+	    "'$bin/sp-count' --by doc '$senttok' >'$out'"
+	measure 100 text "sp-count --readability --lexdiv --by doc" \
+	    "$senttok" "'$bin/sp-count' --readability --lexdiv --by doc \
+	    '$senttok' >'$out'"
+else
+	skip "text statistics" "sp-count (or sp-split, sp-tokens, or no 100 MB corpus)"
+fi
+
 # Scaling: Wordfish and a correspondence analysis of a sparse table of
 # 10,000 pseudo-documents by 20,000 words made from the 100 MB corpus
 # (tests/bench/make-scale-table.sh, about 4 million cells): time and peak
@@ -314,6 +334,7 @@ $AWK -F '\t' -v runs10="${BENCH_RUNS_10:-5}" -v re="$re" \
 function title(g, z) {
 	if (g == "words") return "word frequency list from text"
 	if (g == "count") return "counting a token stream"
+	if (g == "text") return "readability and lexical diversity of 5,000 documents"
 	if (g == "grepF") return "fixed string in segment records"
 	if (g == "grepW") return "word, any case, in segment records"
 	if (g == "grepE") return "regular expression RE = " re \
@@ -386,6 +407,8 @@ END {
 		target(z, "sp-count", "ref: sort | uniq -c | sort -rn", ">= 10")
 		target(z, "sp-split --records (alone)", "sp-split (alone)",
 		    ">= 0.9")
+		target(z, "sp-count --readability --lexdiv --by doc",
+		    "sp-count --by doc (sentence keys)", ">= 0.5")
 		target(z, "sp-grep -F Jerusalem", "ref: grep -F Jerusalem",
 		    ">= 0.91, i.e. at most 1.1 x; every pattern: below")
 		target(z, "sp-count --meta --by id (5,000)",
