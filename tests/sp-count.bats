@@ -433,6 +433,33 @@ rd_got() {
 	expect_eq "$output" "5${TAB}2${TAB}0.4000${TAB}0.4307${TAB}0.8944${TAB}0.6325${TAB}0.8145${TAB}3200.0000${TAB}1.0000${TAB}1.0000${TAB}5.0000"
 }
 
+@test "--readability and --lexdiv --meta --by COLUMN: groups of documents, NA said once" {
+	printf 'id\tparty\nd1\tP\nd2\tP\n' >meta.tsv
+	printf 'd1\t1\t1\ta b a\nd2\t1\t1\ta b\nd3\t1\t1\tc\n' | sp-tokens >tok
+	run --separate-stderr sp-count --lexdiv --meta meta.tsv --by party \
+	    --window 2 --segment 2 tok
+	[ "$status" -eq 0 ]
+	# P is d1 and d2: the numbers of the two documents without --by.
+	expect_eq "$output" "NA${TAB}1${TAB}1${TAB}1.0000${TAB}NA${TAB}1.0000${TAB}0.7071${TAB}NA${TAB}0.0000${TAB}NA${TAB}NA${TAB}NA
+P${TAB}5${TAB}2${TAB}0.4000${TAB}0.4307${TAB}0.8944${TAB}0.6325${TAB}0.8145${TAB}3200.0000${TAB}1.0000${TAB}1.0000${TAB}5.0000"
+	expect_eq "$stderr" "sp-count: meta.tsv: 1 id not in the table (first: d3); their records are counted as NA"
+}
+
+@test "--readability --meta --by Date:year equals the ids replaced by years, and merges" {
+	text_tokens
+	run_ok sp-count --readability --meta "$CORPUS/INDEX.tsv" --by date:year tok
+	# 2018 has two speeches.
+	[ "${#lines[@]}" -eq 4 ]
+	awk -F '\t' -v OFS='\t' 'NR == FNR { if (FNR > 1) y[$1] = substr($5, 1, 4); next }
+	    { $1 = y[$1]; print }' "$CORPUS/INDEX.tsv" tok |
+	    sp-count --readability --by doc >want
+	expect_file want
+	sp-count --readability --by doc tok >docs
+	run_ok sp-count --merge --readability --meta "$CORPUS/INDEX.tsv" \
+	    --by date:year docs
+	expect_file want
+}
+
 @test "--readability and --lexdiv: option errors" {
 	run --separate-stderr sp-count --merge --lexdiv /dev/null
 	[ "$status" -eq 2 ]
