@@ -197,6 +197,9 @@ same() {
 		same sp-count $opts -- $toks
 		same sp-count --merge $opts -- $cnts
 	done
+	same sp-count --readability --lexdiv --meta meta.tsv --by party -- $toks
+	same sp-count --merge --readability --meta meta.tsv --by date:year \
+	    -- $rds
 	for opts in "" "-n 5" "--min 2" "--min 3 -n 20" --rel "--by doc" \
 	    "--by sent --rel" "-b 2 --df --tfidf -s tfidf" \
 	    "--keyness javid-2018-06-04 --negative" "--keyness a -s lr" \
