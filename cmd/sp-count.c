@@ -8,11 +8,13 @@
  * formulas in lib/stats.c; this file reads, checks and writes.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "collocates.h"
 #include "count.h"
 #include "dispersion.h"
 #include "err.h"
@@ -64,13 +66,12 @@ static const char help[] =
     "      --dispersion      how evenly each item is spread over the groups\n"
     "                        of --by: ITEM TAB COUNT TAB RANGE TAB DP TAB\n"
     "                        DPNORM TAB D\n"
+    "      --collocates=NODE words near NODE (a token or word pattern)\n"
+    "      --span=Ln,Rm      the window of --collocates (default L5,R5)\n"
     "  -w, --window=W        pair a token with the next W tokens (default 1);\n"
     "                        with --lexdiv, the MATTR window (default 100)\n"
-    "      --readability     per group: WORDS SENTENCES SYLLABLES LETTERS\n"
-    "                        POLYSYLLABLES COMPLEX LONG MONOSYLLABLES and ten\n"
-    "                        readability indices (see sp-count(1))\n"
-    "      --lexdiv          per group: TOKENS TYPES TTR C R CTTR MAAS K\n"
-    "                        MATTR MSTTR MTLD\n"
+    "      --readability     readability sums and indices per group\n"
+    "      --lexdiv          lexical diversity measures per group\n"
     "      --segment=N       the MSTTR segment (default 100)\n"
     "      --mtld-threshold=X  the MTLD factor size (default 0.72)\n"
     "  -n, --top=N           write the first N rows (of each group)\n"
@@ -100,13 +101,14 @@ enum {
 	OPT_NEGATIVE, OPT_PAIRS, OPT_REL, OPT_SORT, OPT_TFIDF, OPT_TOP,
 	OPT_WINDOW, OPT_META, OPT_IDCOL, OPT_KEYNESS_ALL, OPT_MEASURE,
 	OPT_DISPERSION, OPT_ALPHA0, OPT_READABILITY, OPT_LEXDIV, OPT_SEGMENT,
-	OPT_MTLD
+	OPT_MTLD, OPT_COLLOCATES, OPT_SPAN
 };
 
 static const struct opt_spec specs[] = {
 	{ OPT_ALPHA0, 0, "alpha0", OPT_REQUIRED },
 	{ OPT_BY, 'b', "by", OPT_REQUIRED },
 	{ OPT_COLLOC, 0, "colloc", OPT_NONE },
+	{ OPT_COLLOCATES, 0, "collocates", OPT_REQUIRED },
 	{ OPT_DF, 0, "df", OPT_NONE },
 	{ OPT_DISPERSION, 0, "dispersion", OPT_NONE },
 	{ OPT_MERGE, 0, "from-counts", OPT_NONE },
@@ -125,6 +127,7 @@ static const struct opt_spec specs[] = {
 	{ OPT_REL, 0, "rel", OPT_NONE },
 	{ OPT_SEGMENT, 0, "segment", OPT_REQUIRED },
 	{ OPT_SORT, 's', "sort", OPT_REQUIRED },
+	{ OPT_SPAN, 0, "span", OPT_REQUIRED },
 	{ OPT_TFIDF, 0, "tfidf", OPT_NONE },
 	{ OPT_TOP, 'n', "top", OPT_REQUIRED },
 	{ OPT_WINDOW, 'w', "window", OPT_REQUIRED },
@@ -136,10 +139,13 @@ enum mode {
 };
 
 /* What to order rows by, after the group; counts are compared exactly. */
-enum sort_key { SORT_COUNT, SORT_TFIDF, SORT_G2, SORT_LR, SORT_PMI, SORT_T };
+enum sort_key {
+	SORT_COUNT, SORT_TFIDF, SORT_G2, SORT_LR, SORT_PMI, SORT_T,
+	SORT_MI, SORT_LOGDICE
+};
 
 static const char *const sort_names[] = {
-	"count", "tfidf", "g2", "lr", "pmi", "t"
+	"count", "tfidf", "g2", "lr", "pmi", "t", "mi", "logdice"
 };
 
 static struct {
@@ -161,7 +167,10 @@ static struct {
 	double alpha0;		/* --alpha0, or 0: the table's total */
 	struct textstat_opts text; /* --readability, --lexdiv */
 	int window_given;
-} cf = { .min = 1, .window = 1, .measure = -1 };
+	const char *node;	   /* --collocates */
+	size_t left, right;	   /* --span */
+	int span_given;
+} cf = { .min = 1, .window = 1, .measure = -1, .left = 5, .right = 5 };
 
 /*
  * --measure logodds and logodds-tidylo: measures of their own, with three
@@ -260,8 +269,8 @@ parse_sort(const char *s, const struct opt *o)
 			cf.sort_given = 1;
 			return;
 		}
-	opt_usage_error(o, "--sort: '%s' is not count, tfidf, g2, lr, pmi "
-	    "or t", s);
+	opt_usage_error(o, "--sort: '%s' is not count, tfidf, g2, lr, pmi, "
+	    "t, mi or logdice", s);
 }
 
 /*
@@ -316,6 +325,50 @@ check_text_options(const struct opt *o)
 	t->window = cf.window_given ? cf.window : 100;
 }
 
+/* --span Ln,Rm (or n: as many on each side). */
+static void
+parse_span(const struct opt *o, const char *arg)
+{
+	char l[32], r[32];
+	int n;
+
+	cf.span_given = 1;
+	if (strchr(arg, ',') == NULL && arg[0] != 'L') {
+		cf.left = cf.right = (size_t)opt_number(o, arg, 1, 1000);
+		return;
+	}
+	if (strlen(arg) >= sizeof(l) ||
+	    sscanf(arg, "L%31[0-9],R%31[0-9]%n", l, r, &n) != 2 ||
+	    arg[n] != '\0')
+		opt_usage_error(o, "--span: '%s' is not Ln,Rm (as L5,R5) or a "
+		    "number", arg);
+	cf.left = (size_t)opt_number(o, l, 0, 1000);
+	cf.right = (size_t)opt_number(o, r, 0, 1000);
+	if (cf.left + cf.right == 0)
+		opt_usage_error(o, "--span: '%s' is an empty window", arg);
+}
+
+/* --collocates: what applies to it. */
+static void
+check_collocates(const struct opt *o)
+{
+	if (cf.mode != MODE_TABLE || cf.text.readability || cf.text.lexdiv)
+		opt_usage_error(o, "--collocates excludes --keyness, --colloc, "
+		    "--pairs, --readability and --lexdiv");
+	if (cf.merge || cf.by_arg != NULL || cf.rel || cf.df || cf.tfidf ||
+	    cf.negative || cf.window_given)
+		opt_usage_error(o, "--collocates counts tokens: --merge, --by, "
+		    "--rel, --df, --tfidf, --negative and --window do not "
+		    "apply (--span sets its window)");
+	if (!cf.sort_given)
+		cf.sort = SORT_G2;
+	else if (cf.sort != SORT_COUNT && cf.sort != SORT_G2 &&
+	    cf.sort != SORT_PMI && cf.sort != SORT_MI && cf.sort != SORT_T &&
+	    cf.sort != SORT_LOGDICE)
+		opt_usage_error(o, "--sort: '%s' is not a column of this "
+		    "table", sort_names[cf.sort]);
+}
+
 /* Refuse combinations that have no meaning, and pick the default order. */
 static void
 check_options(const struct opt *o)
@@ -340,6 +393,12 @@ check_options(const struct opt *o)
 	if ((cf.text.segment > 0 || cf.text.threshold > 0) && !cf.text.lexdiv)
 		opt_usage_error(o, "--segment and --mtld-threshold apply to "
 				   "--lexdiv");
+	if (cf.span_given && cf.node == NULL)
+		opt_usage_error(o, "--span applies to --collocates");
+	if (cf.node != NULL) {
+		check_collocates(o);
+		return;
+	}
 	if (cf.text.readability || cf.text.lexdiv) {
 		check_text_options(o);
 		return;
@@ -1313,6 +1372,30 @@ write_colloc(const struct strtab *gnames)
 	free(w1rank);
 }
 
+/* --collocates: lib/collocates.c counts and writes. */
+static _Noreturn void
+collocates(const struct opt *o, char **files, int nfiles)
+{
+	struct collocates c;
+	const char *err;
+	int i, status = 0, by;
+
+	if ((err = collocates_init(&c, cf.node, cf.left, cf.right)) != NULL)
+		opt_usage_error(o, "--collocates: %s", err);
+	writer_init(&sp_out, 1, "(standard output)");
+	record_writer_init(&out, &sp_out);
+	for (i = 0; i < nfiles; i++)
+		if (collocates_file(&c, files[i]) != 0)
+			status = 2;
+	by = cf.sort == SORT_PMI || cf.sort == SORT_MI ? 0 :
+	    cf.sort == SORT_T ? 1 : cf.sort == SORT_G2 ? 2 :
+	    cf.sort == SORT_LOGDICE ? 3 : 4;
+	collocates_write(&c, &out, cf.min, cf.top, by);
+	collocates_free(&c);
+	record_writer_free(&out);
+	sp_exit(status);
+}
+
 /* --readability and --lexdiv: lib/textstat.c counts and writes. */
 static _Noreturn void
 text_stats(char **files, int nfiles)
@@ -1429,6 +1512,12 @@ main(int argc, char *argv[])
 			cf.window = (size_t)opt_number(&o, arg, 1, 1000);
 			cf.window_given = 1;
 			break;
+		case OPT_COLLOCATES:
+			cf.node = arg;
+			break;
+		case OPT_SPAN:
+			parse_span(&o, arg);
+			break;
 		case OPT_READABILITY:
 			cf.text.readability = 1;
 			break;
@@ -1448,6 +1537,8 @@ main(int argc, char *argv[])
 	check_options(&o);
 	files = o.noperands > 0 ? o.operands : dash;
 	nfiles = o.noperands > 0 ? o.noperands : 1;
+	if (cf.node != NULL)
+		collocates(&o, files, nfiles);
 	if (cf.text.readability || cf.text.lexdiv)
 		text_stats(files, nfiles);
 

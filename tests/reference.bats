@@ -212,9 +212,9 @@ same() {
 	    "--keyness-all --measure logodds -n 3" \
 	    "--keyness a --measure logodds --alpha0 100 --negative" \
 	    "--keyness-all --measure logodds-tidylo --negative --min 2" \
-
 	    "--readability --by doc" "--readability --lexdiv" \
-	    "--lexdiv --by sent -w 5 --segment 7 --mtld-threshold 0.6"; do
+	    "--lexdiv --by sent -w 5 --segment 7 --mtld-threshold 0.6" \
+	    "--collocates the --span L2,R3" "--collocates a -s mi -n 5 --min 2"; do
 		same sp-count $opts -- $files
 		same sp-count $opts -- $toks
 		same sp-count $opts -- $gtoks

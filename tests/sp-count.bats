@@ -460,6 +460,70 @@ P${TAB}5${TAB}2${TAB}0.4000${TAB}0.4307${TAB}0.8944${TAB}0.6325${TAB}0.8145${TAB
 	expect_file want
 }
 
+@test "--collocates: counts left and right of the node, gaps take positions" {
+	printf 'd\t1\t1\ta\nd\t1\t1\tb\nd\t1\t1\tc\nd\t1\t1\ta\nd\t1\t2\tb\n' >tok
+	run_ok sp-count --collocates a --span L1,R1 -s count tok
+	# The first a has b to its right, the second c to its left; the b of
+	# the next sentence is out of every window.
+	expect_eq "$(cut -f1-4 <<<"$output")" "b${TAB}1${TAB}0${TAB}1
+c${TAB}1${TAB}1${TAB}0"
+	printf 'd\t1\t1\ta\nd\t1\t1\t\nd\t1\t1\tb\n' >gap
+	run_ok sp-count --collocates a --span 1 gap
+	expect_eq "$output" ""
+	run_ok sp-count --collocates a --span L0,R2 gap
+	expect_eq "$(cut -f1-4 <<<"$output")" "b${TAB}1${TAB}0${TAB}1"
+}
+
+@test "--collocates equals the awk reference, a word and a pattern, gaps and spans" {
+	text_tokens
+	sp-split "$CORPUS"/*.txt | sp-tokens --stop --pad >gtok
+	for t in tok gtok; do
+		for s in "security:5:5" "threat:2:0" "terror*:3:4"; do
+			node=${s%%:*} l=${s#*:} l=${l%:*} r=${s##*:}
+			sp-count --collocates "$node" --span "L$l,R$r" "$t" >got
+			[ -s got ]
+			case $node in
+			*\*) v="-v pattern=^${node%\*}" ;;
+			*) v="-v node=$node" ;;
+			esac
+			awk -f "$SP_ROOT/tests/ref/common.awk" \
+			    -f "$SP_ROOT/tests/ref/colloc-window.awk" $v \
+			    -v left="$l" -v right="$r" "$t" |
+			    awk -F '\t' -v OFS='\t' '{ print $1, $2, $7, $8, $9, $11 }' |
+			    LC_ALL=C sort >want
+			cut -f1,2,5- got | LC_ALL=C sort >got.cols
+			cmp got.cols want
+			# FREQ_L + FREQ_R = FREQ; ordered by G2, then FREQ, then word.
+			[ -z "$(awk -F '\t' '$3 + $4 != $2' got)" ]
+			LC_ALL=C sort -t "$TAB" -s -k7,7gr -k2,2nr -k1,1 got | cmp - got
+		done
+	done
+}
+
+@test "--collocates: -n, --min, --sort, and option errors" {
+	text_tokens
+	run_ok sp-count --collocates security --min 3 -s logdice -n 4 tok
+	[ "${#lines[@]}" -eq 4 ]
+	[ -z "$(awk -F '\t' '$2 < 3' <<<"$output")" ]
+	LC_ALL=C sort -t "$TAB" -s -k8,8gr -k2,2nr -k1,1 <<<"$output" >want
+	expect_file want
+	run --separate-stderr sp-count --collocates a --span L0,R0 tok
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --span: 'L0,R0' is an empty window"
+	run --separate-stderr sp-count --collocates a --span 5,5 tok
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --span: '5,5' is not Ln,Rm (as L5,R5) or a number"
+	run --separate-stderr sp-count --collocates a --by doc tok
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --collocates counts tokens: --merge, --by, --rel, --df, --tfidf, --negative and --window do not apply (--span sets its window)"
+	run --separate-stderr sp-count --span 3 tok
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --span applies to --collocates"
+	run --separate-stderr sp-count --collocates a -s tfidf tok
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --sort: 'tfidf' is not a column of this table"
+}
+
 @test "--readability and --lexdiv: option errors" {
 	run --separate-stderr sp-count --merge --lexdiv /dev/null
 	[ "$status" -eq 2 ]

@@ -1,8 +1,10 @@
 # Reference implementation of sp's window collocation measures.  Reads
 # token records (the token is the last field; a run of records with the
-# same other fields is a sentence; a blank line or a new file ends a run)
-# and writes, for the node word -v node=WORD with a window of -v left=L
-# tokens before it and -v right=R after it (in its run), every collocate:
+# same other fields is a sentence; a new file ends a run; a record with an
+# empty token, a gap, takes a position and pairs with nothing) and writes,
+# for the node word -v node=WORD (or every word that matches the awk
+# regular expression -v pattern=RE) with a window of -v left=L tokens
+# before it and -v right=R after it (in its run), every collocate:
 #
 #	COLLOCATE O R1 C1 N E MI T G2 P LOGDICE
 #
@@ -21,14 +23,18 @@ BEGIN {
 }
 
 # Every pair of the run in tok[1..len].
+function isnode(w) {
+	return pattern != "" ? w ~ pattern : w == node
+}
 function flush(    i, k) {
 	for (i = 1; i <= len; i++)
 		for (k = i - left; k <= i + right; k++) {
-			if (k < 1 || k > len || k == i)
+			if (k < 1 || k > len || k == i || tok[i] == "" ||
+			    tok[k] == "")
 				continue
 			pairs++
 			second[tok[k]]++
-			if (tok[i] == node) {
+			if (isnode(tok[i])) {
 				first++
 				both[tok[k]]++
 			}
@@ -42,16 +48,16 @@ FNR == 1 {
 {
 	key = $0
 	sub(/[^\t]*$/, "", key)
-	w = $NF
-	if (NF == 0 || w == "") {
-		flush()
-		next
-	}
+	w = NF == 0 ? "" : $NF
 	if (len > 0 && key != runkey)
 		flush()
 	runkey = key
 	tok[++len] = w
+	if (w == "")
+		next
 	freq[w]++
+	if (isnode(w))
+		fnode++
 }
 
 END {
@@ -74,6 +80,6 @@ END {
 		print w, o, first, second[w], pairs, ref_num(e),
 		    ref_num(log(o / e) / log(2)), ref_num((o - e) / sqrt(o)),
 		    ref_num(g2), ref_p(g2),
-		    ref_num(14 + log(2 * o / (freq[node] + freq[w])) / log(2))
+		    ref_num(14 + log(2 * o / (fnode + freq[w])) / log(2))
 	}
 }
