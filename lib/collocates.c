@@ -30,6 +30,9 @@ collocates_init(struct collocates *c, const char *node, size_t left,
 	if ((err = search_add(c->node, node, 0)) != NULL)
 		return err;
 	strtab_init(&c->items);
+	/* Never NULL, so that an empty key is copied and compared. */
+	c->keycap = 64;
+	c->key = xmalloc(c->keycap);
 	return NULL;
 }
 

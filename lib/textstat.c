@@ -57,6 +57,9 @@ textstat_init(struct textstat *t, const struct textstat_opts *o)
 	t->o = *o;
 	count_init(&t->ct);
 	t->stretch = COUNT_NOGROUP;
+	/* Never NULL, so that an empty key is copied and compared. */
+	t->keycap = 64;
+	t->key = xmalloc(t->keycap);
 	if (o->lexdiv) {
 		lo.window = o->window;
 		lo.segment = o->segment;
@@ -174,9 +177,9 @@ textstat_file(struct textstat *t, const char *path)
 	struct record_reader rr;
 	struct record rec;
 	struct textstat_group *g = NULL;
-	char *last = NULL;
+	char *last = xmalloc(64);
 	const char *name;
-	size_t glen, lastlen = 0, lastcap = 0;
+	size_t glen, lastlen = 0, lastcap = 64;
 	uint32_t item, gid, group = COUNT_NOGROUP;
 	int status = 0, newdoc;
 
