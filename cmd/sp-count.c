@@ -307,12 +307,13 @@ check_text_options(const struct opt *o)
 
 	if (cf.mode != MODE_TABLE)
 		opt_usage_error(o, "--readability and --lexdiv exclude "
-				   "--keyness, --colloc and --pairs");
+				   "--keyness, --keyness-all, --colloc, "
+				   "--pairs and --dispersion");
 	if (cf.rel || cf.df || cf.tfidf || cf.negative || cf.top > 0 ||
-	    cf.min != 1 || cf.sort_given)
-		opt_usage_error(
-		    o, "--rel, --df, --tfidf, --negative, -n, --min "
-		       "and --sort do not apply to --readability and --lexdiv");
+	    cf.min != 1 || cf.sort_given || cf.measure >= 0)
+		opt_usage_error(o, "--rel, --df, --tfidf, --negative, --measure, "
+				   "-n, --min and --sort do not apply to "
+				   "--readability and --lexdiv");
 	if (cf.window_given && !t->lexdiv)
 		opt_usage_error(o, "--window applies to --lexdiv, --colloc "
 				   "and --pairs");
@@ -353,13 +354,14 @@ static void
 check_collocates(const struct opt *o)
 {
 	if (cf.mode != MODE_TABLE || cf.text.readability || cf.text.lexdiv)
-		opt_usage_error(o, "--collocates excludes --keyness, --colloc, "
-		    "--pairs, --readability and --lexdiv");
+		opt_usage_error(o, "--collocates excludes --keyness, "
+		    "--keyness-all, --colloc, --pairs, --dispersion, "
+		    "--readability and --lexdiv");
 	if (cf.merge || cf.by_arg != NULL || cf.rel || cf.df || cf.tfidf ||
-	    cf.negative || cf.window_given)
+	    cf.negative || cf.window_given || cf.measure >= 0)
 		opt_usage_error(o, "--collocates counts tokens: --merge, --by, "
-		    "--rel, --df, --tfidf, --negative and --window do not "
-		    "apply (--span sets its window)");
+		    "--rel, --df, --tfidf, --negative, --measure and --window do "
+		    "not apply (--span sets its window)");
 	if (!cf.sort_given)
 		cf.sort = SORT_G2;
 	else if (cf.sort != SORT_COUNT && cf.sort != SORT_G2 &&

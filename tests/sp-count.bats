@@ -515,7 +515,7 @@ c${TAB}1${TAB}1${TAB}0"
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --span: '5,5' is not Ln,Rm (as L5,R5) or a number"
 	run --separate-stderr sp-count --collocates a --by doc tok
 	[ "$status" -eq 2 ]
-	expect_eq "${stderr%%$'\n'*}" "sp-count: --collocates counts tokens: --merge, --by, --rel, --df, --tfidf, --negative and --window do not apply (--span sets its window)"
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --collocates counts tokens: --merge, --by, --rel, --df, --tfidf, --negative, --measure and --window do not apply (--span sets its window)"
 	run --separate-stderr sp-count --span 3 tok
 	[ "$status" -eq 2 ]
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --span applies to --collocates"
@@ -530,10 +530,10 @@ c${TAB}1${TAB}1${TAB}0"
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --lexdiv counts tokens: types do not add up across tables (see sp-count(1))"
 	run --separate-stderr sp-count --readability --colloc
 	[ "$status" -eq 2 ]
-	expect_eq "${stderr%%$'\n'*}" "sp-count: --readability and --lexdiv exclude --keyness, --colloc and --pairs"
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --readability and --lexdiv exclude --keyness, --keyness-all, --colloc, --pairs and --dispersion"
 	run --separate-stderr sp-count --readability -n 3
 	[ "$status" -eq 2 ]
-	expect_eq "${stderr%%$'\n'*}" "sp-count: --rel, --df, --tfidf, --negative, -n, --min and --sort do not apply to --readability and --lexdiv"
+	expect_eq "${stderr%%$'\n'*}" "sp-count: --rel, --df, --tfidf, --negative, --measure, -n, --min and --sort do not apply to --readability and --lexdiv"
 	run --separate-stderr sp-count --readability --window 3
 	[ "$status" -eq 2 ]
 	expect_eq "${stderr%%$'\n'*}" "sp-count: --window applies to --lexdiv, --colloc and --pairs"
