@@ -122,7 +122,7 @@ report: $(OUT)/report.html $(OUT)/summary.txt
 # in $(S)/ only when what it records has changed (check.sh).  A rule
 # with several targets made at once ("&:") needs GNU make 4.3.
 $(S)/inputs $(S)/group $(S)/period $(S)/keyterms $(S)/topics \
-    $(OUT)/settings.tsv &: FORCE bin/sp-grep bin/sp-split $(R)/check.sh \
+    $(S)/covariates $(OUT)/settings.tsv &: FORCE bin/sp-grep bin/sp-split $(R)/check.sh \
     $(R)/keyterms.sh
 	@$(if $(filter grouped-target,$(.FEATURES)),,echo "make report: \
 	    needs GNU make 4.3 or later; this is make $(MAKE_VERSION)" >&2; \
@@ -218,15 +218,18 @@ $(OUT)/colloc.tsv: $(OUT)/content.tsv bin/sp-count
 	@echo 'make report: collocations (sp-count)'
 	@bin/sp-count --colloc --min 3 -n 100 $(OUT)/content.tsv > $@
 
-# Topics are fitted on paragraphs (a sample of FIT tokens at most); each
-# document's mix is then inferred with the saved model.
-$(OUT)/topics.txt $(OUT)/topics.model $(OUT)/fit.tsv &: $(OUT)/content.tsv \
-    $(S)/topics bin/sp-topics $(R)/topics.sh
+# Topics are fitted on paragraphs (a sample of FIT tokens at most), with
+# the group and the year as covariates when the metadata has them, so a
+# change of the table, GROUP or DATE refits the model (PERIOD does not);
+# each document's mix is then inferred with the saved model.
+$(OUT)/topics.txt $(OUT)/topics.model $(OUT)/fit.tsv $(OUT)/effects.tsv \
+    $(OUT)/lambda.tsv &: $(OUT)/content.tsv $(S)/topics $(S)/covariates \
+    $(call safe,$(META)) bin/sp-topics $(R)/topics.sh
 	@echo 'make report: topic model (sp-topics)'
 	@sh $(R)/topics.sh "$(OUT)"
 
-$(OUT)/doc-topics.tsv: $(OUT)/topics.model $(OUT)/content.tsv \
-    $(R)/doc-topics.sh
+$(OUT)/doc-topics.tsv: $(OUT)/topics.model $(OUT)/fit.tsv $(OUT)/content.tsv \
+    $(call safe,$(META)) $(R)/doc-topics.sh
 	@echo 'make report: topic mix of each document (sp-topics)'
 	@sh $(R)/doc-topics.sh "$(OUT)"
 
@@ -236,7 +239,7 @@ $(OUT)/warnings.txt: $(OUT)/split.log $(OUT)/docs.log $(R)/warnings.sh
 REPORT_TABLES = $(OUT)/settings.tsv $(OUT)/docs.tsv $(OUT)/groups.tsv \
 	$(OUT)/periods.tsv $(OUT)/keyness-group.tsv $(OUT)/keyness-period.tsv \
 	$(OUT)/keyterms.dict $(OUT)/keyterms.tsv $(OUT)/kwic-sample.tsv \
-	$(OUT)/colloc.tsv $(OUT)/topics.txt $(OUT)/fit.tsv \
+	$(OUT)/colloc.tsv $(OUT)/topics.txt $(OUT)/fit.tsv $(OUT)/effects.tsv \
 	$(OUT)/doc-topics.tsv $(OUT)/warnings.txt $(OUT)/stop.txt
 
 $(OUT)/summary.txt: $(REPORT_TABLES) $(R)/summary.sh

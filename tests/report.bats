@@ -17,7 +17,8 @@ report() {
 TABLES="settings.tsv segments.tsv ids.txt stop.txt content.tsv docs.tsv
 groups.tsv periods.tsv counts-group.tsv counts-period.tsv keyness-group.tsv
 keyness-period.tsv keyterms.dict keyterms.tsv kwic.tsv kwic-sample.tsv
-colloc.tsv topics.txt topics.model fit.tsv doc-topics.tsv warnings.txt
+colloc.tsv topics.txt topics.model fit.tsv effects.tsv lambda.tsv doc-topics.tsv
+warnings.txt
 summary.txt report.html"
 
 # page_ok PAGE: well-formed (tags.awk, and xmllint where it is installed),
@@ -62,6 +63,20 @@ stamps() {
 # changed FILE: whether FILE was written since the stamps in "before".
 changed() {
 	[ "$(stat -c '%n %y' "$1")" != "$(grep "^$1 " before)" ]
+}
+
+# unchanged FILE...: none of FILE was written since the stamps in
+# "before".  (A command "! changed" would assert nothing: bats's set -e
+# does not stop at a negated command.)
+unchanged() {
+	local f
+
+	for f; do
+		if changed "$f"; then
+			echo "$f was written"
+			return 1
+		fi
+	done
 }
 
 # sections PAGE: the ids of the page's sections, in order.
@@ -123,7 +138,9 @@ sections() {
 	# charts of the five key terms and six topics.
 	[ "$(grep -c 'aria-label="keywords of ' out/report.html)" -eq 5 ]
 	grep -q 'aria-label="topic mix per document"' out/report.html
-	! grep -q 'aria-label="topics by group"' out/report.html
+	grep -q 'aria-label="topic prevalence by group"' out/report.html
+	run grep -c 'aria-label="topics by group"' out/report.html
+	[ "$output" = 0 ]
 	[ "$(grep -c '<polyline' out/report.html)" -eq 5 ]
 	[ "$(grep -c '<polygon' out/report.html)" -eq 6 ]
 	# A link to every table but the page itself.
@@ -241,6 +258,81 @@ sections() {
 	expect_eq "$output" "$(printf 'terror*\n"safe spaces"\nit'"'"'s')"
 }
 
+# heat_titles PAGE LABEL: the titles of the cells of the heatmap LABEL.
+heat_titles() {
+	sed -n "/aria-label=\"$2\"/,/<\/svg>/p" "$1" |
+	    grep -o '<rect [^>]*><title>[^<]*</title>' | sed 's/.*<title>//; s/<\/title>//'
+}
+
+@test "the topic model has the group and the year as covariates when the metadata has them" {
+	run --separate-stderr report OUT="$BATS_TEST_TMPDIR/out"
+	[ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+	expect_eq "$(grep -E '^(model|covariates|groupcov|yearcov|nogroup)' out/fit.tsv)" \
+	    "$(printf '%s\t%s\n' model dmr covariates speaker,date:year \
+	    groupcov speaker yearcov date:year)"
+	# sp-topics' effects: each speaker (bytewise, the first the
+	# reference), then each year, six topics each.
+	expect_eq "$(cut -f1,2 out/effects.tsv | uniq)" "$(printf '%s\t%s\n' \
+	    speaker 'Cressida Dick' speaker 'Home Office' speaker 'Sadiq Khan' \
+	    speaker 'Sajid Javid' \
+	    speaker 'Security Minister (not named in the text)' \
+	    date:year 2016 date:year 2017 date:year 2018 date:year 2019)"
+	[ "$(wc -l <out/effects.tsv)" -eq 54 ]
+	[ -s out/lambda.tsv ]
+	# The speakers' rows reach the page's heatmap exactly: the mean, and
+	# the least and greatest over the last fits, as percentages.
+	expect_eq "$(heat_titles out/report.html 'topic prevalence by group' | sort)" \
+	    "$(awk -F '\t' '$1 == "speaker" {
+		printf "%s, topic %s: %.0f%% (%.0f%% to %.0f%% over the last fits)\n",
+		    $2, $3, 100 * $4, 100 * $5, 100 * $6 }' out/effects.tsv | sort)"
+	grep -q "each document's prior over the topics depending on its <code>speaker</code> and the year of its <code>date</code>" out/report.html
+	grep -q -- '--save topics.model --meta corpus/INDEX.tsv --covariates speaker,date:year --effects effects.tsv --lambda lambda.tsv</code>' out/report.html
+	grep -q '^Topics (6, fitted on 5,735 content words, prior by speaker and year):$' out/summary.txt
+	# Each document's mix is inferred with its own prior, from the table.
+	sp-topics --infer out/topics.model --by doc -n 50 --seed 1 --threads 2 \
+	    --meta "$CORPUS/INDEX.tsv" --doc-topics mix.tsv out/content.tsv >/dev/null
+	cmp mix.tsv out/doc-topics.tsv
+}
+
+@test "one group: the year alone is a covariate; no date either: plain LDA; no table: plain LDA, as sp-topics fits it" {
+	awk -F '\t' -v OFS='\t' '{ print $0, NR == 1 ? "house" : "Commons" }' \
+	    "$CORPUS/INDEX.tsv" >meta.tsv
+	run --separate-stderr report OUT="$BATS_TEST_TMPDIR/out" \
+	    META="$BATS_TEST_TMPDIR/meta.tsv" GROUP=house
+	[ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+	expect_eq "$(grep -E '^(model|covariates|groupcov|yearcov|nogroup)' out/fit.tsv)" \
+	    "$(printf '%s\t%s\n' nogroup \
+	    'the documents fitted on have one value of it or none' \
+	    model dmr covariates date:year groupcov '' yearcov date:year)"
+	expect_eq "$(cut -f1 out/effects.tsv | uniq)" date:year
+	grep -q "depending on the year of its <code>date</code> (a number, standardised); <code>house</code> is not a covariate: the documents fitted on have one value of it or none: 6 topics" out/report.html
+	run grep -c 'aria-label="topic prevalence by group"' out/report.html
+	[ "$output" = 0 ]
+	grep -q '^Topics (6, fitted on 5,735 content words, prior by year):$' out/summary.txt
+	# No date column either: plain LDA.
+	run --separate-stderr report OUT="$BATS_TEST_TMPDIR/out" \
+	    META="$BATS_TEST_TMPDIR/meta.tsv" GROUP=house DATE=
+	[ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+	expect_eq "$(grep -E '^(model|covariates|nogroup)' out/fit.tsv)" \
+	    "$(printf '%s\t%s\n' nogroup \
+	    'the documents fitted on have one value of it or none' model lda)"
+	[ ! -s out/effects.tsv ] && [ ! -s out/lambda.tsv ]
+	grep -q 'latent Dirichlet allocation (<code>sp-topics</code>, collapsed Gibbs sampling, α and β optimised); <code>house</code> is not a covariate' out/report.html
+	run grep -c -- '--covariates' out/report.html
+	[ "$output" = 0 ]
+	grep -q '^Topics (6, fitted on 5,735 content words):$' out/summary.txt
+	# No table: plain LDA, the model sp-topics fits without covariates.
+	run --separate-stderr report OUT="$BATS_TEST_TMPDIR/out" META=
+	[ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+	expect_eq "$(grep -E '^(model|covariates|nogroup)' out/fit.tsv)" \
+	    "$(printf 'model\tlda')"
+	[ ! -s out/effects.tsv ] && [ ! -s out/lambda.tsv ]
+	grep -q 'latent Dirichlet allocation (<code>sp-topics</code>, collapsed Gibbs sampling, α and β optimised): 6 topics' out/report.html
+	sp-topics -k 6 -n 500 --by para --top 10 --seed 1 --threads 2 \
+	    out/content.tsv >topics.txt
+	cmp topics.txt out/topics.txt
+}
+
 @test "a second make report rebuilds nothing and prints the summary" {
 	run report OUT="$BATS_TEST_TMPDIR/out"
 	[ "$status" -eq 0 ]
@@ -269,23 +361,39 @@ sections() {
 	[ ! -e "$SP_ROOT/pwned" ]
 	grep -q "${TAB}terror\*${TAB}.*${TAB}terrorism${TAB}" out/kwic.tsv
 	grep -q "${TAB}safe spaces${TAB}.*${TAB}safe spaces${TAB}" out/kwic.tsv
-	changed out/kwic.tsv && changed out/report.html
-	! changed out/topics.txt && ! changed out/docs.tsv &&
-	    ! changed out/segments.tsv && ! changed out/keyness-group.tsv
-	# The column compared: the groups, their keywords, not the topics.
+	changed out/kwic.tsv
+	changed out/report.html
+	unchanged out/topics.txt out/docs.tsv out/segments.tsv \
+	    out/keyness-group.tsv
+	# The column compared: the groups, their keywords, and the topic
+	# model, whose prior depends on the group (a covariate).
 	stamps >before
 	run report OUT="$BATS_TEST_TMPDIR/out" GROUP=kind
 	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
 	expect_eq "$(cut -f1 out/groups.tsv)" "$(printf 'speech\npress release')"
-	changed out/docs.tsv && changed out/keyness-group.tsv
-	! changed out/topics.txt && ! changed out/content.tsv
+	changed out/docs.tsv
+	changed out/keyness-group.tsv
+	changed out/topics.txt
+	changed out/doc-topics.tsv
+	unchanged out/content.tsv out/segments.tsv
+	expect_eq "$(cut -f1,2 out/effects.tsv | uniq)" "$(printf '%s\t%s\n' \
+	    kind 'press release' kind speech date:year 2016 date:year 2017 \
+	    date:year 2018 date:year 2019)"
+	# The period: the time tables, not the model (the year is a
+	# covariate whatever the period).
+	stamps >before
+	run report OUT="$BATS_TEST_TMPDIR/out" GROUP=kind PERIOD=decade
+	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+	expect_eq "$(cut -f1 out/periods.tsv)" 2010s
+	changed out/docs.tsv
+	unchanged out/topics.txt out/effects.tsv out/doc-topics.tsv
 	# The number of topics: the model and what is made from it.
 	stamps >before
-	run report OUT="$BATS_TEST_TMPDIR/out" GROUP=kind TOPICS=3
+	run report OUT="$BATS_TEST_TMPDIR/out" GROUP=kind PERIOD=decade TOPICS=3
 	[ "$status" -eq 0 ]
 	[ "$(wc -l <out/topics.txt)" -eq 3 ]
 	changed out/doc-topics.tsv
-	! changed out/keyness-group.tsv && ! changed out/docs.tsv
+	unchanged out/keyness-group.tsv out/docs.tsv
 	# Back to the defaults: the same tables as at first.
 	run report OUT="$BATS_TEST_TMPDIR/out"
 	[ "$status" -eq 0 ]
@@ -388,6 +496,14 @@ hint: text in another encoding than UTF-8 can be converted with iconv, e.g. icon
 	expect_eq "$(awk -F '\t' '$1 == "u1" { print $3 }' out/segments.tsv | tail -n 1)" \
 	    "$(awk -F '\t' '$1 == "u1"' out/segments.tsv | wc -l)"
 	grep -q ': 1 id not in the table (first: u4)' out/warnings.txt
+	# Two parties (and NA), one year: the party is the covariate;
+	# sp-topics' note of the missing id is not repeated.
+	expect_eq "$(grep -E '^(model|covariates)' out/fit.tsv)" \
+	    "$(printf '%s\t%s\n' model dmr covariates party)"
+	expect_eq "$(cut -f1,2 out/effects.tsv | uniq)" "$(printf '%s\t%s\n' \
+	    party Con party Lab party NA)"
+	run grep -c sp-topics <<<"$stderr"
+	[ "$output" = 0 ]
 	page_ok out/report.html
 }
 
@@ -403,8 +519,10 @@ hint: text in another encoding than UTF-8 can be converted with iconv, e.g. icon
 	page_ok out/report.html
 	expect_eq "$(sections out/report.html)" \
 	    "methods groups time topics keyterms concordance collocations documents tables"
-	grep -q 'aria-label="topics by group"' out/report.html
-	! grep -q 'aria-label="topic mix per document"' out/report.html
+	grep -q "^covariates${TAB}speaker,date:year$" out/fit.tsv
+	[ "$(heat_titles out/report.html 'topic prevalence by group' | wc -l)" -eq 120 ]
+	run grep -c 'aria-label="topic mix per document"' out/report.html
+	[ "$output" = 0 ]
 	[ "$(grep -c 'aria-label="keywords of ' out/report.html)" -eq 8 ]
 	[ "$(grep -c '<polyline' out/report.html)" -eq 5 ]
 	# 231 years, drawn as 190 points at most.

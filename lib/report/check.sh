@@ -10,6 +10,8 @@
 #   OUT/set/period     the table, the date column and the period
 #   OUT/set/keyterms   the key terms as given (empty: chosen)
 #   OUT/set/topics     the number of topics and sweeps
+#   OUT/set/covariates the table, the group and date columns (the topic
+#                      model's covariates)
 #   OUT/settings.tsv   every setting as used: NAME TAB VALUE
 #
 # The settings come in the environment, as make has them (see Makefile):
@@ -300,6 +302,8 @@ printf '%s\t%s\n' META "$META" DATE "$DATE" PERIOD "$PERIOD" |
 	put "$OUT/set/period"
 printf '%s\t%s\n' TOPICS "$TOPICS" SWEEPS "$SWEEPS" FIT "$FIT" |
 	put "$OUT/set/topics"
+printf '%s\t%s\n' META "$META" GROUP "$GROUP" DATE "$DATE" |
+	put "$OUT/set/covariates"
 {
 	printf '%s\t%s\n' CORPUS "$CORPUS" KIND "$kind" META "$META"
 	printf '%s\t%s\n' GROUP "${groupcol:+$GROUP}" DATE "$DATE"

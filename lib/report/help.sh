@@ -26,6 +26,8 @@ OUT/summary.txt and the tables of OUT/ (README, "The main job").
                   mix is then inferred with the model
   OUT=out         the folder for the tables and the page
 
-A change of a setting or of the input rebuilds what depends on it.
+With META, the topic model's prior depends on GROUP and the year of DATE
+(Dirichlet-multinomial regression; README says when).  A change of a
+setting or of the input rebuilds what depends on it.
 Other targets: all, check, units, bench, fuzz, install, uninstall, clean.
 END

@@ -3,7 +3,8 @@
 # reads, in this order (html.sh gives them): settings.tsv, fit.tsv,
 # docs.tsv, groups.tsv, periods.tsv, keyness-group.tsv, keyterms.dict,
 # keyterms.tsv, topics.txt, doc-topics.tsv, colloc.tsv, kwic-sample.tsv,
-# warnings.txt, stop.txt, and last the tables of OUT/ as NAME TAB BYTES.
+# warnings.txt, stop.txt, effects.tsv, and last the tables of OUT/ as
+# NAME TAB BYTES.
 #
 # Its size does not grow with the corpus: a fixed number of groups, key
 # terms, topics and concordance lines is shown, the time charts have at
@@ -142,6 +143,17 @@ part == 14 {
 	next
 }
 part == 15 {
+	# The topic model's expected proportions by value of each covariate
+	# (sp-topics --effects): those of the group covariate.
+	if ($1 == fit["groupcov"]) {
+		effmean[$2, $3] = $4
+		efflow[$2, $3] = $5
+		effhigh[$2, $3] = $6
+		effvalue[$2] = 1
+	}
+	next
+}
+part == 16 {
 	filebytes[$1] = $2
 	files[++nfiles] = $1
 	next
@@ -373,8 +385,7 @@ function methods(    s, fitted) {
 		    " paragraphs (" num(fit["fitted"]) " of " \
 		    num(fit["tokens"]) " content words; at most " \
 		    num(setting["FIT"]) ")"
-		s = "latent Dirichlet allocation (<code>sp-topics</code>, " \
-		    "collapsed Gibbs sampling, α and β optimised): " \
+		s = model_text() ": " \
 		    esc(setting["TOPICS"]) " topics, " esc(setting["SWEEPS"]) \
 		    " sweeps, seed " fit["seed"] ", " fit["threads"] \
 		    " threads, fitted on " fitted "; each document's mix " \
@@ -390,15 +401,43 @@ function methods(    s, fitted) {
 	    (fit["skipped"] != "" ? "" : "<code>sp-topics -k " \
 	    esc(setting["TOPICS"]) " -n " esc(setting["SWEEPS"]) " --by " \
 	    "para --seed " fit["seed"] " --threads " fit["threads"] \
-	    " --save topics.model</code>, <code>sp-topics --infer " \
-	    "topics.model --by doc -n " fit["infer"] " --seed " fit["seed"] \
-	    " --threads " fit["threads"] "</code>; ") \
+	    " --save topics.model" (fit["model"] != "dmr" ? "" : " --meta " \
+	    esc(setting["META"]) " --covariates " esc(fit["covariates"]) \
+	    " --effects effects.tsv --lambda lambda.tsv") "</code>, " \
+	    "<code>sp-topics --infer topics.model --by doc -n " fit["infer"] \
+	    " --seed " fit["seed"] " --threads " fit["threads"] \
+	    (fit["model"] != "dmr" ? "" : " --meta " esc(setting["META"])) \
+	    "</code>; ") \
 	    "<code>sp-count --colloc --min 3 -n 100</code> " \
 	    "(the rules are in the Makefile and lib/report/)")
 	kv("concordance", "6 lines a key term, from evenly spaced " \
 	    (ndated() ? "periods" : "documents") ", contexts of 60 " \
 	    "characters cut to whole words")
 	print "</table></section>"
+}
+
+# Which topic model ran: plain LDA, or DMR on the group, the year or both
+# (topics.sh chose), and why the group is not a covariate when it is not.
+function model_text(    s, on) {
+	if (fit["model"] == "dmr") {
+		if (fit["groupcov"] != "")
+			on = "its <code>" esc(setting["GROUP"]) "</code>"
+		if (fit["yearcov"] != "")
+			on = on (on != "" ? " and " : "") "the year of its <code>" \
+			    esc(setting["DATE"]) "</code> (a number, standardised)"
+		s = "Dirichlet-multinomial regression (Mimno and McCallum " \
+		    "2008; <code>sp-topics --covariates</code>, collapsed Gibbs " \
+		    "sampling, λ and β optimised), each document's prior over " \
+		    "the topics depending on " on
+	} else
+		s = "latent Dirichlet allocation (<code>sp-topics</code>, " \
+		    "collapsed Gibbs sampling, α and β optimised)"
+	if (fit["nogroup"] != "")
+		s = s "; <code>" esc(setting["GROUP"]) "</code> is not a " \
+		    "covariate: " esc(fit["nogroup"])
+	else if (fit["model"] != "dmr" && setting["META"] != "")
+		s = s "; no covariate"
+	return s
 }
 
 function ndated() {
@@ -751,27 +790,73 @@ function topics_section(    k, t, i, d, x, w, y, label, n, g, max, v, cw,
 				printf "<text class=\"small\" x=\"%d\" y=\"%d\">no " \
 				    "content words</text>\n", label + 4, y + 14
 		}
-		print "</svg></section>"
+		print "</svg>"
+		# With covariates, the model's estimate by group too.
+		if (fit["groupcov"] != "")
+			heatmap(1)
+		print "</section>"
 		return
 	}
-	# A heatmap: the share of each topic in each of the largest groups,
-	# the cell in the topic's colour, as strong as the share.
-	n = ngroups < HEATGROUPS ? ngroups : HEATGROUPS
+	heatmap(fit["groupcov"] != "")
+	print "</section>"
+}
+
+# A heatmap of topics by group, for the largest groups, each cell in the
+# topic's colour, as strong as its value.  With model, the values are the
+# topic model's expected proportions for a document of the group
+# (effects.tsv's MEAN), the least and greatest over its last fits in the
+# cell's title; else the share of each topic in the group's tokens.
+function heatmap(model,    i, k, n, g, v, max, label, cw, rows, s, nrow, y,
+    row, left, heat) {
 	print "<h3>Topics by " (setting["META"] == "" ? "document" : \
 	    esc(setting["GROUP"])) "</h3>"
-	s = "<p class=\"note\">The share of each topic in the tokens of " \
-	    "each group (documents weighted by their length)"
-	if (ngroups > n)
-		s = s ", for the " n " largest of " num(ngroups) " groups; " \
-		    "every document's mix is in <a href=\"doc-topics.tsv\">" \
-		    "doc-topics.tsv</a>"
+	nrow = 0
+	for (i = 1; i <= ngroups; i++) {
+		g = group[i]
+		if (model && !(g in effvalue)) {
+			left++
+			continue
+		}
+		if (nrow < HEATGROUPS)
+			row[++nrow] = g
+	}
+	n = nrow
+	if (model) {
+		s = "<p class=\"note\">The topic model's expected share of " \
+		    "each topic in a document of each " \
+		    esc(setting["GROUP"]) (fit["yearcov"] != "" ? " (of the " \
+		    "mean year)" : "") ", before its words are read: its prior" \
+		    " over the topics, exp(x·λ) normalised (<a href=\"" \
+		    "effects.tsv\">effects.tsv</a>, <a href=\"lambda.tsv\">" \
+		    "lambda.tsv</a>).  A cell's title gives the least and " \
+		    "greatest of it over the model's last 10 fits of λ: how " \
+		    "much the estimate moves with the sampling, not a " \
+		    "confidence interval"
+		if (ngroups - left > n)
+			s = s "; the " n " largest of " num(ngroups - left) \
+			    " groups are shown"
+		if (left > 0)
+			s = s "; " plural(left, "group") " with no paragraph " \
+			    "in the sample the model was fitted on " \
+			    (left == 1 ? "has" : "have") " no estimate"
+	} else {
+		s = "<p class=\"note\">The share of each topic in the tokens " \
+		    "of each group (documents weighted by their length)"
+		if (ngroups > n)
+			s = s ", for the " n " largest of " num(ngroups) \
+			    " groups; every document's mix is in <a href=\"" \
+			    "doc-topics.tsv\">doc-topics.tsv</a>"
+	}
 	print s ".</p>"
 	max = 0
 	for (i = 1; i <= n; i++)
 		for (k = 1; k <= ntopics; k++) {
-			g = group[i]
-			v = grouptokens[g] > 0 ? \
-			    topicgroup[topic[k], g] / grouptokens[g] : 0
+			g = row[i]
+			if (model)
+				v = effmean[g, topic[k]]
+			else
+				v = grouptokens[g] > 0 ? \
+				    topicgroup[topic[k], g] / grouptokens[g] : 0
 			heat[i, k] = v
 			if (v > max)
 				max = v
@@ -782,13 +867,14 @@ function topics_section(    k, t, i, d, x, w, y, label, n, g, max, v, cw,
 		cw = 60
 	rows = n * 20 + 24
 	printf "<svg width=\"%d\" height=\"%d\" role=\"img\" " \
-	    "aria-label=\"topics by group\">\n", label + cw * ntopics + 10, rows
+	    "aria-label=\"%s\">\n", label + cw * ntopics + 10, rows,
+	    (model ? "topic prevalence by group" : "topics by group")
 	for (k = 1; k <= ntopics; k++)
 		printf "<text class=\"small\" x=\"%.1f\" y=\"14\" " \
 		    "text-anchor=\"middle\">%s</text>\n",
 		    label + (k - 0.5) * cw, ((cw >= 16 || k % 5 == 1) ? topic[k] : "")
 	for (i = 1; i <= n; i++) {
-		g = group[i]
+		g = row[i]
 		y = 20 + (i - 1) * 20
 		printf "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s<title>" \
 		    "%s</title></text>\n", label - 8, y + 14, esc(cut(g, 30)),
@@ -797,9 +883,14 @@ function topics_section(    k, t, i, d, x, w, y, label, n, g, max, v, cw,
 			v = heat[i, k]
 			printf "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"19\" " \
 			    "fill=\"%s\" fill-opacity=\"%.2f\"><title>%s, topic %s: " \
-			    "%.0f%%</title></rect>\n", label + (k - 1) * cw, y,
-			    cw - 1, topiccolour(k - 1), (max > 0 ? v / max : 0),
-			    esc(g), topic[k], 100 * v
+			    "%.0f%%", label + (k - 1) * cw, y, cw - 1,
+			    topiccolour(k - 1), (max > 0 ? v / max : 0), esc(g),
+			    topic[k], 100 * v
+			if (model)
+				printf " (%.0f%% to %.0f%% over the last fits)",
+				    100 * efflow[g, topic[k]],
+				    100 * effhigh[g, topic[k]]
+			print "</title></rect>"
 			if (cw >= 28)
 				printf "<text class=\"small\" x=\"%.1f\" y=\"%d\" " \
 				    "text-anchor=\"middle\">%.0f</text>\n",
@@ -810,7 +901,6 @@ function topics_section(    k, t, i, d, x, w, y, label, n, g, max, v, cw,
 	if (cw >= 28)
 		print "<p class=\"note\">The numbers are percentages; the " \
 		    "strongest colour is " sprintf("%.0f", 100 * max) "%.</p>"
-	print "</section>"
 }
 
 function keyterms_section(    t, name) {
@@ -946,7 +1036,12 @@ function tables(    i, f) {
 	    "colloc.tsv|collocations: W1 TAB W2 TAB COUNT TAB PMI TAB T TAB G2|" \
 	    "topics.txt|the topics: TOPIC TAB ALPHA TAB WORDS|" \
 	    "topics.model|the topic model (sp-topics --infer reads it)|" \
-	    "fit.tsv|what the topic model was fitted on|" \
+	    "fit.tsv|what the topic model was fitted on, and how|" \
+	    "effects.tsv|with covariates, the topics' expected proportions " \
+	    "by value: COVARIATE TAB VALUE TAB TOPIC TAB MEAN TAB LOWER TAB " \
+	    "UPPER|" \
+	    "lambda.tsv|with covariates, the fitted λ: COVARIATE TAB VALUE " \
+	    "TAB TOPIC TAB LAMBDA|" \
 	    "doc-topics.tsv|each document's topic mix: DOC TAB TOPIC TAB " \
 	    "PROPORTION|" \
 	    "warnings.txt|the warnings about the input|" \

@@ -106,7 +106,10 @@ END {
 		print "Topics: none (" fit["skipped"] ")"
 	else {
 		print "Topics (" ntopics ", fitted on " num(fit["fitted"]) \
-		    " content words):"
+		    " content words" (fit["model"] != "dmr" ? "" : ", prior by " \
+		    (fit["groupcov"] != "" ? setting["GROUP"] : "") \
+		    (fit["groupcov"] != "" && fit["yearcov"] != "" ? \
+		    " and " : "") (fit["yearcov"] != "" ? "year" : "")) "):"
 		for (i = 1; i <= ntopics && i <= TOPICS; i++)
 			print "  " topic[i]
 		if (ntopics > TOPICS)
