@@ -164,14 +164,15 @@ $(OUT)/periods.tsv: $(OUT)/docs.tsv $(R)/sizes.sh
 	@sh $(R)/sizes.sh $(OUT)/docs.tsv 3 > $@
 
 # Content-word counts and keyness of every group (period) against the
-# rest, each in one pass over its table.
-$(OUT)/counts-group.tsv: $(OUT)/content.tsv $(OUT)/settings.tsv bin/sp-count \
-    $(R)/count-by.sh
+# rest, each in one pass over its table.  They depend on the stamps of
+# the settings they use, not on settings.tsv, which every setting changes.
+$(OUT)/counts-group.tsv: $(OUT)/content.tsv $(S)/group $(call safe,$(META)) \
+    bin/sp-count $(R)/count-by.sh
 	@echo 'make report: counts by group (sp-count --meta)'
 	@sh $(R)/count-by.sh $(OUT) group $(OUT)/content.tsv > $@
 
-$(OUT)/counts-period.tsv: $(OUT)/content.tsv $(OUT)/settings.tsv bin/sp-count \
-    $(R)/count-by.sh
+$(OUT)/counts-period.tsv: $(OUT)/content.tsv $(S)/period $(call safe,$(META)) \
+    bin/sp-count $(R)/count-by.sh
 	@echo 'make report: counts by period (sp-count --meta)'
 	@sh $(R)/count-by.sh $(OUT) period $(OUT)/content.tsv > $@
 
