@@ -257,7 +257,9 @@ lda_dmr_init(struct lda_dmr *d, const struct lda_corpus *c,
 		comma = strchr(p, ',');
 		d->cov[j].name =
 		    xmemdup(p, comma ? (size_t)(comma - p) : strlen(p));
-		p = comma + 1;
+		/* Not comma + 1 after the last name: NULL + 1 is undefined. */
+		if (comma != NULL)
+			p = comma + 1;
 	}
 	/* Each document's features: the intercept, one per covariate. */
 	nx = (size_t)d->ncovariates + 1;
