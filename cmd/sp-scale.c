@@ -459,6 +459,15 @@ read_refs(const struct scale_table *t)
 		if (parse_number(rec.payload, rec.len, &v) < 0)
 			refs_die(&rr, "score '%.*s' is not a number",
 				 (int)rec.len, rec.payload);
+		/*
+		 * A bound, so that the squares of the SEs and the rescaling
+		 * stay finite: a score near DBL_MAX gave inf and nan.
+		 */
+		if (fabs(v) > 1e6)
+			refs_die(&rr,
+				 "score '%.*s' is out of range (at most "
+				 "1000000 either way)",
+				 (int)rec.len, rec.payload);
 		if ((d = scale_find_doc(t, rec.key, rec.keylen)) < 0)
 			refs_die(&rr, "no group '%.*s' in the input",
 				 (int)rec.keylen, rec.key);

@@ -198,6 +198,14 @@ V${TAB}0.000000${TAB}0.707107"
 	run --separate-stderr sp-scale --wordscores refs.tsv "$F/lbg2003.tsv"
 	[ "$status" -eq 2 ]
 	expect_eq "$stderr" "sp-scale: refs.tsv:2: score 'high' is not a number"
+	# A score near DBL_MAX once gave inf and nan.
+	printf 'R1\t-1\nR2\t1e308\n' > refs.tsv
+	run --separate-stderr sp-scale --wordscores refs.tsv "$F/lbg2003.tsv"
+	[ "$status" -eq 2 ] && [ -z "$output" ]
+	expect_eq "$stderr" "sp-scale: refs.tsv:2: score '1e308' is out of range (at most 1000000 either way)"
+	printf 'R1\t-1000000\nR2\t1e6\nR3\t0\n' > refs.tsv
+	run --separate-stderr sp-scale --wordscores refs.tsv "$F/lbg2003.tsv"
+	[ "$status" -eq 0 ] && [[ "$output" != *nan* && "$output" != *inf* ]]
 	printf 'R1\t-1\n\nR1\t1\n' > refs.tsv
 	run --separate-stderr sp-scale --wordscores refs.tsv "$F/lbg2003.tsv"
 	expect_eq "$stderr" "sp-scale: refs.tsv:3: group 'R1' has a score already (line 1)"
