@@ -475,8 +475,13 @@ lda_dmr_free(struct lda_dmr *d)
 
 /*
  * alpha[t] = exp(x . lambda_t) for the features xf[0..nx) with values
- * xv[0..nx) (the rest 0); returns the sum.
+ * xv[0..nx) (the rest 0); returns the sum.  x . lambda_t is held to
+ * [-DMR_EXP_MAX, DMR_EXP_MAX]: a saved model's lambda or a number of
+ * --meta far from the training mean could make alpha inf or 0 (and the
+ * samplers' float copy inf for less), which lost the document's topics
+ * without a word; fitted priors are far inside (alpha from e^-60 to e^60).
  */
+#define DMR_EXP_MAX 60.0
 static double
 prior(const uint32_t *xf, const double *xv, int nx, const double *lambda, int k,
       double *alpha)
@@ -495,6 +500,10 @@ prior(const uint32_t *xf, const double *xv, int nx, const double *lambda, int k,
 			alpha[t] += xv[j] * l[t];
 	}
 	for (t = 0; t < k; t++) {
+		if (!(alpha[t] >= -DMR_EXP_MAX)) /* NaN too */
+			alpha[t] = -DMR_EXP_MAX;
+		else if (alpha[t] > DMR_EXP_MAX)
+			alpha[t] = DMR_EXP_MAX;
 		e = exp(alpha[t]);
 		alpha[t] = e;
 		sum += e;

@@ -987,6 +987,25 @@ sp-topics: model: 1 document has a value of Year that the model does not know, t
 	expect_eq "$stderr" "sp-topics: model: the model has covariates: give --meta with the documents' table"
 }
 
+@test "--infer with a DMR model: a number far from the mean or a huge lambda still gives every document its topics" {
+	dmr_collection
+	run_ok sp-topics -k 2 -n 30 --meta dmr.tsv --covariates Party,Year \
+	    --save model in
+	printf 'n1\t1\t1\tapple1\nn2\t1\t1\tpear\nn3\t1\t1\tzebra2\n' >new
+	# exp(x . lambda) was inf or 0 here: the document's rows were lost.
+	printf 'id\tParty\tYear\nn1\tLeft\t1e300\nn2\tRight\t-1e300\nn3\tLeft\t2004\n' >far.tsv
+	awk -F '\t' -v OFS='\t' '$1 == "lambda" && $2 == 0 { $3 = "800 -800" }
+	    { print }' model >huge
+	for m in model huge; do
+		run_ok sp-topics --infer $m --meta far.tsv new
+		awk -F '\t' '$3 + 0 < 0 || $3 + 0 > 1 || $3 !~ /^[0-9.]+$/ { exit 1 }
+		    { n[$1]++; s[$1] += $3 }
+		    END { for (d in n) if (n[d] != 2 || s[d] < 0.99999 ||
+			s[d] > 1.00001) exit 1; exit length(n) != 3 }' <<<"$output" ||
+		    { echo "$m: $output"; return 1; }
+	done
+}
+
 @test "--evaluate with a DMR model is --evaluate with each document's alpha" {
 	dmr_collection
 	run_ok sp-topics -k 2 -n 60 --meta dmr.tsv --covariates Party \
