@@ -140,7 +140,12 @@ encode(struct lda_dmr_covariate *cv, const struct lda_corpus *c,
 			order[0] = ref;
 		}
 	}
-	if (nused < 2 || (cv->numeric && !(cv->sd > 0))) {
+	if (cv->numeric && !(isfinite(cv->mean) && isfinite(cv->sd))) {
+		/* Numbers near DBL_MAX: standardised, every one was NaN. */
+		sp_warn("--covariates %s: numbers too large to standardise",
+			cv->name);
+		nused = 0;
+	} else if (nused < 2 || (cv->numeric && !(cv->sd > 0))) {
 		sp_warn("--covariates %s: every document has the same value",
 			cv->name);
 		nused = 0;

@@ -943,6 +943,11 @@ dmr_collection() {
 	run --separate-stderr sp-topics --meta one.tsv --covariates Party in
 	[ "$status" -eq 2 ]
 	expect_eq "$stderr" "sp-topics: --covariates Party: every document has the same value"
+	# Numbers whose sum overflows made every feature NaN, lambda 0.
+	awk -F '\t' -v OFS='\t' 'NR > 1 { $3 = "1.7e308" } { print }' dmr.tsv >huge.tsv
+	run --separate-stderr sp-topics --meta huge.tsv --covariates Year in
+	[ "$status" -eq 2 ] && [ -z "$output" ]
+	expect_eq "$stderr" "sp-topics: --covariates Year: numbers too large to standardise"
 	run --separate-stderr sp-topics --meta dmr.tsv --covariates Party --by Party in
 	[ "$status" -eq 2 ]
 	expect_eq "$stderr" "sp-topics: --covariates cannot be used with --by Party, a column of dmr.tsv: a document's covariates come from its id"
