@@ -20,8 +20,8 @@
 #
 # usage: tests/fuzz/afl.sh [-l] [PROGRAM | PROGRAM:SET ...]
 #   -l      list the programs and option sets, and exit
-#   with no operand, every set of every program (22 sets: the whole run
-#   takes 22 x AFL_SECONDS)
+#   with no operand, every set of every program (41 sets: the whole run
+#   takes 41 x AFL_SECONDS)
 # environment: AFL_SECONDS (600), AFL_TIMEOUT (2000, ms per run),
 #   AFL_FUZZ (afl-fuzz), AFL_CC (afl-cc)
 set -eu
@@ -39,9 +39,20 @@ here=tests/fuzz
 # afl-fuzz warns of AFL_ variables it does not know.
 unset AFL_SECONDS AFL_TIMEOUT AFL_FUZZ AFL_CC
 model=$top/$out/model.txt
+dmr=$top/$out/dmr.txt
+# Fixed files of the options that read one: a metadata table whose ids
+# are the seeds' document ids, a weighted dictionary with negation, a LIWC
+# .dic and Wordscores reference scores.
+meta=$top/$here/afl/meta.tsv
+dic=$top/$here/afl/dict.tsv
+liwc=$top/$here/afl/liwc.dic
+refs=$top/$here/afl/refs.tsv
 
 # The option sets: PROGRAM SET SEEDS DICTIONARY OPTIONS...  SEEDS is text,
-# segments, tokens or counts; DICTIONARY a tests/fuzz/*.dict or -.
+# segments, tokens, counts, records (ID TAB text), transcript (speaker
+# turns), gaps (token records with gap records), docs (token records of
+# several documents of the metadata table) or doccounts (their count
+# table); DICTIONARY a tests/fuzz/*.dict or -.
 sets() {
 	cat <<EOF
 sp-split default text sentence.dict
@@ -66,6 +77,25 @@ sp-grep count segments - -c --by 1 the
 sp-grep invert-list segments - -v -l a
 sp-topics train tokens - -k 3 -n 3 --top 5 --diagnostics /dev/null --doc-topics /dev/null
 sp-topics infer tokens - --infer $model -n 5
+sp-split records records sentence.dict --records
+sp-split turns transcript sentence.dict --turns auto
+sp-split turns-ere transcript - --turns ^[A-Z][A-Za-z.]*:
+sp-tokens gaps segments token.dict --stop --no-numbers --min-len 3 --pad --ngrams 1-2
+sp-count gaps-colloc gaps - --colloc -w 3
+sp-count meta-by docs - --meta $meta --by party --rel --df --tfidf
+sp-count keyness-all docs - --keyness-all --measure chi2-yates -n 5
+sp-count logodds docs - --meta $meta --id-column id --by date:year --keyness-all --measure logodds
+sp-count tidylo doccounts count.dict --merge --keyness-all --measure logodds-tidylo
+sp-count dispersion docs - --dispersion --by doc
+sp-grep dict segments - --dict $dic -c --rate --meta $meta --by party
+sp-grep liwc segments - --dict $liwc -o --nested=category
+sp-topics meta-by docs - --meta $meta --by party -k 3 -n 3
+sp-topics dmr docs - --meta $meta --covariates party,date,age -k 3 -n 12 --burn-in 4 --optimize-interval 4 --lambda /dev/null --effects /dev/null
+sp-topics dmr-infer docs - --infer $dmr --meta $meta -n 5
+sp-scale wordfish doccounts count.dict --wordfish --max-iter 50
+sp-scale ca doccounts count.dict --ca 2
+sp-scale wordscores doccounts count.dict --wordscores $refs
+sp-scale tokens-meta docs - --tokens --meta $meta --by party --wordfish --max-iter 50
 EOF
 }
 
@@ -85,7 +115,8 @@ san="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 AFL_QUIET=1 make -s O="$out" CC="$cc" \
     CFLAGS="-std=c11 -O1 -g -fno-omit-frame-pointer $san" \
     LDFLAGS="$san" "$out/bin/sp-split" "$out/bin/sp-tokens" \
-    "$out/bin/sp-count" "$out/bin/sp-grep" "$out/bin/sp-topics"
+    "$out/bin/sp-count" "$out/bin/sp-grep" "$out/bin/sp-topics" \
+    "$out/bin/sp-scale"
 bin=$top/$out/bin
 export ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0:max_allocation_size_mb=2048
 export UBSAN_OPTIONS=abort_on_error=1:halt_on_error=1:print_stacktrace=1
@@ -93,7 +124,10 @@ export UBSAN_OPTIONS=abort_on_error=1:halt_on_error=1:print_stacktrace=1
 # 2. The seeds, each kind in its own folder, no two the same.
 seeds=$out/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/text" "$seeds/segments" "$seeds/tokens" "$seeds/counts"
+for kind in text segments tokens counts records transcript gaps docs \
+    doccounts; do
+	mkdir -p "$seeds/$kind"
+done
 for f in "$here"/seeds/reader/*-000; do
 	tail -c +2 "$f" >"$seeds/text/$(basename "$f" -000)"
 done
@@ -114,6 +148,35 @@ for f in "$seeds"/tokens/corpus-*; do
 done
 cat "$seeds"/tokens/corpus-* | "$bin/sp-topics" -k 3 -n 10 --save "$model" \
     >/dev/null
+# Records ID TAB text: the sitting's first speeches, and each text's lines
+# under its name.
+head -c 3000 corpus/parlamint/*.txt >"$seeds/records/parlamint"
+for f in "$seeds"/text/*; do
+	name=$(basename "$f")
+	awk -v id="$name" '{ print id "\t" $0 }' "$f" >"$seeds/records/$name"
+done
+printf 'a\tb\tc\n\tno id\nno tab\n\nb\t\n' >"$seeds/records/fields"
+# Transcripts: the sitting's speeches under their speakers' names.
+awk -F '\t' 'NR <= 6 { print "Mr Speaker: " substr($2, 1, 300) }' \
+    corpus/parlamint/*.txt >"$seeds/transcript/speaker"
+printf 'THE PRIME MINISTER: We will.\n\nMr. Smith (Leeds): No.\nHe said so.\nQ: Why?\nA: Because.\n' \
+    >"$seeds/transcript/labels"
+# Token records with gaps, of several documents, and their count table.
+for f in "$seeds"/segments/corpus-*; do
+	"$bin/sp-tokens" --stop --no-numbers --min-len 3 <"$f" |
+	    head -n 80 >"$seeds/gaps/$(basename "$f")"
+	"$bin/sp-tokens" <"$f" | head -n 60
+done >"$seeds/docs/corpus"
+"$bin/sp-tokens" --stop --pad <"$seeds/segments/corpus-khan-2016-03-20" |
+    head -n 100 >"$seeds/gaps/pad"
+head -n 200 "$seeds/docs/corpus" | sed 's/^corpus-dick/a/; s/^corpus-khan/-/' \
+    >"$seeds/docs/short-ids"
+for f in "$seeds"/docs/*; do
+	"$bin/sp-count" --by doc "$f" >"$seeds/doccounts/$(basename "$f")"
+done
+"$bin/sp-topics" -k 3 -n 12 --burn-in 4 --optimize-interval 4 \
+    --meta "$meta" --covariates party,date,age --save "$dmr" \
+    "$seeds/docs/corpus" >/dev/null
 for d in "$seeds"/*; do
 	find "$d" -type f -size 0 -exec rm -f {} +
 	# Keep one file of each content.
