@@ -23,6 +23,7 @@ LC_ALL=C
 export LC_ALL
 sp=${SP_BIN:-bin}
 me="make report"
+tab=$(printf '\t')
 tmp=
 trap 'rm -f "$OUT"/set/*.new "$OUT"/settings.tsv.new ${tmp:+"$tmp"}' EXIT
 trap 'exit 2' HUP INT TERM
@@ -111,10 +112,9 @@ else
 fi
 
 # The metadata table: TSV with a header row; the first column holds the
-# ids.  Each problem is reported as lib/meta.c reports it.
-# until sp-count --meta: then this check is
-#     sp-count --meta "$META" --by "$GROUP" /dev/null
-# (and --by "$DATE:$PERIOD"), which reports the same errors.
+# ids.  lib/meta.c checks it, through sp-count --meta (grouping nothing by
+# the first column), so the report takes a table exactly when the
+# programs do, with their messages.  Then its header gives the columns.
 columns=
 if [ -n "$META" ]; then
 	[ -f "$META" ] || die "META=$META: no such file"
@@ -125,49 +125,19 @@ if [ -n "$META" ]; then
 		    "tables for now (a header row, then a row per document," \
 		    "fields separated by TAB)" ;;
 	esac
-	columns=$(awk -F '\t' -v name="$META" -v me="$me" '
-	function fail(line, what) {
-		printf "%s: %s:%d: %s\n", me, name, line, what > "/dev/stderr"
-		bad = 1
+	columns=$(awk '{ sub(/\r$/, "") } NR == 1 { sub(/^\357\273\277/, "") }
+	    /^$/ { next } { print; exit }' "$META")
+	case $columns in
+	*"$tab"*) ;;
+	*,*) die "$META:1: no TAB but a comma in the header: a CSV table;" \
+	    "make report reads only TSV tables for now" ;;
+	esac
+	first=${columns%%"$tab"*}
+	err=$("$sp/sp-count" --meta "$META" --by "col:$first" /dev/null \
+	    2>&1 >/dev/null) || {
+		printf '%s\n' "$err" | sed "s/^sp-count: /$me: /" >&2
 		exit 2
 	}
-	{ sub(/\r$/, "") }
-	NR == 1 { sub(/^\357\273\277/, "") }
-	/^$/ { next }
-	!header {
-		header = NR
-		ncols = NF
-		if ($0 !~ /\t/ && $0 ~ /,/)
-			fail(NR, "no TAB but a comma in the header: a CSV " \
-			    "table; make report reads only TSV tables for now")
-		for (i = 1; i <= NF; i++)
-			cols = cols (i > 1 ? "\t" : "") $i
-		next
-	}
-	{
-		if (NF != ncols)
-			fail(NR, NF " field" (NF == 1 ? "" : "s") ", but the " \
-			    "header has " ncols)
-		if ($1 == "")
-			fail(NR, "empty id (column " substr(cols, 1, \
-			    index(cols "\t", "\t") - 1) ")")
-		if ($1 in line)
-			fail(NR, "id '\''" $1 "'\'' is also on line " line[$1])
-		line[$1] = NR
-		rows++
-	}
-	END {
-		if (bad)
-			exit 2
-		if (!header) {
-			printf "%s: %s: empty file: a metadata table starts " \
-			    "with a header row\n", me, name > "/dev/stderr"
-			exit 2
-		}
-		if (!rows)
-			fail(header, "a header but no rows")
-		print cols
-	}' "$META") || exit 2
 fi
 
 # column NAME PURPOSE: the number of column NAME, or an error listing

@@ -33,8 +33,10 @@ st=0
 	exit 2
 }
 
-# until sp-count --meta: the table is read here, as lib/meta.c reads it
-# (check.sh has checked it): TSV, a header row, ids in the first column.
+# The table is read here as lib/meta.c reads it (check.sh has had it
+# checked by lib/meta.c through sp-count): TSV, a header row, ids in the
+# first column.  docs.tsv needs each document's own values, which no sp
+# program writes, so this join stays in awk.
 awk -F '\t' -v OFS='\t' -v group="$group" -v date="$date" \
     -v period="$period" -v meta="$meta" -v logfile="$tmp.log" '
 # Which operand this line is from, by its place among them, so that an
