@@ -87,6 +87,8 @@ sp-count keyness-all docs - --keyness-all --measure chi2-yates -n 5
 sp-count logodds docs - --meta $meta --id-column id --by date:year --keyness-all --measure logodds
 sp-count tidylo doccounts count.dict --merge --keyness-all --measure logodds-tidylo
 sp-count dispersion docs - --dispersion --by doc
+sp-count text-stats tokens - --readability --lexdiv --by sent --window 5 --segment 4
+sp-count collocates gaps - --collocates the* --span L3,R2 --min 1
 sp-grep dict segments - --dict $dic -c --rate --meta $meta --by party
 sp-grep liwc segments - --dict $liwc -o --nested=category
 sp-topics meta-by docs - --meta $meta --by party -k 3 -n 3
