@@ -574,7 +574,7 @@ fails() {
 	printf 'id\tspeaker\nkhan-2016-03-20\tSadiq Khan\textra\n' >texts/INDEX.tsv
 	fails "make report: $BATS_TEST_TMPDIR/texts/INDEX.tsv:2: 3 fields, but the header has 2" "$c"
 	printf 'id\tspeaker\r\nk\tA\r\nk\tB\r\n' >texts/INDEX.tsv
-	fails "make report: $BATS_TEST_TMPDIR/texts/INDEX.tsv:3: id 'k' is also on line 2" "$c"
+	fails "make report: $BATS_TEST_TMPDIR/texts/INDEX.tsv:3: id 'k' (column id) is also on line 2" "$c"
 	printf 'id\tname\nkhan-2016-03-20\tSadiq Khan\n' >texts/INDEX.tsv
 	fails "make report: $BATS_TEST_TMPDIR/texts/INDEX.tsv:1: no column 'speaker' (GROUP=speaker); the columns are: id, name" "$c"
 	fails "make report: $BATS_TEST_TMPDIR/texts/INDEX.tsv:1: no column 'when' (DATE=when); the columns are: id, name" "$c" GROUP=name DATE=when

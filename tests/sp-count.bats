@@ -949,7 +949,7 @@ NA${TAB}the${TAB}2"
 	printf 'id\tparty\na\tLab\nb\tCon\na\tLib\n' >dup.tsv
 	run --separate-stderr sp-count --meta dup.tsv --by party "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
-	expect_eq "$stderr" "sp-count: dup.tsv:4: id 'a' is also on line 2"
+	expect_eq "$stderr" "sp-count: dup.tsv:4: id 'a' (column id) is also on line 2"
 	printf 'id\tparty\na\tLab\nb\n' >ragged.tsv
 	run --separate-stderr sp-count --meta ragged.tsv --by party "$F/tokens.tsv"
 	[ "$status" -eq 2 ]

@@ -886,7 +886,7 @@ Lab, left${TAB}1"
 	printf 'id\tParty\ns1\tLab\ns1\tCon\n' >dup.tsv
 	run --separate-stderr sp-grep -c --meta dup.tsv --by Party x sit.tsv
 	[ "$status" -eq 2 ]
-	expect_eq "$stderr" "sp-grep: dup.tsv:3: id 's1' is also on line 2"
+	expect_eq "$stderr" "sp-grep: dup.tsv:3: id 's1' (column id) is also on line 2"
 	printf 'id\tDate\ns1\t2019-02-30\n' >date.tsv
 	run --separate-stderr sp-grep -c --meta date.tsv --by Date:year x sit.tsv
 	[ "$status" -eq 2 ]

@@ -106,7 +106,7 @@ test_errors(void)
 	check_error("meta.tsv", "party\tid\nLab\tu1\nCon\t\n", "id",
 	    "sp: meta.tsv:3: empty id (column id)\n");
 	check_error("meta.tsv", "id\tparty\nu1\tLab\nu2\tCon\n\nu1\tLD\n",
-	    NULL, "sp: meta.tsv:5: id 'u1' is also on line 2\n");
+	    NULL, "sp: meta.tsv:5: id 'u1' (column id) is also on line 2\n");
 	check_error("meta.tsv", "id\tparty\nu1\tLab\n", "Speaker_ID",
 	    "sp: meta.tsv:1: no column 'Speaker_ID' (the id column); the "
 	    "columns are: id, party\n");
