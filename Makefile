@@ -122,8 +122,8 @@ report: $(OUT)/report.html $(OUT)/summary.txt
 # in $(S)/ only when what it records has changed (check.sh).  A rule
 # with several targets made at once ("&:") needs GNU make 4.3.
 $(S)/inputs $(S)/group $(S)/period $(S)/keyterms $(S)/topics \
-    $(S)/covariates $(OUT)/settings.tsv &: FORCE bin/sp-grep bin/sp-split $(R)/check.sh \
-    $(R)/keyterms.sh
+    $(S)/covariates $(OUT)/settings.tsv &: FORCE bin/sp-count bin/sp-grep \
+    bin/sp-split $(R)/check.sh $(R)/keyterms.sh
 	@$(if $(filter grouped-target,$(.FEATURES)),,echo "make report: \
 	    needs GNU make 4.3 or later; this is make $(MAKE_VERSION)" >&2; \
 	    exit 2;) CORPUS=$(call q,$(CORPUS)) META=$(call q,$(META)) \

@@ -333,6 +333,23 @@ heat_titles() {
 	cmp topics.txt out/topics.txt
 }
 
+@test "make report in a tree with no programs built builds each one before it is run" {
+	# A copy of the sources with the objects (times kept, so only the
+	# links are redone) and no bin/: a fresh clone, without the wait.
+	mkdir tree
+	cp -Rp "$SP_ROOT/Makefile" "$SP_ROOT/cmd" "$SP_ROOT/lib" \
+	    "$SP_ROOT/corpus" tree/
+	mkdir -p tree/build
+	cp -Rp "$SP_ROOT/build/lib" "$SP_ROOT/build/cmd" \
+	    "$SP_ROOT/build/libsp.a" tree/build/
+	run --separate-stderr env SP_BIN= make -s -C tree report
+	[ "$status" -eq 0 ] || { echo "$stderr"; return 1; }
+	for t in sp-split sp-tokens sp-count sp-grep sp-topics; do
+		[ -x "tree/bin/$t" ]
+	done
+	[ -s tree/out/report.html ]
+}
+
 @test "a second make report rebuilds nothing and prints the summary" {
 	run report OUT="$BATS_TEST_TMPDIR/out"
 	[ "$status" -eq 0 ]
