@@ -849,16 +849,24 @@ three_digits(unsigned v, enum last *last)
 	return count;
 }
 
-/* Digits read one by one, 0 as "oh". */
+/*
+ * Digits read one by one, 0 as "oh".  A run too long to be a number may
+ * hold the commas of number_part's run of digits: anything but a digit
+ * is passed over.
+ */
 static unsigned
 digit_by_digit(const char *d, size_t n, enum last *last)
 {
 	unsigned count = 0;
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	*last = LAST_OTHER;
+	for (i = 0; i < n; i++) {
+		if (d[i] < '0' || d[i] > '9')
+			continue;
 		count += d[i] == '0' ? 1 : below20[d[i] - '0'];
-	*last = n > 0 && d[n - 1] == '2' ? LAST_TWO : LAST_OTHER;
+		*last = d[i] == '2' ? LAST_TWO : LAST_OTHER;
+	}
 	return count;
 }
 
