@@ -62,17 +62,21 @@ units: $(UNITS)
 # tests and the suites tagged portable (cli.bats and the comparison with
 # the references) on the portable build.  It ends with the totals,
 # skipped tests counted apart, and the time it took.
-check: all units
+# The builds take both cores unless make was given -j itself.
+J2 = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j2)
+
+check:
 	@start=$$(awk 'BEGIN { srand(); print srand() }'); \
+	$(MAKE) -s $(J2) all units || exit 2; \
 	rm -f build/check.counts; \
 	sh tests/run-all.sh plain bin $(O)/unit; s1=$$?; \
-	$(MAKE) -s O=build/san CFLAGS="$(SANFLAGS)" \
+	$(MAKE) -s $(J2) O=build/san CFLAGS="$(SANFLAGS)" \
 	    LDFLAGS="-fsanitize=address,undefined" sanbins && \
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    SP_REFERENCE_SEEDS=$${SP_REFERENCE_SEEDS:-6} \
 	    sh tests/run-all.sh sanitized build/san/bin build/san/unit '!once'; \
 	s2=$$?; \
-	$(MAKE) -s O=build/portable CFLAGS="$(PORTFLAGS)" sanbins && \
+	$(MAKE) -s $(J2) O=build/portable CFLAGS="$(PORTFLAGS)" sanbins && \
 	    sh tests/run-all.sh portable build/portable/bin \
 	    build/portable/unit portable; s3=$$?; \
 	awk '{ p += $$1; f += $$2; s += $$3 } END { printf "check: %d passed, %d failed, %d skipped\n", p, f, s }' \
