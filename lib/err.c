@@ -39,6 +39,25 @@ sp_vwarn_at(const char *file, unsigned long long line, const char *fmt,
 	fputc('\n', stderr);
 }
 
+int
+sp_quote_len(const char *s, size_t len)
+{
+	size_t n = SP_QUOTE_MAX;
+
+	if (len <= SP_QUOTE_MAX)
+		return (int)len;
+	/* Back off continuation bytes (10xxxxxx) to a character's start. */
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return (int)n;
+}
+
+const char *
+sp_quote_more(size_t len)
+{
+	return len > SP_QUOTE_MAX ? "..." : "";
+}
+
 void
 sp_warn(const char *fmt, ...)
 {

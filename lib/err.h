@@ -25,6 +25,18 @@ _Noreturn void sp_die(const char *fmt, ...);
 _Noreturn void sp_die_at(const char *file, unsigned long long line,
     const char *fmt, ...);
 
+/*
+ * How much of a value from the input to quote in a message: all of it up
+ * to SP_QUOTE_MAX bytes, else the longest start of at most that many
+ * bytes that does not cut a UTF-8 sequence, which the caller follows with
+ * sp_quote_more(len), "...".  An id of a megabyte then gives a line of
+ * message, not a megabyte.  Use as "%.*s%s", sp_quote_len(s, len), s,
+ * sp_quote_more(len).
+ */
+#define SP_QUOTE_MAX 64
+int sp_quote_len(const char *s, size_t len);
+const char *sp_quote_more(size_t len);
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -279,14 +279,17 @@ size_t
 group_report_missing(const struct grouper *g)
 {
 	const char *first;
+	size_t len;
 
 	if (g->kind != GROUP_COLUMN || g->nmissing == 0)
 		return 0;
 	first = strtab_key(&g->missing, 0);
-	sp_warn("%s: %s%zu id%s not in the table (first: %s); their records "
-	    "are counted as " GROUP_NA, g->meta->name,
+	len = strtab_len(&g->missing, 0);
+	sp_warn("%s: %s%zu id%s not in the table (first: %.*s%s); their "
+	    "records are counted as " GROUP_NA, g->meta->name,
 	    g->missing_more ? "more than " : "", g->nmissing,
 	    g->nmissing == 1 && !g->missing_more ? "" : "s",
-	    *first != '\0' ? first : "the empty id");
+	    len > 0 ? sp_quote_len(first, len) : 12,
+	    len > 0 ? first : "the empty id", sp_quote_more(len));
 	return g->nmissing;
 }

@@ -302,8 +302,9 @@ row_done(struct parse *p, unsigned long long end_line)
 	}
 	row = strtab_intern(&m->ids, id, idlen, &added);
 	if (!added) {
-		sp_warn_at(m->name, p->start_line, "id '%s' (column %s) is "
-		    "also on line %llu", id, meta_column_name(m, m->idcol),
+		sp_warn_at(m->name, p->start_line, "id '%.*s%s' (column %s) "
+		    "is also on line %llu", sp_quote_len(id, idlen), id,
+		    sp_quote_more(idlen), meta_column_name(m, m->idcol),
 		    m->lines[row]);
 		return -1;
 	}

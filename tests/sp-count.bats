@@ -950,6 +950,18 @@ NA${TAB}the${TAB}2"
 	run --separate-stderr sp-count --meta dup.tsv --by party "$F/tokens.tsv"
 	[ "$status" -eq 2 ]
 	expect_eq "$stderr" "sp-count: dup.tsv:4: id 'a' (column id) is also on line 2"
+	# A long id is quoted up to 64 bytes, not cutting a character.
+	long=$(printf 'Zo\303\253%.0s' $(seq 30))
+	printf 'id\tparty\n%s\tLab\n%s\tCon\n' "$long" "$long" >dup.tsv
+	run --separate-stderr sp-count --meta dup.tsv --by party "$F/tokens.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-count: dup.tsv:3: id '$(printf 'Zo\303\253%.0s' $(seq 16))...' (column id) is also on line 2"
+	printf 'id\tparty\nx\tLab\n' >one.tsv
+	printf '%s\t1\t1\tword\n' "$long" >long.tsv
+	run --separate-stderr sp-count --meta one.tsv --by party long.tsv
+	[ "$status" -eq 0 ]
+	expect_eq "$output" "NA${TAB}word${TAB}1"
+	expect_eq "$stderr" "sp-count: one.tsv: 1 id not in the table (first: $(printf 'Zo\303\253%.0s' $(seq 16))...); their records are counted as NA"
 	printf 'id\tparty\na\tLab\nb\n' >ragged.tsv
 	run --separate-stderr sp-count --meta ragged.tsv --by party "$F/tokens.tsv"
 	[ "$status" -eq 2 ]

@@ -1,7 +1,8 @@
 /*
  * Unit tests of the foundation: UTF-8 decoding and repair, record
- * splitting, the string table, the tally, option parsing, and the switch
- * to the references of the fast paths with the reader's reference.
+ * splitting, the string table, the tally, option parsing, how much of a
+ * value a message quotes, and the switch to the references of the fast
+ * paths with the reader's reference.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "count.h"
+#include "err.h"
 #include "hash.h"
 #include "io.h"
 #include "opt.h"
@@ -541,6 +543,31 @@ test_reader_reference(void)
 	unlink(path);
 }
 
+/* A message quotes up to 64 bytes of a value, never half a character. */
+static void
+test_quote_len(void)
+{
+	char s[200];
+
+	memset(s, 'a', sizeof(s));
+	CHECK_INT(sp_quote_len(s, 0), 0);
+	CHECK_INT(sp_quote_len(s, 64), 64);
+	CHECK_STR(sp_quote_more(64), "");
+	CHECK_INT(sp_quote_len(s, 65), 64);
+	CHECK_STR(sp_quote_more(65), "...");
+	/* A 2-byte character over bytes 63 and 64: stop before it. */
+	s[63] = '\xC3';
+	s[64] = '\xAB';
+	CHECK_INT(sp_quote_len(s, 200), 63);
+	/* A 4-byte character over bytes 62 to 65. */
+	memcpy(s + 62, "\xF0\x9F\x98\x80", 4);
+	CHECK_INT(sp_quote_len(s, 200), 62);
+	/* A character that ends at byte 64 is quoted whole. */
+	memset(s, 'a', sizeof(s));
+	memcpy(s + 62, "\xC3\xAB", 2);
+	CHECK_INT(sp_quote_len(s, 200), 64);
+}
+
 int
 main(void)
 {
@@ -554,6 +581,7 @@ main(void)
 	test_strtab();
 	test_tally();
 	test_opt();
+	test_quote_len();
 	test_reference_switch();
 	test_reader_reference();
 	UNIT_DONE();
