@@ -130,6 +130,49 @@ field_is(const struct loader *l, size_t i, const char *s)
 	       memcmp(l->field[i], s, l->flen[i]) == 0;
 }
 
+/*
+ * Numbers that a fit cannot give, so that a damaged model is an error and
+ * not a table of inf and nan.  A Wordscores word score is a weighted mean
+ * of the reference scores, so it lies between the least and the greatest
+ * (rounding allowed).  A Wordfish word's rate exp(psi + beta theta) must
+ * stay far from overflow over the positions --predict searches, theta_mean
+ * +- 10 (fitted models have |psi| + |beta| 10 below 200).
+ */
+enum { WORDFISH_MAX_EXPONENT = 600 };
+
+/* The header's numbers, once read. */
+static void
+check_header(struct loader *l, const struct scale_model *m)
+{
+	if (m->method == SCALE_WORDSCORES &&
+	    (m->ws.ref_min > m->ws.ref_max || m->ws.raw_min > m->ws.raw_max ||
+	     m->ws.ref_sd < 0))
+		bad(l, "the reference scores are not a range");
+}
+
+/* Word n, just read. */
+static void
+check_word(struct loader *l, const struct scale_model *m, size_t n)
+{
+	double slack, v;
+
+	if (m->method == SCALE_WORDSCORES) {
+		slack = 1e-9 * (m->ws.ref_max - m->ws.ref_min);
+		v = m->ws.score[n];
+		if (!(v >= m->ws.ref_min - slack && v <= m->ws.ref_max + slack))
+			sp_die_at(l->path, l->r.lineno,
+				  "score %g is outside the reference scores, "
+				  "%g to %g", v, m->ws.ref_min, m->ws.ref_max);
+		return;
+	}
+	v = fabs(m->wf.psi[n]) +
+	    fabs(m->wf.beta[n]) * (fabs(m->wf.theta_mean) + 10);
+	if (!(v <= WORDFISH_MAX_EXPONENT))
+		sp_die_at(l->path, l->r.lineno,
+			  "beta %g and psi %g give a rate that overflows",
+			  m->wf.beta[n], m->wf.psi[n]);
+}
+
 void
 scale_model_load(struct scale_model *m, const char *path)
 {
@@ -176,6 +219,7 @@ scale_model_load(struct scale_model *m, const char *path)
 	} else
 		bad(&l, "expected 'wordscores' or 'wordfish' and the model's "
 			"numbers");
+	check_header(&l, m);
 	for (;;) {
 		next_line(&l);
 		if (l.nfields == 1 && field_is(&l, 0, "end"))
@@ -198,6 +242,7 @@ scale_model_load(struct scale_model *m, const char *path)
 		(*x)[n] = number(&l, 2);
 		if (y)
 			(*y)[n] = number(&l, 3);
+		check_word(&l, m, n);
 		/* Bytewise order, no repeats: the words are looked up. */
 		if (n > 0) {
 			size_t a = (*lens)[n - 1], b = l.flen[1];

@@ -321,6 +321,33 @@ W${TAB}-1.000000${TAB}0.000000"
 	expect_eq "$stderr" "sp-scale: m4: truncated model file: no 'end' line"
 }
 
+@test "a model's numbers that no fit gives are an error, not inf or nan" {
+	# A Wordscores word score lies between the reference scores.
+	printf 'sp-scale model 1\nwordscores\t1\t-1\t1\t-1\t1\nword\ta\t1\nword\tb\t1e308\nend\n' >m1
+	run --separate-stderr sp-scale --predict m1 "$F/toy.tsv"
+	[ "$status" -eq 2 ] && [ -z "$output" ]
+	expect_eq "$stderr" "sp-scale: m1:4: score 1e+308 is outside the reference scores, -1 to 1"
+	printf 'sp-scale model 1\nwordscores\t1\t1\t-1\t-1\t1\nword\ta\t0\nend\n' >m2
+	run --separate-stderr sp-scale --predict m2 "$F/toy.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-scale: m2:2: the reference scores are not a range"
+	# Wordfish: |psi| + |beta| (|theta_mean| + 10) at most 600.
+	printf 'sp-scale model 1\nwordfish\t0\t0\t1\t0\nword\ta\t1\t0\nword\tb\t59.1\t10\nend\n' >m3
+	run --separate-stderr sp-scale --predict m3 "$F/toy.tsv"
+	[ "$status" -eq 2 ] && [ -z "$output" ]
+	expect_eq "$stderr" "sp-scale: m3:4: beta 59.1 and psi 10 give a rate that overflows"
+	printf 'sp-scale model 1\nwordfish\t0\t0\t1\t0\nword\ta\t1\t0\nword\tb\t1\t-1e300\nend\n' >m4
+	run --separate-stderr sp-scale --predict m4 "$F/toy.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-scale: m4:4: beta 1 and psi -1e+300 give a rate that overflows"
+	# At the bound it is read: 59 * 10 + 10 = 600.
+	printf 'sp-scale model 1\nwordfish\t0\t0\t1\t0\nword\tw01\t1\t0\nword\tw02\t59\t10\nend\n' >m5
+	run --separate-stderr sp-scale --predict m5 "$F/toy.tsv"
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "${#lines[@]}" -eq 6 ]
+	! grep -q 'inf\|nan' <<<"$output"
+}
+
 @test "--tokens is --by doc; --meta --by COLUMN equals replacing ids with awk" {
 	P=$SP_ROOT/corpus/parlamint
 	M=$P/ParlaMint-GB_2021-03-17-commons-meta.tsv
