@@ -438,6 +438,7 @@ dict_load(struct dict *d, const char *path, int format, int nesting)
 	char *line;
 	size_t n, tn;
 	const char *t;
+	size_t plen = strlen(path);
 	int got, decided = format != DICT_AUTO;
 
 	memset(d, 0, sizeof(*d));
@@ -448,6 +449,16 @@ dict_load(struct dict *d, const char *path, int format, int nesting)
 	d->search = search_new(&so);
 	d->nesting = nesting;
 	d->format = format == DICT_LIWC ? DICT_LIWC : DICT_SP;
+	/*
+	 * A .dic file is LIWC's: without its % lines it would be read,
+	 * wrongly and silently, as sp's CATEGORY TAB PATTERN.
+	 */
+	if (!decided && plen >= 4 &&
+	    (strcmp(path + plen - 4, ".dic") == 0 ||
+	     strcmp(path + plen - 4, ".DIC") == 0)) {
+		d->format = DICT_LIWC;
+		decided = 1;
+	}
 	L.d = d;
 	L.path = path;
 	if (reader_open(&L.r, path) < 0) {

@@ -43,7 +43,8 @@
 #include "search.h"
 
 enum dict_format {
-	DICT_AUTO, /* LIWC if the first line that is not blank is % */
+	DICT_AUTO, /* LIWC if named *.dic or *.DIC, or if the first line
+		      that is not blank is % */
 	DICT_SP,
 	DICT_LIWC
 };

@@ -1058,6 +1058,22 @@ a${TAB}negemo${TAB}terribl*${TAB}Terribly"
 	check "sp-grep: bad.dict: the category list is not closed by a % line"
 	printf '%%\n1\tpos\n1\tneg\n%%\n' >bad.dict
 	check "sp-grep: bad.dict:3: category id 1 is listed twice"
+	# A .dic file is LIWC's even without its % lines, which would
+	# otherwise be read as categories 1 and 2 and pattern '2'.
+	printf '1\tfunct\n2\tposemo\nhappy\t2\n' >x.dic
+	run --separate-stderr sp-grep -c --dict x.dic in.tsv
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-grep: x.dic:1: a LIWC dictionary starts with a % line"
+	cp x.dic X.DIC
+	run --separate-stderr sp-grep -c --dict X.DIC in.tsv
+	[ "$status" -eq 2 ]
+	expect_eq "$stderr" "sp-grep: X.DIC:1: a LIWC dictionary starts with a % line"
+	cp x.dic x.dict
+	run --separate-stderr sp-grep -c --dict x.dict in.tsv
+	[ "$status" -eq 1 ]
+	expect_eq "$output" "d${TAB}1${TAB}0
+d${TAB}2${TAB}0
+d${TAB}happy${TAB}0"
 }
 
 @test "--dict scores by a metadata column" {
