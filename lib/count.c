@@ -489,11 +489,6 @@ tally_add(struct tally *t, const char *s, size_t len)
  * up again when the string is counted, so a table that grew in between
  * does no harm.
  */
-#if defined(__GNUC__) && !defined(SP_PORTABLE)
-#define PREFETCH(p)	__builtin_prefetch(p)
-#else
-#define PREFETCH(p)	((void)(p))
-#endif
 
 enum { PENDING = 16, PENDING_PAIRS = 8 };
 
@@ -511,7 +506,7 @@ word_later(struct tally *t, struct pending *q, uint64_t k)
 {
 	size_t i = q->n++ & (PENDING - 1);
 
-	PREFETCH(&t->words[word_index(t, k)]);
+	SP_PREFETCH(&t->words[word_index(t, k)]);
 	if (q->n > PENDING)
 		tally_word(t, q->k[i]);
 	q->k[i] = k;
@@ -524,7 +519,7 @@ pair_later(struct tally *t, struct pending *q, uint64_t k0, uint64_t k1,
 {
 	size_t i = q->npairs++ & (PENDING_PAIRS - 1);
 
-	PREFETCH(&t->slots[tally_index(t, k0, k1)]);
+	SP_PREFETCH(&t->slots[tally_index(t, k0, k1)]);
 	if (q->npairs > PENDING_PAIRS)
 		tally_pair(t, q->k0[i], q->k1[i], q->len[i]);
 	q->k0[i] = k0;

@@ -47,6 +47,7 @@
 #include "lda_dmr.h"
 #include "lda_kernel.h"
 #include "reference.h"
+#include "swar.h"
 
 /* Counts below this are kept in the dense part of a histogram. */
 enum { HIST_DENSE = 512 };
@@ -58,6 +59,9 @@ enum { HIST_DENSE = 512 };
 enum { DENSE_MAX_TOPICS = 64 };
 
 #define LDA_NONE UINT32_MAX
+
+/* How many tokens ahead the large-K sampler asks for a word's cells. */
+enum { PREFETCH_AHEAD = 4 };
 
 /*
  * A histogram of small whole numbers for the hyperparameter updates: the
@@ -104,6 +108,8 @@ struct shard {
 	float *den;	     /* beta V + n_t in single precision */
 	/* At large K, SparseLDA's caches. */
 	double *inv;		 /* 1 / (beta V + n_t) */
+	double *inv_less;	 /* 1 / (beta V + n_t - 1), ready */
+	double *inv_more;	 /* 1 / (beta V + n_t + 1), ready */
 	double *coef;		 /* (alpha_t + n_td) / (beta V + n_t) */
 	double *qscore;		 /* per cell of the current word */
 	int32_t *local;		 /* n_td of the current document */
@@ -588,6 +594,10 @@ shard_prepare(struct shard *sh)
 	}
 	for (k = 0; k < m->ntopics; k++) {
 		sh->inv[k] = 1 / (m->beta_sum + (double)sh->topic_tokens[k]);
+		sh->inv_less[k] =
+		    1 / (m->beta_sum + (double)(sh->topic_tokens[k] - 1));
+		sh->inv_more[k] =
+		    1 / (m->beta_sum + (double)(sh->topic_tokens[k] + 1));
 		sh->coef[k] = m->alpha[k] * sh->inv[k];
 		s += m->alpha[k] * m->beta * sh->inv[k];
 	}
@@ -804,8 +814,66 @@ shard_sample_dense(struct shard *sh)
 }
 
 /*
+ * Take one token off the cell at pos, keeping the cells sorted, and
+ * return where the cell that was at j (not pos) now is.
+ */
+static inline size_t
+cells_decrement_at(uint32_t *e, size_t cap, size_t pos, unsigned bits,
+		   size_t j)
+{
+	size_t i = pos;
+	uint32_t tmp;
+
+	e[i] -= (uint32_t)1 << bits;
+	if ((e[i] >> bits) == 0)
+		e[i] = 0;
+	while (i + 1 < cap && e[i] < e[i + 1]) {
+		tmp = e[i];
+		e[i] = e[i + 1];
+		e[i + 1] = tmp;
+		i++;
+	}
+	return j > pos && j <= i ? j - 1 : j;
+}
+
+/*
+ * Take a token of topic from out of the shard's topic totals and the
+ * document's counts (the caller has the buckets and the coefficient):
+ * lf is the document's count after, inv_f the topic's 1 / (beta V + n_t)
+ * after.
+ */
+static inline void
+take_out(struct shard *sh, uint32_t from, int32_t lf, double inv_f,
+	 int *npresent)
+{
+	int64_t *tt = sh->topic_tokens;
+	int k;
+
+	sh->local[from] = lf;
+	tt[from]--;
+	sh->inv_more[from] = sh->inv[from];
+	sh->inv[from] = inv_f;
+	sh->inv_less[from] =
+	    1 / (sh->t->m->beta_sum + (double)(tt[from] - 1));
+	if (lf == 0) {
+		for (k = 0; sh->present[k] != from; k++)
+			;
+		sh->present[k] = sh->present[--*npresent];
+	}
+}
+
+/*
  * Sampling at large K: SparseLDA's three buckets, as described at the top
  * of this file, one document at a time.
+ *
+ * A token's weights are those of the counts without it, but nothing is
+ * taken out until its new topic is known: its topic's coefficient and
+ * buckets are computed as they would be, its cell's share of the word's
+ * bucket is taken off the running sums from that cell on, and about two
+ * tokens in three keep their topic, for which nothing then changes.  The
+ * reciprocals 1 / (beta V + n_t -+ 1) are kept ready so that no step
+ * waits for a division, and the cells of the word a few tokens on are
+ * asked for ahead (SP_PREFETCH).
  */
 static void
 sample_document(struct shard *sh, size_t d)
@@ -825,10 +893,12 @@ sample_document(struct shard *sh, size_t d)
 	int32_t *local = sh->local;
 	int64_t *tt = sh->topic_tokens;
 	double *inv = sh->inv, *coef = sh->coef, *qscore = sh->qscore;
-	double s = sh->smoothing, r = 0, q, u;
+	double *inv_less = sh->inv_less, *inv_more = sh->inv_more;
+	double s = sh->smoothing, r = 0, q, u, s1, r1, inv_f, coef_f;
 	uint32_t *e, w, v, from, to;
-	size_t i, j, cap;
+	size_t i, j, cap, pos, live;
 	int npresent = 0, k;
+	int32_t lf;
 
 	if (t->o.dmr != NULL) {
 		/* This document's prior: its s bucket and coefficients. */
@@ -853,41 +923,60 @@ sample_document(struct shard *sh, size_t d)
 		e = sh->counts + word_start[w];
 		cap = word_start[w + 1] - word_start[w];
 
-		/* Take the token out of every count. */
-		s -= alpha[from] * beta * inv[from];
-		r -= beta * local[from] * inv[from];
-		local[from]--;
-		tt[from]--;
-		inv[from] = 1 / (beta_sum + (double)tt[from]);
-		s += alpha[from] * beta * inv[from];
-		r += beta * local[from] * inv[from];
-		coef[from] = (alpha[from] + local[from]) * inv[from];
-		if (local[from] == 0) {
-			for (k = 0; present[k] != from; k++)
-				;
-			present[k] = present[--npresent];
-		}
-		cells_decrement(e, cap, from, bits, mask);
+		if (i + PREFETCH_AHEAD < c->ntokens)
+			SP_PREFETCH(sh->counts +
+				    word_start[c->word[i + PREFETCH_AHEAD]]);
 
-		/* The word's bucket, as running sums. */
+		/* The topic's values without the token. */
+		lf = local[from] - 1;
+		inv_f = inv_less[from];
+		s1 = s - alpha[from] * beta * inv[from] +
+		     alpha[from] * beta * inv_f;
+		r1 = r - beta * local[from] * inv[from] + beta * lf * inv_f;
+		coef_f = coef[from];
+		coef[from] = (alpha[from] + lf) * inv_f;
+
+		/*
+		 * The word's bucket, as running sums, and the token's cell
+		 * (pos), whose share is one token less: coef[from] off
+		 * every sum from pos on.
+		 */
 		q = 0;
+		pos = cap;
 		for (j = 0; j < cap && (v = e[j]) >= one; j++) {
 			q += coef[v & mask] * (double)(v >> bits);
 			qscore[j] = q;
+			pos = (v & mask) == from ? j : pos;
 		}
+		live = j;
+		q -= coef[from];
 
-		u = lda_rng_uniform(&sh->rng) * (s + r + q);
+		u = lda_rng_uniform(&sh->rng) * (s1 + r1 + q);
 		if (u < q) {
-			for (j = 0; qscore[j] <= u; j++)
+			for (j = 0; j < pos && qscore[j] <= u; j++)
 				;
+			if (j == pos)
+				for (u += coef[from];
+				     j + 1 < live && qscore[j] <= u; j++)
+					;
 			to = e[j] & mask;
+			if (to == from) {
+				coef[from] = coef_f;
+				continue;
+			}
+			take_out(sh, from, lf, inv_f, &npresent);
+			j = cells_decrement_at(e, cap, pos, bits, j);
 			cells_bump(e, j, bits);
 		} else {
-			to = lda_draw_doc_or_smoothing(u - q, r, beta, local,
+			take_out(sh, from, lf, inv_f, &npresent);
+			(void)cells_decrement_at(e, cap, pos, bits, 0);
+			to = lda_draw_doc_or_smoothing(u - q, r1, beta, local,
 						       present, npresent, alpha,
 						       inv, m->ntopics);
 			cells_increment(e, to, bits, mask);
 		}
+		s = s1;
+		r = r1;
 
 		/* Put it back in with its new topic. */
 		s -= alpha[to] * beta * inv[to];
@@ -895,7 +984,9 @@ sample_document(struct shard *sh, size_t d)
 		if (local[to]++ == 0)
 			present[npresent++] = (uint16_t)to;
 		tt[to]++;
-		inv[to] = 1 / (beta_sum + (double)tt[to]);
+		inv_less[to] = inv[to];
+		inv[to] = inv_more[to];
+		inv_more[to] = 1 / (beta_sum + (double)(tt[to] + 1));
 		s += alpha[to] * beta * inv[to];
 		r += beta * local[to] * inv[to];
 		coef[to] = (alpha[to] + local[to]) * inv[to];
@@ -1140,6 +1231,8 @@ shard_init(struct lda_trainer *t, struct shard *sh, int index)
 		}
 	} else {
 		sh->inv = xcalloc(k, sizeof(double));
+		sh->inv_less = xcalloc(k, sizeof(double));
+		sh->inv_more = xcalloc(k, sizeof(double));
 		sh->coef = xcalloc(k, sizeof(double));
 		sh->local = xcalloc(k, sizeof(int32_t));
 		sh->present = xcalloc(k, sizeof(uint16_t));
@@ -1503,6 +1596,8 @@ lda_train_free(struct lda_trainer *t)
 		free(sh->touched);
 		free(sh->mark);
 		free(sh->inv);
+		free(sh->inv_less);
+		free(sh->inv_more);
 		free(sh->coef);
 		free(sh->qscore);
 		free(sh->local);

@@ -96,6 +96,17 @@ swar_last_flagged(uint64_t z)
 #endif
 }
 
+/*
+ * Ask for the cache line at p, which will be read soon (the counter's
+ * pending strings, the topic sampler's next words); nothing without the
+ * compiler builtin or with SP_PORTABLE.  It changes no result.
+ */
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(SP_PORTABLE)
+#define SP_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define SP_PREFETCH(p) ((void)(p))
+#endif
+
 /* Eight bytes from p, in the machine's byte order (no alignment needed). */
 static inline uint64_t
 swar_load(const void *p)
