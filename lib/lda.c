@@ -1098,6 +1098,29 @@ shard_merge(void *arg)
 			       cap * sizeof(uint32_t));
 			continue;
 		}
+		/*
+		 * A word that only one shard changed (or none) takes that
+		 * shard's cells, which are sorted: most words, and the
+		 * cost of the merge is then a comparison.
+		 */
+		for (n = 0, k = 0, s = 0; s < t->nshards && n < 2; s++)
+			if (memcmp(t->shards[s].counts + begin,
+				   m->counts + begin,
+				   cap * sizeof(uint32_t)) != 0) {
+				n++;
+				k = s;
+			}
+		if (n < 2) {
+			e = t->shards[k].counts + begin;
+			if (n == 1)
+				memcpy(m->counts + begin, e,
+				       cap * sizeof(uint32_t));
+			for (s = 0; n == 1 && s < t->nshards; s++)
+				if (s != k)
+					memcpy(t->shards[s].counts + begin, e,
+					       cap * sizeof(uint32_t));
+			continue;
+		}
 		ntouched = 0;
 		for (s = -1; s < t->nshards; s++) {
 			e = (s < 0 ? m->counts : t->shards[s].counts) + begin;
