@@ -281,20 +281,13 @@ parse_sort(const char *s, const struct opt *o)
 static void
 set_by(const struct opt *o)
 {
-	if (cf.by_arg == NULL || cf.meta_path == NULL) {
-		if (cf.by_arg != NULL &&
-		    (cf.by = record_parse_by(cf.by_arg)) == 0)
-			opt_usage_error(o, "--by: '%s' is not doc, para, sent "
-			    "or a number from 1 to 1000 (a column of a "
-			    "metadata table needs --meta FILE)", cf.by_arg);
+	if (cf.by_arg == NULL)
+		return;
+	if (cf.meta_path == NULL) {
+		cf.by = group_key_level(o, cf.by_arg);
 		return;
 	}
-	if (meta_load(&meta, cf.meta_path, cf.id_column, META_AUTO) < 0)
-		exit(2);
-	if (group_init(&grouper, cf.by_arg, &meta) < 0) {
-		meta_free(&meta);
-		exit(2);
-	}
+	group_open(&grouper, &meta, cf.by_arg, cf.meta_path, cf.id_column);
 	cf.by = grouper.fields;
 	cf.by_column = grouper.kind == GROUP_COLUMN;
 }

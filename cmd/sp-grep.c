@@ -1208,22 +1208,12 @@ main(int argc, char *argv[])
 	if (idcol != NULL && metafile == NULL)
 		opt_usage_error(&o, "--id-column needs --meta");
 	/* A key level as before; with --meta, a column of the table too. */
-	by = strncmp(by_name, "col:", 4) == 0 ? 0 : record_parse_by(by_name);
-	if (by == 0 && metafile == NULL)
-		opt_usage_error(
-		    &o,
-		    "--by: '%s' is not doc, para, sent or a "
-		    "number from 1 to 1000 (a column of a metadata table needs "
-		    "--meta FILE)",
-		    by_name);
-	if (metafile != NULL) {
-		if (meta_load(&meta, metafile, idcol, META_AUTO) < 0)
-			sp_exit(2);
-		if (by == 0) {
-			if (group_init(&column, by_name, &meta) < 0)
-				sp_exit(2);
-			by_column = 1;
-		}
+	if (metafile == NULL)
+		by = group_key_level(&o, by_name);
+	else {
+		group_open(&column, &meta, by_name, metafile, idcol);
+		by = column.fields;
+		by_column = column.kind == GROUP_COLUMN;
 	}
 	files = o.operands;
 	nfiles = o.noperands;
@@ -1288,11 +1278,12 @@ main(int argc, char *argv[])
 	strtab_free(&listed);
 	if (by_column) {
 		group_report_missing(&column);
-		group_free(&column);
 		free(column_slot);
 	}
-	if (metafile != NULL)
+	if (metafile != NULL) {
+		group_free(&column);
 		meta_free(&meta);
+	}
 	tok_free(&sorttok);
 	tok_free(&counttok);
 	free(sums);

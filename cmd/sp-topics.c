@@ -469,7 +469,7 @@ main(int argc, char *argv[])
 	if (id_column != NULL && meta_path == NULL)
 		opt_usage_error(&o, "--id-column needs --meta");
 	if (meta_path == NULL)
-		by = record_opt_by(&o, by_name);
+		by = group_key_level(&o, by_name);
 	if (covariates != NULL && meta_path == NULL)
 		opt_usage_error(&o, "--covariates needs --meta");
 	if ((lambda_path != NULL || effects_path != NULL) && covariates == NULL)
@@ -502,9 +502,7 @@ main(int argc, char *argv[])
 
 	writer_init(&sp_out, 1, "(standard output)");
 	if (meta_path != NULL) {
-		if (meta_load(&meta, meta_path, id_column, META_AUTO) < 0 ||
-		    group_init(&by_column, by_name, &meta) < 0)
-			sp_exit(2);
+		group_open(&by_column, &meta, by_name, meta_path, id_column);
 		if (by_column.kind == GROUP_COLUMN)
 			by_is_column = 1;
 		else

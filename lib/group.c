@@ -9,6 +9,7 @@
 
 #include "err.h"
 #include "group.h"
+#include "io.h"
 
 static const char *const period_names[] = {
 	[GROUP_PERIOD_DAY] = "day",
@@ -215,6 +216,30 @@ group_free(struct grouper *g)
 	g->row_group = NULL;
 	g->last = NULL;
 	g->lastlen = (size_t)-1;
+}
+
+size_t
+group_key_level(const struct opt *o, const char *by)
+{
+	size_t level = strncmp(by, "col:", 4) == 0 ? 0 : record_parse_by(by);
+
+	if (level == 0)
+		opt_usage_error(o, "--by: '%s' is not doc, para, sent or a "
+		    "number from 1 to 1000 (a column of a metadata table needs "
+		    "--meta FILE)", by);
+	return level;
+}
+
+void
+group_open(struct grouper *g, struct meta *meta, const char *by,
+    const char *meta_path, const char *id_column)
+{
+	if (meta_load(meta, meta_path, id_column, META_AUTO) < 0)
+		sp_exit(2);
+	if (group_init(g, by, meta) < 0) {
+		meta_free(meta);
+		sp_exit(2);
+	}
 }
 
 /* Note an id that is not in the table. */

@@ -28,13 +28,12 @@
  * Consecutive records almost always share their group's key, so the last
  * key and its group are kept: most records cost one comparison.
  *
- * A command (sp-count --by, sp-grep -c/-l --by, sp-topics --by) uses it so:
+ * A command (sp-count, sp-grep -c/-l, sp-topics, sp-scale) uses it so:
  *
- *	if (meta_path != NULL && meta_load(&meta, meta_path, id_column,
- *	    META_AUTO) < 0)
- *		exit 2;
- *	if (group_init(&by, by_arg, meta_path ? &meta : NULL) < 0)
- *		exit 2;
+ *	if (meta_path == NULL)
+ *		level = group_key_level(&o, by_arg);	(a usage error if not)
+ *	else
+ *		group_open(&by, &meta, by_arg, meta_path, id_column);
  *	for each record rec, line lineno of file:
  *		g = group_of(&by, &rec);
  *		if (g == GROUP_SHORT)
@@ -56,6 +55,7 @@
 
 #include "hash.h"
 #include "meta.h"
+#include "opt.h"
 #include "record.h"
 
 /* group_of for a record with fewer key fields than the grouping needs. */
@@ -107,6 +107,19 @@ struct grouper {
  * or day that its period needs.  by must outlive g.
  */
 int group_init(struct grouper *g, const char *by, const struct meta *m);
+
+/*
+ * --by without --meta: the key level that by names, or a usage error of o
+ * that says a column needs a table.
+ */
+size_t group_key_level(const struct opt *o, const char *by);
+
+/*
+ * --by with --meta (and --id-column, or NULL): load the table into meta
+ * and make g for by; an error in either is said and exits with status 2.
+ */
+void group_open(struct grouper *g, struct meta *meta, const char *by,
+    const char *meta_path, const char *id_column);
 
 void group_free(struct grouper *g);
 

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "err.h"
-#include "opt.h"
 #include "record.h"
 #include "swar.h"
 
@@ -186,19 +185,6 @@ record_parse_by(const char *s)
 	if (*s < '0' || *s > '9' || *end != '\0' || v < 1 || v > 1000)
 		return 0;
 	return (size_t)v;
-}
-
-size_t
-record_opt_by(const struct opt *o, const char *s)
-{
-	size_t by = record_parse_by(s);
-
-	if (by == 0)
-		opt_usage_error(o,
-				"%s: '%s' is not doc, para, sent or a number "
-				"from 1 to 1000",
-				o->name, s);
-	return by;
 }
 
 int

@@ -103,11 +103,6 @@ record_lines_keyed(const char *s, size_t n)
  */
 size_t record_parse_by(const char *s);
 
-struct opt;
-
-/* The same for the value of option o, or a usage error (exit 2). */
-size_t record_opt_by(const struct opt *o, const char *s);
-
 /*
  * Reading.  record_next gives the records of one file (or standard
  * input) in order.  Keys seldom change length from one record to the

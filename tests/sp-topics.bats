@@ -358,7 +358,7 @@ exact() {
 	[ "${stderr%%$'\n'*}" = "sp-topics: -k: '1' is not a whole number from 2 to 65535" ]
 	run --separate-stderr sp-topics --by chapter
 	[ "$status" -eq 2 ]
-	[ "${stderr%%$'\n'*}" = "sp-topics: --by: 'chapter' is not doc, para, sent or a number from 1 to 1000" ]
+	[ "${stderr%%$'\n'*}" = "sp-topics: --by: 'chapter' is not doc, para, sent or a number from 1 to 1000 (a column of a metadata table needs --meta FILE)" ]
 	run --separate-stderr sp-topics --beta 0
 	[ "$status" -eq 2 ]
 	run --separate-stderr sp-topics --infer m --save x
