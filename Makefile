@@ -49,7 +49,7 @@ $(O)/libsp.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-$(O)/unit/%: tests/unit/%.c tests/unit/unit.h $(O)/libsp.a
+$(O)/unit/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(O)/libsp.a
 	@mkdir -p $(O)/unit
 	$(CC) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(O)/libsp.a $(LDLIBS)
 

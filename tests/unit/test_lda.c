@@ -16,6 +16,7 @@
 #include "err.h"
 #include "lda.h"
 #include "lda_kernel.h"
+#include "lda_test.h"
 #include "unit.h"
 
 static void
@@ -44,12 +45,6 @@ test_rng(void)
 	}
 	CHECK(inrange);
 	CHECK(fabs(sum / 100000 - 0.5) < 0.01);
-}
-
-static void
-add(struct lda_corpus *c, const char *doc, const char *word)
-{
-	lda_corpus_add(c, doc, strlen(doc), word, strlen(word));
 }
 
 static void
@@ -493,31 +488,6 @@ test_digamma(void)
 	CHECK(fabs(lda_digamma(0.5) + 1.9635100260214235) < 1e-12);
 	CHECK(fabs(lda_digamma(10) - 2.2517525890667211) < 1e-12);
 	CHECK(fabs(lda_digamma(0.01) + 100.56088545786867) < 1e-9);
-}
-
-/* A Gamma(shape, 1) variate (Marsaglia and Tsang). */
-static double
-gamma_variate(struct lda_rng *r, double shape)
-{
-	double d, c, x, v, u, u1, u2;
-
-	if (shape < 1)
-		return gamma_variate(r, shape + 1) *
-		       pow(lda_rng_uniform(r) + 1e-300, 1 / shape);
-	d = shape - 1.0 / 3;
-	c = 1 / sqrt(9 * d);
-	for (;;) {
-		do {
-			u1 = lda_rng_uniform(r) + 1e-300;
-			u2 = lda_rng_uniform(r);
-			x = sqrt(-2 * log(u1)) * cos(6.283185307179586 * u2);
-			v = 1 + c * x;
-		} while (v <= 0);
-		v = v * v * v;
-		u = lda_rng_uniform(r);
-		if (log(u + 1e-300) < 0.5 * x * x + d - d * v + d * log(v))
-			return d * v;
-	}
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "err.h"
 #include "lda.h"
 #include "lda_dmr.h"
+#include "lda_test.h"
 #include "meta.h"
 #include "unit.h"
 
@@ -34,12 +35,6 @@ load_table(struct meta *m, const char *text)
 	}
 	if (meta_load(m, path, NULL, META_AUTO) < 0)
 		exit(1);
-}
-
-static void
-add(struct lda_corpus *c, const char *doc, const char *word)
-{
-	lda_corpus_add(c, doc, strlen(doc), word, strlen(word));
 }
 
 /*
@@ -113,31 +108,6 @@ test_encoding(void)
 	lda_dmr_free(&d);
 	lda_corpus_free(&c);
 	meta_free(&m);
-}
-
-/* A Gamma(a, 1) variate (Marsaglia and Tsang 2000). */
-static double
-gamma_variate(struct lda_rng *r, double a)
-{
-	double d, c, x, v, u;
-
-	if (a < 1)
-		return gamma_variate(r, a + 1) *
-		       pow(lda_rng_uniform(r) + 1e-300, 1 / a);
-	d = a - 1.0 / 3;
-	c = 1 / sqrt(9 * d);
-	for (;;) {
-		do {
-			/* A standard normal by Box-Muller. */
-			x = sqrt(-2 * log(lda_rng_uniform(r) + 1e-300)) *
-			    cos(6.283185307179586 * lda_rng_uniform(r));
-			v = 1 + c * x;
-		} while (v <= 0);
-		v = v * v * v;
-		u = lda_rng_uniform(r);
-		if (log(u + 1e-300) < 0.5 * x * x + d - d * v + d * log(v))
-			return d * v;
-	}
 }
 
 /*

@@ -211,14 +211,6 @@ test_parts_and_reset(void)
 
 static uint64_t seed = 0x9E3779B97F4A7C15ULL;
 
-static uint64_t
-next_random(uint64_t bound)
-{
-	seed ^= seed << 13;
-	seed ^= seed >> 7;
-	seed ^= seed << 17;
-	return bound ? seed % bound : 0;
-}
 
 /*
  * Generated groups through the C and tests/ref/lexdiv.awk with one set of
@@ -228,19 +220,16 @@ next_random(uint64_t bound)
 static int
 against_awk(size_t window, size_t segment, double threshold, int ngroups)
 {
-	const char *dir = getenv("SP_SRCDIR");
 	char path[4096], cmd[8192], tmp[] = "/tmp/sp-lexdiv-XXXXXX";
-	char line[1024], word[32], *p, *end;
+	char line[1024], word[32], name[16], *p;
 	struct lexdiv_opts o = {window, segment, threshold, 1};
 	struct lexdiv *l = lexdiv_new(&o);
 	struct lexdiv_parts *parts = calloc((size_t)ngroups, sizeof(*parts));
-	double x[LD_NMEASURE], y;
+	double x[LD_NMEASURE];
 	FILE *f;
 	int fd, g, k, n, i, vocab, rows = 0, bad = 0;
 
-	snprintf(path, sizeof(path), "%s%stests/ref/lexdiv.awk",
-		 dir != NULL && *dir != '\0' ? dir : "",
-		 dir != NULL && *dir != '\0' ? "/" : "");
+	unit_src_path(path, sizeof(path), "tests/ref/lexdiv.awk");
 	if (parts == NULL || (fd = mkstemp(tmp)) < 0 ||
 	    (f = fdopen(fd, "w")) == NULL) {
 		CHECK(!"temporary file");
@@ -249,12 +238,12 @@ against_awk(size_t window, size_t segment, double threshold, int ngroups)
 		return 0;
 	}
 	for (g = 0; g < ngroups; g++) {
-		n = 1 + (int)next_random(g % 3 ? 400 : 1500);
-		vocab = 1 + (int)next_random(g % 2 ? 30 : 600);
+		n = 1 + (int)unit_random(&seed, g % 3 ? 400 : 1500);
+		vocab = 1 + (int)unit_random(&seed, g % 2 ? 30 : 600);
 		lexdiv_reset(l);
 		for (i = 0; i < n; i++) {
 			/* Squaring skews the draws towards a few words. */
-			uint64_t r = next_random((uint64_t)vocab * vocab);
+			uint64_t r = unit_random(&seed, (uint64_t)vocab * vocab);
 
 			snprintf(word, sizeof(word), "t%d",
 				 vocab - 1 - (int)sqrt((double)r));
@@ -283,28 +272,10 @@ against_awk(size_t window, size_t segment, double threshold, int ngroups)
 		lexdiv_scores(&parts[g], window, segment, x);
 		bad += strtoull(p + 1, &p, 10) != parts[g].tokens;
 		bad += strtoull(p + 1, &p, 10) != parts[g].types;
-		for (k = 0; k < LD_NMEASURE; k++) {
-			p++;
-			if (strncmp(p, "NA", 2) == 0) {
-				if (!isnan(x[k])) {
-					bad++;
-					fprintf(stderr,
-						"g%d %s: C %.12g, awk "
-						"NA\n",
-						g, lexdiv_names[k], x[k]);
-				}
-				p += 2;
-				continue;
-			}
-			y = strtod(p, &end);
-			p = end;
-			if (isnan(x[k]) ||
-			    fabs(x[k] - y) > 1e-9 * (1 + fabs(y))) {
-				bad++;
-				fprintf(stderr, "g%d %s: C %.12g, awk %.12g\n",
-					g, lexdiv_names[k], x[k], y);
-			}
-		}
+		snprintf(name, sizeof(name), "g%d", g);
+		for (k = 0; k < LD_NMEASURE; k++)
+			bad += unit_field_differs(&p, x[k], name,
+						  lexdiv_names[k]);
 		rows++;
 	}
 	pclose(f);

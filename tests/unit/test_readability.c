@@ -203,14 +203,6 @@ test_merge(void)
 /* A small deterministic generator, the same on every platform. */
 static uint64_t seed = 88172645463325252ULL;
 
-static uint64_t
-next_random(uint64_t bound)
-{
-	seed ^= seed << 13;
-	seed ^= seed >> 7;
-	seed ^= seed << 17;
-	return bound ? seed % bound : 0;
-}
 
 /*
  * The C and tests/ref/readability.awk on generated groups: each index
@@ -219,32 +211,29 @@ next_random(uint64_t bound)
 static void
 test_against_awk(void)
 {
-	const char *dir = getenv("SP_SRCDIR");
 	char path[4096], cmd[8192], tmp[] = "/tmp/sp-readability-XXXXXX";
-	char line[1024], *p, *end;
+	char line[1024], name[24], *p;
 	struct rd_counts c[400];
-	double x[RD_NINDEX], y;
+	double x[RD_NINDEX];
 	FILE *f;
 	size_t i, n = sizeof(c) / sizeof(c[0]);
 	int fd, k, rows = 0, bad = 0;
 
-	snprintf(path, sizeof(path), "%s%stests/ref/readability.awk",
-		 dir != NULL && *dir != '\0' ? dir : "",
-		 dir != NULL && *dir != '\0' ? "/" : "");
+	unit_src_path(path, sizeof(path), "tests/ref/readability.awk");
 	if ((fd = mkstemp(tmp)) < 0 || (f = fdopen(fd, "w")) == NULL) {
 		CHECK(!"temporary file");
 		return;
 	}
 	for (i = 0; i < n; i++) {
 		memset(&c[i], 0, sizeof(c[i]));
-		c[i].words = i < 3 ? i : next_random(i % 2 ? 50 : 100000);
-		c[i].sentences = next_random(c[i].words / 3 + 2);
-		c[i].syllables = c[i].words + next_random(c[i].words + 1);
-		c[i].letters = c[i].words + next_random(6 * c[i].words + 1);
-		c[i].poly = next_random(c[i].words + 1);
-		c[i].complex = next_random(c[i].poly + 1);
-		c[i].longwords = next_random(c[i].words + 1);
-		c[i].mono = next_random(c[i].words - c[i].poly + 1);
+		c[i].words = i < 3 ? i : unit_random(&seed, i % 2 ? 50 : 100000);
+		c[i].sentences = unit_random(&seed, c[i].words / 3 + 2);
+		c[i].syllables = c[i].words + unit_random(&seed, c[i].words + 1);
+		c[i].letters = c[i].words + unit_random(&seed, 6 * c[i].words + 1);
+		c[i].poly = unit_random(&seed, c[i].words + 1);
+		c[i].complex = unit_random(&seed, c[i].poly + 1);
+		c[i].longwords = unit_random(&seed, c[i].words + 1);
+		c[i].mono = unit_random(&seed, c[i].words - c[i].poly + 1);
 		fprintf(
 		    f, "g%zu\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\n",
 		    i, (unsigned long long)c[i].words,
@@ -269,22 +258,10 @@ test_against_awk(void)
 		if (i >= n)
 			break;
 		readability_scores(&c[i], x);
-		for (k = 0; k < RD_NINDEX; k++) {
-			p++;
-			if (strncmp(p, "NA", 2) == 0) {
-				bad += !isnan(x[k]);
-				p += 2;
-				continue;
-			}
-			y = strtod(p, &end);
-			p = end;
-			if (isnan(x[k]) ||
-			    fabs(x[k] - y) > 1e-9 * (1 + fabs(y))) {
-				bad++;
-				fprintf(stderr, "g%zu %s: C %.12g, awk %.12g\n",
-					i, readability_names[k], x[k], y);
-			}
-		}
+		snprintf(name, sizeof(name), "g%zu", i);
+		for (k = 0; k < RD_NINDEX; k++)
+			bad += unit_field_differs(&p, x[k], name,
+						  readability_names[k]);
 		rows++;
 	}
 	pclose(f);

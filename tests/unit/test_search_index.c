@@ -15,24 +15,16 @@
 
 static uint64_t seed;
 
-static uint64_t
-next_random(uint64_t bound)
-{
-	seed ^= seed << 13;
-	seed ^= seed >> 7;
-	seed ^= seed << 17;
-	return bound ? seed % bound : 0;
-}
 
 /* Words made of few letters, so that patterns and texts meet often. */
 static void
 random_word(char *w, size_t max)
 {
 	static const char letters[] = "abcdeé";
-	size_t n = 1 + (size_t)next_random(max), i, k = 0;
+	size_t n = 1 + (size_t)unit_random(&seed, max), i, k = 0;
 
 	for (i = 0; i < n; i++) {
-		const char *c = letters + next_random(6);
+		const char *c = letters + unit_random(&seed, 6);
 
 		if (*c == '\0' || (unsigned char)*c >= 0x80) {
 			memcpy(w + k, "\xC3\xA9", 2); /* é */
@@ -47,14 +39,14 @@ static void
 random_pattern(char *p)
 {
 	char w[64];
-	size_t words = 1 + (size_t)next_random(3), i;
+	size_t words = 1 + (size_t)unit_random(&seed, 3), i;
 
 	p[0] = '\0';
 	for (i = 0; i < words; i++) {
 		random_word(w, 4);
 		if (i > 0)
 			strcat(p, " ");
-		switch (next_random(6)) {
+		switch (unit_random(&seed, 6)) {
 		case 0:
 		case 1:
 			strcat(w, "*"); /* a prefix */
@@ -72,7 +64,7 @@ random_pattern(char *p)
 		}
 		strcat(p, w);
 	}
-	if (next_random(8) == 0)
+	if (unit_random(&seed, 8) == 0)
 		strcpy(p, "c-*"); /* a hyphen before the star */
 }
 
@@ -103,9 +95,9 @@ one_seed(uint64_t s0, int *texts, int *matches)
 
 	seed = s0;
 	search_no_index(ref);
-	npat = 1 + (size_t)next_random(300);
+	npat = 1 + (size_t)unit_random(&seed, 300);
 	for (i = 0; i < npat; i++) {
-		unsigned group = (unsigned)next_random(4);
+		unsigned group = (unsigned)unit_random(&seed, 4);
 		const char *why1, *why2;
 
 		random_pattern(pat);
@@ -118,11 +110,11 @@ one_seed(uint64_t s0, int *texts, int *matches)
 		text[0] = '\0';
 		while (len < 300) {
 			random_word(w, 7);
-			if (next_random(9) == 0)
-				strcat(w, next_random(2) ? "-c" : ",");
+			if (unit_random(&seed, 9) == 0)
+				strcat(w, unit_random(&seed, 2) ? "-c" : ",");
 			len += (size_t)snprintf(
 			    text + len, sizeof(text) - len, "%s%s",
-			    len ? (next_random(5) ? " " : ". ") : "", w);
+			    len ? (unit_random(&seed, 5) ? " " : ". ") : "", w);
 		}
 		n1 = search_text(fast, text, len, 0, &m1);
 		n2 = search_text(ref, text, len, 0, &m2);

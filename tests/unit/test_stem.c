@@ -296,7 +296,6 @@ check_sample(const char *path)
 int
 main(void)
 {
-	const char *dir = getenv("SP_SRCDIR");
 	char path[4096];
 	size_t i;
 	char empty[1];
@@ -315,11 +314,7 @@ main(void)
 		CHECK(memcmp(w, "general", 7) == 0);
 	}
 
-	if (dir != NULL && *dir != '\0')
-		snprintf(path, sizeof(path), "%s/tests/unit/stem-sample.tsv",
-		    dir);
-	else
-		snprintf(path, sizeof(path), "tests/unit/stem-sample.tsv");
+	unit_src_path(path, sizeof(path), "tests/unit/stem-sample.tsv");
 	/* The sample holds 2942 pairs; a missing or cut file must fail. */
 	CHECK(check_sample(path) >= 2900);
 

@@ -118,16 +118,11 @@ test_not_words(void)
 int
 main(void)
 {
-	const char *dir = getenv("SP_SRCDIR");
 	char path[4096];
 
 	test_fog();
 	test_not_words();
-	if (dir != NULL && *dir != '\0')
-		snprintf(path, sizeof(path), "%s/tests/unit/syllables.tsv",
-			 dir);
-	else
-		snprintf(path, sizeof(path), "tests/unit/syllables.tsv");
+	unit_src_path(path, sizeof(path), "tests/unit/syllables.tsv");
 	/* The list holds 483 words; a missing or cut file must fail. */
 	CHECK(check_list(path) >= 480);
 	UNIT_DONE();
