@@ -715,7 +715,7 @@ run_predict(const struct scale_table *t)
 {
 	struct scale_model m;
 	char **names;
-	size_t *lens, nmodel, i, j;
+	size_t *lens, nmodel, i, j, c;
 	long *map = xreallocarray(NULL, t->nwords + 1, sizeof(*map));
 	double *theta, *se;
 	int status = 0;
@@ -744,12 +744,25 @@ run_predict(const struct scale_table *t)
 		se = xreallocarray(NULL, t->ndocs + 1, sizeof(*se));
 		wordfish_place(&m.wf, t, map, cf.wf.tol_step, theta, se);
 		for (i = 0; i < t->ndocs; i++) {
-			if (isnan(theta[i])) {
+			for (c = t->dstart[i];
+			     c < t->dstart[i + 1] && map[t->dword[c]] < 0; c++)
+				;
+			if (c == t->dstart[i + 1]) {
 				sp_warn_at(seen.file[i], seen.line[i],
 					   "group "
 					   "'%s' has no word of the model: no "
 					   "position",
 					   t->doc[i]);
+				status = 2;
+				continue;
+			}
+			/* Only a damaged model's numbers come to this. */
+			if (!isfinite(theta[i]) || !isfinite(se[i])) {
+				sp_warn_at(seen.file[i], seen.line[i],
+					   "group '%s': the model's numbers "
+					   "give no finite position (is %s "
+					   "damaged?)",
+					   t->doc[i], cf.model);
 				status = 2;
 				continue;
 			}

@@ -331,21 +331,25 @@ W${TAB}-1.000000${TAB}0.000000"
 	run --separate-stderr sp-scale --predict m2 "$F/toy.tsv"
 	[ "$status" -eq 2 ]
 	expect_eq "$stderr" "sp-scale: m2:2: the reference scores are not a range"
-	# Wordfish: |psi| + |beta| (|theta_mean| + 10) at most 600.
-	printf 'sp-scale model 1\nwordfish\t0\t0\t1\t0\nword\ta\t1\t0\nword\tb\t59.1\t10\nend\n' >m3
+	# Wordfish's word parameters have no bound a fit keeps to (beta
+	# 1000 is read and places the groups); the positions are checked.
+	printf 'sp-scale model 1\nwordfish\t0\t0\t1\t0\nword\tw01\t1\t0\nword\tw02\t1000\t10\nend\n' >m3
 	run --separate-stderr sp-scale --predict m3 "$F/toy.tsv"
-	[ "$status" -eq 2 ] && [ -z "$output" ]
-	expect_eq "$stderr" "sp-scale: m3:4: beta 59.1 and psi 10 give a rate that overflows"
-	printf 'sp-scale model 1\nwordfish\t0\t0\t1\t0\nword\ta\t1\t0\nword\tb\t1\t-1e300\nend\n' >m4
-	run --separate-stderr sp-scale --predict m4 "$F/toy.tsv"
-	[ "$status" -eq 2 ]
-	expect_eq "$stderr" "sp-scale: m4:4: beta 1 and psi -1e+300 give a rate that overflows"
-	# At the bound it is read: 59 * 10 + 10 = 600.
-	printf 'sp-scale model 1\nwordfish\t0\t0\t1\t0\nword\tw01\t1\t0\nword\tw02\t59\t10\nend\n' >m5
-	run --separate-stderr sp-scale --predict m5 "$F/toy.tsv"
 	[ "$status" -eq 0 ] && [ -z "$stderr" ]
 	[ "${#lines[@]}" -eq 6 ]
 	! grep -q 'inf\|nan' <<<"$output"
+	# psi 1e3 overflows exp(): every group an error, none a nan.
+	printf 'sp-scale model 1\nwordfish\t0\t0\t1\t0\nword\tw01\t1\t0\nword\tw02\t1\t1e3\nend\n' >m4
+	run --separate-stderr sp-scale --predict m4 "$F/toy.tsv"
+	[ "$status" -eq 2 ] && [ -z "$output" ]
+	[ "${#stderr_lines[@]}" -eq 6 ]
+	expect_eq "${stderr_lines[0]}" "sp-scale: $F/toy.tsv:1: group 'd1': the model's numbers give no finite position (is m4 damaged?)"
+	expect_eq "${stderr_lines[5]}" "sp-scale: $F/toy.tsv:51: group 'd6': the model's numbers give no finite position (is m4 damaged?)"
+	# A group with no word of the model is said as before.
+	printf 'sp-scale model 1\nwordfish\t0\t0\t1\t0\nword\tzz\t1\t0\nend\n' >m5
+	run --separate-stderr sp-scale --predict m5 "$F/toy.tsv"
+	[ "$status" -eq 2 ]
+	expect_eq "${stderr_lines[0]}" "sp-scale: $F/toy.tsv:1: group 'd1' has no word of the model: no position"
 }
 
 @test "--tokens is --by doc; --meta --by COLUMN equals replacing ids with awk" {
