@@ -20,8 +20,8 @@
 #
 # usage: tests/fuzz/afl.sh [-l] [PROGRAM | PROGRAM:SET ...]
 #   -l      list the programs and option sets, and exit
-#   with no operand, every set of every program (41 sets: the whole run
-#   takes 41 x AFL_SECONDS)
+#   with no operand, every set of every program (45 sets: the whole run
+#   takes 45 x AFL_SECONDS)
 # environment: AFL_SECONDS (600), AFL_TIMEOUT (2000, ms per run),
 #   AFL_FUZZ (afl-fuzz), AFL_CC (afl-cc)
 set -eu
@@ -92,6 +92,8 @@ sp-count collocates gaps - --collocates the* --span L3,R2 --min 1
 sp-grep dict segments - --dict $dic -c --rate --meta $meta --by party
 sp-grep liwc segments - --dict $liwc -o --nested=category
 sp-topics meta-by docs - --meta $meta --by party -k 3 -n 3
+sp-topics sparse tokens - -k 70 -n 4 --threads 2 --top 5
+sp-topics sparse-dmr docs - --meta $meta --covariates party,date -k 70 -n 8 --burn-in 2 --optimize-interval 2 --threads 2 --effects /dev/null
 sp-topics dmr docs - --meta $meta --covariates party,date,age -k 3 -n 12 --burn-in 4 --optimize-interval 4 --lambda /dev/null --effects /dev/null
 sp-topics dmr-infer docs - --infer $dmr --meta $meta -n 5
 sp-scale wordfish doccounts count.dict --wordfish --max-iter 50
