@@ -28,12 +28,12 @@
  * Consecutive records almost always share their group's key, so the last
  * key and its group are kept: most records cost one comparison.
  *
- * A command (sp-count, sp-grep -c/-l, sp-topics, sp-scale) uses it so:
+ * A command (sp-count, sp-grep -c/-l, sp-topics, sp-scale) takes --by so:
+ * without --meta, group_key_level(&o, by_arg) gives the number of key
+ * fields (or a usage error), and the command groups by that prefix of the
+ * key itself; with --meta,
  *
- *	if (meta_path == NULL)
- *		level = group_key_level(&o, by_arg);	(a usage error if not)
- *	else
- *		group_open(&by, &meta, by_arg, meta_path, id_column);
+ *	group_open(&by, &meta, by_arg, meta_path, id_column);
  *	for each record rec, line lineno of file:
  *		g = group_of(&by, &rec);
  *		if (g == GROUP_SHORT)
