@@ -860,6 +860,25 @@ cmp_krows(const void *pa, const void *pb)
 }
 
 /*
+ * Fill r from a log-odds ratio (delta, its variance, z; sorted by z, then
+ * delta); 0 if it is not written: without --negative, z is not above 0.
+ */
+static int
+logodds_row(struct krow *r, uint64_t a, uint64_t b, const struct logodds *lo)
+{
+	if (!cf.negative && !(lo->z > 0))
+		return 0;
+	r->a = a;
+	r->b = b;
+	r->x[0] = lo->delta;
+	r->x[1] = lo->var;
+	r->x[2] = lo->z;
+	r->key = lo->z;
+	r->tie = lo->delta;
+	return 1;
+}
+
+/*
  * Fill r for the item of a target of c tokens and a reference of d; 0 if
  * the item is not written: counted fewer than --min times in all, or
  * (without --negative) not relatively more frequent in the target.
@@ -877,16 +896,7 @@ keyness_row(struct krow *r, uint64_t a, uint64_t b, double c, double d)
 		a0 = cf.alpha0 > 0 ? cf.alpha0 : c + d;
 		logodds_monroe((double)a, (double)b, c, d,
 		    logodds_prior((double)a + (double)b, c + d, a0), a0, &lo);
-		if (!cf.negative && !(lo.z > 0))
-			return 0;
-		r->a = a;
-		r->b = b;
-		r->x[0] = lo.delta;
-		r->x[1] = lo.var;
-		r->x[2] = lo.z;
-		r->key = lo.z;
-		r->tie = lo.delta;
-		return 1;
+		return logodds_row(r, a, b, &lo);
 	}
 	if (!cf.negative && !((double)a * d > (double)b * c))
 		return 0;
@@ -925,16 +935,7 @@ tidylo_row(struct krow *r, uint64_t a, uint64_t n_w, double df, double c,
 	if (n_w < cf.min)
 		return 0;
 	logodds_tidylo((double)a, (double)n_w, df, c, prior, spseudo, &lo);
-	if (!cf.negative && !(lo.z > 0))
-		return 0;
-	r->a = a;
-	r->b = n_w - a;
-	r->x[0] = lo.delta;
-	r->x[1] = lo.var;
-	r->x[2] = lo.z;
-	r->key = lo.z;
-	r->tie = lo.delta;
-	return 1;
+	return logodds_row(r, a, n_w - a, &lo);
 }
 
 /* Sort the rows of one target and write the first -n of them. */

@@ -250,16 +250,17 @@ lda_model_free(struct lda_model *m)
  * Sorted packed cells.
  */
 
-/* Take one token of topic off a word's cells, keeping them sorted. */
-static inline void
-cells_decrement(uint32_t *e, size_t cap, uint32_t topic, unsigned bits,
-		uint32_t mask)
+/*
+ * Take one token off the cell at pos, keeping the cells sorted, and
+ * return where the cell that was at j (not pos) now is.
+ */
+static inline size_t
+cells_decrement_at(uint32_t *e, size_t cap, size_t pos, unsigned bits,
+		   size_t j)
 {
-	size_t i = 0;
+	size_t i = pos;
 	uint32_t tmp;
 
-	while ((e[i] & mask) != topic)
-		i++;
 	e[i] -= (uint32_t)1 << bits;
 	if ((e[i] >> bits) == 0)
 		e[i] = 0;
@@ -269,6 +270,19 @@ cells_decrement(uint32_t *e, size_t cap, uint32_t topic, unsigned bits,
 		e[i + 1] = tmp;
 		i++;
 	}
+	return j > pos && j <= i ? j - 1 : j;
+}
+
+/* Take one token of topic off a word's cells, keeping them sorted. */
+static inline void
+cells_decrement(uint32_t *e, size_t cap, uint32_t topic, unsigned bits,
+		uint32_t mask)
+{
+	size_t i = 0;
+
+	while ((e[i] & mask) != topic)
+		i++;
+	(void)cells_decrement_at(e, cap, i, bits, 0);
 }
 
 /* Add one token to cell i and move it up to its place. */
@@ -811,29 +825,6 @@ shard_sample_dense(struct shard *sh)
 		stream_step(sh, &x, a);
 	while (b->i < b->end)
 		stream_step(sh, &x, b);
-}
-
-/*
- * Take one token off the cell at pos, keeping the cells sorted, and
- * return where the cell that was at j (not pos) now is.
- */
-static inline size_t
-cells_decrement_at(uint32_t *e, size_t cap, size_t pos, unsigned bits,
-		   size_t j)
-{
-	size_t i = pos;
-	uint32_t tmp;
-
-	e[i] -= (uint32_t)1 << bits;
-	if ((e[i] >> bits) == 0)
-		e[i] = 0;
-	while (i + 1 < cap && e[i] < e[i + 1]) {
-		tmp = e[i];
-		e[i] = e[i + 1];
-		e[i + 1] = tmp;
-		i++;
-	}
-	return j > pos && j <= i ? j - 1 : j;
 }
 
 /*

@@ -152,23 +152,6 @@ header_count(struct model_reader *mr, const char *name,
 	return v;
 }
 
-/* A positive, finite real number filling [s, end). */
-static int
-parse_real(const char *s, const char *end, double *v)
-{
-	char buf[64], *stop;
-	size_t n = (size_t)(end - s);
-
-	if (n == 0 || n >= sizeof(buf))
-		return -1;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	*v = strtod(buf, &stop);	/* ERANGE on a subnormal: accepted */
-	if (*stop != '\0' || !isfinite(*v) || !(*v > 0))
-		return -1;
-	return 0;
-}
-
 /* A finite real number filling [s, end), of any sign. */
 static int
 parse_any_real(const char *s, const char *end, double *v)
@@ -180,8 +163,15 @@ parse_any_real(const char *s, const char *end, double *v)
 		return -1;
 	memcpy(buf, s, n);
 	buf[n] = '\0';
-	*v = strtod(buf, &stop);
+	*v = strtod(buf, &stop);	/* ERANGE on a subnormal: accepted */
 	return *stop != '\0' || !isfinite(*v) ? -1 : 0;
+}
+
+/* A positive, finite real number filling [s, end). */
+static int
+parse_real(const char *s, const char *end, double *v)
+{
+	return parse_any_real(s, end, v) < 0 || !(*v > 0) ? -1 : 0;
 }
 
 /* The field of the line from p to the next TAB or the end, NUL-ended. */
